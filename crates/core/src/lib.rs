@@ -1,0 +1,19 @@
+//! HoiNghi's core: the domain model and the SQLite store.
+//!
+//! This crate must never depend on Tauri: the desktop shell, the CLI and the
+//! tests all drive the same `Db` API, and its tests stay fast.
+
+mod clock;
+mod db;
+pub mod demo;
+mod error;
+pub mod model;
+mod store;
+mod text;
+
+pub mod bindings;
+
+pub use clock::{local_now, DEFAULT_TIME_ZONE};
+pub use db::{Db, SCHEMA_VERSION};
+pub use error::{CoreError, Result};
+pub use text::{MAX_LINE, MAX_TEXT};

@@ -1,0 +1,282 @@
+//! The records the app shows and edits, as they cross into the UI.
+//! Ids are UUIDv7 strings; meeting times are local "YYYY-MM-DDTHH:MM";
+//! audit times are UTC RFC 3339. `*Input` types are what the user may change.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+macro_rules! string_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+        pub enum $name { $(#[serde(rename = $text)] $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// Which official format rules documents follow: Nghị định 30/2020/NĐ-CP
+    /// (state bodies) or Hướng dẫn 36-HD/VPTW (Party bodies).
+    FormatProfile { Nd30 = "nd30", Hd36 = "hd36" }
+);
+string_enum!(MeetingStatus { Draft = "draft", InSession = "inSession", Closed = "closed" });
+string_enum!(MeetingKind {
+    GiaoBan = "giaoBan",
+    SoKet = "soKet",
+    TongKet = "tongKet",
+    ChuyenDe = "chuyenDe",
+    Other = "other",
+});
+string_enum!(
+    /// One line in the append-only attendance log.
+    AttendanceEventKind {
+        Invited = "invited",
+        Arrived = "arrived",
+        Left = "left",
+        Absent = "absent",
+        Cleared = "cleared",
+    }
+);
+string_enum!(
+    /// Where a participant stands now, derived from the attendance log.
+    AttendanceState {
+        Invited = "invited",
+        Present = "present",
+        Late = "late",
+        Left = "left",
+        AbsentExcused = "absentExcused",
+        Absent = "absent",
+    }
+);
+string_enum!(MinutesKind {
+    Report = "report",
+    Speech = "speech",
+    Opinion = "opinion",
+    Conclusion = "conclusion",
+    Note = "note",
+});
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Organisation {
+    /// Tên cơ quan chủ quản (the body above the issuer), e.g. "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI".
+    pub parent_name: String,
+    /// Tên cơ quan ban hành, e.g. "BAN TUYÊN GIÁO THÀNH UỶ".
+    pub name: String,
+    /// Used in số/ký hiệu, e.g. "BTGTU".
+    pub abbreviation: String,
+    /// Place name for the date line, e.g. "Hà Nội".
+    pub place_name: String,
+    pub profile: FormatProfile,
+    pub signer_name: String,
+    pub signer_title: String,
+    /// "TM.", "KT.", "TL." (ND30) or "T/M", "K/T", "T/L" (HD36), or empty.
+    pub signing_prefix: String,
+    pub time_zone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Meeting {
+    pub id: String,
+    pub title: String,
+    pub kind: MeetingKind,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub venue: String,
+    pub chair_name: String,
+    pub chair_title: String,
+    pub secretary_name: String,
+    pub secretary_title: String,
+    pub notes: String,
+    pub status: MeetingStatus,
+    pub is_demo: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingInput {
+    pub title: String,
+    pub kind: MeetingKind,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub venue: String,
+    pub chair_name: String,
+    pub chair_title: String,
+    pub secretary_name: String,
+    pub secretary_title: String,
+    pub notes: String,
+    pub status: MeetingStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingSummary {
+    pub meeting: Meeting,
+    pub agenda_count: u32,
+    pub participant_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaItem {
+    pub id: String,
+    pub meeting_id: String,
+    pub position: u32,
+    /// A pinned start ("13:30" after lunch); otherwise the item follows the previous one.
+    pub fixed_start: Option<String>,
+    pub duration_minutes: u32,
+    /// Computed from the meeting start, fixed starts and durations ("HH:MM").
+    pub start_time: String,
+    pub end_time: String,
+    pub title: String,
+    pub presenter: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaItemInput {
+    pub title: String,
+    pub presenter: String,
+    pub duration_minutes: u32,
+    pub fixed_start: Option<String>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    pub id: String,
+    pub full_name: String,
+    /// Chức vụ.
+    pub position_title: String,
+    /// Đơn vị.
+    pub unit: String,
+    /// The group this person is listed under ("Lãnh đạo Ban", "Báo chí"…).
+    pub section: String,
+    /// Precedence within the list: lower comes first.
+    pub rank: i32,
+    pub phone: String,
+    pub email: String,
+    /// Stable code printed as a QR on the invitation for check-in at the door.
+    pub checkin_code: String,
+    pub is_demo: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonInput {
+    pub full_name: String,
+    pub position_title: String,
+    pub unit: String,
+    pub section: String,
+    pub rank: i32,
+    pub phone: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    pub person: Person,
+    pub state: AttendanceState,
+    pub arrived_at: Option<String>,
+    pub left_at: Option<String>,
+    pub absence_reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendanceEvent {
+    pub id: String,
+    pub meeting_id: String,
+    pub person_id: String,
+    pub kind: AttendanceEventKind,
+    /// Local wall-clock time of what happened.
+    pub at: String,
+    pub reason: String,
+    pub created_at: String,
+    pub device_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MinutesEntry {
+    pub id: String,
+    pub meeting_id: String,
+    pub agenda_item_id: Option<String>,
+    pub speaker_name: String,
+    pub speaker_title: String,
+    /// "HH:MM", when it was said.
+    pub spoken_at: Option<String>,
+    pub kind: MinutesKind,
+    pub text: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MinutesInput {
+    pub agenda_item_id: Option<String>,
+    pub speaker_name: String,
+    pub speaker_title: String,
+    pub spoken_at: Option<String>,
+    pub kind: MinutesKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Task {
+    pub id: String,
+    pub meeting_id: String,
+    pub position: u32,
+    pub text: String,
+    /// The unit or person who must carry it out.
+    pub assignee: String,
+    /// "YYYY-MM-DD".
+    pub deadline: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskInput {
+    pub text: String,
+    pub assignee: String,
+    pub deadline: Option<String>,
+}
+
+/// What went wrong, as it crosses into the UI: branch on `kind`, show `message`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct IpcError {
+    pub kind: String,
+    pub message: String,
+}
+
+impl From<crate::CoreError> for IpcError {
+    fn from(e: crate::CoreError) -> Self {
+        IpcError { kind: e.kind().to_string(), message: e.to_string() }
+    }
+}
+
+/// Facts about this installation, shown in Settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    pub database_path: String,
+    pub schema_version: u32,
+}

@@ -1,0 +1,301 @@
+//! Invitations and attendance. Attendance is an append-only log of events
+//! (invited, arrived, left, absent, cleared); a participant's current state is
+//! derived from it. The log is what makes attendance defensible ("who marked
+//! this, when?") and lets records from two laptops merge by union.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use crate::clock::{self, LOCAL_FORMAT};
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+use crate::model::{
+    AttendanceEvent, AttendanceEventKind, AttendanceState, Participant, PersonInput,
+};
+use crate::store::{meetings, people, require_live};
+use crate::text;
+
+impl Db {
+    /// The meeting's participants in precedence order, each with its derived state.
+    pub fn participants(&self, meeting_id: &str) -> Result<Vec<Participant>> {
+        participants(&self.conn, meeting_id)
+    }
+
+    /// Invites people from the directory. Refuses, naming them, anyone already invited.
+    pub fn invite_people(&mut self, meeting_id: &str, person_ids: &[String]) -> Result<Vec<Participant>> {
+        let tz = self.organisation()?.time_zone;
+        self.write(|tx, device| {
+            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            for person_id in person_ids {
+                if !people::exists_live(tx, person_id)? {
+                    return Err(CoreError::NotFound { what: "đại biểu", id: person_id.clone() });
+                }
+                invite(tx, meeting_id, person_id, &clock::local_now(&tz), device)?;
+            }
+            Ok(())
+        })?;
+        self.participants(meeting_id)
+    }
+
+    /// Creates a person and invites them, in one step (the common case at the door).
+    pub fn add_participant(&mut self, meeting_id: &str, input: &PersonInput) -> Result<Vec<Participant>> {
+        let p = people::validate(input)?;
+        let tz = self.organisation()?.time_zone;
+        self.write(|tx, device| {
+            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            let twin: Option<String> = tx
+                .query_row(
+                    "SELECT p.full_name FROM participant x JOIN person p ON p.id = x.person_id
+                     WHERE x.meeting_id = ?1 AND x.deleted_at IS NULL
+                       AND p.full_name = ?2 AND p.unit = ?3",
+                    params![meeting_id, p.full_name, p.unit],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(name) = twin {
+                return Err(already_invited(&name));
+            }
+            let person_id = clock::new_id();
+            people::insert(tx, &person_id, &p, false, device)?;
+            invite(tx, meeting_id, &person_id, &clock::local_now(&tz), device)
+        })?;
+        self.participants(meeting_id)
+    }
+
+    /// Takes a person off this meeting's list; their attendance log is kept.
+    pub fn remove_participant(&mut self, meeting_id: &str, person_id: &str) -> Result<Vec<Participant>> {
+        self.write(|tx, device| {
+            let n = tx.execute(
+                "UPDATE participant SET deleted_at = ?3, deleted_by = ?4, updated_at = ?3
+                 WHERE meeting_id = ?1 AND person_id = ?2 AND deleted_at IS NULL",
+                params![meeting_id, person_id, clock::utc_now(), device],
+            )?;
+            if n == 0 {
+                return Err(not_participant(person_id));
+            }
+            Ok(())
+        })?;
+        self.participants(meeting_id)
+    }
+
+    /// Appends an attendance event. `at` is a local time ("YYYY-MM-DDTHH:MM");
+    /// `None` means now in the organisation's time zone.
+    pub fn record_attendance(
+        &mut self,
+        meeting_id: &str,
+        person_id: &str,
+        kind: AttendanceEventKind,
+        reason: &str,
+        at: Option<&str>,
+    ) -> Result<Vec<Participant>> {
+        if kind == AttendanceEventKind::Invited {
+            return Err(CoreError::invalid("kind", "Dùng chức năng mời để thêm đại biểu."));
+        }
+        let reason = text::line("reason", "Lý do", reason)?;
+        let at = match at {
+            Some(s) => clock::parse_local("at", "Thời điểm", s)?.format(LOCAL_FORMAT).to_string(),
+            None => clock::local_now(&self.organisation()?.time_zone),
+        };
+        self.write(|tx, device| {
+            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            if !is_participant(tx, meeting_id, person_id)? {
+                return Err(not_participant(person_id));
+            }
+            append(tx, meeting_id, person_id, kind, &at, &reason, device)
+        })?;
+        self.participants(meeting_id)
+    }
+
+    /// The full log for one participant, oldest first.
+    pub fn attendance_log(&self, meeting_id: &str, person_id: &str) -> Result<Vec<AttendanceEvent>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, meeting_id, person_id, kind, at, reason, created_at, device_id
+             FROM attendance_event WHERE meeting_id = ?1 AND person_id = ?2
+             ORDER BY created_at, id",
+        )?;
+        let rows = stmt.query_map([meeting_id, person_id], event_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+pub(crate) fn invite(tx: &Transaction, meeting_id: &str, person_id: &str, at: &str, device: &str) -> Result<()> {
+    let existing: Option<(String, Option<String>)> = tx
+        .query_row(
+            "SELECT id, deleted_at FROM participant WHERE meeting_id = ?1 AND person_id = ?2",
+            [meeting_id, person_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let now = clock::utc_now();
+    match existing {
+        Some((_, None)) => {
+            let name: String =
+                tx.query_row("SELECT full_name FROM person WHERE id = ?1", [person_id], |r| r.get(0))?;
+            return Err(already_invited(&name));
+        }
+        Some((id, Some(_))) => {
+            tx.execute(
+                "UPDATE participant SET deleted_at = NULL, deleted_by = NULL, updated_at = ?2,
+                    device_id = ?3 WHERE id = ?1",
+                params![id, now, device],
+            )?;
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO participant (id, meeting_id, person_id, created_at, updated_at, device_id)
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+                params![clock::new_id(), meeting_id, person_id, now, device],
+            )?;
+        }
+    }
+    append(tx, meeting_id, person_id, AttendanceEventKind::Invited, at, "", device)
+}
+
+pub(crate) fn append(
+    tx: &Transaction,
+    meeting_id: &str,
+    person_id: &str,
+    kind: AttendanceEventKind,
+    at: &str,
+    reason: &str,
+    device: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO attendance_event (id, meeting_id, person_id, kind, at, reason, created_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![clock::new_id(), meeting_id, person_id, kind.as_str(), at, reason, clock::utc_now(), device],
+    )?;
+    Ok(())
+}
+
+/// Invites the live participants of one meeting to another (used by "duplicate").
+pub(crate) fn copy_invitations(tx: &Transaction, from: &str, to: &str, device: &str) -> Result<()> {
+    let ids: Vec<String> = {
+        let mut stmt = tx.prepare(
+            "SELECT person_id FROM participant WHERE meeting_id = ?1 AND deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map([from], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let at = meetings::load(tx, to)?.starts_at;
+    for id in ids {
+        invite(tx, to, &id, &at, device)?;
+    }
+    Ok(())
+}
+
+fn is_participant(conn: &Connection, meeting_id: &str, person_id: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM participant
+                       WHERE meeting_id = ?1 AND person_id = ?2 AND deleted_at IS NULL)",
+        [meeting_id, person_id],
+        |r| r.get(0),
+    )?)
+}
+
+pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Participant>> {
+    let meeting = meetings::load(conn, meeting_id)?;
+    let mut states: HashMap<String, Derived> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT id, meeting_id, person_id, kind, at, reason, created_at, device_id
+             FROM attendance_event WHERE meeting_id = ?1 ORDER BY created_at, id",
+        )?;
+        for event in stmt.query_map([meeting_id], event_from_row)? {
+            let event = event?;
+            states.entry(event.person_id.clone()).or_default().apply(&event, &meeting.starts_at);
+        }
+    }
+    let sql = format!(
+        "SELECT {} FROM participant x JOIN person p ON p.id = x.person_id
+         WHERE x.meeting_id = ?1 AND x.deleted_at IS NULL ORDER BY p.rank, p.full_name",
+        people::COLUMNS
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([meeting_id], people::person_from_row)?;
+    let mut out = Vec::new();
+    for person in rows {
+        let person = person?;
+        let d = states.remove(&person.id).unwrap_or_default();
+        out.push(Participant {
+            person,
+            state: d.state,
+            arrived_at: d.arrived_at,
+            left_at: d.left_at,
+            absence_reason: d.reason,
+        });
+    }
+    Ok(out)
+}
+
+/// The state a participant is in after a sequence of events.
+struct Derived {
+    state: AttendanceState,
+    arrived_at: Option<String>,
+    left_at: Option<String>,
+    reason: String,
+}
+
+impl Default for Derived {
+    fn default() -> Self {
+        Derived { state: AttendanceState::Invited, arrived_at: None, left_at: None, reason: String::new() }
+    }
+}
+
+impl Derived {
+    fn apply(&mut self, e: &AttendanceEvent, meeting_starts_at: &str) {
+        match e.kind {
+            AttendanceEventKind::Invited => {}
+            AttendanceEventKind::Arrived => {
+                // Local times share one fixed format, so they compare as strings.
+                self.state = if e.at.as_str() > meeting_starts_at {
+                    AttendanceState::Late
+                } else {
+                    AttendanceState::Present
+                };
+                self.arrived_at = Some(e.at.clone());
+                self.left_at = None;
+                self.reason.clear();
+            }
+            AttendanceEventKind::Left => {
+                self.state = AttendanceState::Left;
+                self.left_at = Some(e.at.clone());
+                self.reason = e.reason.clone();
+            }
+            AttendanceEventKind::Absent => {
+                self.state = if e.reason.is_empty() {
+                    AttendanceState::Absent
+                } else {
+                    AttendanceState::AbsentExcused
+                };
+                self.arrived_at = None;
+                self.left_at = None;
+                self.reason = e.reason.clone();
+            }
+            AttendanceEventKind::Cleared => *self = Derived::default(),
+        }
+    }
+}
+
+fn event_from_row(r: &Row) -> rusqlite::Result<AttendanceEvent> {
+    Ok(AttendanceEvent {
+        id: r.get(0)?,
+        meeting_id: r.get(1)?,
+        person_id: r.get(2)?,
+        kind: AttendanceEventKind::parse(&r.get::<_, String>(3)?)
+            .unwrap_or(AttendanceEventKind::Cleared),
+        at: r.get(4)?,
+        reason: r.get(5)?,
+        created_at: r.get(6)?,
+        device_id: r.get(7)?,
+    })
+}
+
+fn already_invited(name: &str) -> CoreError {
+    CoreError::Conflict(format!("Đại biểu {name} đã có trong danh sách của hội nghị này."))
+}
+
+fn not_participant(person_id: &str) -> CoreError {
+    CoreError::NotFound { what: "đại biểu trong hội nghị này", id: person_id.to_string() }
+}

@@ -1,0 +1,195 @@
+//! Meetings: create, edit, list, duplicate as a template, soft delete.
+
+use rusqlite::{params, Row, Transaction};
+
+use crate::clock::{self, LOCAL_FORMAT};
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+use crate::model::{Meeting, MeetingInput, MeetingKind, MeetingStatus, MeetingSummary};
+use crate::store::{require_live, soft_delete};
+use crate::text;
+
+const COLUMNS: &str = "id, title, kind, starts_at, ends_at, venue, chair_name, chair_title,
+    secretary_name, secretary_title, notes, status, is_demo, created_at, updated_at";
+
+impl Db {
+    pub fn list_meetings(&self) -> Result<Vec<MeetingSummary>> {
+        let sql = format!(
+            "SELECT {COLUMNS},
+                (SELECT COUNT(*) FROM agenda_item a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL),
+                (SELECT COUNT(*) FROM participant p WHERE p.meeting_id = m.id AND p.deleted_at IS NULL)
+             FROM meeting m WHERE deleted_at IS NULL ORDER BY starts_at DESC, id DESC"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok(MeetingSummary {
+                meeting: meeting_from_row(r)?,
+                agenda_count: r.get(15)?,
+                participant_count: r.get(16)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn meeting(&self, id: &str) -> Result<Meeting> {
+        load(&self.conn, id)
+    }
+
+    pub fn create_meeting(&mut self, input: &MeetingInput) -> Result<Meeting> {
+        let m = validate(input)?;
+        let id = clock::new_id();
+        self.write(|tx, device| insert(tx, &id, &m, false, device))?;
+        self.meeting(&id)
+    }
+
+    pub fn update_meeting(&mut self, id: &str, input: &MeetingInput) -> Result<Meeting> {
+        let m = validate(input)?;
+        self.write(|tx, device| {
+            require_live(tx, "meeting", "hội nghị", id)?;
+            tx.execute(
+                "UPDATE meeting SET title = ?2, kind = ?3, starts_at = ?4, ends_at = ?5, venue = ?6,
+                    chair_name = ?7, chair_title = ?8, secretary_name = ?9, secretary_title = ?10,
+                    notes = ?11, status = ?12, updated_at = ?13, device_id = ?14
+                 WHERE id = ?1",
+                params![
+                    id,
+                    m.title,
+                    m.kind.as_str(),
+                    m.starts_at,
+                    m.ends_at,
+                    m.venue,
+                    m.chair_name,
+                    m.chair_title,
+                    m.secretary_name,
+                    m.secretary_title,
+                    m.notes,
+                    m.status.as_str(),
+                    clock::utc_now(),
+                    device
+                ],
+            )?;
+            Ok(())
+        })?;
+        self.meeting(id)
+    }
+
+    /// Hides the meeting (and so everything in it); the rows stay for the record.
+    pub fn delete_meeting(&mut self, id: &str) -> Result<()> {
+        self.write(|tx, device| soft_delete(tx, "meeting", "hội nghị", id, device))
+    }
+
+    /// Starts the next meeting from this one: same details, agenda and invitation
+    /// list, as a draft; no minutes, attendance or tasks are copied.
+    pub fn duplicate_meeting(&mut self, id: &str) -> Result<Meeting> {
+        let source = self.meeting(id)?;
+        let new_id = clock::new_id();
+        self.write(|tx, device| {
+            let copy = MeetingInput {
+                title: format!("{} (bản sao)", source.title),
+                kind: source.kind,
+                starts_at: source.starts_at.clone(),
+                ends_at: source.ends_at.clone(),
+                venue: source.venue.clone(),
+                chair_name: source.chair_name.clone(),
+                chair_title: source.chair_title.clone(),
+                secretary_name: source.secretary_name.clone(),
+                secretary_title: source.secretary_title.clone(),
+                notes: source.notes.clone(),
+                status: MeetingStatus::Draft,
+            };
+            insert(tx, &new_id, &copy, source.is_demo, device)?;
+            crate::store::agenda::copy_items(tx, id, &new_id, device)?;
+            crate::store::attendance::copy_invitations(tx, id, &new_id, device)?;
+            Ok(())
+        })?;
+        self.meeting(&new_id)
+    }
+}
+
+pub(crate) fn insert(
+    tx: &Transaction,
+    id: &str,
+    m: &MeetingInput,
+    is_demo: bool,
+    device: &str,
+) -> Result<()> {
+    let now = clock::utc_now();
+    tx.execute(
+        "INSERT INTO meeting (id, title, kind, starts_at, ends_at, venue, chair_name, chair_title,
+            secretary_name, secretary_title, notes, status, is_demo, created_at, updated_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
+        params![
+            id,
+            m.title,
+            m.kind.as_str(),
+            m.starts_at,
+            m.ends_at,
+            m.venue,
+            m.chair_name,
+            m.chair_title,
+            m.secretary_name,
+            m.secretary_title,
+            m.notes,
+            m.status.as_str(),
+            is_demo,
+            now,
+            device
+        ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn load(conn: &rusqlite::Connection, id: &str) -> Result<Meeting> {
+    let sql = format!("SELECT {COLUMNS} FROM meeting WHERE id = ?1 AND deleted_at IS NULL");
+    conn.query_row(&sql, [id], meeting_from_row).map_err(|e| match e {
+        rusqlite::Error::QueryReturnedNoRows => {
+            CoreError::NotFound { what: "hội nghị", id: id.to_string() }
+        }
+        e => e.into(),
+    })
+}
+
+/// Normalises and checks what the user typed.
+pub(crate) fn validate(input: &MeetingInput) -> Result<MeetingInput> {
+    let starts = clock::parse_local("startsAt", "Thời gian bắt đầu", &input.starts_at)?;
+    let ends = clock::parse_local("endsAt", "Thời gian kết thúc", &input.ends_at)?;
+    if ends <= starts {
+        return Err(CoreError::invalid(
+            "endsAt",
+            "Thời gian kết thúc phải sau thời gian bắt đầu.",
+        ));
+    }
+    Ok(MeetingInput {
+        title: text::required("title", "Tên hội nghị", &input.title)?,
+        kind: input.kind,
+        starts_at: starts.format(LOCAL_FORMAT).to_string(),
+        ends_at: ends.format(LOCAL_FORMAT).to_string(),
+        venue: text::line("venue", "Địa điểm", &input.venue)?,
+        chair_name: text::line("chairName", "Người chủ trì", &input.chair_name)?,
+        chair_title: text::line("chairTitle", "Chức vụ người chủ trì", &input.chair_title)?,
+        secretary_name: text::line("secretaryName", "Thư ký", &input.secretary_name)?,
+        secretary_title: text::line("secretaryTitle", "Chức vụ thư ký", &input.secretary_title)?,
+        notes: text::long_text("notes", "Ghi chú", &input.notes)?,
+        status: input.status,
+    })
+}
+
+fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        kind: MeetingKind::parse(&r.get::<_, String>(2)?).unwrap_or(MeetingKind::Other),
+        starts_at: r.get(3)?,
+        ends_at: r.get(4)?,
+        venue: r.get(5)?,
+        chair_name: r.get(6)?,
+        chair_title: r.get(7)?,
+        secretary_name: r.get(8)?,
+        secretary_title: r.get(9)?,
+        notes: r.get(10)?,
+        status: MeetingStatus::parse(&r.get::<_, String>(11)?).unwrap_or(MeetingStatus::Draft),
+        is_demo: r.get(12)?,
+        created_at: r.get(13)?,
+        updated_at: r.get(14)?,
+    })
+}

@@ -1,0 +1,109 @@
+//! The organisation profile: one per database, used for every document's header.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use crate::clock::{self, DEFAULT_TIME_ZONE};
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+use crate::model::{FormatProfile, Organisation};
+use crate::text;
+
+impl Db {
+    /// The profile, or an empty ND30 profile when none was saved yet.
+    pub fn organisation(&self) -> Result<Organisation> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT parent_name, name, abbreviation, place_name, profile, signer_name,
+                        signer_title, signing_prefix, time_zone
+                 FROM organisation ORDER BY updated_at DESC LIMIT 1",
+                [],
+                from_row,
+            )
+            .optional()?;
+        Ok(found.unwrap_or_else(|| Organisation {
+            parent_name: String::new(),
+            name: String::new(),
+            abbreviation: String::new(),
+            place_name: String::new(),
+            profile: FormatProfile::Nd30,
+            signer_name: String::new(),
+            signer_title: String::new(),
+            signing_prefix: String::new(),
+            time_zone: DEFAULT_TIME_ZONE.to_string(),
+        }))
+    }
+
+    pub fn update_organisation(&mut self, input: &Organisation) -> Result<Organisation> {
+        let org = Organisation {
+            parent_name: text::line("parentName", "Tên cơ quan chủ quản", &input.parent_name)?,
+            name: text::required("name", "Tên cơ quan ban hành", &input.name)?,
+            abbreviation: text::required("abbreviation", "Chữ viết tắt", &input.abbreviation)?,
+            place_name: text::required("placeName", "Địa danh", &input.place_name)?,
+            profile: input.profile,
+            signer_name: text::line("signerName", "Họ tên người ký", &input.signer_name)?,
+            signer_title: text::line("signerTitle", "Chức vụ người ký", &input.signer_title)?,
+            signing_prefix: text::line("signingPrefix", "Quyền hạn ký", &input.signing_prefix)?,
+            time_zone: text::required("timeZone", "Múi giờ", &input.time_zone)?,
+        };
+        clock::valid_zone(&org.time_zone)?;
+        if org.abbreviation.contains(char::is_whitespace) {
+            return Err(CoreError::invalid(
+                "abbreviation",
+                "Chữ viết tắt không được chứa dấu cách (ví dụ: BTGTU).",
+            ));
+        }
+        self.write(|tx, device| {
+            let now = clock::utc_now();
+            let existing: Option<String> = tx
+                .query_row(
+                    "SELECT id FROM organisation ORDER BY updated_at DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let id = existing.unwrap_or_else(clock::new_id);
+            tx.execute(
+                "INSERT INTO organisation (id, parent_name, name, abbreviation, place_name, profile,
+                    signer_name, signer_title, signing_prefix, time_zone, created_at, updated_at, device_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)
+                 ON CONFLICT(id) DO UPDATE SET parent_name = excluded.parent_name,
+                    name = excluded.name, abbreviation = excluded.abbreviation,
+                    place_name = excluded.place_name, profile = excluded.profile,
+                    signer_name = excluded.signer_name, signer_title = excluded.signer_title,
+                    signing_prefix = excluded.signing_prefix, time_zone = excluded.time_zone,
+                    updated_at = excluded.updated_at, device_id = excluded.device_id",
+                params![
+                    id,
+                    org.parent_name,
+                    org.name,
+                    org.abbreviation,
+                    org.place_name,
+                    org.profile.as_str(),
+                    org.signer_name,
+                    org.signer_title,
+                    org.signing_prefix,
+                    org.time_zone,
+                    now,
+                    device
+                ],
+            )?;
+            Ok(())
+        })?;
+        Ok(org)
+    }
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
+    Ok(Organisation {
+        parent_name: r.get(0)?,
+        name: r.get(1)?,
+        abbreviation: r.get(2)?,
+        place_name: r.get(3)?,
+        profile: FormatProfile::parse(&r.get::<_, String>(4)?).unwrap_or(FormatProfile::Nd30),
+        signer_name: r.get(5)?,
+        signer_title: r.get(6)?,
+        signing_prefix: r.get(7)?,
+        time_zone: r.get(8)?,
+    })
+}

@@ -1,0 +1,178 @@
+//! The directory of people (đại biểu), shared by all meetings.
+
+use rusqlite::{params, Connection, Row, Transaction};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::clock;
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+use crate::model::{Person, PersonInput};
+use crate::store::soft_delete;
+use crate::text;
+
+pub(crate) const COLUMNS: &str =
+    "p.id, p.full_name, p.position_title, p.unit, p.section, p.rank, p.phone, p.email, p.checkin_code, p.is_demo";
+
+impl Db {
+    /// Live people in precedence order. `query` matches name, title or unit,
+    /// ignoring case and Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn").
+    pub fn list_people(&self, query: &str) -> Result<Vec<Person>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM person p WHERE p.deleted_at IS NULL ORDER BY p.rank, p.full_name"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let people = stmt.query_map([], person_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let needle = fold(query);
+        if needle.is_empty() {
+            return Ok(people);
+        }
+        Ok(people
+            .into_iter()
+            .filter(|p| {
+                fold(&format!("{} {} {}", p.full_name, p.position_title, p.unit)).contains(&needle)
+            })
+            .collect())
+    }
+
+    pub fn person(&self, id: &str) -> Result<Person> {
+        let sql = format!("SELECT {COLUMNS} FROM person p WHERE p.id = ?1 AND p.deleted_at IS NULL");
+        self.conn.query_row(&sql, [id], person_from_row).map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => {
+                CoreError::NotFound { what: "đại biểu", id: id.to_string() }
+            }
+            e => e.into(),
+        })
+    }
+
+    pub fn create_person(&mut self, input: &PersonInput) -> Result<Person> {
+        let p = validate(input)?;
+        let id = clock::new_id();
+        self.write(|tx, device| insert(tx, &id, &p, false, device))?;
+        self.person(&id)
+    }
+
+    pub fn update_person(&mut self, id: &str, input: &PersonInput) -> Result<Person> {
+        let p = validate(input)?;
+        self.write(|tx, device| {
+            let n = tx.execute(
+                "UPDATE person SET full_name = ?2, position_title = ?3, unit = ?4, section = ?5,
+                    rank = ?6, phone = ?7, email = ?8, updated_at = ?9, device_id = ?10
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                params![
+                    id,
+                    p.full_name,
+                    p.position_title,
+                    p.unit,
+                    p.section,
+                    p.rank,
+                    p.phone,
+                    p.email,
+                    clock::utc_now(),
+                    device
+                ],
+            )?;
+            if n == 0 {
+                return Err(CoreError::NotFound { what: "đại biểu", id: id.to_string() });
+            }
+            Ok(())
+        })?;
+        self.person(id)
+    }
+
+    /// Removes a person from the directory. Past meetings keep them in their
+    /// lists and attendance records.
+    pub fn delete_person(&mut self, id: &str) -> Result<()> {
+        self.write(|tx, device| soft_delete(tx, "person", "đại biểu", id, device))
+    }
+}
+
+pub(crate) fn validate(input: &PersonInput) -> Result<PersonInput> {
+    let email = text::line("email", "Thư điện tử", &input.email)?;
+    if !email.is_empty() && !email.contains('@') {
+        return Err(CoreError::invalid("email", format!("Địa chỉ thư điện tử \"{email}\" không hợp lệ.")));
+    }
+    Ok(PersonInput {
+        full_name: text::required("fullName", "Họ và tên", &input.full_name)?,
+        position_title: text::line("positionTitle", "Chức vụ", &input.position_title)?,
+        unit: text::line("unit", "Đơn vị", &input.unit)?,
+        section: text::line("section", "Nhóm đại biểu", &input.section)?,
+        rank: input.rank,
+        phone: text::line("phone", "Điện thoại", &input.phone)?,
+        email,
+    })
+}
+
+pub(crate) fn insert(
+    tx: &Transaction,
+    id: &str,
+    p: &PersonInput,
+    is_demo: bool,
+    device: &str,
+) -> Result<()> {
+    let now = clock::utc_now();
+    tx.execute(
+        "INSERT INTO person (id, full_name, position_title, unit, section, rank, phone, email,
+            checkin_code, is_demo, created_at, updated_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)",
+        params![
+            id,
+            p.full_name,
+            p.position_title,
+            p.unit,
+            p.section,
+            p.rank,
+            p.phone,
+            p.email,
+            checkin_code(id),
+            is_demo,
+            now,
+            device
+        ],
+    )?;
+    Ok(())
+}
+
+/// A short code for QR check-in, from the random tail of the person's UUIDv7
+/// (40 bits in Crockford base32: 8 characters, no I/L/O/U to misread).
+fn checkin_code(id: &str) -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let hex: String = id.chars().filter(char::is_ascii_hexdigit).collect();
+    let tail = u64::from_str_radix(&hex[hex.len() - 10..], 16).unwrap_or(0);
+    (0..8).rev().map(|i| ALPHABET[((tail >> (i * 5)) & 31) as usize] as char).collect()
+}
+
+pub(crate) fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        full_name: r.get(1)?,
+        position_title: r.get(2)?,
+        unit: r.get(3)?,
+        section: r.get(4)?,
+        rank: r.get(5)?,
+        phone: r.get(6)?,
+        email: r.get(7)?,
+        checkin_code: r.get(8)?,
+        is_demo: r.get(9)?,
+    })
+}
+
+/// Lower case without diacritics, for forgiving search: "Đ" and "đ" become "d".
+pub(crate) fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(crate) fn exists_live(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM person WHERE id = ?1 AND deleted_at IS NULL)",
+        [id],
+        |r| r.get(0),
+    )?)
+}

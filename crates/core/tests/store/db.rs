@@ -1,0 +1,65 @@
+use hoinghi_core::{Db, SCHEMA_VERSION};
+use rusqlite::Connection;
+
+use crate::support::*;
+
+#[test]
+fn a_new_file_is_migrated_to_the_current_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dir/hoinghi.db");
+    let db = Db::open(&path).expect("opening creates missing folders and the file");
+    assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION, "a fresh file is at the current schema");
+    let mode: String = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal", "the file uses write-ahead logging");
+}
+
+#[test]
+fn data_survives_closing_and_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hoinghi.db");
+    let (meeting_id, device) = {
+        let mut db = Db::open(&path).unwrap();
+        let m = meeting(&mut db);
+        db.add_agenda_item(&m.id, &item("Khai mạc", 10)).unwrap();
+        (m.id, db.device_id().to_string())
+    };
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.agenda(&meeting_id).unwrap().len(), 1, "the agenda item is still there");
+    assert_eq!(db.device_id(), device, "the device id is stable across restarts");
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future_table (x); PRAGMA user_version = 99;").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Db::open(&path).err().expect("a newer schema must be refused");
+    assert_eq!(err.kind(), "newerDatabase");
+    assert!(err.to_string().contains("mới hơn"), "the message tells the user to update: {err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is byte-for-byte unchanged");
+    assert!(!dir.path().join("future.db-wal").exists(), "no WAL file was created beside it");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_gives_a_storage_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("garbage.db");
+    std::fs::write(&path, vec![b'x'; 4096]).unwrap();
+    let err = Db::open(&path).err().expect("garbage must be refused");
+    assert_eq!(err.kind(), "storage");
+}
+
+#[test]
+fn every_meeting_key_is_a_uuid_v7() {
+    let mut db = db();
+    let m = meeting(&mut db);
+    assert_eq!(m.id.len(), 36, "a hyphenated UUID");
+    assert_eq!(&m.id[14..15], "7", "the version nibble says v7");
+}
