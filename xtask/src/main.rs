@@ -1,1 +1,252 @@
-fn main() {}
+//! Project tasks, so that a newcomer (and CI) needs exactly two commands:
+//!
+//!   cargo xtask run    set up what is missing, then open the app (with the demo conference)
+//!   cargo xtask test   set up what is missing, then run every check and test
+//!
+//! Also: `cargo xtask setup [--test]` and `cargo xtask bindings`.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Debian/Ubuntu packages needed to build the app.
+const BUILD_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "libwebkit2gtk-4.1-dev",
+    "libssl-dev",
+    "libxdo-dev",
+    "libayatana-appindicator3-dev",
+    "librsvg2-dev",
+];
+/// And to run the end-to-end tests in a virtual display.
+const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(),
+        Some("test") => test(),
+        Some("setup") => setup(args.iter().any(|a| a == "--test")),
+        Some("bindings") => bindings(),
+        _ => {
+            eprintln!("usage: cargo xtask <run | test | setup [--test] | bindings>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repository")
+        .to_path_buf()
+}
+
+fn run() -> Result {
+    setup(false)?;
+    println!("xtask: starting HoiNghi (Vite dev server + Tauri window)…");
+    npx(&["tauri", "dev"])
+}
+
+fn test() -> Result {
+    setup(true)?;
+    let steps: &[(&str, &dyn Fn() -> Result)] = &[
+        ("rustfmt", &|| cargo(&["fmt", "--all", "--check"])),
+        ("clippy", &|| {
+            cargo(&[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        }),
+        ("rust tests", &|| {
+            cargo(&["test", "--workspace", "--locked"])
+        }),
+        ("typescript", &|| npm(&["run", "typecheck"])),
+        ("ui lint", &|| npm(&["run", "lint"])),
+        ("ui tests", &|| npm(&["run", "test:ui"])),
+        ("end-to-end", &e2e),
+    ];
+    let mut failed = Vec::new();
+    for (name, step) in steps {
+        println!("\n==> {name}");
+        if let Err(e) = step() {
+            eprintln!("xtask: {name} failed: {e}");
+            failed.push(*name);
+        }
+    }
+    println!(
+        "\nsteps: {} passed, {} failed",
+        steps.len() - failed.len(),
+        failed.len()
+    );
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failed: {}", failed.join(", ")))
+    }
+}
+
+/// Builds the standalone app (UI bundled in) and drives its real window with
+/// WebDriver (tauri-driver + WebKitWebDriver) in a virtual X display.
+fn e2e() -> Result {
+    npm(&["run", "build"])?;
+    cargo(&[
+        "build",
+        "--package",
+        "hoinghi",
+        "--features",
+        "custom-protocol",
+        "--locked",
+    ])?;
+    let target =
+        env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+    let app = root().join(target).join("debug").join(exe("hoinghi"));
+    let mut cmd = Command::new("xvfb-run");
+    cmd.args([
+        "-a",
+        "--server-args=-screen 0 1366x768x24",
+        "node",
+        "--test",
+        "--test-concurrency=1",
+    ])
+    .arg("tests/e2e/")
+    .env("HOINGHI_APP", &app)
+    .env(
+        "TAURI_DRIVER",
+        which("tauri-driver").ok_or("tauri-driver is not installed")?,
+    );
+    status(&mut cmd)
+}
+
+fn bindings() -> Result {
+    let mut cmd = Command::new("cargo");
+    cmd.args([
+        "test",
+        "--package",
+        "hoinghi-core",
+        "--test",
+        "store",
+        "typescript_bindings",
+    ])
+    .env("UPDATE_BINDINGS", "1");
+    status(&mut cmd)?;
+    println!("xtask: wrote ui/src/ipc/bindings.ts");
+    Ok(())
+}
+
+/// Installs what is missing: system packages (Debian/Ubuntu, via apt-get),
+/// npm packages, and for tests tauri-driver. Safe to run again.
+fn setup(for_tests: bool) -> Result {
+    if cfg!(target_os = "linux") {
+        let mut wanted: Vec<&str> = BUILD_PACKAGES.to_vec();
+        if for_tests {
+            wanted.extend(TEST_PACKAGES);
+        }
+        let missing: Vec<&str> = wanted.into_iter().filter(|p| !deb_installed(p)).collect();
+        if !missing.is_empty() {
+            install_debs(&missing)?;
+        }
+    }
+    let lock = root().join("package-lock.json");
+    let stamp = root().join("node_modules/.package-lock.json");
+    if !stamp.exists() || modified(&lock) > modified(&stamp) {
+        npm(&["ci", "--no-audit", "--no-fund"])?;
+    }
+    if for_tests && which("tauri-driver").is_none() {
+        println!("xtask: installing tauri-driver (once)…");
+        cargo(&["install", "tauri-driver", "--version", "^2.1", "--locked"])?;
+    }
+    Ok(())
+}
+
+fn deb_installed(package: &str) -> bool {
+    Command::new("dpkg-query")
+        .args(["-W", "-f=${Status}", package])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+        .unwrap_or(true) // Not a dpkg system: the README lists what to install by hand.
+}
+
+fn install_debs(packages: &[&str]) -> Result {
+    println!("xtask: installing system packages: {}", packages.join(" "));
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let apt = |args: &[&str]| -> Result {
+        let mut cmd = if is_root {
+            Command::new("apt-get")
+        } else {
+            Command::new("sudo")
+        };
+        if !is_root {
+            cmd.arg("apt-get");
+        }
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        status(&mut cmd)
+    };
+    apt(&["update", "-qq"])?;
+    let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    args.extend(packages);
+    apt(&args)
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    path.metadata().and_then(|m| m.modified()).ok()
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    let cargo_bin = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|d| d.join("bin"));
+    env::var_os("PATH")
+        .map(|p| env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(cargo_bin)
+        .map(|d| d.join(exe(program)))
+        .find(|p| p.is_file())
+}
+
+fn exe(name: &str) -> String {
+    format!("{name}{}", env::consts::EXE_SUFFIX)
+}
+
+fn cargo(args: &[&str]) -> Result {
+    status(Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(args))
+}
+
+fn npm(args: &[&str]) -> Result {
+    status(Command::new(if cfg!(windows) { "npm.cmd" } else { "npm" }).args(args))
+}
+
+fn npx(args: &[&str]) -> Result {
+    status(Command::new(if cfg!(windows) { "npx.cmd" } else { "npx" }).args(args))
+}
+
+fn status(cmd: &mut Command) -> Result {
+    cmd.current_dir(root());
+    let shown = format!("{cmd:?}");
+    match cmd.status() {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(format!("{shown} exited with {s}")),
+        Err(e) => Err(format!("could not start {shown}: {e}")),
+    }
+}

@@ -22,7 +22,11 @@ pub fn utc_now() -> String {
 /// The wall-clock time now in the given zone, to the minute.
 pub fn local_now(zone: &str) -> String {
     let tz: Tz = zone.parse().unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
-    Utc::now().with_timezone(&tz).naive_local().format(LOCAL_FORMAT).to_string()
+    Utc::now()
+        .with_timezone(&tz)
+        .naive_local()
+        .format(LOCAL_FORMAT)
+        .to_string()
 }
 
 pub fn parse_local(field: &'static str, label: &str, s: &str) -> Result<NaiveDateTime> {
@@ -39,13 +43,19 @@ pub fn parse_local(field: &'static str, label: &str, s: &str) -> Result<NaiveDat
 
 pub fn parse_time(field: &'static str, label: &str, s: &str) -> Result<NaiveTime> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| {
-        CoreError::invalid(field, format!("{label} không hợp lệ: \"{s}\" (cần dạng giờ:phút)."))
+        CoreError::invalid(
+            field,
+            format!("{label} không hợp lệ: \"{s}\" (cần dạng giờ:phút)."),
+        )
     })
 }
 
 pub fn parse_date(field: &'static str, label: &str, s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        CoreError::invalid(field, format!("{label} không hợp lệ: \"{s}\" (cần dạng năm-tháng-ngày)."))
+        CoreError::invalid(
+            field,
+            format!("{label} không hợp lệ: \"{s}\" (cần dạng năm-tháng-ngày)."),
+        )
     })
 }
 

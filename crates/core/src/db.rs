@@ -49,7 +49,10 @@ impl Db {
         // Read-only check first: a newer schema must not even get a WAL file.
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
-            return Err(CoreError::NewerDatabase { found, supported: SCHEMA_VERSION });
+            return Err(CoreError::NewerDatabase {
+                found,
+                supported: SCHEMA_VERSION,
+            });
         }
         if on_disk {
             conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -59,7 +62,10 @@ impl Db {
         // faster but may lose the last commits, which is not acceptable here.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut db = Db { conn, device_id: String::new() };
+        let mut db = Db {
+            conn,
+            device_id: String::new(),
+        };
         db.migrate(found)?;
         db.device_id = db.ensure_device_id()?;
         Ok(db)
@@ -109,11 +115,16 @@ impl Db {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Runs `f` in one transaction: all of it is written, or none of it.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction, &str) -> Result<T>,
+    ) -> Result<T> {
         let tx = self.conn.transaction()?;
         let value = f(&tx, &self.device_id)?;
         tx.commit()?;

@@ -57,7 +57,8 @@ impl Db {
     /// created, demo never written before). Returns whether it did.
     pub fn seed_demo_if_first_start(&mut self) -> Result<bool> {
         let any_meeting: bool =
-            self.conn.query_row("SELECT EXISTS(SELECT 1 FROM meeting)", [], |r| r.get(0))?;
+            self.conn
+                .query_row("SELECT EXISTS(SELECT 1 FROM meeting)", [], |r| r.get(0))?;
         if any_meeting || self.meta("demo_seeded")?.is_some() {
             return Ok(false);
         }
@@ -79,12 +80,27 @@ impl Db {
                 people::insert(tx, &person_id, &people::validate(&p.person)?, true, device)?;
                 attendance::invite(tx, &meeting_id, &person_id, INVITED_AT, device)?;
                 let a = &p.attendance;
-                attendance::append(tx, &meeting_id, &person_id, a.kind, &a.at, &a.reason, device)?;
+                attendance::append(
+                    tx,
+                    &meeting_id,
+                    &person_id,
+                    a.kind,
+                    &a.at,
+                    &a.reason,
+                    device,
+                )?;
             }
             let mut item_ids = Vec::new();
             for (position, item) in data.agenda.iter().enumerate() {
                 let id = clock::new_id();
-                agenda::insert(tx, &id, &meeting_id, position as u32, &agenda::validate(item)?, device)?;
+                agenda::insert(
+                    tx,
+                    &id,
+                    &meeting_id,
+                    position as u32,
+                    &agenda::validate(item)?,
+                    device,
+                )?;
                 item_ids.push(id);
             }
             for m in &data.minutes {
@@ -93,7 +109,13 @@ impl Db {
                 minutes::insert(tx, &clock::new_id(), &meeting_id, &entry, device)?;
             }
             for t in &data.tasks {
-                tasks::insert(tx, &clock::new_id(), &meeting_id, &tasks::validate(t)?, device)?;
+                tasks::insert(
+                    tx,
+                    &clock::new_id(),
+                    &meeting_id,
+                    &tasks::validate(t)?,
+                    device,
+                )?;
             }
             tx.execute(
                 "INSERT INTO meta(key, value) VALUES ('demo_seeded', ?1)

@@ -7,7 +7,10 @@ use thiserror::Error;
 pub enum CoreError {
     /// The user typed something the store will not accept; nothing was written.
     #[error("{message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
 
     #[error("Không tìm thấy {what} (mã {id}). Có thể bản ghi đã bị xoá.")]
     NotFound { what: &'static str, id: String },
@@ -44,7 +47,10 @@ impl CoreError {
     }
 
     pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        CoreError::Invalid { field, message: message.into() }
+        CoreError::Invalid {
+            field,
+            message: message.into(),
+        }
     }
 }
 

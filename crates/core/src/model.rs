@@ -268,7 +268,10 @@ pub struct IpcError {
 
 impl From<crate::CoreError> for IpcError {
     fn from(e: crate::CoreError) -> Self {
-        IpcError { kind: e.kind().to_string(), message: e.to_string() }
+        IpcError {
+            kind: e.kind().to_string(),
+            message: e.to_string(),
+        }
     }
 }
 

@@ -19,7 +19,10 @@ pub fn nfc(s: &str) -> String {
 pub fn required(field: &'static str, label: &str, s: &str) -> Result<String> {
     let v = optional(field, label, s, MAX_LINE)?;
     if v.is_empty() {
-        return Err(CoreError::invalid(field, format!("{label} không được để trống.")));
+        return Err(CoreError::invalid(
+            field,
+            format!("{label} không được để trống."),
+        ));
     }
     Ok(v)
 }

@@ -186,9 +186,10 @@ pub(crate) fn live_item_meeting(conn: &Connection, id: &str) -> Result<String> {
         |r| r.get(0),
     )
     .map_err(|e| match e {
-        rusqlite::Error::QueryReturnedNoRows => {
-            CoreError::NotFound { what: "mục chương trình", id: id.to_string() }
-        }
+        rusqlite::Error::QueryReturnedNoRows => CoreError::NotFound {
+            what: "mục chương trình",
+            id: id.to_string(),
+        },
         e => e.into(),
     })
 }
@@ -216,7 +217,8 @@ fn renumber(tx: &Transaction, meeting_id: &str, ids: &[String], device: &str) ->
 
 fn list(conn: &Connection, meeting_id: &str) -> Result<Vec<AgendaItem>> {
     let meeting = meetings::load(conn, meeting_id)?;
-    let mut cursor = clock::parse_local("startsAt", "Thời gian bắt đầu", &meeting.starts_at)?.time();
+    let mut cursor =
+        clock::parse_local("startsAt", "Thời gian bắt đầu", &meeting.starts_at)?.time();
     let mut stmt = conn.prepare(
         "SELECT id, position, fixed_start, duration_minutes, title, presenter, notes
          FROM agenda_item WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY position, id",

@@ -23,13 +23,20 @@ impl Db {
     }
 
     /// Invites people from the directory. Refuses, naming them, anyone already invited.
-    pub fn invite_people(&mut self, meeting_id: &str, person_ids: &[String]) -> Result<Vec<Participant>> {
+    pub fn invite_people(
+        &mut self,
+        meeting_id: &str,
+        person_ids: &[String],
+    ) -> Result<Vec<Participant>> {
         let tz = self.organisation()?.time_zone;
         self.write(|tx, device| {
             require_live(tx, "meeting", "hội nghị", meeting_id)?;
             for person_id in person_ids {
                 if !people::exists_live(tx, person_id)? {
-                    return Err(CoreError::NotFound { what: "đại biểu", id: person_id.clone() });
+                    return Err(CoreError::NotFound {
+                        what: "đại biểu",
+                        id: person_id.clone(),
+                    });
                 }
                 invite(tx, meeting_id, person_id, &clock::local_now(&tz), device)?;
             }
@@ -39,7 +46,11 @@ impl Db {
     }
 
     /// Creates a person and invites them, in one step (the common case at the door).
-    pub fn add_participant(&mut self, meeting_id: &str, input: &PersonInput) -> Result<Vec<Participant>> {
+    pub fn add_participant(
+        &mut self,
+        meeting_id: &str,
+        input: &PersonInput,
+    ) -> Result<Vec<Participant>> {
         let p = people::validate(input)?;
         let tz = self.organisation()?.time_zone;
         self.write(|tx, device| {
@@ -64,7 +75,11 @@ impl Db {
     }
 
     /// Takes a person off this meeting's list; their attendance log is kept.
-    pub fn remove_participant(&mut self, meeting_id: &str, person_id: &str) -> Result<Vec<Participant>> {
+    pub fn remove_participant(
+        &mut self,
+        meeting_id: &str,
+        person_id: &str,
+    ) -> Result<Vec<Participant>> {
         self.write(|tx, device| {
             let n = tx.execute(
                 "UPDATE participant SET deleted_at = ?3, deleted_by = ?4, updated_at = ?3
@@ -90,11 +105,16 @@ impl Db {
         at: Option<&str>,
     ) -> Result<Vec<Participant>> {
         if kind == AttendanceEventKind::Invited {
-            return Err(CoreError::invalid("kind", "Dùng chức năng mời để thêm đại biểu."));
+            return Err(CoreError::invalid(
+                "kind",
+                "Dùng chức năng mời để thêm đại biểu.",
+            ));
         }
         let reason = text::line("reason", "Lý do", reason)?;
         let at = match at {
-            Some(s) => clock::parse_local("at", "Thời điểm", s)?.format(LOCAL_FORMAT).to_string(),
+            Some(s) => clock::parse_local("at", "Thời điểm", s)?
+                .format(LOCAL_FORMAT)
+                .to_string(),
             None => clock::local_now(&self.organisation()?.time_zone),
         };
         self.write(|tx, device| {
@@ -108,7 +128,11 @@ impl Db {
     }
 
     /// The full log for one participant, oldest first.
-    pub fn attendance_log(&self, meeting_id: &str, person_id: &str) -> Result<Vec<AttendanceEvent>> {
+    pub fn attendance_log(
+        &self,
+        meeting_id: &str,
+        person_id: &str,
+    ) -> Result<Vec<AttendanceEvent>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, meeting_id, person_id, kind, at, reason, created_at, device_id
              FROM attendance_event WHERE meeting_id = ?1 AND person_id = ?2
@@ -119,7 +143,13 @@ impl Db {
     }
 }
 
-pub(crate) fn invite(tx: &Transaction, meeting_id: &str, person_id: &str, at: &str, device: &str) -> Result<()> {
+pub(crate) fn invite(
+    tx: &Transaction,
+    meeting_id: &str,
+    person_id: &str,
+    at: &str,
+    device: &str,
+) -> Result<()> {
     let existing: Option<(String, Option<String>)> = tx
         .query_row(
             "SELECT id, deleted_at FROM participant WHERE meeting_id = ?1 AND person_id = ?2",
@@ -130,8 +160,11 @@ pub(crate) fn invite(tx: &Transaction, meeting_id: &str, person_id: &str, at: &s
     let now = clock::utc_now();
     match existing {
         Some((_, None)) => {
-            let name: String =
-                tx.query_row("SELECT full_name FROM person WHERE id = ?1", [person_id], |r| r.get(0))?;
+            let name: String = tx.query_row(
+                "SELECT full_name FROM person WHERE id = ?1",
+                [person_id],
+                |r| r.get(0),
+            )?;
             return Err(already_invited(&name));
         }
         Some((id, Some(_))) => {
@@ -149,7 +182,15 @@ pub(crate) fn invite(tx: &Transaction, meeting_id: &str, person_id: &str, at: &s
             )?;
         }
     }
-    append(tx, meeting_id, person_id, AttendanceEventKind::Invited, at, "", device)
+    append(
+        tx,
+        meeting_id,
+        person_id,
+        AttendanceEventKind::Invited,
+        at,
+        "",
+        device,
+    )
 }
 
 pub(crate) fn append(
@@ -204,7 +245,10 @@ pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Pa
         )?;
         for event in stmt.query_map([meeting_id], event_from_row)? {
             let event = event?;
-            states.entry(event.person_id.clone()).or_default().apply(&event, &meeting.starts_at);
+            states
+                .entry(event.person_id.clone())
+                .or_default()
+                .apply(&event, &meeting.starts_at);
         }
     }
     let sql = format!(
@@ -239,7 +283,12 @@ struct Derived {
 
 impl Default for Derived {
     fn default() -> Self {
-        Derived { state: AttendanceState::Invited, arrived_at: None, left_at: None, reason: String::new() }
+        Derived {
+            state: AttendanceState::Invited,
+            arrived_at: None,
+            left_at: None,
+            reason: String::new(),
+        }
     }
 }
 
@@ -293,9 +342,14 @@ fn event_from_row(r: &Row) -> rusqlite::Result<AttendanceEvent> {
 }
 
 fn already_invited(name: &str) -> CoreError {
-    CoreError::Conflict(format!("Đại biểu {name} đã có trong danh sách của hội nghị này."))
+    CoreError::Conflict(format!(
+        "Đại biểu {name} đã có trong danh sách của hội nghị này."
+    ))
 }
 
 fn not_participant(person_id: &str) -> CoreError {
-    CoreError::NotFound { what: "đại biểu trong hội nghị này", id: person_id.to_string() }
+    CoreError::NotFound {
+        what: "đại biểu trong hội nghị này",
+        id: person_id.to_string(),
+    }
 }

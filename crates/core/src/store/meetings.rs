@@ -141,12 +141,14 @@ pub(crate) fn insert(
 
 pub(crate) fn load(conn: &rusqlite::Connection, id: &str) -> Result<Meeting> {
     let sql = format!("SELECT {COLUMNS} FROM meeting WHERE id = ?1 AND deleted_at IS NULL");
-    conn.query_row(&sql, [id], meeting_from_row).map_err(|e| match e {
-        rusqlite::Error::QueryReturnedNoRows => {
-            CoreError::NotFound { what: "hội nghị", id: id.to_string() }
-        }
-        e => e.into(),
-    })
+    conn.query_row(&sql, [id], meeting_from_row)
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => CoreError::NotFound {
+                what: "hội nghị",
+                id: id.to_string(),
+            },
+            e => e.into(),
+        })
 }
 
 /// Normalises and checks what the user typed.

@@ -27,16 +27,24 @@ impl Db {
     }
 
     pub fn minutes_entry(&self, id: &str) -> Result<MinutesEntry> {
-        let sql = format!("SELECT {COLUMNS} FROM minutes_entry WHERE id = ?1 AND deleted_at IS NULL");
-        self.conn.query_row(&sql, [id], from_row).map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => {
-                CoreError::NotFound { what: "mục biên bản", id: id.to_string() }
-            }
-            e => e.into(),
-        })
+        let sql =
+            format!("SELECT {COLUMNS} FROM minutes_entry WHERE id = ?1 AND deleted_at IS NULL");
+        self.conn
+            .query_row(&sql, [id], from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => CoreError::NotFound {
+                    what: "mục biên bản",
+                    id: id.to_string(),
+                },
+                e => e.into(),
+            })
     }
 
-    pub fn add_minutes_entry(&mut self, meeting_id: &str, input: &MinutesInput) -> Result<MinutesEntry> {
+    pub fn add_minutes_entry(
+        &mut self,
+        meeting_id: &str,
+        input: &MinutesInput,
+    ) -> Result<MinutesEntry> {
         let entry = validate(input)?;
         let id = clock::new_id();
         self.write(|tx, device| {
@@ -116,16 +124,27 @@ pub(crate) fn insert(
 pub(crate) fn validate(input: &MinutesInput) -> Result<MinutesInput> {
     let text = text::long_text("text", "Nội dung", &input.text)?;
     if text.is_empty() {
-        return Err(CoreError::invalid("text", "Nội dung biên bản không được để trống."));
+        return Err(CoreError::invalid(
+            "text",
+            "Nội dung biên bản không được để trống.",
+        ));
     }
     let spoken_at = match input.spoken_at.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(s) => Some(clock::parse_time("spokenAt", "Thời điểm", s)?.format("%H:%M").to_string()),
+        Some(s) => Some(
+            clock::parse_time("spokenAt", "Thời điểm", s)?
+                .format("%H:%M")
+                .to_string(),
+        ),
     };
     Ok(MinutesInput {
         agenda_item_id: input.agenda_item_id.clone().filter(|s| !s.is_empty()),
         speaker_name: text::line("speakerName", "Người phát biểu", &input.speaker_name)?,
-        speaker_title: text::line("speakerTitle", "Chức vụ người phát biểu", &input.speaker_title)?,
+        speaker_title: text::line(
+            "speakerTitle",
+            "Chức vụ người phát biểu",
+            &input.speaker_title,
+        )?,
         spoken_at,
         kind: input.kind,
         text,

@@ -23,7 +23,10 @@ pub(crate) fn require_live(
     let sql = format!("SELECT 1 FROM {table} WHERE id = ?1 AND deleted_at IS NULL");
     conn.query_row(&sql, [id], |_| Ok(()))
         .optional()?
-        .ok_or_else(|| CoreError::NotFound { what, id: id.to_string() })
+        .ok_or_else(|| CoreError::NotFound {
+            what,
+            id: id.to_string(),
+        })
 }
 
 /// Soft delete: official records keep their row, with who deleted it and when.
@@ -40,7 +43,10 @@ pub(crate) fn soft_delete(
     );
     let n = conn.execute(&sql, rusqlite::params![id, crate::clock::utc_now(), device])?;
     if n == 0 {
-        return Err(CoreError::NotFound { what, id: id.to_string() });
+        return Err(CoreError::NotFound {
+            what,
+            id: id.to_string(),
+        });
     }
     Ok(())
 }

@@ -22,7 +22,9 @@ impl Db {
             "SELECT {COLUMNS} FROM person p WHERE p.deleted_at IS NULL ORDER BY p.rank, p.full_name"
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let people = stmt.query_map([], person_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let people = stmt
+            .query_map([], person_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         let needle = fold(query);
         if needle.is_empty() {
             return Ok(people);
@@ -36,13 +38,17 @@ impl Db {
     }
 
     pub fn person(&self, id: &str) -> Result<Person> {
-        let sql = format!("SELECT {COLUMNS} FROM person p WHERE p.id = ?1 AND p.deleted_at IS NULL");
-        self.conn.query_row(&sql, [id], person_from_row).map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => {
-                CoreError::NotFound { what: "đại biểu", id: id.to_string() }
-            }
-            e => e.into(),
-        })
+        let sql =
+            format!("SELECT {COLUMNS} FROM person p WHERE p.id = ?1 AND p.deleted_at IS NULL");
+        self.conn
+            .query_row(&sql, [id], person_from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => CoreError::NotFound {
+                    what: "đại biểu",
+                    id: id.to_string(),
+                },
+                e => e.into(),
+            })
     }
 
     pub fn create_person(&mut self, input: &PersonInput) -> Result<Person> {
@@ -73,7 +79,10 @@ impl Db {
                 ],
             )?;
             if n == 0 {
-                return Err(CoreError::NotFound { what: "đại biểu", id: id.to_string() });
+                return Err(CoreError::NotFound {
+                    what: "đại biểu",
+                    id: id.to_string(),
+                });
             }
             Ok(())
         })?;
@@ -90,7 +99,10 @@ impl Db {
 pub(crate) fn validate(input: &PersonInput) -> Result<PersonInput> {
     let email = text::line("email", "Thư điện tử", &input.email)?;
     if !email.is_empty() && !email.contains('@') {
-        return Err(CoreError::invalid("email", format!("Địa chỉ thư điện tử \"{email}\" không hợp lệ.")));
+        return Err(CoreError::invalid(
+            "email",
+            format!("Địa chỉ thư điện tử \"{email}\" không hợp lệ."),
+        ));
     }
     Ok(PersonInput {
         full_name: text::required("fullName", "Họ và tên", &input.full_name)?,
@@ -139,7 +151,10 @@ fn checkin_code(id: &str) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let hex: String = id.chars().filter(char::is_ascii_hexdigit).collect();
     let tail = u64::from_str_radix(&hex[hex.len() - 10..], 16).unwrap_or(0);
-    (0..8).rev().map(|i| ALPHABET[((tail >> (i * 5)) & 31) as usize] as char).collect()
+    (0..8)
+        .rev()
+        .map(|i| ALPHABET[((tail >> (i * 5)) & 31) as usize] as char)
+        .collect()
 }
 
 pub(crate) fn person_from_row(r: &Row) -> rusqlite::Result<Person> {

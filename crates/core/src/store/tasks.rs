@@ -59,9 +59,10 @@ impl Db {
                 from_row,
             )
             .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => {
-                    CoreError::NotFound { what: "nhiệm vụ", id: id.to_string() }
-                }
+                rusqlite::Error::QueryReturnedNoRows => CoreError::NotFound {
+                    what: "nhiệm vụ",
+                    id: id.to_string(),
+                },
                 e => e.into(),
             })
     }
@@ -89,13 +90,24 @@ pub(crate) fn insert(
 pub(crate) fn validate(input: &TaskInput) -> Result<TaskInput> {
     let deadline = match input.deadline.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(s) => Some(clock::parse_date("deadline", "Thời hạn", s)?.format("%Y-%m-%d").to_string()),
+        Some(s) => Some(
+            clock::parse_date("deadline", "Thời hạn", s)?
+                .format("%Y-%m-%d")
+                .to_string(),
+        ),
     };
     let text = text::long_text("text", "Nội dung nhiệm vụ", &input.text)?;
     if text.is_empty() {
-        return Err(CoreError::invalid("text", "Nội dung nhiệm vụ không được để trống."));
+        return Err(CoreError::invalid(
+            "text",
+            "Nội dung nhiệm vụ không được để trống.",
+        ));
     }
-    Ok(TaskInput { text, assignee: text::line("assignee", "Đơn vị/người thực hiện", &input.assignee)?, deadline })
+    Ok(TaskInput {
+        text,
+        assignee: text::line("assignee", "Đơn vị/người thực hiện", &input.assignee)?,
+        deadline,
+    })
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<Task> {

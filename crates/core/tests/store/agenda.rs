@@ -21,7 +21,11 @@ fn times_follow_the_meeting_start_and_the_durations() {
     db.add_agenda_item(&m.id, &item("Thảo luận", 90)).unwrap();
     assert_eq!(
         times(&db, &m.id),
-        [t("08:00", "08:15", "Khai mạc"), t("08:15", "08:45", "Báo cáo"), t("08:45", "10:15", "Thảo luận")]
+        [
+            t("08:00", "08:15", "Khai mạc"),
+            t("08:15", "08:45", "Báo cáo"),
+            t("08:45", "10:15", "Thảo luận")
+        ]
     );
 }
 
@@ -34,8 +38,15 @@ fn reordering_recomputes_times() {
     let ids = [b[1].id.clone(), a[0].id.clone()];
     let items = db.reorder_agenda(&m.id, &ids).unwrap();
     assert_eq!(items[0].title, "B");
-    assert_eq!((items[0].start_time.as_str(), items[1].start_time.as_str()), ("08:00", "08:20"));
-    assert_eq!(items.iter().map(|i| i.position).collect::<Vec<_>>(), [0, 1], "positions are compact");
+    assert_eq!(
+        (items[0].start_time.as_str(), items[1].start_time.as_str()),
+        ("08:00", "08:20")
+    );
+    assert_eq!(
+        items.iter().map(|i| i.position).collect::<Vec<_>>(),
+        [0, 1],
+        "positions are compact"
+    );
 }
 
 #[test]
@@ -45,8 +56,16 @@ fn a_reorder_that_does_not_name_every_item_exactly_once_is_refused() {
     let items = db.add_agenda_item(&m.id, &item("A", 10)).unwrap();
     db.add_agenda_item(&m.id, &item("B", 10)).unwrap();
     let a = items[0].id.clone();
-    assert_eq!(kind(db.reorder_agenda(&m.id, std::slice::from_ref(&a))), "invalid", "a missing item");
-    assert_eq!(kind(db.reorder_agenda(&m.id, &[a.clone(), a])), "invalid", "a repeated item");
+    assert_eq!(
+        kind(db.reorder_agenda(&m.id, std::slice::from_ref(&a))),
+        "invalid",
+        "a missing item"
+    );
+    assert_eq!(
+        kind(db.reorder_agenda(&m.id, &[a.clone(), a])),
+        "invalid",
+        "a repeated item"
+    );
     assert_eq!(times(&db, &m.id)[0].2, "A", "the order is unchanged");
 }
 
@@ -61,20 +80,42 @@ fn a_fixed_start_pins_an_item_and_later_items_follow_it() {
     db.add_agenda_item(&m.id, &item("Bế mạc", 10)).unwrap();
     assert_eq!(
         times(&db, &m.id),
-        [t("08:00", "09:00", "Sáng"), t("13:30", "14:00", "Chiều"), t("14:00", "14:10", "Bế mạc")]
+        [
+            t("08:00", "09:00", "Sáng"),
+            t("13:30", "14:00", "Chiều"),
+            t("14:00", "14:10", "Bế mạc")
+        ]
     );
     afternoon.fixed_start = Some("25:99".into());
-    assert_eq!(kind(db.add_agenda_item(&m.id, &afternoon)), "invalid", "a bad time is refused");
+    assert_eq!(
+        kind(db.add_agenda_item(&m.id, &afternoon)),
+        "invalid",
+        "a bad time is refused"
+    );
 }
 
 #[test]
 fn invalid_items_are_refused() {
     let mut db = db();
     let m = meeting(&mut db);
-    assert_eq!(kind(db.add_agenda_item(&m.id, &item("", 10))), "invalid", "an empty title");
-    assert_eq!(kind(db.add_agenda_item(&m.id, &item("Dài", 5000))), "invalid", "a 5000-minute item");
-    assert_eq!(kind(db.add_agenda_item(&m.id, &item(&"x".repeat(10_000), 5))), "invalid");
-    assert_eq!(kind(db.add_agenda_item("missing", &item("A", 5))), "notFound");
+    assert_eq!(
+        kind(db.add_agenda_item(&m.id, &item("", 10))),
+        "invalid",
+        "an empty title"
+    );
+    assert_eq!(
+        kind(db.add_agenda_item(&m.id, &item("Dài", 5000))),
+        "invalid",
+        "a 5000-minute item"
+    );
+    assert_eq!(
+        kind(db.add_agenda_item(&m.id, &item(&"x".repeat(10_000), 5))),
+        "invalid"
+    );
+    assert_eq!(
+        kind(db.add_agenda_item("missing", &item("A", 5))),
+        "notFound"
+    );
     assert!(db.agenda(&m.id).unwrap().is_empty());
 }
 
@@ -85,12 +126,20 @@ fn deleting_an_item_keeps_its_minutes_under_the_general_section() {
     let items = db.add_agenda_item(&m.id, &item("A", 10)).unwrap();
     db.add_agenda_item(&m.id, &item("B", 10)).unwrap();
     let a = items[0].id.clone();
-    db.add_minutes_entry(&m.id, &entry("Ý kiến về mục A", Some(&a))).unwrap();
+    db.add_minutes_entry(&m.id, &entry("Ý kiến về mục A", Some(&a)))
+        .unwrap();
     let left = db.delete_agenda_item(&a).unwrap();
     assert_eq!(left.len(), 1);
-    assert_eq!((left[0].title.as_str(), left[0].position), ("B", 0), "B moves up");
+    assert_eq!(
+        (left[0].title.as_str(), left[0].position),
+        ("B", 0),
+        "B moves up"
+    );
     let minutes = db.minutes(&m.id).unwrap();
     assert_eq!(minutes.len(), 1, "the entry is not lost");
-    assert_eq!(minutes[0].agenda_item_id, None, "it no longer points at the deleted item");
+    assert_eq!(
+        minutes[0].agenda_item_id, None,
+        "it no longer points at the deleted item"
+    );
     assert_eq!(kind(db.update_agenda_item(&a, &item("A", 10))), "notFound");
 }

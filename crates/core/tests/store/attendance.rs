@@ -6,33 +6,75 @@ use crate::support::*;
 fn the_state_is_derived_from_the_event_log() {
     let mut db = db();
     let m = meeting(&mut db);
-    let p = db.add_participant(&m.id, &person("Phạm Văn D")).unwrap()[0].person.id.clone();
+    let p = db.add_participant(&m.id, &person("Phạm Văn D")).unwrap()[0]
+        .person
+        .id
+        .clone();
     let state = |db: &hoinghi_core::Db| db.participants(&m.id).unwrap()[0].clone();
 
-    assert_eq!(state(&db).state, St::Invited, "a new participant is only invited");
-    db.record_attendance(&m.id, &p, Ev::Arrived, "", Some("2026-12-01T07:55")).unwrap();
-    assert_eq!(state(&db).state, St::Present, "arriving before the start is on time");
-    db.record_attendance(&m.id, &p, Ev::Left, "Họp khác", Some("2026-12-01T10:00")).unwrap();
+    assert_eq!(
+        state(&db).state,
+        St::Invited,
+        "a new participant is only invited"
+    );
+    db.record_attendance(&m.id, &p, Ev::Arrived, "", Some("2026-12-01T07:55"))
+        .unwrap();
+    assert_eq!(
+        state(&db).state,
+        St::Present,
+        "arriving before the start is on time"
+    );
+    db.record_attendance(&m.id, &p, Ev::Left, "Họp khác", Some("2026-12-01T10:00"))
+        .unwrap();
     let s = state(&db);
-    assert_eq!((s.state, s.left_at.as_deref()), (St::Left, Some("2026-12-01T10:00")));
-    db.record_attendance(&m.id, &p, Ev::Cleared, "", None).unwrap();
-    assert_eq!(state(&db).state, St::Invited, "clearing goes back to invited");
-    db.record_attendance(&m.id, &p, Ev::Arrived, "", Some("2026-12-01T08:25")).unwrap();
-    assert_eq!(state(&db).state, St::Late, "arriving after the start is late");
-    db.record_attendance(&m.id, &p, Ev::Absent, "Đi công tác", None).unwrap();
+    assert_eq!(
+        (s.state, s.left_at.as_deref()),
+        (St::Left, Some("2026-12-01T10:00"))
+    );
+    db.record_attendance(&m.id, &p, Ev::Cleared, "", None)
+        .unwrap();
+    assert_eq!(
+        state(&db).state,
+        St::Invited,
+        "clearing goes back to invited"
+    );
+    db.record_attendance(&m.id, &p, Ev::Arrived, "", Some("2026-12-01T08:25"))
+        .unwrap();
+    assert_eq!(
+        state(&db).state,
+        St::Late,
+        "arriving after the start is late"
+    );
+    db.record_attendance(&m.id, &p, Ev::Absent, "Đi công tác", None)
+        .unwrap();
     let s = state(&db);
-    assert_eq!((s.state, s.absence_reason.as_str()), (St::AbsentExcused, "Đi công tác"));
-    db.record_attendance(&m.id, &p, Ev::Absent, "", None).unwrap();
+    assert_eq!(
+        (s.state, s.absence_reason.as_str()),
+        (St::AbsentExcused, "Đi công tác")
+    );
+    db.record_attendance(&m.id, &p, Ev::Absent, "", None)
+        .unwrap();
     assert_eq!(state(&db).state, St::Absent, "absent without a reason");
 
     let log = db.attendance_log(&m.id, &p).unwrap();
     let kinds: Vec<_> = log.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
-        [Ev::Invited, Ev::Arrived, Ev::Left, Ev::Cleared, Ev::Arrived, Ev::Absent, Ev::Absent],
+        [
+            Ev::Invited,
+            Ev::Arrived,
+            Ev::Left,
+            Ev::Cleared,
+            Ev::Arrived,
+            Ev::Absent,
+            Ev::Absent
+        ],
         "every action stays in the log, in order"
     );
-    assert!(log.iter().all(|e| e.device_id == db.device_id()), "each event names its device");
+    assert!(
+        log.iter().all(|e| e.device_id == db.device_id()),
+        "each event names its device"
+    );
 }
 
 #[test]
@@ -41,10 +83,19 @@ fn the_same_person_cannot_be_invited_twice() {
     let m = meeting(&mut db);
     let parts = db.add_participant(&m.id, &person("Hoàng Thị E")).unwrap();
     let id = parts[0].person.id.clone();
-    let err = db.invite_people(&m.id, std::slice::from_ref(&id)).unwrap_err();
+    let err = db
+        .invite_people(&m.id, std::slice::from_ref(&id))
+        .unwrap_err();
     assert_eq!(err.kind(), "conflict");
-    assert!(err.to_string().contains("Hoàng Thị E"), "the message names the person: {err}");
-    assert_eq!(kind(db.add_participant(&m.id, &person("Hoàng Thị E"))), "conflict", "same name and unit");
+    assert!(
+        err.to_string().contains("Hoàng Thị E"),
+        "the message names the person: {err}"
+    );
+    assert_eq!(
+        kind(db.add_participant(&m.id, &person("Hoàng Thị E"))),
+        "conflict",
+        "same name and unit"
+    );
     assert_eq!(db.participants(&m.id).unwrap().len(), 1);
 }
 
@@ -53,10 +104,16 @@ fn a_removed_participant_can_be_invited_again() {
     let mut db = db();
     let m = meeting(&mut db);
     let p = db.create_person(&person("Vũ F")).unwrap();
-    db.invite_people(&m.id, std::slice::from_ref(&p.id)).unwrap();
+    db.invite_people(&m.id, std::slice::from_ref(&p.id))
+        .unwrap();
     assert!(db.remove_participant(&m.id, &p.id).unwrap().is_empty());
     assert_eq!(kind(db.remove_participant(&m.id, &p.id)), "notFound");
-    assert_eq!(db.invite_people(&m.id, std::slice::from_ref(&p.id)).unwrap().len(), 1);
+    assert_eq!(
+        db.invite_people(&m.id, std::slice::from_ref(&p.id))
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -69,8 +126,15 @@ fn the_log_cannot_be_rewritten() {
         db.add_participant(&m.id, &person("G")).unwrap();
     }
     let conn = rusqlite::Connection::open(&path).unwrap();
-    assert!(conn.execute("DELETE FROM attendance_event", []).is_err(), "deleting events is refused");
-    assert!(conn.execute("UPDATE attendance_event SET reason = 'x'", []).is_err(), "editing too");
+    assert!(
+        conn.execute("DELETE FROM attendance_event", []).is_err(),
+        "deleting events is refused"
+    );
+    assert!(
+        conn.execute("UPDATE attendance_event SET reason = 'x'", [])
+            .is_err(),
+        "editing too"
+    );
 }
 
 #[test]
@@ -78,8 +142,18 @@ fn attendance_for_someone_not_invited_or_a_wrong_time_is_refused() {
     let mut db = db();
     let m = meeting(&mut db);
     let p = db.create_person(&person("H")).unwrap();
-    assert_eq!(kind(db.record_attendance(&m.id, &p.id, Ev::Arrived, "", None)), "notFound");
-    db.invite_people(&m.id, std::slice::from_ref(&p.id)).unwrap();
-    assert_eq!(kind(db.record_attendance(&m.id, &p.id, Ev::Arrived, "", Some("hôm qua"))), "invalid");
-    assert_eq!(kind(db.record_attendance(&m.id, &p.id, Ev::Invited, "", None)), "invalid");
+    assert_eq!(
+        kind(db.record_attendance(&m.id, &p.id, Ev::Arrived, "", None)),
+        "notFound"
+    );
+    db.invite_people(&m.id, std::slice::from_ref(&p.id))
+        .unwrap();
+    assert_eq!(
+        kind(db.record_attendance(&m.id, &p.id, Ev::Arrived, "", Some("hôm qua"))),
+        "invalid"
+    );
+    assert_eq!(
+        kind(db.record_attendance(&m.id, &p.id, Ev::Invited, "", None)),
+        "invalid"
+    );
 }

@@ -8,7 +8,11 @@ fn a_new_file_is_migrated_to_the_current_schema() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/dir/hoinghi.db");
     let db = Db::open(&path).expect("opening creates missing folders and the file");
-    assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION, "a fresh file is at the current schema");
+    assert_eq!(
+        db.schema_version().unwrap(),
+        SCHEMA_VERSION,
+        "a fresh file is at the current schema"
+    );
     let mode: String = Connection::open(&path)
         .unwrap()
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -27,8 +31,16 @@ fn data_survives_closing_and_reopening_the_file() {
         (m.id, db.device_id().to_string())
     };
     let db = Db::open(&path).unwrap();
-    assert_eq!(db.agenda(&meeting_id).unwrap().len(), 1, "the agenda item is still there");
-    assert_eq!(db.device_id(), device, "the device id is stable across restarts");
+    assert_eq!(
+        db.agenda(&meeting_id).unwrap().len(),
+        1,
+        "the agenda item is still there"
+    );
+    assert_eq!(
+        db.device_id(),
+        device,
+        "the device id is stable across restarts"
+    );
 }
 
 #[test]
@@ -37,14 +49,27 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     let path = dir.path().join("future.db");
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future_table (x); PRAGMA user_version = 99;").unwrap();
+        conn.execute_batch("CREATE TABLE future_table (x); PRAGMA user_version = 99;")
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let err = Db::open(&path).err().expect("a newer schema must be refused");
+    let err = Db::open(&path)
+        .err()
+        .expect("a newer schema must be refused");
     assert_eq!(err.kind(), "newerDatabase");
-    assert!(err.to_string().contains("mới hơn"), "the message tells the user to update: {err}");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is byte-for-byte unchanged");
-    assert!(!dir.path().join("future.db-wal").exists(), "no WAL file was created beside it");
+    assert!(
+        err.to_string().contains("mới hơn"),
+        "the message tells the user to update: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is byte-for-byte unchanged"
+    );
+    assert!(
+        !dir.path().join("future.db-wal").exists(),
+        "no WAL file was created beside it"
+    );
 }
 
 #[test]

@@ -6,11 +6,18 @@ use crate::support::*;
 fn a_meeting_is_created_read_back_and_listed() {
     let mut db = db();
     let m = meeting(&mut db);
-    assert_eq!(db.meeting(&m.id).unwrap(), m, "reading back gives what was created");
+    assert_eq!(
+        db.meeting(&m.id).unwrap(),
+        m,
+        "reading back gives what was created"
+    );
     let list = db.list_meetings().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].meeting.title, "Hội nghị giao ban quý IV");
-    assert!(!m.created_at.is_empty() && m.created_at == m.updated_at, "audit stamps are set");
+    assert!(
+        !m.created_at.is_empty() && m.created_at == m.updated_at,
+        "audit stamps are set"
+    );
 }
 
 #[test]
@@ -21,8 +28,14 @@ fn an_empty_or_overlong_title_is_refused_with_a_message() {
     assert!(err.to_string().contains("không được để trống"), "{err}");
     let long = "Hội nghị ".repeat(1200);
     let err = db.create_meeting(&meeting_input(&long)).unwrap_err();
-    assert!(err.to_string().contains("quá dài"), "a 10,000-character title is refused: {err}");
-    assert!(db.list_meetings().unwrap().is_empty(), "nothing was written");
+    assert!(
+        err.to_string().contains("quá dài"),
+        "a 10,000-character title is refused: {err}"
+    );
+    assert!(
+        db.list_meetings().unwrap().is_empty(),
+        "nothing was written"
+    );
 }
 
 #[test]
@@ -41,7 +54,10 @@ fn text_is_stored_in_nfc() {
     // "Hà Nội" typed with combining marks (NFD).
     let decomposed = "Ha\u{300} No\u{302}\u{323}i";
     let m = db.create_meeting(&meeting_input(decomposed)).unwrap();
-    assert_eq!(m.title, "Hà Nội", "the title is normalised to precomposed NFC");
+    assert_eq!(
+        m.title, "Hà Nội",
+        "the title is normalised to precomposed NFC"
+    );
 }
 
 #[test]
@@ -63,14 +79,21 @@ fn a_deleted_meeting_disappears_but_its_row_is_kept() {
     let m = meeting(&mut db);
     db.add_agenda_item(&m.id, &item("Khai mạc", 10)).unwrap();
     db.delete_meeting(&m.id).unwrap();
-    assert!(db.list_meetings().unwrap().is_empty(), "the meeting is no longer listed");
+    assert!(
+        db.list_meetings().unwrap().is_empty(),
+        "the meeting is no longer listed"
+    );
     assert_eq!(kind(db.meeting(&m.id)), "notFound");
     assert_eq!(
         kind(db.add_agenda_item(&m.id, &item("Bế mạc", 5))),
         "notFound",
         "nothing can be added to a deleted meeting"
     );
-    assert_eq!(kind(db.delete_meeting(&m.id)), "notFound", "deleting twice is reported");
+    assert_eq!(
+        kind(db.delete_meeting(&m.id)),
+        "notFound",
+        "deleting twice is reported"
+    );
 }
 
 #[test]
@@ -80,17 +103,41 @@ fn duplicating_copies_details_agenda_and_invitations_but_not_the_record() {
     db.add_agenda_item(&m.id, &item("Khai mạc", 10)).unwrap();
     db.add_agenda_item(&m.id, &item("Báo cáo", 30)).unwrap();
     let ps = db.add_participant(&m.id, &person("Lê Văn C")).unwrap();
-    db.record_attendance(&m.id, &ps[0].person.id, AttendanceEventKind::Arrived, "", None).unwrap();
-    db.add_minutes_entry(&m.id, &entry("Phát biểu khai mạc", None)).unwrap();
+    db.record_attendance(
+        &m.id,
+        &ps[0].person.id,
+        AttendanceEventKind::Arrived,
+        "",
+        None,
+    )
+    .unwrap();
+    db.add_minutes_entry(&m.id, &entry("Phát biểu khai mạc", None))
+        .unwrap();
 
     let copy = db.duplicate_meeting(&m.id).unwrap();
     assert_ne!(copy.id, m.id);
-    assert_eq!(copy.status, MeetingStatus::Draft, "the copy starts as a draft");
-    let titles: Vec<_> = db.agenda(&copy.id).unwrap().into_iter().map(|i| i.title).collect();
-    assert_eq!(titles, ["Khai mạc", "Báo cáo"], "the agenda is copied in order");
+    assert_eq!(
+        copy.status,
+        MeetingStatus::Draft,
+        "the copy starts as a draft"
+    );
+    let titles: Vec<_> = db
+        .agenda(&copy.id)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.title)
+        .collect();
+    assert_eq!(
+        titles,
+        ["Khai mạc", "Báo cáo"],
+        "the agenda is copied in order"
+    );
     let parts = db.participants(&copy.id).unwrap();
     assert_eq!(parts.len(), 1, "the invitation list is copied");
     assert_eq!(parts[0].state, AttendanceState::Invited, "but not who came");
-    assert!(db.minutes(&copy.id).unwrap().is_empty(), "minutes are not copied");
+    assert!(
+        db.minutes(&copy.id).unwrap().is_empty(),
+        "minutes are not copied"
+    );
     assert_eq!(db.list_meetings().unwrap().len(), 2);
 }

@@ -10,18 +10,36 @@ fn entries_are_added_edited_listed_in_spoken_order_and_soft_deleted() {
     let mut late = entry("Ý kiến thứ hai", Some(&items[0].id));
     late.spoken_at = Some("09:30".into());
     let second = db.add_minutes_entry(&m.id, &late).unwrap();
-    let first = db.add_minutes_entry(&m.id, &entry("Ý kiến thứ nhất", Some(&items[0].id))).unwrap();
-    let texts: Vec<_> = db.minutes(&m.id).unwrap().into_iter().map(|e| e.text).collect();
-    assert_eq!(texts, ["Ý kiến thứ nhất", "Ý kiến thứ hai"], "ordered by the time spoken");
+    let first = db
+        .add_minutes_entry(&m.id, &entry("Ý kiến thứ nhất", Some(&items[0].id)))
+        .unwrap();
+    let texts: Vec<_> = db
+        .minutes(&m.id)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.text)
+        .collect();
+    assert_eq!(
+        texts,
+        ["Ý kiến thứ nhất", "Ý kiến thứ hai"],
+        "ordered by the time spoken"
+    );
 
     let mut edit = entry("Ý kiến thứ nhất (đã sửa)", Some(&items[0].id));
     edit.kind = MinutesKind::Conclusion;
     let edited = db.update_minutes_entry(&first.id, &edit).unwrap();
-    assert_eq!((edited.text.as_str(), edited.kind), ("Ý kiến thứ nhất (đã sửa)", MinutesKind::Conclusion));
+    assert_eq!(
+        (edited.text.as_str(), edited.kind),
+        ("Ý kiến thứ nhất (đã sửa)", MinutesKind::Conclusion)
+    );
 
     db.delete_minutes_entry(&second.id).unwrap();
     assert_eq!(db.minutes(&m.id).unwrap().len(), 1);
-    assert_eq!(kind(db.update_minutes_entry(&second.id, &edit)), "notFound", "a deleted entry stays deleted");
+    assert_eq!(
+        kind(db.update_minutes_entry(&second.id, &edit)),
+        "notFound",
+        "a deleted entry stays deleted"
+    );
 }
 
 #[test]
@@ -29,11 +47,22 @@ fn an_entry_cannot_point_at_another_meetings_agenda_item() {
     let mut db = db();
     let m1 = meeting(&mut db);
     let m2 = meeting(&mut db);
-    let other = db.add_agenda_item(&m2.id, &item("Của hội nghị khác", 10)).unwrap();
-    let err = db.add_minutes_entry(&m1.id, &entry("x", Some(&other[0].id))).unwrap_err();
+    let other = db
+        .add_agenda_item(&m2.id, &item("Của hội nghị khác", 10))
+        .unwrap();
+    let err = db
+        .add_minutes_entry(&m1.id, &entry("x", Some(&other[0].id)))
+        .unwrap_err();
     assert_eq!(err.kind(), "invalid");
-    assert_eq!(kind(db.add_minutes_entry(&m1.id, &entry("x", Some("missing")))), "notFound");
-    assert_eq!(kind(db.add_minutes_entry(&m1.id, &entry("   ", None))), "invalid", "empty text");
+    assert_eq!(
+        kind(db.add_minutes_entry(&m1.id, &entry("x", Some("missing")))),
+        "notFound"
+    );
+    assert_eq!(
+        kind(db.add_minutes_entry(&m1.id, &entry("   ", None))),
+        "invalid",
+        "empty text"
+    );
     assert!(db.minutes(&m1.id).unwrap().is_empty());
 }
 
@@ -43,7 +72,11 @@ fn a_long_entry_is_kept_whole() {
     let m = meeting(&mut db);
     let text = "Nội dung phát biểu rất dài. ".repeat(1000);
     let e = db.add_minutes_entry(&m.id, &entry(&text, None)).unwrap();
-    assert_eq!(e.text, text.trim(), "28,000 characters are stored unchanged");
+    assert_eq!(
+        e.text,
+        text.trim(),
+        "28,000 characters are stored unchanged"
+    );
 }
 
 #[test]
@@ -55,13 +88,30 @@ fn tasks_are_added_edited_and_deleted_in_order() {
         assignee: "Văn phòng".into(),
         deadline: deadline.map(str::to_string),
     };
-    let a = db.add_task(&m.id, &input("Nhiệm vụ 1", Some("2026-12-31"))).unwrap();
+    let a = db
+        .add_task(&m.id, &input("Nhiệm vụ 1", Some("2026-12-31")))
+        .unwrap();
     db.add_task(&m.id, &input("Nhiệm vụ 2", None)).unwrap();
-    assert_eq!(kind(db.add_task(&m.id, &input("X", Some("31/12/2026")))), "invalid", "a bad date");
-    assert_eq!(kind(db.add_task(&m.id, &input("", None))), "invalid", "empty text");
-    let u = db.update_task(&a.id, &input("Nhiệm vụ 1 (sửa)", None)).unwrap();
+    assert_eq!(
+        kind(db.add_task(&m.id, &input("X", Some("31/12/2026")))),
+        "invalid",
+        "a bad date"
+    );
+    assert_eq!(
+        kind(db.add_task(&m.id, &input("", None))),
+        "invalid",
+        "empty text"
+    );
+    let u = db
+        .update_task(&a.id, &input("Nhiệm vụ 1 (sửa)", None))
+        .unwrap();
     assert_eq!((u.text.as_str(), u.deadline), ("Nhiệm vụ 1 (sửa)", None));
     db.delete_task(&a.id).unwrap();
-    let left: Vec<_> = db.tasks(&m.id).unwrap().into_iter().map(|t| t.text).collect();
+    let left: Vec<_> = db
+        .tasks(&m.id)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
     assert_eq!(left, ["Nhiệm vụ 2"]);
 }

@@ -7,8 +7,17 @@ fn people_are_created_updated_searched_and_soft_deleted() {
     let mut b_input = person("Trần Thị Bình");
     b_input.rank = 1;
     let b = db.create_person(&b_input).unwrap();
-    let names: Vec<_> = db.list_people("").unwrap().into_iter().map(|p| p.full_name).collect();
-    assert_eq!(names, ["Trần Thị Bình", "Nguyễn Văn Ánh"], "listed by precedence rank");
+    let names: Vec<_> = db
+        .list_people("")
+        .unwrap()
+        .into_iter()
+        .map(|p| p.full_name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Trần Thị Bình", "Nguyễn Văn Ánh"],
+        "listed by precedence rank"
+    );
 
     let found = db.list_people("nguyen van anh").unwrap();
     assert_eq!(found.len(), 1, "search ignores case and diacritics");
@@ -17,10 +26,17 @@ fn people_are_created_updated_searched_and_soft_deleted() {
 
     let mut input = person("Trần Thị Bình");
     input.position_title = "Phó Trưởng Ban".into();
-    assert_eq!(db.update_person(&b.id, &input).unwrap().position_title, "Phó Trưởng Ban");
+    assert_eq!(
+        db.update_person(&b.id, &input).unwrap().position_title,
+        "Phó Trưởng Ban"
+    );
 
     db.delete_person(&a.id).unwrap();
-    assert_eq!(db.list_people("").unwrap().len(), 1, "a deleted person leaves the directory");
+    assert_eq!(
+        db.list_people("").unwrap().len(),
+        1,
+        "a deleted person leaves the directory"
+    );
     assert_eq!(kind(db.person(&a.id)), "notFound");
 }
 

@@ -24,7 +24,8 @@ pub fn meeting_input(title: &str) -> MeetingInput {
 }
 
 pub fn meeting(db: &mut Db) -> Meeting {
-    db.create_meeting(&meeting_input("Hội nghị giao ban quý IV")).expect("a valid meeting is created")
+    db.create_meeting(&meeting_input("Hội nghị giao ban quý IV"))
+        .expect("a valid meeting is created")
 }
 
 pub fn item(title: &str, minutes: u32) -> AgendaItemInput {
@@ -62,5 +63,6 @@ pub fn entry(text: &str, item: Option<&str>) -> MinutesInput {
 
 /// The `kind` of an error, for assertions.
 pub fn kind<T: std::fmt::Debug>(r: hoinghi_core::Result<T>) -> &'static str {
-    r.expect_err("the operation should have been refused").kind()
+    r.expect_err("the operation should have been refused")
+        .kind()
 }

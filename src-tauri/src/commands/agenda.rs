@@ -1,0 +1,53 @@
+use hoinghi_core::model::{AgendaItem, AgendaItemInput, IpcError};
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_agenda(
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<Vec<AgendaItem>, IpcError> {
+    state.run(move |db| db.agenda(&meeting_id)).await
+}
+
+#[tauri::command]
+pub async fn add_agenda_item(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    input: AgendaItemInput,
+) -> Result<Vec<AgendaItem>, IpcError> {
+    state
+        .run(move |db| db.add_agenda_item(&meeting_id, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_agenda_item(
+    state: State<'_, AppState>,
+    id: String,
+    input: AgendaItemInput,
+) -> Result<Vec<AgendaItem>, IpcError> {
+    state
+        .run(move |db| db.update_agenda_item(&id, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_agenda_item(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Vec<AgendaItem>, IpcError> {
+    state.run(move |db| db.delete_agenda_item(&id)).await
+}
+
+#[tauri::command]
+pub async fn reorder_agenda(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    ordered_ids: Vec<String>,
+) -> Result<Vec<AgendaItem>, IpcError> {
+    state
+        .run(move |db| db.reorder_agenda(&meeting_id, &ordered_ids))
+        .await
+}

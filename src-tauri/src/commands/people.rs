@@ -1,0 +1,102 @@
+use hoinghi_core::model::{
+    AttendanceEvent, AttendanceEventKind, IpcError, Participant, Person, PersonInput,
+};
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_people(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<Person>, IpcError> {
+    state.run(move |db| db.list_people(&query)).await
+}
+
+#[tauri::command]
+pub async fn create_person(
+    state: State<'_, AppState>,
+    input: PersonInput,
+) -> Result<Person, IpcError> {
+    state.run(move |db| db.create_person(&input)).await
+}
+
+#[tauri::command]
+pub async fn update_person(
+    state: State<'_, AppState>,
+    id: String,
+    input: PersonInput,
+) -> Result<Person, IpcError> {
+    state.run(move |db| db.update_person(&id, &input)).await
+}
+
+#[tauri::command]
+pub async fn delete_person(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    state.run(move |db| db.delete_person(&id)).await
+}
+
+#[tauri::command]
+pub async fn list_participants(
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<Vec<Participant>, IpcError> {
+    state.run(move |db| db.participants(&meeting_id)).await
+}
+
+#[tauri::command]
+pub async fn invite_people(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    person_ids: Vec<String>,
+) -> Result<Vec<Participant>, IpcError> {
+    state
+        .run(move |db| db.invite_people(&meeting_id, &person_ids))
+        .await
+}
+
+#[tauri::command]
+pub async fn add_participant(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    input: PersonInput,
+) -> Result<Vec<Participant>, IpcError> {
+    state
+        .run(move |db| db.add_participant(&meeting_id, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn remove_participant(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    person_id: String,
+) -> Result<Vec<Participant>, IpcError> {
+    state
+        .run(move |db| db.remove_participant(&meeting_id, &person_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn record_attendance(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    person_id: String,
+    kind: AttendanceEventKind,
+    reason: String,
+    at: Option<String>,
+) -> Result<Vec<Participant>, IpcError> {
+    state
+        .run(move |db| db.record_attendance(&meeting_id, &person_id, kind, &reason, at.as_deref()))
+        .await
+}
+
+#[tauri::command]
+pub async fn attendance_log(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    person_id: String,
+) -> Result<Vec<AttendanceEvent>, IpcError> {
+    state
+        .run(move |db| db.attendance_log(&meeting_id, &person_id))
+        .await
+}

@@ -1,0 +1,41 @@
+//! The shell's one piece of state: the open database (or why it could not be
+//! opened, so the window can still show the user a clear message).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use hoinghi_core::model::IpcError;
+use hoinghi_core::{CoreError, Db};
+
+pub struct AppState {
+    db: Result<Arc<Mutex<Db>>, IpcError>,
+    pub db_path: PathBuf,
+}
+
+impl AppState {
+    pub fn new(db: Result<Db, CoreError>, db_path: PathBuf) -> Self {
+        AppState {
+            db: db.map(|d| Arc::new(Mutex::new(d))).map_err(IpcError::from),
+            db_path,
+        }
+    }
+
+    /// Runs `f` on the database on a blocking thread, off the async runtime.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Db) -> Result<T, CoreError> + Send + 'static,
+    {
+        let db = self.db.clone()?;
+        tauri::async_runtime::spawn_blocking(move || {
+            // A panic in another command must not lock the user out of their data.
+            let mut guard = db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            f(&mut guard).map_err(IpcError::from)
+        })
+        .await
+        .map_err(|e| IpcError {
+            kind: "internal".into(),
+            message: format!("Lỗi nội bộ: {e}"),
+        })?
+    }
+}

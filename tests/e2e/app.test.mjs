@@ -1,0 +1,72 @@
+// End-to-end: the secretary's first minutes with HoiNghi, in the real window.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { byTestId, click, freshDataDir, launch, type, waitForText } from "./support.mjs";
+
+const DEMO_TITLE = "Hội nghị giao ban công tác tuyên giáo thành phố 9 tháng năm 2022";
+
+test("a fresh data folder opens on the demo conference", async () => {
+  const { browser, close } = await launch(freshDataDir());
+  try {
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    const title = await browser.getTitle();
+    assert.ok(title.length > 0, "the window has a title");
+  } finally {
+    await close();
+  }
+});
+
+test("a meeting, its agenda item and a delegate survive closing and reopening the app", async () => {
+  const dataDir = freshDataDir();
+  const meeting = "Hội nghị kiểm thử đầu cuối";
+  const item = "Khai mạc hội nghị";
+  const person = "Nguyễn Văn Kiểm";
+
+  let app = await launch(dataDir);
+  try {
+    const { browser } = app;
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "new-meeting");
+    await type(browser, "meeting-title", meeting);
+    await click(browser, "meeting-save");
+
+    await click(browser, "tab-agenda");
+    await click(browser, "agenda-add");
+    await type(browser, "agenda-title", item);
+    await type(browser, "agenda-duration", "20");
+    await click(browser, "agenda-save");
+    await waitForText(browser, byTestId("agenda-row"), item);
+
+    await click(browser, "tab-people");
+    await click(browser, "person-add");
+    await type(browser, "person-name", person);
+    await click(browser, "person-save");
+    await waitForText(browser, byTestId("participant-row"), person);
+  } finally {
+    await app.close();
+  }
+
+  app = await launch(dataDir);
+  try {
+    const { browser } = app;
+    await waitForText(browser, byTestId("meeting-row"), meeting);
+    const rows = await browser.$$(byTestId("meeting-row"));
+    let opened = false;
+    for (const row of rows) {
+      if ((await row.getText()).includes(meeting)) {
+        await row.$(byTestId("meeting-open")).click();
+        opened = true;
+        break;
+      }
+    }
+    assert.ok(opened, "the new meeting is listed after a restart");
+    await click(browser, "tab-agenda");
+    await waitForText(browser, byTestId("agenda-row"), item);
+    await click(browser, "tab-people");
+    await waitForText(browser, byTestId("participant-row"), person);
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,93 @@
+// Drives the real HoiNghi window: tauri-driver (WebDriver front) starts
+// WebKitWebDriver, which starts the app binary with a data folder of our own.
+
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { remote } from "webdriverio";
+
+const APP = process.env.HOINGHI_APP;
+const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
+const PORT = 4444;
+
+export function freshDataDir() {
+  return mkdtempSync(path.join(tmpdir(), "hoinghi-e2e-"));
+}
+
+function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.end();
+        resolve();
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listens on port ${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+/** Starts the app on `dataDir`; returns the WebDriver browser and a `close()`. */
+export async function launch(dataDir) {
+  if (!APP) throw new Error("HOINGHI_APP must name the app binary (run through `cargo xtask test`)");
+  const driver = spawn(DRIVER, ["--port", String(PORT)], {
+    env: { ...process.env, HOINGHI_DATA_DIR: dataDir },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForPort(PORT, 15_000);
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "warn",
+    connectionRetryTimeout: 60_000,
+    capabilities: {
+      "tauri:options": { application: APP },
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
+  const close = async () => {
+    try {
+      await browser.deleteSession();
+    } finally {
+      driver.kill();
+      await new Promise((r) => driver.once("exit", r));
+    }
+  };
+  return { browser, close };
+}
+
+export const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** Waits until some element matching `selector` contains `text`. */
+export async function waitForText(browser, selector, text, timeout = 15_000) {
+  await browser.waitUntil(
+    async () => {
+      for (const el of await browser.$$(selector)) {
+        if ((await el.getText()).includes(text)) return true;
+      }
+      return false;
+    },
+    { timeout, timeoutMsg: `no ${selector} showed "${text}" within ${timeout} ms` },
+  );
+}
+
+export async function click(browser, id) {
+  const el = browser.$(byTestId(id));
+  await el.waitForClickable({ timeout: 15_000 });
+  await el.click();
+}
+
+export async function type(browser, id, value) {
+  const el = browser.$(byTestId(id));
+  await el.waitForDisplayed({ timeout: 15_000 });
+  await el.clearValue();
+  await el.setValue(value);
+}
