@@ -55,7 +55,7 @@ test("a meeting, its agenda item and a delegate survive closing and reopening th
     const rows = await browser.$$(byTestId("meeting-row"));
     let opened = false;
     for (const row of rows) {
-      if ((await row.getText()).includes(meeting)) {
+      if ((await row.getProperty("textContent")).includes(meeting)) {
         await row.$(byTestId("meeting-open")).click();
         opened = true;
         break;

@@ -2,7 +2,7 @@
 // WebKitWebDriver, which starts the app binary with a data folder of our own.
 
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,7 +37,8 @@ function waitForPort(port, timeoutMs) {
 
 /** Starts the app on `dataDir`; returns the WebDriver browser and a `close()`. */
 export async function launch(dataDir) {
-  if (!APP) throw new Error("HOINGHI_APP must name the app binary (run through `cargo xtask test`)");
+  if (!APP)
+    throw new Error("HOINGHI_APP must name the app binary (run through `cargo xtask test`)");
   const driver = spawn(DRIVER, ["--port", String(PORT)], {
     env: { ...process.env, HOINGHI_DATA_DIR: dataDir },
     stdio: ["ignore", "inherit", "inherit"],
@@ -68,10 +69,29 @@ export const byTestId = (id) => `[data-testid="${id}"]`;
 
 /** Waits until some element matching `selector` contains `text`. */
 export async function waitForText(browser, selector, text, timeout = 15_000) {
+  try {
+    await waitUntilText(browser, selector, text, timeout);
+  } catch (e) {
+    await keepScreenshot(browser, `no-${text}`);
+    throw e;
+  }
+}
+
+/** Saves what the window shows, for a failing test, under tests/e2e/.artifacts/. */
+async function keepScreenshot(browser, name) {
+  const dir = path.join(import.meta.dirname, ".artifacts");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^\p{L}\p{N}]+/gu, "-")}.png`);
+  await browser.saveScreenshot(file).catch(() => {});
+  console.error(`screenshot: ${file}`);
+}
+
+async function waitUntilText(browser, selector, text, timeout) {
   await browser.waitUntil(
     async () => {
       for (const el of await browser.$$(selector)) {
-        if ((await el.getText()).includes(text)) return true;
+        if ((await el.getProperty("textContent")).normalize("NFC").includes(text.normalize("NFC")))
+          return true;
       }
       return false;
     },

@@ -165,7 +165,7 @@ fn setup(for_tests: bool) -> Result {
     let lock = root().join("package-lock.json");
     let stamp = root().join("node_modules/.package-lock.json");
     if !stamp.exists() || modified(&lock) > modified(&stamp) {
-        npm(&["ci", "--no-audit", "--no-fund"])?;
+        npm(&["ci", "--ignore-scripts", "--no-audit", "--no-fund"])?;
     }
     if for_tests && which("tauri-driver").is_none() {
         println!("xtask: installing tauri-driver (once)…");

@@ -1,0 +1,41 @@
+import { Navigate, Route, Routes } from "react-router";
+import { useI18n } from "./i18n";
+import { MeetingsList } from "./screens/MeetingsList";
+import { Workspace } from "./screens/Workspace";
+
+export function App({ preview = false }: { preview?: boolean }) {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t("app.name")}</span>
+          <span className="brand-tagline">{t("app.tagline")}</span>
+        </div>
+        <button
+          type="button"
+          className="button ghost on-dark"
+          data-testid="lang-switch"
+          aria-label={t("lang.switchLabel")}
+          lang={lang === "vi" ? "en" : "vi"}
+          onClick={() => setLang(lang === "vi" ? "en" : "vi")}
+        >
+          {t("lang.switch")}
+        </button>
+      </header>
+      {preview ? (
+        <p className="preview-banner" role="note">
+          {t("app.preview")}
+        </p>
+      ) : null}
+      <main className="main">
+        <Routes>
+          <Route path="/" element={<MeetingsList />} />
+          <Route path="/meetings/:meetingId" element={<Navigate to="info" replace />} />
+          <Route path="/meetings/:meetingId/:tab" element={<Workspace />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// Dates cross the IPC boundary as local wall-clock strings ("YYYY-MM-DDTHH:MM",
+// "YYYY-MM-DD", "HH:MM") and are shown Vietnamese-style, whatever the UI language.
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** "2025-03-07" or "2025-03-07T08:00" → "07/03/2025". */
+export function formatDate(value: string): string {
+  const [y, m, d] = value.slice(0, 10).split("-");
+  if (!y || !m || !d) return value;
+  return `${d}/${m}/${y}`;
+}
+
+/** "2025-03-07T08:00" → "07/03/2025 08:00". */
+export function formatDateTime(value: string): string {
+  return `${formatDate(value)} ${value.slice(11, 16)}`.trim();
+}
+
+/** A meeting's span: "07/03/2025, 08:00–11:30", or both dates when it runs over days. */
+export function formatSpan(startsAt: string, endsAt: string): string {
+  if (startsAt.slice(0, 10) === endsAt.slice(0, 10)) {
+    return `${formatDate(startsAt)}, ${startsAt.slice(11, 16)}–${endsAt.slice(11, 16)}`;
+  }
+  return `${formatDateTime(startsAt)} – ${formatDateTime(endsAt)}`;
+}
+
+export function toLocalDate(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function clockTime(d: Date): string {
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function clockTimeWithSeconds(d: Date): string {
+  return `${clockTime(d)}:${pad(d.getSeconds())}`;
+}
+
+/** The next Monday-to-Friday after `now`, 08:00 to 11:30: a usual morning meeting. */
+export function defaultMeetingTimes(now: Date): { startsAt: string; endsAt: string } {
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  while (day.getDay() === 0 || day.getDay() === 6) day.setDate(day.getDate() + 1);
+  const date = toLocalDate(day);
+  return { startsAt: `${date}T08:00`, endsAt: `${date}T11:30` };
+}

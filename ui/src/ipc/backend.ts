@@ -1,0 +1,72 @@
+import type {
+  AgendaItem,
+  AgendaItemInput,
+  AppInfo,
+  AttendanceEvent,
+  AttendanceEventKind,
+  Meeting,
+  MeetingInput,
+  MeetingSummary,
+  MinutesEntry,
+  MinutesInput,
+  Organisation,
+  Participant,
+  Person,
+  PersonInput,
+  Task,
+  TaskInput,
+} from "./bindings";
+
+/**
+ * Everything the screens may ask of the app's core, one method per Tauri command.
+ * Every method rejects with an `IpcError`; `TauriBackend` talks to Rust and
+ * `FakeBackend` keeps the same rules in memory for tests and browser previews.
+ */
+export interface Backend {
+  appInfo(): Promise<AppInfo>;
+
+  getOrganisation(): Promise<Organisation>;
+  updateOrganisation(input: Organisation): Promise<Organisation>;
+
+  listMeetings(): Promise<MeetingSummary[]>;
+  getMeeting(id: string): Promise<Meeting>;
+  createMeeting(input: MeetingInput): Promise<Meeting>;
+  updateMeeting(id: string, input: MeetingInput): Promise<Meeting>;
+  deleteMeeting(id: string): Promise<null>;
+  duplicateMeeting(id: string): Promise<Meeting>;
+
+  listAgenda(meetingId: string): Promise<AgendaItem[]>;
+  addAgendaItem(meetingId: string, input: AgendaItemInput): Promise<AgendaItem[]>;
+  updateAgendaItem(id: string, input: AgendaItemInput): Promise<AgendaItem[]>;
+  deleteAgendaItem(id: string): Promise<AgendaItem[]>;
+  reorderAgenda(meetingId: string, orderedIds: string[]): Promise<AgendaItem[]>;
+
+  listPeople(query: string): Promise<Person[]>;
+  createPerson(input: PersonInput): Promise<Person>;
+  updatePerson(id: string, input: PersonInput): Promise<Person>;
+  deletePerson(id: string): Promise<null>;
+
+  listParticipants(meetingId: string): Promise<Participant[]>;
+  invitePeople(meetingId: string, personIds: string[]): Promise<Participant[]>;
+  addParticipant(meetingId: string, input: PersonInput): Promise<Participant[]>;
+  removeParticipant(meetingId: string, personId: string): Promise<Participant[]>;
+  /** `at` is a local "YYYY-MM-DDTHH:MM"; null means now. */
+  recordAttendance(
+    meetingId: string,
+    personId: string,
+    kind: AttendanceEventKind,
+    reason: string,
+    at: string | null,
+  ): Promise<Participant[]>;
+  attendanceLog(meetingId: string, personId: string): Promise<AttendanceEvent[]>;
+
+  listMinutes(meetingId: string): Promise<MinutesEntry[]>;
+  addMinutesEntry(meetingId: string, input: MinutesInput): Promise<MinutesEntry>;
+  updateMinutesEntry(id: string, input: MinutesInput): Promise<MinutesEntry>;
+  deleteMinutesEntry(id: string): Promise<null>;
+
+  listTasks(meetingId: string): Promise<Task[]>;
+  addTask(meetingId: string, input: TaskInput): Promise<Task>;
+  updateTask(id: string, input: TaskInput): Promise<Task>;
+  deleteTask(id: string): Promise<null>;
+}

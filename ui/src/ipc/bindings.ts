@@ -1,0 +1,109 @@
+// Generated from crates/core/src/model.rs by `cargo xtask bindings`. Do not edit.
+
+export type FormatProfile = "nd30" | "hd36";
+
+export type MeetingStatus = "draft" | "inSession" | "closed";
+
+export type MeetingKind = "giaoBan" | "soKet" | "tongKet" | "chuyenDe" | "other";
+
+export type AttendanceEventKind = "invited" | "arrived" | "left" | "absent" | "cleared";
+
+export type AttendanceState = "invited" | "present" | "late" | "left" | "absentExcused" | "absent";
+
+export type MinutesKind = "report" | "speech" | "opinion" | "conclusion" | "note";
+
+export type Organisation = { 
+/**
+ * Tên cơ quan chủ quản (the body above the issuer), e.g. "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI".
+ */
+parentName: string, 
+/**
+ * Tên cơ quan ban hành, e.g. "BAN TUYÊN GIÁO THÀNH UỶ".
+ */
+name: string, 
+/**
+ * Used in số/ký hiệu, e.g. "BTGTU".
+ */
+abbreviation: string, 
+/**
+ * Place name for the date line, e.g. "Hà Nội".
+ */
+placeName: string, profile: FormatProfile, signerName: string, signerTitle: string, 
+/**
+ * "TM.", "KT.", "TL." (ND30) or "T/M", "K/T", "T/L" (HD36), or empty.
+ */
+signingPrefix: string, timeZone: string, };
+
+export type Meeting = { id: string, title: string, kind: MeetingKind, startsAt: string, endsAt: string, venue: string, chairName: string, chairTitle: string, secretaryName: string, secretaryTitle: string, notes: string, status: MeetingStatus, isDemo: boolean, createdAt: string, updatedAt: string, };
+
+export type MeetingInput = { title: string, kind: MeetingKind, startsAt: string, endsAt: string, venue: string, chairName: string, chairTitle: string, secretaryName: string, secretaryTitle: string, notes: string, status: MeetingStatus, };
+
+export type MeetingSummary = { meeting: Meeting, agendaCount: number, participantCount: number, };
+
+export type AgendaItem = { id: string, meetingId: string, position: number, 
+/**
+ * A pinned start ("13:30" after lunch); otherwise the item follows the previous one.
+ */
+fixedStart: string | null, durationMinutes: number, 
+/**
+ * Computed from the meeting start, fixed starts and durations ("HH:MM").
+ */
+startTime: string, endTime: string, title: string, presenter: string, notes: string, };
+
+export type AgendaItemInput = { title: string, presenter: string, durationMinutes: number, fixedStart: string | null, notes: string, };
+
+export type Person = { id: string, fullName: string, 
+/**
+ * Chức vụ.
+ */
+positionTitle: string, 
+/**
+ * Đơn vị.
+ */
+unit: string, 
+/**
+ * The group this person is listed under ("Lãnh đạo Ban", "Báo chí"…).
+ */
+section: string, 
+/**
+ * Precedence within the list: lower comes first.
+ */
+rank: number, phone: string, email: string, 
+/**
+ * Stable code printed as a QR on the invitation for check-in at the door.
+ */
+checkinCode: string, isDemo: boolean, };
+
+export type PersonInput = { fullName: string, positionTitle: string, unit: string, section: string, rank: number, phone: string, email: string, };
+
+export type Participant = { person: Person, state: AttendanceState, arrivedAt: string | null, leftAt: string | null, absenceReason: string, };
+
+export type AttendanceEvent = { id: string, meetingId: string, personId: string, kind: AttendanceEventKind, 
+/**
+ * Local wall-clock time of what happened.
+ */
+at: string, reason: string, createdAt: string, deviceId: string, };
+
+export type MinutesEntry = { id: string, meetingId: string, agendaItemId: string | null, speakerName: string, speakerTitle: string, 
+/**
+ * "HH:MM", when it was said.
+ */
+spokenAt: string | null, kind: MinutesKind, text: string, createdAt: string, updatedAt: string, };
+
+export type MinutesInput = { agendaItemId: string | null, speakerName: string, speakerTitle: string, spokenAt: string | null, kind: MinutesKind, text: string, };
+
+export type Task = { id: string, meetingId: string, position: number, text: string, 
+/**
+ * The unit or person who must carry it out.
+ */
+assignee: string, 
+/**
+ * "YYYY-MM-DD".
+ */
+deadline: string | null, };
+
+export type TaskInput = { text: string, assignee: string, deadline: string | null, };
+
+export type IpcError = { kind: string, message: string, };
+
+export type AppInfo = { version: string, databasePath: string, schemaVersion: number, };

@@ -1,0 +1,652 @@
+import { fold } from "../text";
+import type { Backend } from "./backend";
+import type {
+  AgendaItem,
+  AgendaItemInput,
+  AppInfo,
+  AttendanceEvent,
+  AttendanceEventKind,
+  Meeting,
+  MeetingInput,
+  MeetingSummary,
+  MinutesEntry,
+  MinutesInput,
+  Organisation,
+  Participant,
+  Person,
+  PersonInput,
+  Task,
+  TaskInput,
+} from "./bindings";
+import { ipcError } from "./errors";
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const PREFIXES: Record<Organisation["profile"], string[]> = {
+  nd30: ["", "TM.", "KT.", "TL."],
+  hd36: ["", "T/M", "K/T", "T/L"],
+};
+
+export const DEFAULT_ORGANISATION: Organisation = {
+  parentName: "",
+  name: "",
+  abbreviation: "",
+  placeName: "",
+  profile: "nd30",
+  signerName: "",
+  signerTitle: "",
+  signingPrefix: "",
+  timeZone: "Asia/Ho_Chi_Minh",
+};
+
+function invalid(message: string): never {
+  throw ipcError("invalid", message);
+}
+
+function notFound(message: string): never {
+  throw ipcError("notFound", message);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+export function toLocalDateTime(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function minutesOf(clock: string): number {
+  const [h = "0", m = "0"] = clock.split(":");
+  return Number(h) * 60 + Number(m);
+}
+
+function clockOf(total: number): string {
+  const wrapped = ((total % 1440) + 1440) % 1440;
+  return `${pad(Math.floor(wrapped / 60))}:${pad(wrapped % 60)}`;
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+type StoredAgendaItem = Omit<AgendaItem, "startTime" | "endTime">;
+type StoredMeeting = Meeting & { deleted: boolean };
+
+interface FakeOptions {
+  /** The clock used for "now" (attendance without a time, audit stamps). */
+  now?: () => Date;
+}
+
+/**
+ * An in-memory backend that keeps the core's rules closely enough for component
+ * tests and for previewing the UI in a plain browser. Messages are Vietnamese,
+ * like the real ones.
+ */
+export class FakeBackend implements Backend {
+  private organisation: Organisation = { ...DEFAULT_ORGANISATION };
+  private meetings: StoredMeeting[] = [];
+  private agenda: StoredAgendaItem[] = [];
+  private people: Person[] = [];
+  private invitations: { meetingId: string; personId: string }[] = [];
+  private events: AttendanceEvent[] = [];
+  private minutes: MinutesEntry[] = [];
+  private tasks: Task[] = [];
+  private nextId = 1;
+  private readonly now: () => Date;
+
+  constructor(options: FakeOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private id(prefix: string): string {
+    const id = `${prefix}-${this.nextId}`;
+    this.nextId += 1;
+    return id;
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  private meeting(id: string): StoredMeeting {
+    const found = this.meetings.find((m) => m.id === id && !m.deleted);
+    if (!found) notFound("Không tìm thấy cuộc họp. Có thể cuộc họp đã bị xoá.");
+    return found;
+  }
+
+  private person(id: string): Person {
+    const found = this.people.find((p) => p.id === id);
+    if (!found) notFound("Không tìm thấy người này trong danh bạ.");
+    return found;
+  }
+
+  async appInfo(): Promise<AppInfo> {
+    return { version: "0.0.0-fake", databasePath: "(bộ nhớ tạm)", schemaVersion: 1 };
+  }
+
+  async getOrganisation(): Promise<Organisation> {
+    return clone(this.organisation);
+  }
+
+  async updateOrganisation(input: Organisation): Promise<Organisation> {
+    if (!input.name.trim()) invalid("Tên cơ quan ban hành không được để trống.");
+    if (!PREFIXES[input.profile].includes(input.signingPrefix)) {
+      const allowed = PREFIXES[input.profile].filter(Boolean).join(", ");
+      invalid(
+        `Tiền tố ký “${input.signingPrefix}” không đúng thể thức ${input.profile === "nd30" ? "NĐ 30" : "HD 36"}; hãy dùng ${allowed} hoặc để trống.`,
+      );
+    }
+    if (!input.timeZone.trim()) invalid("Múi giờ không được để trống.");
+    this.organisation = clone(input);
+    return clone(this.organisation);
+  }
+
+  async listMeetings(): Promise<MeetingSummary[]> {
+    return this.meetings
+      .filter((m) => !m.deleted)
+      .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
+      .map((m) => ({
+        meeting: this.publicMeeting(m),
+        agendaCount: this.agenda.filter((a) => a.meetingId === m.id).length,
+        participantCount: this.invitations.filter((i) => i.meetingId === m.id).length,
+      }));
+  }
+
+  private publicMeeting(m: StoredMeeting): Meeting {
+    const { deleted: _deleted, ...meeting } = m;
+    return clone(meeting);
+  }
+
+  async getMeeting(id: string): Promise<Meeting> {
+    return this.publicMeeting(this.meeting(id));
+  }
+
+  private validateMeeting(input: MeetingInput): void {
+    if (!input.title.trim()) invalid("Tên cuộc họp không được để trống.");
+    if (!LOCAL_DATE_TIME.test(input.startsAt)) {
+      invalid("Thời gian bắt đầu không hợp lệ; hãy chọn ngày và giờ.");
+    }
+    if (!LOCAL_DATE_TIME.test(input.endsAt)) {
+      invalid("Thời gian kết thúc không hợp lệ; hãy chọn ngày và giờ.");
+    }
+    if (input.endsAt <= input.startsAt) {
+      invalid("Thời gian kết thúc phải sau thời gian bắt đầu.");
+    }
+  }
+
+  async createMeeting(input: MeetingInput, isDemo = false): Promise<Meeting> {
+    this.validateMeeting(input);
+    const stamp = this.stamp();
+    const meeting: StoredMeeting = {
+      ...clone(input),
+      title: input.title.trim(),
+      id: this.id("meeting"),
+      isDemo,
+      createdAt: stamp,
+      updatedAt: stamp,
+      deleted: false,
+    };
+    this.meetings.push(meeting);
+    return this.publicMeeting(meeting);
+  }
+
+  async updateMeeting(id: string, input: MeetingInput): Promise<Meeting> {
+    const meeting = this.meeting(id);
+    this.validateMeeting(input);
+    Object.assign(meeting, clone(input), { title: input.title.trim(), updatedAt: this.stamp() });
+    return this.publicMeeting(meeting);
+  }
+
+  async deleteMeeting(id: string): Promise<null> {
+    this.meeting(id).deleted = true;
+    return null;
+  }
+
+  async duplicateMeeting(id: string): Promise<Meeting> {
+    const source = this.meeting(id);
+    const copy = await this.createMeeting({
+      ...source,
+      title: `${source.title} (bản sao)`,
+      status: "draft",
+    });
+    for (const item of this.sortedAgenda(id)) {
+      this.agenda.push({ ...item, id: this.id("agenda"), meetingId: copy.id });
+    }
+    for (const inv of this.invitations.filter((i) => i.meetingId === id)) {
+      this.invitePerson(copy.id, inv.personId);
+    }
+    return copy;
+  }
+
+  private sortedAgenda(meetingId: string): StoredAgendaItem[] {
+    return this.agenda
+      .filter((a) => a.meetingId === meetingId)
+      .sort((a, b) => a.position - b.position);
+  }
+
+  private computedAgenda(meetingId: string): AgendaItem[] {
+    const meeting = this.meeting(meetingId);
+    let cursor = minutesOf(meeting.startsAt.slice(11));
+    return this.sortedAgenda(meetingId).map((item, index) => {
+      const start = item.fixedStart ? minutesOf(item.fixedStart) : cursor;
+      const end = start + item.durationMinutes;
+      cursor = end;
+      return {
+        ...clone(item),
+        position: index + 1,
+        startTime: clockOf(start),
+        endTime: clockOf(end),
+      };
+    });
+  }
+
+  private validateAgenda(input: AgendaItemInput): void {
+    if (!input.title.trim()) invalid("Tên nội dung không được để trống.");
+    if (
+      !Number.isInteger(input.durationMinutes) ||
+      input.durationMinutes < 1 ||
+      input.durationMinutes > 600
+    ) {
+      invalid("Thời lượng phải là số phút từ 1 đến 600.");
+    }
+    if (input.fixedStart !== null && !CLOCK_TIME.test(input.fixedStart)) {
+      invalid("Giờ bắt đầu cố định phải có dạng HH:MM, ví dụ 13:30.");
+    }
+  }
+
+  async listAgenda(meetingId: string): Promise<AgendaItem[]> {
+    return this.computedAgenda(meetingId);
+  }
+
+  async addAgendaItem(meetingId: string, input: AgendaItemInput): Promise<AgendaItem[]> {
+    this.meeting(meetingId);
+    this.validateAgenda(input);
+    const last = this.sortedAgenda(meetingId).at(-1);
+    this.agenda.push({
+      ...clone(input),
+      title: input.title.trim(),
+      id: this.id("agenda"),
+      meetingId,
+      position: (last?.position ?? 0) + 1,
+    });
+    return this.computedAgenda(meetingId);
+  }
+
+  private agendaItem(id: string): StoredAgendaItem {
+    const item = this.agenda.find((a) => a.id === id);
+    if (!item) notFound("Không tìm thấy nội dung này trong chương trình.");
+    return item;
+  }
+
+  async updateAgendaItem(id: string, input: AgendaItemInput): Promise<AgendaItem[]> {
+    const item = this.agendaItem(id);
+    this.validateAgenda(input);
+    Object.assign(item, clone(input), { title: input.title.trim() });
+    return this.computedAgenda(item.meetingId);
+  }
+
+  async deleteAgendaItem(id: string): Promise<AgendaItem[]> {
+    const item = this.agendaItem(id);
+    this.agenda = this.agenda.filter((a) => a.id !== id);
+    for (const entry of this.minutes) {
+      if (entry.agendaItemId === id) entry.agendaItemId = null;
+    }
+    return this.computedAgenda(item.meetingId);
+  }
+
+  async reorderAgenda(meetingId: string, orderedIds: string[]): Promise<AgendaItem[]> {
+    const items = this.sortedAgenda(meetingId);
+    const same =
+      orderedIds.length === items.length &&
+      new Set(orderedIds).size === items.length &&
+      items.every((i) => orderedIds.includes(i.id));
+    if (!same) {
+      throw ipcError(
+        "conflict",
+        "Chương trình đã bị thay đổi ở nơi khác; hãy tải lại rồi sắp xếp lại.",
+      );
+    }
+    orderedIds.forEach((id, index) => {
+      this.agendaItem(id).position = index + 1;
+    });
+    return this.computedAgenda(meetingId);
+  }
+
+  private validatePerson(input: PersonInput): void {
+    if (!input.fullName.trim()) invalid("Họ và tên không được để trống.");
+    if (input.email.trim() && !/^[^@\s]+@[^@\s]+$/.test(input.email.trim())) {
+      invalid("Địa chỉ thư điện tử không hợp lệ.");
+    }
+    if (!Number.isInteger(input.rank)) invalid("Thứ tự ưu tiên phải là số nguyên.");
+  }
+
+  async listPeople(query: string): Promise<Person[]> {
+    const needle = fold(query);
+    return this.people
+      .filter((p) => !needle || fold(`${p.fullName} ${p.positionTitle} ${p.unit}`).includes(needle))
+      .sort(byPrecedence)
+      .map(clone);
+  }
+
+  async createPerson(input: PersonInput, isDemo = false): Promise<Person> {
+    this.validatePerson(input);
+    const person: Person = {
+      ...clone(input),
+      fullName: input.fullName.trim(),
+      id: this.id("person"),
+      checkinCode: `HN${String(this.nextId).padStart(6, "0")}`,
+      isDemo,
+    };
+    this.people.push(person);
+    return clone(person);
+  }
+
+  async updatePerson(id: string, input: PersonInput): Promise<Person> {
+    const person = this.person(id);
+    this.validatePerson(input);
+    Object.assign(person, clone(input), { fullName: input.fullName.trim() });
+    return clone(person);
+  }
+
+  async deletePerson(id: string): Promise<null> {
+    this.person(id);
+    if (this.invitations.some((i) => i.personId === id)) {
+      throw ipcError(
+        "conflict",
+        "Người này đang có trong danh sách đại biểu của một cuộc họp; hãy bỏ khỏi cuộc họp trước.",
+      );
+    }
+    this.people = this.people.filter((p) => p.id !== id);
+    return null;
+  }
+
+  private participants(meetingId: string): Participant[] {
+    const meeting = this.meeting(meetingId);
+    return this.invitations
+      .filter((i) => i.meetingId === meetingId)
+      .map((i) => this.person(i.personId))
+      .sort(byPrecedence)
+      .map((person) => {
+        const participant: Participant = {
+          person: clone(person),
+          state: "invited",
+          arrivedAt: null,
+          leftAt: null,
+          absenceReason: "",
+        };
+        for (const event of this.events) {
+          if (event.meetingId !== meetingId || event.personId !== person.id) continue;
+          applyEvent(participant, event, meeting.startsAt);
+        }
+        return participant;
+      });
+  }
+
+  private invitePerson(meetingId: string, personId: string): void {
+    if (this.invitations.some((i) => i.meetingId === meetingId && i.personId === personId)) {
+      return;
+    }
+    this.invitations.push({ meetingId, personId });
+    this.pushEvent(meetingId, personId, "invited", "", toLocalDateTime(this.now()));
+  }
+
+  private pushEvent(
+    meetingId: string,
+    personId: string,
+    kind: AttendanceEventKind,
+    reason: string,
+    at: string,
+  ): void {
+    this.events.push({
+      id: this.id("event"),
+      meetingId,
+      personId,
+      kind,
+      at,
+      reason,
+      createdAt: this.stamp(),
+      deviceId: "fake",
+    });
+  }
+
+  async listParticipants(meetingId: string): Promise<Participant[]> {
+    return this.participants(meetingId);
+  }
+
+  async invitePeople(meetingId: string, personIds: string[]): Promise<Participant[]> {
+    this.meeting(meetingId);
+    for (const id of personIds) this.person(id);
+    for (const id of personIds) this.invitePerson(meetingId, id);
+    return this.participants(meetingId);
+  }
+
+  async addParticipant(meetingId: string, input: PersonInput): Promise<Participant[]> {
+    this.meeting(meetingId);
+    const person = await this.createPerson(input);
+    this.invitePerson(meetingId, person.id);
+    return this.participants(meetingId);
+  }
+
+  async removeParticipant(meetingId: string, personId: string): Promise<Participant[]> {
+    this.meeting(meetingId);
+    this.invitations = this.invitations.filter(
+      (i) => !(i.meetingId === meetingId && i.personId === personId),
+    );
+    return this.participants(meetingId);
+  }
+
+  async recordAttendance(
+    meetingId: string,
+    personId: string,
+    kind: AttendanceEventKind,
+    reason: string,
+    at: string | null,
+  ): Promise<Participant[]> {
+    this.meeting(meetingId);
+    if (!this.invitations.some((i) => i.meetingId === meetingId && i.personId === personId)) {
+      notFound("Người này không có trong danh sách đại biểu của cuộc họp.");
+    }
+    if (kind === "invited") invalid("Hãy dùng chức năng mời để thêm đại biểu.");
+    if (at !== null && !LOCAL_DATE_TIME.test(at)) invalid("Thời điểm điểm danh không hợp lệ.");
+    this.pushEvent(meetingId, personId, kind, reason.trim(), at ?? toLocalDateTime(this.now()));
+    return this.participants(meetingId);
+  }
+
+  async attendanceLog(meetingId: string, personId: string): Promise<AttendanceEvent[]> {
+    this.meeting(meetingId);
+    return this.events
+      .filter((e) => e.meetingId === meetingId && e.personId === personId)
+      .map(clone);
+  }
+
+  private validateMinutes(meetingId: string, input: MinutesInput): void {
+    if (!input.text.trim()) invalid("Nội dung biên bản không được để trống.");
+    if (input.spokenAt !== null && !CLOCK_TIME.test(input.spokenAt)) {
+      invalid("Giờ phát biểu phải có dạng HH:MM.");
+    }
+    if (
+      input.agendaItemId !== null &&
+      !this.agenda.some((a) => a.id === input.agendaItemId && a.meetingId === meetingId)
+    ) {
+      notFound("Không tìm thấy nội dung chương trình đã chọn.");
+    }
+  }
+
+  async listMinutes(meetingId: string): Promise<MinutesEntry[]> {
+    this.meeting(meetingId);
+    return this.minutes.filter((m) => m.meetingId === meetingId).map(clone);
+  }
+
+  async addMinutesEntry(meetingId: string, input: MinutesInput): Promise<MinutesEntry> {
+    this.meeting(meetingId);
+    this.validateMinutes(meetingId, input);
+    const stamp = this.stamp();
+    const entry: MinutesEntry = {
+      ...clone(input),
+      id: this.id("minutes"),
+      meetingId,
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    this.minutes.push(entry);
+    return clone(entry);
+  }
+
+  async updateMinutesEntry(id: string, input: MinutesInput): Promise<MinutesEntry> {
+    const entry = this.minutes.find((m) => m.id === id);
+    if (!entry) notFound("Không tìm thấy ý kiến này trong biên bản.");
+    this.validateMinutes(entry.meetingId, input);
+    Object.assign(entry, clone(input), { updatedAt: this.stamp() });
+    return clone(entry);
+  }
+
+  async deleteMinutesEntry(id: string): Promise<null> {
+    if (!this.minutes.some((m) => m.id === id)) {
+      notFound("Không tìm thấy ý kiến này trong biên bản.");
+    }
+    this.minutes = this.minutes.filter((m) => m.id !== id);
+    return null;
+  }
+
+  private validateTask(input: TaskInput): void {
+    if (!input.text.trim()) invalid("Nội dung nhiệm vụ không được để trống.");
+    if (input.deadline !== null && !DATE.test(input.deadline)) {
+      invalid("Thời hạn phải là một ngày hợp lệ.");
+    }
+  }
+
+  async listTasks(meetingId: string): Promise<Task[]> {
+    this.meeting(meetingId);
+    return this.tasks
+      .filter((t) => t.meetingId === meetingId)
+      .sort((a, b) => a.position - b.position)
+      .map(clone);
+  }
+
+  async addTask(meetingId: string, input: TaskInput): Promise<Task> {
+    this.meeting(meetingId);
+    this.validateTask(input);
+    const position = this.tasks.filter((t) => t.meetingId === meetingId).length + 1;
+    const task: Task = { ...clone(input), id: this.id("task"), meetingId, position };
+    this.tasks.push(task);
+    return clone(task);
+  }
+
+  async updateTask(id: string, input: TaskInput): Promise<Task> {
+    const task = this.tasks.find((t) => t.id === id);
+    if (!task) notFound("Không tìm thấy nhiệm vụ này.");
+    this.validateTask(input);
+    Object.assign(task, clone(input));
+    return clone(task);
+  }
+
+  async deleteTask(id: string): Promise<null> {
+    if (!this.tasks.some((t) => t.id === id)) notFound("Không tìm thấy nhiệm vụ này.");
+    this.tasks = this.tasks.filter((t) => t.id !== id);
+    return null;
+  }
+
+  /** A backend with a filled-in organisation and a demo meeting, for browser previews. */
+  static async withSampleData(peopleCount = 400): Promise<FakeBackend> {
+    const backend = new FakeBackend();
+    await backend.updateOrganisation({
+      parentName: "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+      name: "BAN TUYÊN GIÁO THÀNH UỶ",
+      abbreviation: "BTGTU",
+      placeName: "Hà Nội",
+      profile: "hd36",
+      signerName: "Nguyễn Văn An",
+      signerTitle: "Trưởng ban",
+      signingPrefix: "T/M",
+      timeZone: "Asia/Ho_Chi_Minh",
+    });
+    const today = toLocalDateTime(backend.now()).slice(0, 10);
+    const meeting = await backend.createMeeting(
+      {
+        title: "Hội nghị giao ban công tác tuyên giáo quý III",
+        kind: "giaoBan",
+        startsAt: `${today}T08:00`,
+        endsAt: `${today}T11:30`,
+        venue: "Hội trường tầng 3",
+        chairName: "Nguyễn Văn An",
+        chairTitle: "Trưởng ban",
+        secretaryName: "Trần Thị Bình",
+        secretaryTitle: "Chuyên viên",
+        notes: "",
+        status: "draft",
+      },
+      true,
+    );
+    const items: [string, string, number][] = [
+      ["Tuyên bố lý do, giới thiệu đại biểu", "Văn phòng", 10],
+      ["Báo cáo kết quả công tác quý III", "Phó Trưởng ban", 30],
+      ["Thảo luận", "Các đại biểu", 90],
+      ["Kết luận hội nghị", "Trưởng ban", 20],
+    ];
+    for (const [title, presenter, durationMinutes] of items) {
+      await backend.addAgendaItem(meeting.id, {
+        title,
+        presenter,
+        durationMinutes,
+        fixedStart: null,
+        notes: "",
+      });
+    }
+    const families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"];
+    const given = ["Văn Hùng", "Thị Lan", "Minh Tuấn", "Thu Hà", "Quốc Bảo", "Thị Hương"];
+    const sections = ["Lãnh đạo Ban", "Các phòng", "Quận, huyện uỷ", "Báo chí"];
+    const ids: string[] = [];
+    for (let i = 0; i < peopleCount; i += 1) {
+      const person = await backend.createPerson(
+        {
+          fullName: `${families[i % families.length]} ${given[i % given.length]} ${i + 1}`,
+          positionTitle: i % 7 === 0 ? "Phó Trưởng ban" : "Chuyên viên",
+          unit: `Đơn vị ${(i % 30) + 1}`,
+          section: sections[i % sections.length] ?? "",
+          rank: i,
+          phone: "",
+          email: "",
+        },
+        true,
+      );
+      ids.push(person.id);
+    }
+    await backend.invitePeople(meeting.id, ids);
+    return backend;
+  }
+}
+
+function applyEvent(p: Participant, event: AttendanceEvent, startsAt: string): void {
+  switch (event.kind) {
+    case "invited":
+      break;
+    case "arrived":
+      p.state = event.at > startsAt ? "late" : "present";
+      p.arrivedAt = event.at;
+      p.leftAt = null;
+      p.absenceReason = "";
+      break;
+    case "left":
+      p.state = "left";
+      p.leftAt = event.at;
+      break;
+    case "absent":
+      p.state = event.reason ? "absentExcused" : "absent";
+      p.absenceReason = event.reason;
+      p.arrivedAt = null;
+      p.leftAt = null;
+      break;
+    case "cleared":
+      p.state = "invited";
+      p.arrivedAt = null;
+      p.leftAt = null;
+      p.absenceReason = "";
+      break;
+  }
+}
+
+function byPrecedence(a: Person, b: Person): number {
+  return a.rank - b.rank || a.fullName.localeCompare(b.fullName, "vi");
+}

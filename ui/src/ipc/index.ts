@@ -1,0 +1,18 @@
+import type { Backend } from "./backend";
+import { isTauri, TauriBackend } from "./tauri";
+
+export type { Backend } from "./backend";
+export type * from "./bindings";
+export { BackendProvider, useBackend } from "./context";
+export { isIpcError, toIpcError } from "./errors";
+
+/**
+ * The real backend inside the Tauri window; in a plain browser (`npm run dev`
+ * opened outside Tauri) an in-memory one with sample data, so the screens can
+ * still be looked at. Nothing typed there is kept.
+ */
+export async function createBackend(): Promise<{ backend: Backend; preview: boolean }> {
+  if (isTauri()) return { backend: new TauriBackend(), preview: false };
+  const { FakeBackend } = await import("./fake");
+  return { backend: await FakeBackend.withSampleData(), preview: true };
+}

@@ -1,0 +1,68 @@
+import { invoke, isTauri } from "@tauri-apps/api/core";
+import type { Backend } from "./backend";
+import { toIpcError } from "./errors";
+
+export { isTauri };
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+/** The real backend: each method is one Tauri command, arguments in camelCase. */
+export class TauriBackend implements Backend {
+  appInfo: Backend["appInfo"] = () => call("app_info");
+
+  getOrganisation: Backend["getOrganisation"] = () => call("get_organisation");
+  updateOrganisation: Backend["updateOrganisation"] = (input) =>
+    call("update_organisation", { input });
+
+  listMeetings: Backend["listMeetings"] = () => call("list_meetings");
+  getMeeting: Backend["getMeeting"] = (id) => call("get_meeting", { id });
+  createMeeting: Backend["createMeeting"] = (input) => call("create_meeting", { input });
+  updateMeeting: Backend["updateMeeting"] = (id, input) => call("update_meeting", { id, input });
+  deleteMeeting: Backend["deleteMeeting"] = (id) => call("delete_meeting", { id });
+  duplicateMeeting: Backend["duplicateMeeting"] = (id) => call("duplicate_meeting", { id });
+
+  listAgenda: Backend["listAgenda"] = (meetingId) => call("list_agenda", { meetingId });
+  addAgendaItem: Backend["addAgendaItem"] = (meetingId, input) =>
+    call("add_agenda_item", { meetingId, input });
+  updateAgendaItem: Backend["updateAgendaItem"] = (id, input) =>
+    call("update_agenda_item", { id, input });
+  deleteAgendaItem: Backend["deleteAgendaItem"] = (id) => call("delete_agenda_item", { id });
+  reorderAgenda: Backend["reorderAgenda"] = (meetingId, orderedIds) =>
+    call("reorder_agenda", { meetingId, orderedIds });
+
+  listPeople: Backend["listPeople"] = (query) => call("list_people", { query });
+  createPerson: Backend["createPerson"] = (input) => call("create_person", { input });
+  updatePerson: Backend["updatePerson"] = (id, input) => call("update_person", { id, input });
+  deletePerson: Backend["deletePerson"] = (id) => call("delete_person", { id });
+
+  listParticipants: Backend["listParticipants"] = (meetingId) =>
+    call("list_participants", { meetingId });
+  invitePeople: Backend["invitePeople"] = (meetingId, personIds) =>
+    call("invite_people", { meetingId, personIds });
+  addParticipant: Backend["addParticipant"] = (meetingId, input) =>
+    call("add_participant", { meetingId, input });
+  removeParticipant: Backend["removeParticipant"] = (meetingId, personId) =>
+    call("remove_participant", { meetingId, personId });
+  recordAttendance: Backend["recordAttendance"] = (meetingId, personId, kind, reason, at) =>
+    call("record_attendance", { meetingId, personId, kind, reason, at });
+  attendanceLog: Backend["attendanceLog"] = (meetingId, personId) =>
+    call("attendance_log", { meetingId, personId });
+
+  listMinutes: Backend["listMinutes"] = (meetingId) => call("list_minutes", { meetingId });
+  addMinutesEntry: Backend["addMinutesEntry"] = (meetingId, input) =>
+    call("add_minutes_entry", { meetingId, input });
+  updateMinutesEntry: Backend["updateMinutesEntry"] = (id, input) =>
+    call("update_minutes_entry", { id, input });
+  deleteMinutesEntry: Backend["deleteMinutesEntry"] = (id) => call("delete_minutes_entry", { id });
+
+  listTasks: Backend["listTasks"] = (meetingId) => call("list_tasks", { meetingId });
+  addTask: Backend["addTask"] = (meetingId, input) => call("add_task", { meetingId, input });
+  updateTask: Backend["updateTask"] = (id, input) => call("update_task", { id, input });
+  deleteTask: Backend["deleteTask"] = (id) => call("delete_task", { id });
+}

@@ -1,0 +1,410 @@
+import {
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
+import {
+  arrayMove,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { Dialog } from "../components/Dialog";
+import { ErrorText } from "../components/ErrorText";
+import { Field } from "../components/Field";
+import { useLoad } from "../components/useAsync";
+import { useI18n } from "../i18n";
+import {
+  type AgendaItem,
+  type AgendaItemInput,
+  type IpcError,
+  type Meeting,
+  toIpcError,
+  useBackend,
+} from "../ipc";
+
+type Editing = { item: AgendaItem | null };
+
+/** The programme: computed times come from the backend after every change. */
+export function AgendaTab({ meeting }: { meeting: Meeting }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const agenda = useLoad(() => backend.listAgenda(meeting.id), [backend, meeting.id]);
+  const items = agenda.value ?? [];
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [deleting, setDeleting] = useState<AgendaItem | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const focusAfterMove = useRef<string | null>(null);
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  useEffect(() => {
+    if (!focusAfterMove.current) return;
+    document.querySelector<HTMLElement>(`[data-focus-key="${focusAfterMove.current}"]`)?.focus();
+    focusAfterMove.current = null;
+  });
+
+  async function reorder(orderedIds: string[]) {
+    const before = agenda.value;
+    const byId = new Map(items.map((item) => [item.id, item]));
+    agenda.setValue(orderedIds.flatMap((id) => byId.get(id) ?? []));
+    setError(null);
+    try {
+      agenda.setValue(await backend.reorderAgenda(meeting.id, orderedIds));
+    } catch (e) {
+      agenda.setValue(before);
+      setError(toIpcError(e));
+    }
+  }
+
+  function move(index: number, step: -1 | 1) {
+    const target = index + step;
+    if (target < 0 || target >= items.length) return;
+    const item = items[index];
+    if (!item) return;
+    // Keep focus on the same button as the row moves, or on its twin at the edge.
+    const atEdge = target === 0 || target === items.length - 1;
+    const direction = atEdge ? (step === -1 ? "down" : "up") : step === -1 ? "up" : "down";
+    focusAfterMove.current = `${item.id}-${direction}`;
+    void reorder(arrayMove(items, index, target).map((i) => i.id));
+  }
+
+  function onDragEnd(event: DragEndEvent) {
+    const { active, over } = event;
+    if (!over || active.id === over.id) return;
+    const from = items.findIndex((i) => i.id === active.id);
+    const to = items.findIndex((i) => i.id === over.id);
+    if (from < 0 || to < 0) return;
+    void reorder(arrayMove(items, from, to).map((i) => i.id));
+  }
+
+  async function remove(item: AgendaItem) {
+    setDeleting(null);
+    setError(null);
+    try {
+      agenda.setValue(await backend.deleteAgendaItem(item.id));
+    } catch (e) {
+      setError(toIpcError(e));
+    }
+  }
+
+  const titleOf = (id: unknown) => items.find((i) => i.id === id)?.title ?? "";
+  const positionOf = (id: unknown) => items.findIndex((i) => i.id === id) + 1;
+  const total = items.reduce((sum, i) => sum + i.durationMinutes, 0);
+  const first = items[0];
+  const last = items.at(-1);
+  const meetingEnd = meeting.endsAt.slice(11, 16);
+  const sameDay = meeting.startsAt.slice(0, 10) === meeting.endsAt.slice(0, 10);
+
+  return (
+    <div className="stack">
+      <div className="section-head">
+        <p className="muted" data-testid="agenda-total">
+          {first && last
+            ? t("agenda.total", { n: total, start: first.startTime, end: last.endTime })
+            : null}
+        </p>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="agenda-add"
+          onClick={() => setEditing({ item: null })}
+        >
+          {t("agenda.add")}
+        </button>
+      </div>
+      {last && sameDay && last.endTime > meetingEnd ? (
+        <p className="warning-text" role="status">
+          {t("agenda.overrun", { end: last.endTime, meetingEnd })}
+        </p>
+      ) : null}
+      <ErrorText error={agenda.error ?? error} />
+      {agenda.value && items.length === 0 ? <p className="empty">{t("agenda.empty")}</p> : null}
+      {items.length > 0 ? (
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          onDragEnd={onDragEnd}
+          accessibility={{
+            screenReaderInstructions: { draggable: t("agenda.dragInstructions") },
+            announcements: {
+              onDragStart: ({ active }) => t("agenda.dragStart", { title: titleOf(active.id) }),
+              onDragOver: ({ active, over }) =>
+                over
+                  ? t("agenda.dragOver", { title: titleOf(active.id), n: positionOf(over.id) })
+                  : undefined,
+              onDragEnd: ({ active, over }) =>
+                t("agenda.dragEnd", {
+                  title: titleOf(active.id),
+                  n: positionOf(over?.id ?? active.id),
+                }),
+              onDragCancel: ({ active }) => t("agenda.dragCancel", { title: titleOf(active.id) }),
+            },
+          }}
+        >
+          <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
+            <table className="table agenda-table">
+              <thead>
+                <tr>
+                  <th style={{ width: "2.5rem" }}>
+                    <span className="visually-hidden">#</span>
+                  </th>
+                  <th style={{ width: "8rem" }}>{t("agenda.col.time")}</th>
+                  <th className="col-grow">{t("agenda.col.title")}</th>
+                  <th style={{ width: "22%" }}>{t("agenda.col.presenter")}</th>
+                  <th style={{ width: "6.5rem" }}>{t("agenda.col.duration")}</th>
+                  <th style={{ width: "15rem" }}>
+                    <span className="visually-hidden">{t("common.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item, index) => (
+                  <AgendaRow
+                    key={item.id}
+                    item={item}
+                    index={index}
+                    count={items.length}
+                    onMove={move}
+                    onEdit={() => setEditing({ item })}
+                    onDelete={() => setDeleting(item)}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </SortableContext>
+        </DndContext>
+      ) : null}
+      {editing ? (
+        <AgendaItemDialog
+          item={editing.item}
+          onClose={() => setEditing(null)}
+          onSave={async (input) => {
+            const next = editing.item
+              ? await backend.updateAgendaItem(editing.item.id, input)
+              : await backend.addAgendaItem(meeting.id, input);
+            agenda.setValue(next);
+            setEditing(null);
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          message={t("agenda.deleteConfirm", { title: deleting.title })}
+          onConfirm={() => void remove(deleting)}
+          onCancel={() => setDeleting(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+interface AgendaRowProps {
+  item: AgendaItem;
+  index: number;
+  count: number;
+  onMove(index: number, step: -1 | 1): void;
+  onEdit(): void;
+  onDelete(): void;
+}
+
+function AgendaRow({ item, index, count, onMove, onEdit, onDelete }: AgendaRowProps) {
+  const { t } = useI18n();
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id: item.id, attributes: { roleDescription: t("agenda.sortable") } });
+  const style = {
+    transform: CSS.Translate.toString(transform),
+    transition,
+  };
+  return (
+    <tr
+      ref={setNodeRef}
+      style={style}
+      className={isDragging ? "dragging" : undefined}
+      data-testid="agenda-row"
+    >
+      <td>
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          className="drag-handle"
+          aria-label={t("agenda.dragLabel", { title: item.title })}
+          {...attributes}
+          {...listeners}
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+      </td>
+      <td className="nowrap" data-testid="agenda-time">
+        {item.startTime}–{item.endTime}
+        {item.fixedStart ? (
+          <span className="tag" title={t("agenda.fixedStart")}>
+            {t("agenda.fixed")}
+          </span>
+        ) : null}
+      </td>
+      <td>
+        <span className="cell-title">
+          {index + 1}. {item.title}
+        </span>
+        {item.notes ? <span className="cell-sub">{item.notes}</span> : null}
+      </td>
+      <td>{item.presenter || t("common.none")}</td>
+      <td className="nowrap">{t("agenda.minutes", { n: item.durationMinutes })}</td>
+      <td>
+        <div className="row-actions">
+          <button
+            type="button"
+            className="button small icon"
+            data-focus-key={`${item.id}-up`}
+            data-testid="agenda-move-up"
+            aria-label={t("agenda.moveUpLabel", { title: item.title })}
+            title={t("agenda.moveUp")}
+            disabled={index === 0}
+            onClick={() => onMove(index, -1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="button small icon"
+            data-focus-key={`${item.id}-down`}
+            data-testid="agenda-move-down"
+            aria-label={t("agenda.moveDownLabel", { title: item.title })}
+            title={t("agenda.moveDown")}
+            disabled={index === count - 1}
+            onClick={() => onMove(index, 1)}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="button small"
+            aria-label={t("agenda.editLabel", { title: item.title })}
+            onClick={onEdit}
+          >
+            {t("common.edit")}
+          </button>
+          <button
+            type="button"
+            className="button small danger-ghost"
+            aria-label={t("agenda.deleteLabel", { title: item.title })}
+            onClick={onDelete}
+          >
+            {t("common.delete")}
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+interface AgendaItemDialogProps {
+  item: AgendaItem | null;
+  onClose(): void;
+  onSave(input: AgendaItemInput): Promise<void>;
+}
+
+function AgendaItemDialog({ item, onClose, onSave }: AgendaItemDialogProps) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState(item?.title ?? "");
+  const [presenter, setPresenter] = useState(item?.presenter ?? "");
+  const [duration, setDuration] = useState(String(item?.durationMinutes ?? 30));
+  const [fixedStart, setFixedStart] = useState(item?.fixedStart ?? "");
+  const [notes, setNotes] = useState(item?.notes ?? "");
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const minutes = Number(duration.trim());
+    if (!/^\d+$/.test(duration.trim()) || minutes < 1) {
+      setError({ kind: "invalid", message: t("agenda.durationInvalid") });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSave({
+        title,
+        presenter,
+        durationMinutes: minutes,
+        fixedStart: fixedStart || null,
+        notes,
+      });
+    } catch (e) {
+      setError(toIpcError(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={item ? t("agenda.editTitle") : t("agenda.addTitle")} onClose={onClose}>
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="form-grid">
+          <Field label={t("agenda.title")} wide>
+            <input
+              data-testid="agenda-title"
+              data-autofocus
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </Field>
+          <Field label={t("agenda.presenter")} wide>
+            <input value={presenter} onChange={(e) => setPresenter(e.target.value)} />
+          </Field>
+          <Field label={t("agenda.duration")}>
+            <input
+              data-testid="agenda-duration"
+              type="number"
+              min={1}
+              max={600}
+              step={1}
+              inputMode="numeric"
+              value={duration}
+              onChange={(e) => setDuration(e.target.value)}
+            />
+          </Field>
+          <Field label={t("agenda.fixedStart")} hint={t("agenda.fixedStartHint")}>
+            <input type="time" value={fixedStart} onChange={(e) => setFixedStart(e.target.value)} />
+          </Field>
+          <Field label={t("agenda.notes")} wide>
+            <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          </Field>
+        </div>
+        <ErrorText error={error} />
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="agenda-save"
+            disabled={busy}
+          >
+            {t("common.save")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

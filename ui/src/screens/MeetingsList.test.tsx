@@ -1,0 +1,92 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { FakeBackend } from "../ipc/fake";
+import { meetingInput, renderApp } from "../test/render";
+
+describe("meetings list", () => {
+  it("creates a meeting from a title alone, opens it, and lists it afterwards", async () => {
+    const { user, backend } = renderApp();
+    expect(await screen.findByText(/Chưa có cuộc họp nào/)).toBeInTheDocument();
+
+    await user.click(screen.getByTestId("new-meeting"));
+    const dialog = screen.getByRole("dialog");
+    const start = within(dialog).getByTestId<HTMLInputElement>("meeting-starts-at");
+    expect(start.value, "start time is pre-filled with 08:00 on a working day").toMatch(
+      /^\d{4}-\d{2}-\d{2}T08:00$/,
+    );
+    const day = new Date(`${start.value}:00`).getDay();
+    expect([0, 6], "the default day is not a weekend").not.toContain(day);
+
+    await user.type(within(dialog).getByTestId("meeting-title"), "Hội nghị sơ kết 6 tháng");
+    await user.click(within(dialog).getByTestId("meeting-save"));
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Hội nghị sơ kết 6 tháng" }),
+      "the new meeting's workspace opens",
+    ).toBeInTheDocument();
+    expect(screen.getByTestId("tab-info")).toHaveAttribute("aria-selected", "true");
+    expect(await backend.listMeetings()).toHaveLength(1);
+
+    await user.click(screen.getByTestId("back-to-meetings"));
+    const rows = await screen.findAllByTestId("meeting-row");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent("Hội nghị sơ kết 6 tháng");
+    const [y, m, d] = start.value.slice(0, 10).split("-");
+    expect(rows[0], "dates are shown as dd/mm/yyyy").toHaveTextContent(
+      `${d}/${m}/${y}, 08:00–11:30`,
+    );
+  });
+
+  it("shows the backend's validation message inline and keeps the form open", async () => {
+    const { user, backend } = renderApp();
+    await user.click(await screen.findByTestId("new-meeting"));
+    const dialog = screen.getByRole("dialog");
+    await user.type(within(dialog).getByTestId("meeting-title"), "Họp chuyên đề");
+    const start = within(dialog).getByTestId<HTMLInputElement>("meeting-starts-at");
+    fireEvent.change(within(dialog).getByTestId("meeting-ends-at"), {
+      target: { value: start.value.replace("T08:00", "T07:00") },
+    });
+    await user.click(within(dialog).getByTestId("meeting-save"));
+
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      "Thời gian kết thúc phải sau thời gian bắt đầu.",
+    );
+    expect(screen.getByRole("dialog"), "the form stays open with what was typed").toBeVisible();
+    expect(within(dialog).getByTestId("meeting-title")).toHaveValue("Họp chuyên đề");
+    expect(await backend.listMeetings(), "nothing was created").toHaveLength(0);
+  });
+
+  it("marks demo meetings, duplicates as a template and deletes after confirmation", async () => {
+    const backend = new FakeBackend();
+    await backend.createMeeting(meetingInput({ title: "Họp mẫu" }), true);
+    const { user } = renderApp(backend);
+
+    const row = await screen.findByTestId("meeting-row");
+    expect(within(row).getByText("Dữ liệu mẫu")).toBeInTheDocument();
+
+    await user.click(within(row).getByTestId("meeting-duplicate"));
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Họp mẫu (bản sao)" }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByTestId("back-to-meetings"));
+    expect(await screen.findAllByTestId("meeting-row")).toHaveLength(2);
+
+    const copyRow = screen
+      .getAllByTestId("meeting-row")
+      .find((r) => r.textContent?.includes("(bản sao)"));
+    if (!copyRow) throw new Error("the copy is listed");
+    await user.click(within(copyRow).getByTestId("meeting-delete"));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Xoá" }));
+    await waitFor(() => expect(screen.getAllByTestId("meeting-row")).toHaveLength(1));
+    expect(screen.queryByText("Họp mẫu (bản sao)")).not.toBeInTheDocument();
+  });
+
+  it("closes the create dialog with Escape", async () => {
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId("new-meeting"));
+    expect(screen.getByTestId("meeting-title"), "focus starts in the title").toHaveFocus();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(screen.getByTestId("new-meeting"), "focus returns to the opener").toHaveFocus();
+  });
+});

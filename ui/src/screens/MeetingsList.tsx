@@ -1,0 +1,165 @@
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { Dialog } from "../components/Dialog";
+import { ErrorText } from "../components/ErrorText";
+import { useLoad } from "../components/useAsync";
+import { formatSpan } from "../format";
+import { useI18n } from "../i18n";
+import { type IpcError, type MeetingSummary, toIpcError, useBackend } from "../ipc";
+import { blankMeeting, MeetingForm } from "./MeetingForm";
+
+/** The start screen: every meeting, newest first, and the way into each one. */
+export function MeetingsList() {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const meetings = useLoad(() => backend.listMeetings(), [backend]);
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<MeetingSummary | null>(null);
+  const [actionError, setActionError] = useState<IpcError | null>(null);
+
+  const open = (id: string) => navigate(`/meetings/${id}/info`);
+
+  async function duplicate(id: string) {
+    setActionError(null);
+    try {
+      const copy = await backend.duplicateMeeting(id);
+      open(copy.id);
+    } catch (e) {
+      setActionError(toIpcError(e));
+    }
+  }
+
+  async function confirmDelete() {
+    if (!deleting) return;
+    const id = deleting.meeting.id;
+    setDeleting(null);
+    setActionError(null);
+    try {
+      await backend.deleteMeeting(id);
+      meetings.reload();
+    } catch (e) {
+      setActionError(toIpcError(e));
+    }
+  }
+
+  return (
+    <section className="page" aria-labelledby="meetings-heading">
+      <div className="page-head">
+        <h1 id="meetings-heading">{t("meetings.title")}</h1>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="new-meeting"
+          onClick={() => setCreating(true)}
+        >
+          {t("meetings.new")}
+        </button>
+      </div>
+      <ErrorText error={meetings.error ?? actionError} />
+      {meetings.value === null ? (
+        meetings.error ? null : (
+          <p className="muted">{t("app.loading")}</p>
+        )
+      ) : meetings.value.length === 0 ? (
+        <p className="empty">{t("meetings.empty")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th className="col-grow">{t("meetings.col.title")}</th>
+              <th style={{ width: "14.5rem" }}>{t("meetings.col.when")}</th>
+              <th style={{ width: "12%" }}>{t("meetings.col.venue")}</th>
+              <th style={{ width: "8.5rem" }}>{t("meetings.col.status")}</th>
+              <th style={{ width: "10rem" }}>{t("meetings.col.counts")}</th>
+              <th style={{ width: "17rem" }}>
+                <span className="visually-hidden">{t("common.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {meetings.value.map((summary) => {
+              const m = summary.meeting;
+              return (
+                <tr key={m.id} data-testid="meeting-row">
+                  <td>
+                    <button type="button" className="link-button" onClick={() => open(m.id)}>
+                      {m.title}
+                    </button>
+                    {m.isDemo ? (
+                      <span className="badge badge-demo">{t("meetings.demo")}</span>
+                    ) : null}
+                  </td>
+                  <td className="nowrap">{formatSpan(m.startsAt, m.endsAt)}</td>
+                  <td>{m.venue || t("common.none")}</td>
+                  <td>
+                    <span className={`badge status-${m.status}`}>{t(`status.${m.status}`)}</span>
+                  </td>
+                  <td className="muted">
+                    {t("meetings.counts", {
+                      agenda: summary.agendaCount,
+                      people: summary.participantCount,
+                    })}
+                  </td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="button small"
+                        data-testid="meeting-open"
+                        aria-label={t("meetings.openLabel", { title: m.title })}
+                        onClick={() => open(m.id)}
+                      >
+                        {t("meetings.open")}
+                      </button>
+                      <button
+                        type="button"
+                        className="button small"
+                        data-testid="meeting-duplicate"
+                        title={t("meetings.duplicateLabel", { title: m.title })}
+                        onClick={() => void duplicate(m.id)}
+                      >
+                        {t("meetings.duplicate")}
+                      </button>
+                      <button
+                        type="button"
+                        className="button small danger-ghost"
+                        data-testid="meeting-delete"
+                        aria-label={t("meetings.deleteLabel", { title: m.title })}
+                        onClick={() => setDeleting(summary)}
+                      >
+                        {t("common.delete")}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {creating ? (
+        <Dialog title={t("meetings.newTitle")} onClose={() => setCreating(false)} wide>
+          <MeetingForm
+            initial={blankMeeting(new Date())}
+            submitLabel={t("meeting.create")}
+            onCancel={() => setCreating(false)}
+            onSubmit={async (input) => {
+              const meeting = await backend.createMeeting(input);
+              setCreating(false);
+              open(meeting.id);
+            }}
+          />
+        </Dialog>
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          message={t("meetings.deleteConfirm", { title: deleting.meeting.title })}
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => setDeleting(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

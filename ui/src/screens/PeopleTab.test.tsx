@@ -1,0 +1,120 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { FakeBackend } from "../ipc/fake";
+import { meetingInput, renderApp } from "../test/render";
+
+async function setUp() {
+  // The clock stands ten minutes after the meeting's start, so an arrival now is late.
+  const backend = new FakeBackend({ now: () => new Date(2030, 2, 4, 8, 10) });
+  const meeting = await backend.createMeeting(meetingInput());
+  const names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu"];
+  for (const [rank, fullName] of names.entries()) {
+    await backend.addParticipant(meeting.id, {
+      fullName,
+      positionTitle: "Chuyên viên",
+      unit: "Văn phòng",
+      section: "Các phòng",
+      rank,
+      phone: "",
+      email: "",
+    });
+  }
+  return { backend, meeting };
+}
+
+function row(name: string) {
+  const found = screen.getAllByTestId("participant-row").find((r) => r.textContent?.includes(name));
+  if (!found) throw new Error(`no row for ${name}`);
+  return found;
+}
+
+describe("participants", () => {
+  it("marks attendance and keeps the counts in step", async () => {
+    const { backend, meeting } = await setUp();
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    expect(await screen.findAllByTestId("participant-row")).toHaveLength(3);
+    expect(screen.getByTestId("count-pending")).toHaveTextContent("3");
+    expect(screen.getByTestId("count-present")).toHaveTextContent("0");
+
+    await user.click(within(row("Nguyễn Văn An")).getByRole("button", { name: /^Có mặt: / }));
+    expect(await screen.findByTestId("count-present")).toHaveTextContent("1");
+    expect(
+      screen.getByTestId("count-late"),
+      "arriving after 08:00 counts as late",
+    ).toHaveTextContent("1");
+    expect(screen.getByTestId("count-pending")).toHaveTextContent("2");
+    expect(within(row("Nguyễn Văn An")).getByTestId("participant-state")).toHaveTextContent(
+      "Đến muộn",
+    );
+
+    await user.click(
+      within(row("Trần Thị Bình")).getByRole("button", { name: /^Vắng có lý do: / }),
+    );
+    const dialog = screen.getByRole("dialog");
+    await user.click(within(dialog).getByTestId("absence-save"));
+    expect(within(dialog).getByRole("alert"), "a reason is required").toBeInTheDocument();
+    await user.type(within(dialog).getByTestId("absence-reason"), "Đi công tác{Enter}");
+    expect(await screen.findByTestId("count-absent")).toHaveTextContent("1");
+    expect(within(row("Trần Thị Bình")).getByTestId("participant-state")).toHaveTextContent(
+      "Vắng có lý do",
+    );
+    expect(row("Trần Thị Bình")).toHaveTextContent("Đi công tác");
+
+    await user.click(within(row("Lê Minh Châu")).getByRole("button", { name: /^Vắng: / }));
+    expect(await screen.findByTestId("count-absent")).toHaveTextContent("2");
+    expect(screen.getByTestId("count-pending")).toHaveTextContent("0");
+
+    await user.click(
+      within(row("Lê Minh Châu")).getByRole("button", { name: /^Xoá trạng thái: / }),
+    );
+    expect(await screen.findByTestId("count-absent")).toHaveTextContent("1");
+    expect(screen.getByTestId("count-pending")).toHaveTextContent("1");
+
+    await user.click(within(row("Nguyễn Văn An")).getByTestId("participant-state"));
+    const history = screen.getByRole("dialog");
+    expect(await within(history).findByText("Có mặt")).toBeInTheDocument();
+    expect(within(history).getByText("Được mời")).toBeInTheDocument();
+  });
+
+  it("adds a new person straight into the meeting and filters the list", async () => {
+    const { backend, meeting } = await setUp();
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await screen.findAllByTestId("participant-row");
+
+    await user.click(screen.getByTestId("person-add"));
+    await user.type(screen.getByTestId("person-name"), "Phạm Quốc Dũng");
+    await user.click(screen.getByTestId("person-save"));
+    expect(await screen.findAllByTestId("participant-row")).toHaveLength(4);
+    expect(screen.getByTestId("count-total")).toHaveTextContent("4");
+
+    await user.type(screen.getByTestId("participant-filter"), "dung");
+    expect(
+      await screen.findAllByTestId("participant-row"),
+      "filtering ignores diacritics",
+    ).toHaveLength(1);
+    expect(screen.getByTestId("participant-row")).toHaveTextContent("Phạm Quốc Dũng");
+  });
+
+  it("renders only a window of a very long list", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    const ids: string[] = [];
+    for (let i = 0; i < 2000; i += 1) {
+      const p = await backend.createPerson({
+        fullName: `Đại biểu ${i}`,
+        positionTitle: "",
+        unit: "",
+        section: "",
+        rank: i,
+        phone: "",
+        email: "",
+      });
+      ids.push(p.id);
+    }
+    await backend.invitePeople(meeting.id, ids);
+    renderApp(backend, `/meetings/${meeting.id}/people`);
+    const rows = await screen.findAllByTestId("participant-row");
+    expect(screen.getByTestId("count-total")).toHaveTextContent("2000");
+    expect(rows.length, "only the visible rows are in the DOM").toBeLessThan(60);
+  });
+});

@@ -1,0 +1,717 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { Dialog } from "../components/Dialog";
+import { ErrorText } from "../components/ErrorText";
+import { Field } from "../components/Field";
+import { useLoad } from "../components/useAsync";
+import { formatDateTime } from "../format";
+import { useI18n } from "../i18n";
+import {
+  type AttendanceEvent,
+  type AttendanceEventKind,
+  type IpcError,
+  type Meeting,
+  type Participant,
+  type Person,
+  type PersonInput,
+  toIpcError,
+  useBackend,
+} from "../ipc";
+import { fold } from "../text";
+
+const ROW_HEIGHT = 52;
+
+export function countAttendance(participants: Participant[]) {
+  const counts = {
+    total: participants.length,
+    present: 0,
+    late: 0,
+    left: 0,
+    absent: 0,
+    pending: 0,
+  };
+  for (const p of participants) {
+    if (p.state === "present") counts.present += 1;
+    if (p.state === "late") {
+      counts.present += 1;
+      counts.late += 1;
+    }
+    if (p.state === "left") counts.left += 1;
+    if (p.state === "absent" || p.state === "absentExcused") counts.absent += 1;
+    if (p.state === "invited") counts.pending += 1;
+  }
+  return counts;
+}
+
+/** The meeting's participants and their attendance; the list may hold tens of thousands. */
+export function PeopleTab({ meeting }: { meeting: Meeting }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const list = useLoad(() => backend.listParticipants(meeting.id), [backend, meeting.id]);
+  const participants = list.value ?? [];
+  const [filter, setFilter] = useState("");
+  const deferredFilter = useDeferredValue(filter);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [inviting, setInviting] = useState(false);
+  const [reasonFor, setReasonFor] = useState<Participant | null>(null);
+  const [historyFor, setHistoryFor] = useState<Participant | null>(null);
+  const [removing, setRemoving] = useState<Participant | null>(null);
+
+  const haystacks = useMemo(
+    () =>
+      participants.map((p) =>
+        fold(`${p.person.fullName} ${p.person.positionTitle} ${p.person.unit} ${p.person.section}`),
+      ),
+    [participants],
+  );
+  const shown = useMemo(() => {
+    const needle = fold(deferredFilter);
+    if (!needle) return participants;
+    return participants.filter((_, i) => haystacks[i]?.includes(needle));
+  }, [participants, haystacks, deferredFilter]);
+  const counts = useMemo(() => countAttendance(participants), [participants]);
+
+  async function run(action: () => Promise<Participant[]>) {
+    setError(null);
+    try {
+      list.setValue(await action());
+    } catch (e) {
+      setError(toIpcError(e));
+    }
+  }
+
+  function mark(p: Participant, kind: AttendanceEventKind, reason = "") {
+    void run(() => backend.recordAttendance(meeting.id, p.person.id, kind, reason, null));
+  }
+
+  const sections = useMemo(
+    () => [...new Set(participants.map((p) => p.person.section).filter(Boolean))],
+    [participants],
+  );
+
+  return (
+    <div className="stack">
+      <dl className="counts" aria-live="polite">
+        <Count testId="count-total" label={t("people.count.total")} value={counts.total} />
+        <Count
+          testId="count-present"
+          label={t("people.count.present")}
+          value={counts.present}
+          tone="present"
+        />
+        <Count testId="count-late" label={t("people.count.late")} value={counts.late} tone="late" />
+        <Count testId="count-left" label={t("people.count.left")} value={counts.left} tone="left" />
+        <Count
+          testId="count-absent"
+          label={t("people.count.absent")}
+          value={counts.absent}
+          tone="absent"
+        />
+        <Count testId="count-pending" label={t("people.count.pending")} value={counts.pending} />
+      </dl>
+      <div className="toolbar">
+        <label className="toolbar-search">
+          <span className="visually-hidden">{t("people.filter")}</span>
+          <input
+            type="search"
+            data-testid="participant-filter"
+            placeholder={t("people.filterPlaceholder")}
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+        </label>
+        <span className="muted">
+          {t("people.shown", { shown: shown.length, total: participants.length })}
+        </span>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button" onClick={() => setInviting(true)}>
+          {t("people.invite")}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="person-add"
+          onClick={() => setAdding(true)}
+        >
+          {t("people.add")}
+        </button>
+      </div>
+      <ErrorText error={list.error ?? error} />
+      {list.value && participants.length === 0 ? (
+        <p className="empty">{t("people.empty")}</p>
+      ) : null}
+      {participants.length > 0 && shown.length === 0 ? (
+        <p className="empty">{t("people.noMatch", { q: filter })}</p>
+      ) : null}
+      {shown.length > 0 ? (
+        <ParticipantTable
+          rows={shown}
+          onMark={mark}
+          onReason={setReasonFor}
+          onHistory={setHistoryFor}
+          onRemove={setRemoving}
+        />
+      ) : null}
+      {adding ? (
+        <PersonDialog
+          sections={sections}
+          onClose={() => setAdding(false)}
+          onSave={async (input) => {
+            list.setValue(await backend.addParticipant(meeting.id, input));
+            setAdding(false);
+          }}
+        />
+      ) : null}
+      {inviting ? (
+        <InviteDialog
+          invited={new Set(participants.map((p) => p.person.id))}
+          onClose={() => setInviting(false)}
+          onInvite={async (ids) => {
+            list.setValue(await backend.invitePeople(meeting.id, ids));
+            setInviting(false);
+          }}
+        />
+      ) : null}
+      {reasonFor ? (
+        <ReasonDialog
+          name={reasonFor.person.fullName}
+          initial={reasonFor.absenceReason}
+          onClose={() => setReasonFor(null)}
+          onSave={(reason) => {
+            mark(reasonFor, "absent", reason);
+            setReasonFor(null);
+          }}
+        />
+      ) : null}
+      {historyFor ? (
+        <HistoryDialog
+          meetingId={meeting.id}
+          participant={historyFor}
+          onClose={() => setHistoryFor(null)}
+        />
+      ) : null}
+      {removing ? (
+        <ConfirmDialog
+          message={t("people.removeConfirm", { name: removing.person.fullName })}
+          confirmLabel={t("people.remove")}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            const personId = removing.person.id;
+            setRemoving(null);
+            void run(() => backend.removeParticipant(meeting.id, personId));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function Count({
+  label,
+  value,
+  tone,
+  testId,
+}: {
+  label: string;
+  value: number;
+  tone?: string;
+  testId: string;
+}) {
+  return (
+    <div className={tone ? `count count-${tone}` : "count"}>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+interface ParticipantTableProps {
+  rows: Participant[];
+  onMark(p: Participant, kind: AttendanceEventKind): void;
+  onReason(p: Participant): void;
+  onHistory(p: Participant): void;
+  onRemove(p: Participant): void;
+}
+
+function ParticipantTable({ rows, onMark, onReason, onHistory, onRemove }: ParticipantTableProps) {
+  const { t } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => rows[index]?.person.id ?? index,
+  });
+
+  // A real table whose body scrolls on its own; only the rows in view are rendered,
+  // each placed where it would be, and aria-rowindex tells assistive tech where.
+  return (
+    <div className="vtable-body" ref={scroller}>
+      <table className="vtable" aria-rowcount={rows.length + 1}>
+        <thead>
+          <tr className="vrow" aria-rowindex={1}>
+            <th>{t("people.col.name")}</th>
+            <th>{t("people.col.position")}</th>
+            <th>{t("people.col.unit")}</th>
+            <th>{t("people.col.section")}</th>
+            <th>{t("people.col.state")}</th>
+            <th>
+              <span className="visually-hidden">{t("common.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((virtual) => {
+            const p = rows[virtual.index];
+            if (!p) return null;
+            return (
+              <tr
+                key={virtual.key}
+                className="vrow"
+                aria-rowindex={virtual.index + 2}
+                data-testid="participant-row"
+                style={{ height: ROW_HEIGHT, transform: `translateY(${virtual.start}px)` }}
+              >
+                <ParticipantCells
+                  p={p}
+                  onMark={onMark}
+                  onReason={onReason}
+                  onHistory={onHistory}
+                  onRemove={onRemove}
+                />
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ParticipantCells({
+  p,
+  onMark,
+  onReason,
+  onHistory,
+  onRemove,
+}: { p: Participant } & Omit<ParticipantTableProps, "rows">) {
+  const { t } = useI18n();
+  const name = p.person.fullName;
+  const detail =
+    p.state === "absentExcused"
+      ? p.absenceReason
+      : p.leftAt
+        ? t("people.leftAt", { time: p.leftAt.slice(11, 16) })
+        : p.arrivedAt
+          ? t("people.arrivedAt", { time: p.arrivedAt.slice(11, 16) })
+          : "";
+  const here = p.state === "present" || p.state === "late";
+  const action = (
+    kind: AttendanceEventKind,
+    short: string,
+    full: string,
+    onClick: () => void,
+    disabled = false,
+  ) => (
+    <button
+      type="button"
+      className={`button small att att-${kind}`}
+      aria-label={t("attendance.actionLabel", { action: full, name })}
+      title={full}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {short}
+    </button>
+  );
+  return (
+    <>
+      <td className="cell-title ellipsis" title={name}>
+        {name}
+      </td>
+      <td className="ellipsis" title={p.person.positionTitle}>
+        {p.person.positionTitle}
+      </td>
+      <td className="ellipsis" title={p.person.unit}>
+        {p.person.unit}
+      </td>
+      <td className="ellipsis muted" title={p.person.section}>
+        {p.person.section}
+      </td>
+      <td className="state-cell">
+        <button
+          type="button"
+          className={`badge state state-${p.state}`}
+          data-testid="participant-state"
+          aria-label={`${t(`state.${p.state}`)}. ${t("people.historyLabel", { name })}`}
+          onClick={() => onHistory(p)}
+        >
+          {t(`state.${p.state}`)}
+        </button>
+        {detail ? (
+          <span className="cell-sub ellipsis" title={detail}>
+            {detail}
+          </span>
+        ) : null}
+      </td>
+      <td className="row-actions">
+        {action("arrived", t("attendance.arrived"), t("attendance.arrived"), () =>
+          onMark(p, "arrived"),
+        )}
+        {action(
+          "left",
+          t("attendance.leftShort"),
+          t("attendance.left"),
+          () => onMark(p, "left"),
+          !here,
+        )}
+        {action("absent", t("attendance.absentExcusedShort"), t("attendance.absentExcused"), () =>
+          onReason(p),
+        )}
+        {action("absent", t("attendance.absent"), t("attendance.absent"), () =>
+          onMark(p, "absent"),
+        )}
+        {action(
+          "cleared",
+          t("attendance.clearedShort"),
+          t("attendance.cleared"),
+          () => onMark(p, "cleared"),
+          p.state === "invited",
+        )}
+        <button
+          type="button"
+          className="button small icon danger-ghost"
+          aria-label={t("people.removeLabel", { name })}
+          title={t("people.remove")}
+          onClick={() => onRemove(p)}
+        >
+          ×
+        </button>
+      </td>
+    </>
+  );
+}
+
+const BLANK_PERSON: PersonInput = {
+  fullName: "",
+  positionTitle: "",
+  unit: "",
+  section: "",
+  rank: 100,
+  phone: "",
+  email: "",
+};
+
+function PersonDialog({
+  sections,
+  onClose,
+  onSave,
+}: {
+  sections: string[];
+  onClose(): void;
+  onSave(input: PersonInput): Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [input, setInput] = useState(BLANK_PERSON);
+  const [rank, setRank] = useState(String(BLANK_PERSON.rank));
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof PersonInput, value: string) =>
+    setInput((current) => ({ ...current, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!/^-?\d+$/.test(rank.trim())) {
+      setError({ kind: "invalid", message: t("people.rankInvalid") });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSave({ ...input, rank: Number(rank.trim()) });
+    } catch (e) {
+      setError(toIpcError(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t("people.addTitle")} onClose={onClose} wide>
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="form-grid">
+          <Field label={t("people.fullName")} wide>
+            <input
+              data-testid="person-name"
+              data-autofocus
+              value={input.fullName}
+              onChange={(e) => set("fullName", e.target.value)}
+            />
+          </Field>
+          <Field label={t("people.positionTitle")}>
+            <input
+              value={input.positionTitle}
+              onChange={(e) => set("positionTitle", e.target.value)}
+            />
+          </Field>
+          <Field label={t("people.unit")}>
+            <input value={input.unit} onChange={(e) => set("unit", e.target.value)} />
+          </Field>
+          <Field label={t("people.section")}>
+            <input
+              list="person-sections"
+              value={input.section}
+              onChange={(e) => set("section", e.target.value)}
+            />
+            <datalist id="person-sections">
+              {sections.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          </Field>
+          <Field label={t("people.rank")} hint={t("people.rankHint")}>
+            <input
+              type="number"
+              step={1}
+              inputMode="numeric"
+              value={rank}
+              onChange={(e) => setRank(e.target.value)}
+            />
+          </Field>
+          <Field label={t("people.phone")}>
+            <input type="tel" value={input.phone} onChange={(e) => set("phone", e.target.value)} />
+          </Field>
+          <Field label={t("people.email")}>
+            <input
+              type="email"
+              value={input.email}
+              onChange={(e) => set("email", e.target.value)}
+            />
+          </Field>
+        </div>
+        <ErrorText error={error} />
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="person-save"
+            disabled={busy}
+          >
+            {t("common.save")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+const INVITE_LIMIT = 200;
+
+function InviteDialog({
+  invited,
+  onClose,
+  onInvite,
+}: {
+  invited: Set<string>;
+  onClose(): void;
+  onInvite(ids: string[]): Promise<void>;
+}) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const [query, setQuery] = useState("");
+  const [results, setResults] = useState<Person[] | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<IpcError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      backend.listPeople(query.trim()).then(
+        (people) => live && setResults(people),
+        (e: unknown) => live && setError(toIpcError(e)),
+      );
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [backend, query]);
+
+  function toggle(id: string) {
+    setChosen((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (chosen.size === 0) return;
+    setError(null);
+    try {
+      await onInvite([...chosen]);
+    } catch (e) {
+      setError(toIpcError(e));
+    }
+  }
+
+  return (
+    <Dialog title={t("people.inviteTitle")} onClose={onClose} wide>
+      <form className="form" onSubmit={submit}>
+        <label className="field">
+          <span className="field-label">{t("people.search")}</span>
+          <input
+            type="search"
+            data-testid="invite-search"
+            data-autofocus
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </label>
+        <div className="pick-list">
+          {results === null ? <p className="muted">{t("app.loading")}</p> : null}
+          {results?.length === 0 ? <p className="muted">{t("people.noResults")}</p> : null}
+          {results?.slice(0, INVITE_LIMIT).map((person) => {
+            const already = invited.has(person.id);
+            return (
+              <label key={person.id} className="pick" data-testid="invite-option">
+                <input
+                  type="checkbox"
+                  checked={already || chosen.has(person.id)}
+                  disabled={already}
+                  onChange={() => toggle(person.id)}
+                />
+                <span className="cell-title">{person.fullName}</span>
+                <span className="muted">
+                  {[person.positionTitle, person.unit].filter(Boolean).join(" · ")}
+                </span>
+                {already ? <span className="tag">{t("people.alreadyInvited")}</span> : null}
+              </label>
+            );
+          })}
+          {results && results.length > INVITE_LIMIT ? (
+            <p className="muted">{t("people.moreResults", { n: INVITE_LIMIT })}</p>
+          ) : null}
+        </div>
+        <ErrorText error={error} />
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="invite-save"
+            disabled={chosen.size === 0}
+          >
+            {t("people.inviteSelected", { n: chosen.size })}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ReasonDialog({
+  name,
+  initial,
+  onClose,
+  onSave,
+}: {
+  name: string;
+  initial: string;
+  onClose(): void;
+  onSave(reason: string): void;
+}) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState(initial);
+  const [missing, setMissing] = useState(false);
+  return (
+    <Dialog title={t("people.reasonTitle", { name })} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!reason.trim()) {
+            setMissing(true);
+            return;
+          }
+          onSave(reason.trim());
+        }}
+      >
+        <Field label={t("people.reason")} wide>
+          <input
+            data-testid="absence-reason"
+            data-autofocus
+            value={reason}
+            aria-invalid={missing || undefined}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Field>
+        {missing ? (
+          <p className="error-text" role="alert">
+            {t("people.reasonRequired")}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" className="button primary" data-testid="absence-save">
+            {t("common.save")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function HistoryDialog({
+  meetingId,
+  participant,
+  onClose,
+}: {
+  meetingId: string;
+  participant: Participant;
+  onClose(): void;
+}) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const personId = participant.person.id;
+  const log = useLoad<AttendanceEvent[]>(
+    () => backend.attendanceLog(meetingId, personId),
+    [backend, meetingId, personId],
+  );
+  return (
+    <Dialog
+      title={t("people.historyTitle", { name: participant.person.fullName })}
+      onClose={onClose}
+    >
+      <ErrorText error={log.error} />
+      {log.value?.length === 0 ? <p className="muted">{t("people.historyEmpty")}</p> : null}
+      {log.value && log.value.length > 0 ? (
+        <ol className="history">
+          {log.value.map((event) => (
+            <li key={event.id}>
+              <span className="nowrap">{formatDateTime(event.at)}</span>
+              <span className="cell-title">{t(`event.${event.kind}`)}</span>
+              {event.reason ? <span className="muted">{event.reason}</span> : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose} data-autofocus>
+          {t("common.close")}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,168 @@
+import { type FormEvent, useState } from "react";
+import { ErrorText } from "../components/ErrorText";
+import { Field } from "../components/Field";
+import { useLoad } from "../components/useAsync";
+import { useI18n } from "../i18n";
+import {
+  type FormatProfile,
+  type IpcError,
+  type Organisation,
+  toIpcError,
+  useBackend,
+} from "../ipc";
+
+const PREFIXES: Record<FormatProfile, readonly [string, string, string]> = {
+  nd30: ["TM.", "KT.", "TL."],
+  hd36: ["T/M", "K/T", "T/L"],
+};
+
+/** The same signing authority written the other profile's way ("TM." ↔ "T/M"). */
+export function convertPrefix(prefix: string, to: FormatProfile): string {
+  const from: FormatProfile = to === "nd30" ? "hd36" : "nd30";
+  const index = PREFIXES[from].indexOf(prefix);
+  return index >= 0 ? (PREFIXES[to][index] ?? prefix) : prefix;
+}
+
+export function SettingsTab() {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const organisation = useLoad(() => backend.getOrganisation(), [backend]);
+  const info = useLoad(() => backend.appInfo(), [backend]);
+  return (
+    <div className="settings-layout">
+      <section className="panel" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{t("settings.heading")}</h2>
+        <p className="muted">{t("settings.intro")}</p>
+        <ErrorText error={organisation.error} />
+        {organisation.value ? (
+          <OrganisationForm initial={organisation.value} onSaved={organisation.setValue} />
+        ) : null}
+      </section>
+      <section className="panel" aria-labelledby="about-heading">
+        <h2 id="about-heading">{t("settings.about")}</h2>
+        <ErrorText error={info.error} />
+        {info.value ? (
+          <dl className="facts">
+            <dt>{t("settings.version")}</dt>
+            <dd data-testid="app-version">{info.value.version}</dd>
+            <dt>{t("settings.databasePath")}</dt>
+            <dd className="break">{info.value.databasePath}</dd>
+            <dt>{t("settings.schemaVersion")}</dt>
+            <dd>{info.value.schemaVersion}</dd>
+          </dl>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function OrganisationForm({
+  initial,
+  onSaved,
+}: {
+  initial: Organisation;
+  onSaved(o: Organisation): void;
+}) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const [input, setInput] = useState(initial);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  function set(key: keyof Organisation, value: string) {
+    setInput((current) => ({ ...current, [key]: value }));
+    setSaved(false);
+  }
+
+  function setProfile(profile: FormatProfile) {
+    setInput((current) => ({
+      ...current,
+      profile,
+      signingPrefix: convertPrefix(current.signingPrefix, profile),
+    }));
+    setSaved(false);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await backend.updateOrganisation(input);
+      onSaved(next);
+      setInput(next);
+      setSaved(true);
+    } catch (e) {
+      setError(toIpcError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <div className="form-grid">
+        <Field label={t("settings.parentName")} hint={t("settings.parentNameHint")} wide>
+          <input value={input.parentName} onChange={(e) => set("parentName", e.target.value)} />
+        </Field>
+        <Field label={t("settings.name")} hint={t("settings.nameHint")} wide>
+          <input
+            data-testid="org-name"
+            value={input.name}
+            onChange={(e) => set("name", e.target.value)}
+          />
+        </Field>
+        <Field label={t("settings.abbreviation")} hint={t("settings.abbreviationHint")}>
+          <input value={input.abbreviation} onChange={(e) => set("abbreviation", e.target.value)} />
+        </Field>
+        <Field label={t("settings.placeName")} hint={t("settings.placeNameHint")}>
+          <input value={input.placeName} onChange={(e) => set("placeName", e.target.value)} />
+        </Field>
+        <Field label={t("settings.profile")} wide>
+          <select
+            data-testid="org-profile"
+            value={input.profile}
+            onChange={(e) => setProfile(e.target.value as FormatProfile)}
+          >
+            <option value="nd30">{t("settings.profile.nd30")}</option>
+            <option value="hd36">{t("settings.profile.hd36")}</option>
+          </select>
+        </Field>
+        <Field label={t("settings.signerName")}>
+          <input value={input.signerName} onChange={(e) => set("signerName", e.target.value)} />
+        </Field>
+        <Field label={t("settings.signerTitle")}>
+          <input value={input.signerTitle} onChange={(e) => set("signerTitle", e.target.value)} />
+        </Field>
+        <Field label={t("settings.signingPrefix")} hint={t("settings.signingPrefixHint")}>
+          <input
+            data-testid="org-signing-prefix"
+            list="signing-prefixes"
+            value={input.signingPrefix}
+            onChange={(e) => set("signingPrefix", e.target.value)}
+          />
+          <datalist id="signing-prefixes">
+            {PREFIXES[input.profile].map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
+        </Field>
+        <Field label={t("settings.timeZone")}>
+          <input value={input.timeZone} onChange={(e) => set("timeZone", e.target.value)} />
+        </Field>
+      </div>
+      <ErrorText error={error} />
+      <div className="form-actions">
+        {saved ? (
+          <span className="status-text" role="status">
+            {t("common.saved")}
+          </span>
+        ) : null}
+        <button type="submit" className="button primary" data-testid="org-save" disabled={busy}>
+          {busy ? t("common.saving") : t("common.save")}
+        </button>
+      </div>
+    </form>
+  );
+}

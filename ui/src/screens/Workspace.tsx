@@ -1,0 +1,103 @@
+import { useNavigate, useParams } from "react-router";
+import { ErrorText } from "../components/ErrorText";
+import { useLoad } from "../components/useAsync";
+import { formatSpan } from "../format";
+import { type MessageKey, useI18n } from "../i18n";
+import { useBackend } from "../ipc";
+import { AgendaTab } from "./AgendaTab";
+import { InfoTab } from "./InfoTab";
+import { MinutesTab } from "./MinutesTab";
+import { PeopleTab } from "./PeopleTab";
+import { SettingsTab } from "./SettingsTab";
+
+const TABS = ["info", "agenda", "people", "minutes", "settings"] as const;
+type Tab = (typeof TABS)[number];
+
+function isTab(value: string | undefined): value is Tab {
+  return TABS.includes(value as Tab);
+}
+
+/** One meeting: its header, and a tab for each part of the secretary's work. */
+export function Workspace() {
+  const { meetingId = "", tab } = useParams();
+  const backend = useBackend();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const meeting = useLoad(() => backend.getMeeting(meetingId), [backend, meetingId]);
+  const current: Tab = isTab(tab) ? tab : "info";
+
+  function go(next: Tab) {
+    navigate(`/meetings/${meetingId}/${next}`);
+  }
+
+  function onTabKey(event: React.KeyboardEvent, index: number) {
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = TABS[(index + step + TABS.length) % TABS.length] ?? "info";
+    go(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  }
+
+  const m = meeting.value;
+  return (
+    <section className="page workspace">
+      <div className="workspace-head">
+        <button
+          type="button"
+          className="button ghost"
+          data-testid="back-to-meetings"
+          onClick={() => navigate("/")}
+        >
+          {t("meetings.back")}
+        </button>
+        {m ? (
+          <div className="workspace-title">
+            <h1>{m.title}</h1>
+            <p className="muted">
+              {formatSpan(m.startsAt, m.endsAt)}
+              {m.venue ? ` · ${m.venue}` : ""}{" "}
+              <span className={`badge status-${m.status}`}>{t(`status.${m.status}`)}</span>
+              {m.isDemo ? <span className="badge badge-demo">{t("meetings.demo")}</span> : null}
+            </p>
+          </div>
+        ) : null}
+      </div>
+      <ErrorText error={meeting.error} />
+      <div className="tabs" role="tablist" aria-label={t("tab.label")}>
+        {TABS.map((key, index) => (
+          <button
+            key={key}
+            id={`tab-${key}`}
+            type="button"
+            role="tab"
+            className="tab"
+            data-testid={`tab-${key}`}
+            aria-selected={current === key}
+            aria-controls="tab-panel"
+            tabIndex={current === key ? 0 : -1}
+            onClick={() => go(key)}
+            onKeyDown={(e) => onTabKey(e, index)}
+          >
+            {t(`tab.${key}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+      <div id="tab-panel" className="tab-panel" role="tabpanel" aria-labelledby={`tab-${current}`}>
+        {m ? (
+          <>
+            {current === "info" ? (
+              <InfoTab key={m.id} meeting={m} onSaved={meeting.setValue} />
+            ) : null}
+            {current === "agenda" ? <AgendaTab meeting={m} /> : null}
+            {current === "people" ? <PeopleTab meeting={m} /> : null}
+            {current === "minutes" ? <MinutesTab meeting={m} /> : null}
+            {current === "settings" ? <SettingsTab /> : null}
+          </>
+        ) : meeting.error ? null : (
+          <p className="muted">{t("app.loading")}</p>
+        )}
+      </div>
+    </section>
+  );
+}
