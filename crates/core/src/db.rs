@@ -9,7 +9,10 @@ use crate::error::{CoreError, Result};
 
 /// Ordered, embedded migrations. Entry `i` moves the schema from version `i`
 /// to `i + 1`; never edit one that has shipped, append a new one instead.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_organisation_full_name.sql"),
+];
 
 /// The schema version this binary writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

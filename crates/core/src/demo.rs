@@ -68,6 +68,12 @@ impl Db {
 
     /// Writes the demo conference (organisation profile included) and returns its meeting id.
     pub fn write_demo(&mut self) -> Result<String> {
+        self.write_demo_with_extra(0)
+    }
+
+    /// The demo conference plus `extra` synthetic delegates (deterministic
+    /// Vietnamese names, titles and units), for benchmarks and large-list tests.
+    pub fn write_demo_with_extra(&mut self, extra: usize) -> Result<String> {
         let data: DemoData =
             serde_json::from_str(DEMO_JSON).expect("the bundled demo data is valid JSON");
         self.update_organisation(&data.organisation)?;
@@ -87,6 +93,26 @@ impl Db {
                     a.kind,
                     &a.at,
                     &a.reason,
+                    device,
+                )?;
+            }
+            let last_rank = data.people.iter().map(|p| p.person.rank).max().unwrap_or(0);
+            for (i, person) in synthetic_delegates(extra, last_rank)
+                .into_iter()
+                .enumerate()
+            {
+                let person_id = clock::new_id();
+                people::insert(tx, &person_id, &person, true, device)?;
+                attendance::invite(tx, &meeting_id, &person_id, INVITED_AT, device)?;
+                let minute = 40 + (i % 20);
+                let at = format!("2022-10-06T07:{minute:02}");
+                attendance::append(
+                    tx,
+                    &meeting_id,
+                    &person_id,
+                    AttendanceEventKind::Arrived,
+                    &at,
+                    "",
                     device,
                 )?;
             }
@@ -126,4 +152,73 @@ impl Db {
         })?;
         Ok(meeting_id)
     }
+}
+
+const FAMILY: [&str; 16] = [
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý",
+];
+const MIDDLE: [&str; 14] = [
+    "Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quốc", "Ngọc", "Thu", "Hồng", "Xuân", "Thế",
+    "Kim", "Anh",
+];
+const GIVEN: [&str; 30] = [
+    "An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hoa", "Hùng", "Hương",
+    "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Nghĩa", "Phúc", "Phương", "Quân", "Sơn",
+    "Tâm", "Thảo", "Thắng", "Trang", "Tuấn", "Yến",
+];
+const TITLES: [&str; 8] = [
+    "Bí thư Đảng uỷ",
+    "Phó Bí thư Thường trực Đảng uỷ",
+    "Trưởng Ban Tuyên giáo",
+    "Phó Trưởng Ban Tuyên giáo",
+    "Chủ tịch Uỷ ban Mặt trận Tổ quốc",
+    "Chuyên viên",
+    "Báo cáo viên",
+    "Cộng tác viên dư luận xã hội",
+];
+const PLACES: [&str; 12] = [
+    "phường Phúc Xá",
+    "phường Hàng Bạc",
+    "phường Quảng An",
+    "phường Bồ Đề",
+    "phường Dịch Vọng",
+    "phường Văn Miếu",
+    "xã Kim Chung",
+    "xã Bát Tràng",
+    "xã Vân Hoà",
+    "xã Phù Linh",
+    "thị trấn Tây Đằng",
+    "thị trấn Chúc Sơn",
+];
+
+/// `n` delegates from a fixed pseudo-random sequence: the same `n` always
+/// gives the same people, in sections of about 50.
+fn synthetic_delegates(n: usize, after_rank: i32) -> Vec<PersonInput> {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |modulo: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) as usize) % modulo
+    };
+    (0..n)
+        .map(|i| {
+            let place = PLACES[next(PLACES.len())];
+            PersonInput {
+                full_name: format!(
+                    "{} {} {}",
+                    FAMILY[next(FAMILY.len())],
+                    MIDDLE[next(MIDDLE.len())],
+                    GIVEN[next(GIVEN.len())]
+                ),
+                position_title: TITLES[next(TITLES.len())].to_string(),
+                unit: format!("Đảng uỷ {place}"),
+                section: format!("Đại biểu cơ sở (nhóm {})", i / 50 + 1),
+                rank: after_rank + 10 * (i as i32 + 1),
+                phone: format!("09{:08}", next(100_000_000)),
+                email: String::new(),
+            }
+        })
+        .collect()
 }

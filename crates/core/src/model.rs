@@ -72,6 +72,8 @@ pub struct Organisation {
     pub parent_name: String,
     /// Tên cơ quan ban hành, e.g. "BAN TUYÊN GIÁO THÀNH UỶ".
     pub name: String,
+    /// The name as a sentence writes it, e.g. "Ban Tuyên giáo Thành uỷ Hà Nội".
+    pub full_name: String,
     /// Used in số/ký hiệu, e.g. "BTGTU".
     pub abbreviation: String,
     /// Place name for the date line, e.g. "Hà Nội".
@@ -79,7 +81,9 @@ pub struct Organisation {
     pub profile: FormatProfile,
     pub signer_name: String,
     pub signer_title: String,
-    /// "TM.", "KT.", "TL." (ND30) or "T/M", "K/T", "T/L" (HD36), or empty.
+    /// The authority line above the signer's title, e.g. "KT. TRƯỞNG BAN",
+    /// "TM. ỦY BAN NHÂN DÂN" or "T/M BAN THƯỜNG VỤ"; empty when the head signs
+    /// in person. Documents spell the prefix as their profile wants (TM./T/M).
     pub signing_prefix: String,
     pub time_zone: String,
 }

@@ -22,6 +22,10 @@ parentName: string,
  */
 name: string, 
 /**
+ * The name as a sentence writes it, e.g. "Ban Tuyên giáo Thành uỷ Hà Nội".
+ */
+fullName: string, 
+/**
  * Used in số/ký hiệu, e.g. "BTGTU".
  */
 abbreviation: string, 
@@ -30,7 +34,9 @@ abbreviation: string,
  */
 placeName: string, profile: FormatProfile, signerName: string, signerTitle: string, 
 /**
- * "TM.", "KT.", "TL." (ND30) or "T/M", "K/T", "T/L" (HD36), or empty.
+ * The authority line above the signer's title, e.g. "KT. TRƯỞNG BAN",
+ * "TM. ỦY BAN NHÂN DÂN" or "T/M BAN THƯỜNG VỤ"; empty when the head signs
+ * in person. Documents spell the prefix as their profile wants (TM./T/M).
  */
 signingPrefix: string, timeZone: string, };
 

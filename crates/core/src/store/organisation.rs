@@ -15,7 +15,7 @@ impl Db {
             .conn
             .query_row(
                 "SELECT parent_name, name, abbreviation, place_name, profile, signer_name,
-                        signer_title, signing_prefix, time_zone
+                        signer_title, signing_prefix, time_zone, full_name
                  FROM organisation ORDER BY updated_at DESC LIMIT 1",
                 [],
                 from_row,
@@ -24,6 +24,7 @@ impl Db {
         Ok(found.unwrap_or_else(|| Organisation {
             parent_name: String::new(),
             name: String::new(),
+            full_name: String::new(),
             abbreviation: String::new(),
             place_name: String::new(),
             profile: FormatProfile::Nd30,
@@ -38,6 +39,7 @@ impl Db {
         let org = Organisation {
             parent_name: text::line("parentName", "Tên cơ quan chủ quản", &input.parent_name)?,
             name: text::required("name", "Tên cơ quan ban hành", &input.name)?,
+            full_name: text::line("fullName", "Tên cơ quan (viết thường)", &input.full_name)?,
             abbreviation: text::required("abbreviation", "Chữ viết tắt", &input.abbreviation)?,
             place_name: text::required("placeName", "Địa danh", &input.place_name)?,
             profile: input.profile,
@@ -65,14 +67,16 @@ impl Db {
             let id = existing.unwrap_or_else(clock::new_id);
             tx.execute(
                 "INSERT INTO organisation (id, parent_name, name, abbreviation, place_name, profile,
-                    signer_name, signer_title, signing_prefix, time_zone, created_at, updated_at, device_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)
+                    signer_name, signer_title, signing_prefix, time_zone, created_at, updated_at, device_id,
+                    full_name)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)
                  ON CONFLICT(id) DO UPDATE SET parent_name = excluded.parent_name,
                     name = excluded.name, abbreviation = excluded.abbreviation,
                     place_name = excluded.place_name, profile = excluded.profile,
                     signer_name = excluded.signer_name, signer_title = excluded.signer_title,
                     signing_prefix = excluded.signing_prefix, time_zone = excluded.time_zone,
-                    updated_at = excluded.updated_at, device_id = excluded.device_id",
+                    updated_at = excluded.updated_at, device_id = excluded.device_id,
+                    full_name = excluded.full_name",
                 params![
                     id,
                     org.parent_name,
@@ -85,7 +89,8 @@ impl Db {
                     org.signing_prefix,
                     org.time_zone,
                     now,
-                    device
+                    device,
+                    org.full_name
                 ],
             )?;
             Ok(())
@@ -105,5 +110,6 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
         signer_title: r.get(6)?,
         signing_prefix: r.get(7)?,
         time_zone: r.get(8)?,
+        full_name: r.get(9)?,
     })
 }

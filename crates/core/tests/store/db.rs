@@ -88,3 +88,24 @@ fn every_meeting_key_is_a_uuid_v7() {
     assert_eq!(m.id.len(), 36, "a hyphenated UUID");
     assert_eq!(&m.id[14..15], "7", "the version nibble says v7");
 }
+
+#[test]
+fn a_version_1_database_is_upgraded_in_place_and_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../../src/migrations/0001_initial.sql")).unwrap();
+        conn.execute_batch(
+            "INSERT INTO organisation VALUES ('o1', 'THÀNH UỶ HÀ NỘI', 'BAN TUYÊN GIÁO', 'BTGTU',
+                'Hà Nội', 'hd36', 'A', 'TRƯỞNG BAN', '', 'Asia/Ho_Chi_Minh', 't', 't', 'd');
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION, "the file is migrated");
+    let org = db.organisation().unwrap();
+    assert_eq!(org.abbreviation, "BTGTU", "existing data survives the migration");
+    assert_eq!(org.full_name, "", "the new column starts empty");
+}
