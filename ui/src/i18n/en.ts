@@ -147,6 +147,11 @@ export const en: Dictionary = {
   "people.historyTitle": "Attendance history: {name}",
   "people.historyEmpty": "Nothing recorded yet.",
   "people.historyLabel": "Show the attendance history of {name}",
+  "people.edit": "Edit",
+  "people.editLabel": "Edit the details of {name}",
+  "people.editTitle": "Edit participant",
+  "people.editNote":
+    "The details are changed in the directory, so the change applies to this person in every meeting.",
   "people.remove": "Remove from list",
   "people.removeLabel": "Remove {name} from the participants",
   "people.removeConfirm":
@@ -228,6 +233,9 @@ export const en: Dictionary = {
   "settings.parentNameHint": "E.g. ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
   "settings.name": "Issuing body",
   "settings.nameHint": "E.g. BAN TUYÊN GIÁO THÀNH UỶ",
+  "settings.fullName": "Organisation name (as used in the body of documents)",
+  "settings.fullNamePlaceholder": "Ban Tuyên giáo Thành uỷ Hà Nội",
+  "settings.fullNameHint": "Written as in a sentence, capitalising only proper names.",
   "settings.abbreviation": "Abbreviation",
   "settings.abbreviationHint": "Used in document numbers, e.g. BTGTU.",
   "settings.placeName": "Place name",
@@ -237,9 +245,9 @@ export const en: Dictionary = {
   "settings.profile.hd36": "Guideline 36-HD/VPTW (Party bodies)",
   "settings.signerName": "Signer",
   "settings.signerTitle": "Signer's position",
-  "settings.signingPrefix": "Signing authority",
+  "settings.signingPrefix": "Signing authority line",
   "settings.signingPrefixHint":
-    "ND30 uses “TM.”, “KT.”, “TL.”; HD36 uses “T/M”, “K/T”, “T/L”. Leave empty when signing directly.",
+    "The whole line above the signer's position, e.g. KT. TRƯỞNG BAN; T/M BAN THƯỜNG VỤ; leave empty when the head signs in person. ND30 writes TM., KT., TL.; HD36 writes T/M, K/T, T/L — changing the format converts it.",
   "settings.timeZone": "Time zone",
   "settings.about": "About",
   "settings.version": "Version",

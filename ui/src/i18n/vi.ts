@@ -148,6 +148,11 @@ export const vi = {
   "people.historyTitle": "Lịch sử điểm danh: {name}",
   "people.historyEmpty": "Chưa có ghi nhận nào.",
   "people.historyLabel": "Xem lịch sử điểm danh của {name}",
+  "people.edit": "Sửa",
+  "people.editLabel": "Sửa thông tin của {name}",
+  "people.editTitle": "Sửa thông tin đại biểu",
+  "people.editNote":
+    "Thông tin được sửa trong danh bạ, nên thay đổi áp dụng cho người này ở mọi cuộc họp.",
   "people.remove": "Bỏ khỏi danh sách",
   "people.removeLabel": "Bỏ {name} khỏi danh sách đại biểu",
   "people.removeConfirm":
@@ -229,6 +234,9 @@ export const vi = {
   "settings.parentNameHint": "Ví dụ: ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
   "settings.name": "Cơ quan ban hành",
   "settings.nameHint": "Ví dụ: BAN TUYÊN GIÁO THÀNH UỶ",
+  "settings.fullName": "Tên cơ quan (dùng trong nội dung văn bản)",
+  "settings.fullNamePlaceholder": "Ban Tuyên giáo Thành uỷ Hà Nội",
+  "settings.fullNameHint": "Viết như trong câu văn, chỉ viết hoa chữ cái đầu của tên riêng.",
   "settings.abbreviation": "Chữ viết tắt",
   "settings.abbreviationHint": "Dùng trong số, ký hiệu văn bản, ví dụ BTGTU.",
   "settings.placeName": "Địa danh",
@@ -238,9 +246,9 @@ export const vi = {
   "settings.profile.hd36": "Hướng dẫn 36-HD/VPTW (cơ quan Đảng)",
   "settings.signerName": "Người ký",
   "settings.signerTitle": "Chức vụ người ký",
-  "settings.signingPrefix": "Thẩm quyền ký",
+  "settings.signingPrefix": "Dòng quyền hạn ký",
   "settings.signingPrefixHint":
-    "NĐ 30 dùng “TM.”, “KT.”, “TL.”; HD 36 dùng “T/M”, “K/T”, “T/L”. Để trống nếu ký trực tiếp.",
+    "Cả dòng ghi phía trên chức vụ người ký, ví dụ: KT. TRƯỞNG BAN; T/M BAN THƯỜNG VỤ; để trống nếu người đứng đầu ký. NĐ 30 viết TM., KT., TL.; HD 36 viết T/M, K/T, T/L — đổi thể thức sẽ tự đổi cách viết.",
   "settings.timeZone": "Múi giờ",
   "settings.about": "Về ứng dụng",
   "settings.version": "Phiên bản",

@@ -24,14 +24,13 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const PREFIXES: Record<Organisation["profile"], string[]> = {
-  nd30: ["", "TM.", "KT.", "TL."],
-  hd36: ["", "T/M", "K/T", "T/L"],
-};
+/** Longest single-line field the core accepts (`text::MAX_LINE`). */
+const MAX_LINE = 500;
 
 export const DEFAULT_ORGANISATION: Organisation = {
   parentName: "",
   name: "",
+  fullName: "",
   abbreviation: "",
   placeName: "",
   profile: "nd30",
@@ -47,6 +46,29 @@ function invalid(message: string): never {
 
 function notFound(message: string): never {
   throw ipcError("notFound", message);
+}
+
+/** Like the core's `text::line`: trimmed, NFC, at most `MAX_LINE` characters. */
+function line(label: string, value: string): string {
+  const v = value.trim().normalize("NFC");
+  const n = [...v].length;
+  if (n > MAX_LINE) invalid(`${label} quá dài (${n} ký tự); tối đa ${MAX_LINE} ký tự.`);
+  return v;
+}
+
+/** Like the core's `text::required`: a `line` that must not be empty. */
+function required(label: string, value: string): string {
+  const v = line(label, value);
+  if (!v) invalid(`${label} không được để trống.`);
+  return v;
+}
+
+function validZone(zone: string): void {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+  } catch {
+    invalid(`Múi giờ "${zone}" không hợp lệ.`);
+  }
 }
 
 function pad(n: number): string {
@@ -131,15 +153,26 @@ export class FakeBackend implements Backend {
   }
 
   async updateOrganisation(input: Organisation): Promise<Organisation> {
-    if (!input.name.trim()) invalid("Tên cơ quan ban hành không được để trống.");
-    if (!PREFIXES[input.profile].includes(input.signingPrefix)) {
-      const allowed = PREFIXES[input.profile].filter(Boolean).join(", ");
-      invalid(
-        `Tiền tố ký “${input.signingPrefix}” không đúng thể thức ${input.profile === "nd30" ? "NĐ 30" : "HD 36"}; hãy dùng ${allowed} hoặc để trống.`,
-      );
+    // The same checks, in the same order, as the core's `update_organisation`.
+    // The signing line is free text: documents spell its TM./T/M prefix the way
+    // the chosen profile wants, so a mismatched spelling is not an error.
+    const org: Organisation = {
+      parentName: line("Tên cơ quan chủ quản", input.parentName),
+      name: required("Tên cơ quan ban hành", input.name),
+      fullName: line("Tên cơ quan (viết thường)", input.fullName),
+      abbreviation: required("Chữ viết tắt", input.abbreviation),
+      placeName: required("Địa danh", input.placeName),
+      profile: input.profile,
+      signerName: line("Họ tên người ký", input.signerName),
+      signerTitle: line("Chức vụ người ký", input.signerTitle),
+      signingPrefix: line("Quyền hạn ký", input.signingPrefix),
+      timeZone: required("Múi giờ", input.timeZone),
+    };
+    validZone(org.timeZone);
+    if (/\s/.test(org.abbreviation)) {
+      invalid("Chữ viết tắt không được chứa dấu cách (ví dụ: BTGTU).");
     }
-    if (!input.timeZone.trim()) invalid("Múi giờ không được để trống.");
-    this.organisation = clone(input);
+    this.organisation = org;
     return clone(this.organisation);
   }
 
@@ -314,12 +347,22 @@ export class FakeBackend implements Backend {
     return this.computedAgenda(meetingId);
   }
 
-  private validatePerson(input: PersonInput): void {
-    if (!input.fullName.trim()) invalid("Họ và tên không được để trống.");
-    if (input.email.trim() && !/^[^@\s]+@[^@\s]+$/.test(input.email.trim())) {
-      invalid("Địa chỉ thư điện tử không hợp lệ.");
+  /** The core's `people::validate`: every field trimmed, the name required. */
+  private validatePerson(input: PersonInput): PersonInput {
+    const email = line("Thư điện tử", input.email);
+    if (email && !email.includes("@")) {
+      invalid(`Địa chỉ thư điện tử "${email}" không hợp lệ.`);
     }
     if (!Number.isInteger(input.rank)) invalid("Thứ tự ưu tiên phải là số nguyên.");
+    return {
+      fullName: required("Họ và tên", input.fullName),
+      positionTitle: line("Chức vụ", input.positionTitle),
+      unit: line("Đơn vị", input.unit),
+      section: line("Nhóm đại biểu", input.section),
+      rank: input.rank,
+      phone: line("Điện thoại", input.phone),
+      email,
+    };
   }
 
   async listPeople(query: string): Promise<Person[]> {
@@ -331,10 +374,9 @@ export class FakeBackend implements Backend {
   }
 
   async createPerson(input: PersonInput, isDemo = false): Promise<Person> {
-    this.validatePerson(input);
+    const valid = this.validatePerson(input);
     const person: Person = {
-      ...clone(input),
-      fullName: input.fullName.trim(),
+      ...valid,
       id: this.id("person"),
       checkinCode: `HN${String(this.nextId).padStart(6, "0")}`,
       isDemo,
@@ -344,9 +386,11 @@ export class FakeBackend implements Backend {
   }
 
   async updatePerson(id: string, input: PersonInput): Promise<Person> {
+    // Like the core: validate first, then find the person. The change shows in
+    // every meeting the person is in, since participants point at the directory.
+    const valid = this.validatePerson(input);
     const person = this.person(id);
-    this.validatePerson(input);
-    Object.assign(person, clone(input), { fullName: input.fullName.trim() });
+    Object.assign(person, valid);
     return clone(person);
   }
 
@@ -554,12 +598,13 @@ export class FakeBackend implements Backend {
     await backend.updateOrganisation({
       parentName: "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
       name: "BAN TUYÊN GIÁO THÀNH UỶ",
+      fullName: "Ban Tuyên giáo Thành uỷ Hà Nội",
       abbreviation: "BTGTU",
       placeName: "Hà Nội",
       profile: "hd36",
-      signerName: "Nguyễn Văn An",
-      signerTitle: "Trưởng ban",
-      signingPrefix: "T/M",
+      signerName: "Phạm Văn Cường",
+      signerTitle: "PHÓ TRƯỞNG BAN",
+      signingPrefix: "K/T TRƯỞNG BAN",
       timeZone: "Asia/Ho_Chi_Minh",
     });
     const today = toLocalDateTime(backend.now()).slice(0, 10);

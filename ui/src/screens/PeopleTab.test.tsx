@@ -95,6 +95,65 @@ describe("participants", () => {
     expect(screen.getByTestId("participant-row")).toHaveTextContent("Phạm Quốc Dũng");
   });
 
+  it("edits a participant's details through the same form, pre-filled", async () => {
+    const { backend, meeting } = await setUp();
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await screen.findAllByTestId("participant-row");
+
+    const edit = within(row("Trần Thị Bình")).getByTestId("participant-edit");
+    expect(edit).toHaveAccessibleName("Sửa thông tin của Trần Thị Bình");
+    await user.click(edit);
+    const dialog = screen.getByRole("dialog", { name: "Sửa thông tin đại biểu" });
+    expect(within(dialog).getByTestId("person-name")).toHaveValue("Trần Thị Bình");
+    expect(within(dialog).getByTestId("person-position")).toHaveValue("Chuyên viên");
+    expect(within(dialog).getByTestId("person-unit")).toHaveValue("Văn phòng");
+    expect(within(dialog).getByTestId("person-section")).toHaveValue("Các phòng");
+    expect(within(dialog).getByTestId("person-rank")).toHaveValue(1);
+
+    await user.clear(within(dialog).getByTestId("person-name"));
+    await user.click(within(dialog).getByTestId("person-save"));
+    expect(
+      await within(dialog).findByRole("alert"),
+      "the backend's refusal shows in the form",
+    ).toHaveTextContent("Họ và tên không được để trống.");
+    expect(screen.getByRole("dialog"), "the form stays open").toBe(dialog);
+
+    await user.type(within(dialog).getByTestId("person-name"), "Trần Thị Bích");
+    await user.clear(within(dialog).getByTestId("person-position"));
+    await user.type(within(dialog).getByTestId("person-position"), "Phó Chánh Văn phòng");
+    await user.type(within(dialog).getByTestId("person-phone"), "0912 345 678");
+    await user.click(within(dialog).getByTestId("person-save"));
+
+    expect(await screen.findByText("Trần Thị Bích")).toBeInTheDocument();
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(screen.queryByText("Trần Thị Bình")).not.toBeInTheDocument();
+    expect(row("Trần Thị Bích")).toHaveTextContent("Phó Chánh Văn phòng");
+    expect(screen.getAllByTestId("participant-row")).toHaveLength(3);
+    const [saved] = await backend.listPeople("Bích");
+    expect(saved).toMatchObject({
+      fullName: "Trần Thị Bích",
+      positionTitle: "Phó Chánh Văn phòng",
+      unit: "Văn phòng",
+      rank: 1,
+      phone: "0912 345 678",
+    });
+  });
+
+  it("removes a participant from the meeting after confirmation", async () => {
+    const { backend, meeting } = await setUp();
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await screen.findAllByTestId("participant-row");
+
+    await user.click(within(row("Lê Minh Châu")).getByTestId("participant-remove"));
+    await user.click(
+      within(screen.getByRole("dialog")).getByRole("button", { name: "Bỏ khỏi danh sách" }),
+    );
+    expect(await screen.findByTestId("count-total")).toHaveTextContent("2");
+    expect(screen.getAllByTestId("participant-row")).toHaveLength(2);
+    expect(screen.queryByText("Lê Minh Châu")).not.toBeInTheDocument();
+    expect(await backend.listPeople("Châu"), "the directory keeps the person").toHaveLength(1);
+  });
+
   it("renders only a window of a very long list", async () => {
     const backend = new FakeBackend();
     const meeting = await backend.createMeeting(meetingInput());

@@ -54,6 +54,7 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
   const deferredFilter = useDeferredValue(filter);
   const [error, setError] = useState<IpcError | null>(null);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Person | null>(null);
   const [inviting, setInviting] = useState(false);
   const [reasonFor, setReasonFor] = useState<Participant | null>(null);
   const [historyFor, setHistoryFor] = useState<Participant | null>(null);
@@ -151,16 +152,32 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           onMark={mark}
           onReason={setReasonFor}
           onHistory={setHistoryFor}
+          onEdit={(p) => setEditing(p.person)}
           onRemove={setRemoving}
         />
       ) : null}
       {adding ? (
         <PersonDialog
+          title={t("people.addTitle")}
           sections={sections}
           onClose={() => setAdding(false)}
           onSave={async (input) => {
             list.setValue(await backend.addParticipant(meeting.id, input));
             setAdding(false);
+          }}
+        />
+      ) : null}
+      {editing ? (
+        <PersonDialog
+          title={t("people.editTitle")}
+          note={t("people.editNote")}
+          initial={editing}
+          sections={sections}
+          onClose={() => setEditing(null)}
+          onSave={async (input) => {
+            await backend.updatePerson(editing.id, input);
+            list.setValue(await backend.listParticipants(meeting.id));
+            setEditing(null);
           }}
         />
       ) : null}
@@ -232,10 +249,18 @@ interface ParticipantTableProps {
   onMark(p: Participant, kind: AttendanceEventKind): void;
   onReason(p: Participant): void;
   onHistory(p: Participant): void;
+  onEdit(p: Participant): void;
   onRemove(p: Participant): void;
 }
 
-function ParticipantTable({ rows, onMark, onReason, onHistory, onRemove }: ParticipantTableProps) {
+function ParticipantTable({
+  rows,
+  onMark,
+  onReason,
+  onHistory,
+  onEdit,
+  onRemove,
+}: ParticipantTableProps) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -280,6 +305,7 @@ function ParticipantTable({ rows, onMark, onReason, onHistory, onRemove }: Parti
                   onMark={onMark}
                   onReason={onReason}
                   onHistory={onHistory}
+                  onEdit={onEdit}
                   onRemove={onRemove}
                 />
               </tr>
@@ -296,6 +322,7 @@ function ParticipantCells({
   onMark,
   onReason,
   onHistory,
+  onEdit,
   onRemove,
 }: { p: Participant } & Omit<ParticipantTableProps, "rows">) {
   const { t } = useI18n();
@@ -383,7 +410,18 @@ function ParticipantCells({
         )}
         <button
           type="button"
+          className="button small"
+          data-testid="participant-edit"
+          aria-label={t("people.editLabel", { name })}
+          title={t("people.editLabel", { name })}
+          onClick={() => onEdit(p)}
+        >
+          {t("people.edit")}
+        </button>
+        <button
+          type="button"
           className="button small icon danger-ghost"
+          data-testid="participant-remove"
           aria-label={t("people.removeLabel", { name })}
           title={t("people.remove")}
           onClick={() => onRemove(p)}
@@ -405,18 +443,32 @@ const BLANK_PERSON: PersonInput = {
   email: "",
 };
 
+/** The fields of a person that a form edits, taken from an existing person or blank. */
+function personInput(person: Person | undefined): PersonInput {
+  if (!person) return BLANK_PERSON;
+  const { fullName, positionTitle, unit, section, rank, phone, email } = person;
+  return { fullName, positionTitle, unit, section, rank, phone, email };
+}
+
+/** Adds a new person, or with `initial` corrects an existing one's details. */
 function PersonDialog({
+  title,
+  note,
+  initial,
   sections,
   onClose,
   onSave,
 }: {
+  title: string;
+  note?: string;
+  initial?: Person;
   sections: string[];
   onClose(): void;
   onSave(input: PersonInput): Promise<void>;
 }) {
   const { t } = useI18n();
-  const [input, setInput] = useState(BLANK_PERSON);
-  const [rank, setRank] = useState(String(BLANK_PERSON.rank));
+  const [input, setInput] = useState(() => personInput(initial));
+  const [rank, setRank] = useState(() => String(personInput(initial).rank));
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof PersonInput, value: string) =>
@@ -439,8 +491,9 @@ function PersonDialog({
   }
 
   return (
-    <Dialog title={t("people.addTitle")} onClose={onClose} wide>
+    <Dialog title={title} onClose={onClose} wide>
       <form className="form" onSubmit={submit} noValidate>
+        {note ? <p className="muted">{note}</p> : null}
         <div className="form-grid">
           <Field label={t("people.fullName")} wide>
             <input
@@ -452,15 +505,21 @@ function PersonDialog({
           </Field>
           <Field label={t("people.positionTitle")}>
             <input
+              data-testid="person-position"
               value={input.positionTitle}
               onChange={(e) => set("positionTitle", e.target.value)}
             />
           </Field>
           <Field label={t("people.unit")}>
-            <input value={input.unit} onChange={(e) => set("unit", e.target.value)} />
+            <input
+              data-testid="person-unit"
+              value={input.unit}
+              onChange={(e) => set("unit", e.target.value)}
+            />
           </Field>
           <Field label={t("people.section")}>
             <input
+              data-testid="person-section"
               list="person-sections"
               value={input.section}
               onChange={(e) => set("section", e.target.value)}
@@ -473,6 +532,7 @@ function PersonDialog({
           </Field>
           <Field label={t("people.rank")} hint={t("people.rankHint")}>
             <input
+              data-testid="person-rank"
               type="number"
               step={1}
               inputMode="numeric"
@@ -481,10 +541,16 @@ function PersonDialog({
             />
           </Field>
           <Field label={t("people.phone")}>
-            <input type="tel" value={input.phone} onChange={(e) => set("phone", e.target.value)} />
+            <input
+              data-testid="person-phone"
+              type="tel"
+              value={input.phone}
+              onChange={(e) => set("phone", e.target.value)}
+            />
           </Field>
           <Field label={t("people.email")}>
             <input
+              data-testid="person-email"
               type="email"
               value={input.email}
               onChange={(e) => set("email", e.target.value)}

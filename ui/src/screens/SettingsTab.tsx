@@ -16,11 +16,24 @@ const PREFIXES: Record<FormatProfile, readonly [string, string, string]> = {
   hd36: ["T/M", "K/T", "T/L"],
 };
 
-/** The same signing authority written the other profile's way ("TM." ↔ "T/M"). */
-export function convertPrefix(prefix: string, to: FormatProfile): string {
+/** An authority line's leading TM./KT./TL. or T/M, K/T, T/L, and the rest of the line. */
+const LEADING_PREFIX = /^\s*(TM\.|KT\.|TL\.|(?:T\/M|K\/T|T\/L)(?![\p{L}\p{N}]))\s*(.*)$/isu;
+
+/**
+ * The same authority line written the other profile's way: only its leading
+ * prefix changes ("KT. TRƯỞNG BAN" ↔ "K/T TRƯỞNG BAN", "TM." ↔ "T/M").
+ * Anything that does not start with a known prefix is left as it is.
+ */
+export function convertPrefix(line: string, to: FormatProfile): string {
+  const match = LEADING_PREFIX.exec(line);
+  if (!match) return line;
+  const prefix = (match[1] ?? "").toUpperCase();
+  const rest = match[2] ?? "";
   const from: FormatProfile = to === "nd30" ? "hd36" : "nd30";
   const index = PREFIXES[from].indexOf(prefix);
-  return index >= 0 ? (PREFIXES[to][index] ?? prefix) : prefix;
+  if (index < 0) return line;
+  const converted = PREFIXES[to][index] ?? prefix;
+  return rest ? `${converted} ${rest}` : converted;
 }
 
 export function SettingsTab() {
@@ -113,6 +126,14 @@ function OrganisationForm({
             onChange={(e) => set("name", e.target.value)}
           />
         </Field>
+        <Field label={t("settings.fullName")} hint={t("settings.fullNameHint")} wide>
+          <input
+            data-testid="org-full-name"
+            placeholder={t("settings.fullNamePlaceholder")}
+            value={input.fullName}
+            onChange={(e) => set("fullName", e.target.value)}
+          />
+        </Field>
         <Field label={t("settings.abbreviation")} hint={t("settings.abbreviationHint")}>
           <input value={input.abbreviation} onChange={(e) => set("abbreviation", e.target.value)} />
         </Field>
@@ -135,7 +156,7 @@ function OrganisationForm({
         <Field label={t("settings.signerTitle")}>
           <input value={input.signerTitle} onChange={(e) => set("signerTitle", e.target.value)} />
         </Field>
-        <Field label={t("settings.signingPrefix")} hint={t("settings.signingPrefixHint")}>
+        <Field label={t("settings.signingPrefix")} hint={t("settings.signingPrefixHint")} wide>
           <input
             data-testid="org-signing-prefix"
             list="signing-prefixes"
