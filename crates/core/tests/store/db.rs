@@ -95,7 +95,8 @@ fn a_version_1_database_is_upgraded_in_place_and_keeps_its_data() {
     let path = dir.path().join("v1.db");
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../../src/migrations/0001_initial.sql")).unwrap();
+        conn.execute_batch(include_str!("../../src/migrations/0001_initial.sql"))
+            .unwrap();
         conn.execute_batch(
             "INSERT INTO organisation VALUES ('o1', 'THÀNH UỶ HÀ NỘI', 'BAN TUYÊN GIÁO', 'BTGTU',
                 'Hà Nội', 'hd36', 'A', 'TRƯỞNG BAN', '', 'Asia/Ho_Chi_Minh', 't', 't', 'd');
@@ -104,8 +105,15 @@ fn a_version_1_database_is_upgraded_in_place_and_keeps_its_data() {
         .unwrap();
     }
     let db = Db::open(&path).unwrap();
-    assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION, "the file is migrated");
+    assert_eq!(
+        db.schema_version().unwrap(),
+        SCHEMA_VERSION,
+        "the file is migrated"
+    );
     let org = db.organisation().unwrap();
-    assert_eq!(org.abbreviation, "BTGTU", "existing data survives the migration");
+    assert_eq!(
+        org.abbreviation, "BTGTU",
+        "existing data survives the migration"
+    );
     assert_eq!(org.full_name, "", "the new column starts empty");
 }

@@ -84,10 +84,17 @@ fn extra_synthetic_delegates_are_deterministic() {
     let names = |n| {
         let mut db = Db::open_in_memory().unwrap();
         let id = db.write_demo_with_extra(n).unwrap();
-        db.participants(&id).unwrap().into_iter().map(|p| p.person.full_name).collect::<Vec<_>>()
+        db.participants(&id)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.person.full_name)
+            .collect::<Vec<_>>()
     };
     let a = names(960);
     assert_eq!(a.len(), 1000, "40 demo delegates and 960 extra");
     assert_eq!(a, names(960), "the same count gives the same people");
-    assert!(a.iter().all(|n| n.split(' ').count() >= 3), "family, middle and given names");
+    assert!(
+        a.iter().all(|n| n.split(' ').count() >= 3),
+        "family, middle and given names"
+    );
 }

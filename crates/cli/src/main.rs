@@ -1,0 +1,158 @@
+//! `hoinghi-cli`: the demo conference and document export, for scripting,
+//! automation and benchmarks.
+//!
+//!   hoinghi-cli demo --db FILE [--extra-delegates N]
+//!   hoinghi-cli export --db FILE [--meeting ID] --doc KIND --profile nd30|hd36 -o OUT.pdf
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::Utc;
+use clap::{Parser, Subcommand, ValueEnum};
+use hoinghi_core::model::FormatProfile;
+use hoinghi_core::Db;
+use hoinghi_vanban::docs::{self, Conference, DocKind, Options};
+use hoinghi_vanban::font::Fonts;
+
+#[derive(Parser)]
+#[command(
+    name = "hoinghi-cli",
+    version,
+    about = "HoiNghi: dữ liệu mẫu và xuất văn bản PDF"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write the demo conference into a new database file.
+    Demo {
+        #[arg(long)]
+        db: PathBuf,
+        /// Add this many deterministic synthetic delegates.
+        #[arg(long, default_value_t = 0)]
+        extra_delegates: usize,
+    },
+    /// Export one document of a meeting as PDF.
+    Export {
+        #[arg(long)]
+        db: PathBuf,
+        /// The meeting's id (default: the only, or most recent, meeting).
+        #[arg(long)]
+        meeting: Option<String>,
+        #[arg(long, value_enum)]
+        doc: Doc,
+        #[arg(long, value_enum)]
+        profile: Profile,
+        /// The number in số/ký hiệu (blank when omitted).
+        #[arg(long)]
+        number: Option<u32>,
+        /// Danh sách: add attendance and a signature column.
+        #[arg(long)]
+        sign_in_sheet: bool,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Doc {
+    GiayMoi,
+    ChuongTrinh,
+    DanhSach,
+    BienBan,
+    ThongBao,
+    BaoCao,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Profile {
+    Nd30,
+    Hd36,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse().command) {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("hoinghi-cli: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<String, String> {
+    match command {
+        Command::Demo {
+            db,
+            extra_delegates,
+        } => {
+            if db.exists() {
+                return Err(format!(
+                    "{} đã tồn tại; hãy chọn một tệp mới.",
+                    db.display()
+                ));
+            }
+            let mut store = Db::open(&db).map_err(|e| e.to_string())?;
+            let id = store
+                .write_demo_with_extra(extra_delegates)
+                .map_err(|e| e.to_string())?;
+            Ok(format!("Đã ghi hội nghị mẫu {id} vào {}", db.display()))
+        }
+        Command::Export {
+            db,
+            meeting,
+            doc,
+            profile,
+            number,
+            sign_in_sheet,
+            output,
+        } => {
+            if !db.exists() {
+                return Err(format!("không tìm thấy tệp dữ liệu {}", db.display()));
+            }
+            let store = Db::open(&db).map_err(|e| e.to_string())?;
+            let meeting_id = match meeting {
+                Some(id) => id,
+                None => store
+                    .list_meetings()
+                    .map_err(|e| e.to_string())?
+                    .first()
+                    .map(|m| m.meeting.id.clone())
+                    .ok_or("tệp dữ liệu chưa có hội nghị nào")?,
+            };
+            let conf = Conference::load(&store, &meeting_id).map_err(|e| e.to_string())?;
+            let profile = match profile {
+                Profile::Nd30 => FormatProfile::Nd30,
+                Profile::Hd36 => FormatProfile::Hd36,
+            };
+            let mut opts = Options::new(profile, Utc::now().naive_utc());
+            opts.number = number;
+            opts.list_attendance = sign_in_sheet;
+            opts.list_signatures = sign_in_sheet;
+            let fonts = Fonts::bundled();
+            let kind = DocKind::parse(
+                doc.to_possible_value()
+                    .expect("every doc has a name")
+                    .get_name(),
+            )
+            .expect("the CLI names match the document slugs");
+            let pdf = docs::build(kind, &conf, &opts, &fonts)
+                .to_pdf(&fonts)
+                .map_err(|e| e.to_string())?;
+            std::fs::write(&output, &pdf)
+                .map_err(|e| format!("không ghi được {}: {e}", output.display()))?;
+            Ok(format!(
+                "Đã xuất {} ({} byte) vào {}",
+                kind.name(),
+                pdf.len(),
+                output.display()
+            ))
+        }
+    }
+}

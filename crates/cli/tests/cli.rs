@@ -1,0 +1,116 @@
+//! The command-line interface, run as a user would run it.
+
+use std::process::Command;
+
+fn cli(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_hoinghi-cli"))
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+#[test]
+fn demo_then_export_every_document_in_both_profiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let out = cli(&["demo", "--db", db, "--extra-delegates", "10"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    for doc in [
+        "giay-moi",
+        "chuong-trinh",
+        "danh-sach",
+        "bien-ban",
+        "thong-bao",
+        "bao-cao",
+    ] {
+        for profile in ["nd30", "hd36"] {
+            let pdf = dir.path().join(format!("{doc}-{profile}.pdf"));
+            let out = cli(&[
+                "export",
+                "--db",
+                db,
+                "--doc",
+                doc,
+                "--profile",
+                profile,
+                "-o",
+                pdf.to_str().unwrap(),
+            ]);
+            assert!(
+                out.status.success(),
+                "{doc} {profile}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let bytes = std::fs::read(&pdf).unwrap();
+            assert!(bytes.starts_with(b"%PDF-"), "{doc} {profile} is a PDF");
+        }
+    }
+}
+
+#[test]
+fn errors_exit_non_zero_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.db");
+    let out = cli(&[
+        "export",
+        "--db",
+        missing.to_str().unwrap(),
+        "--doc",
+        "bien-ban",
+        "--profile",
+        "nd30",
+        "-o",
+        "x.pdf",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("không tìm thấy"),
+        "the message names the problem"
+    );
+
+    let db = dir.path().join("demo.db");
+    assert!(cli(&["demo", "--db", db.to_str().unwrap()])
+        .status
+        .success());
+    let again = cli(&["demo", "--db", db.to_str().unwrap()]);
+    assert!(
+        !again.status.success(),
+        "demo refuses to overwrite an existing file"
+    );
+
+    let bad_meeting = cli(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--meeting",
+        "nope",
+        "--doc",
+        "bien-ban",
+        "--profile",
+        "hd36",
+        "-o",
+        "x.pdf",
+    ]);
+    assert!(!bad_meeting.status.success());
+    let bad_doc = cli(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--doc",
+        "thu-moi",
+        "--profile",
+        "hd36",
+        "-o",
+        "x.pdf",
+    ]);
+    assert!(
+        !bad_doc.status.success(),
+        "an unknown document kind is refused"
+    );
+}

@@ -1,0 +1,89 @@
+//! Báo cáo kết quả hội nghị (BC): the official form of a "bản tin" — results,
+//! the discussion, the conclusions and the tasks ahead.
+
+use hoinghi_core::model::MinutesKind;
+
+use super::{
+    capitalise, date_line_of, person, roman_heading, sentence, task_text, with_ending, Ctx,
+};
+use crate::layout::{Block, PageSpec};
+
+pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
+    let conf = ctx.conf;
+    let m = &conf.meeting;
+    let party = ctx.profile().is_party();
+    let mut blocks = ctx.header(true, true);
+    blocks.extend(ctx.profile().title(
+        ctx.fonts,
+        "Báo cáo",
+        &format!("Kết quả {}", m.title.trim()),
+    ));
+
+    blocks.push(ctx.heading(&roman_heading(party, 1, "Tình hình, kết quả hội nghị")));
+    let mut opening = format!(
+        "{}, {} tổ chức {}",
+        capitalise(&date_line_of(conf.starts().date())),
+        conf.body_name(),
+        m.title.trim()
+    );
+    if !m.venue.trim().is_empty() {
+        opening.push_str(&format!(" tại {}", m.venue.trim()));
+    }
+    opening.push('.');
+    if !m.chair_name.trim().is_empty() {
+        opening.push_str(&format!(" {} chủ trì Hội nghị.", capitalise(&conf.chair())));
+    }
+    blocks.push(ctx.para(&opening));
+    for e in conf
+        .minutes
+        .iter()
+        .filter(|e| e.kind == MinutesKind::Report)
+    {
+        blocks.push(ctx.para(&e.text));
+    }
+    let opinions: Vec<_> = conf
+        .minutes
+        .iter()
+        .filter(|e| matches!(e.kind, MinutesKind::Opinion | MinutesKind::Speech))
+        .collect();
+    if !opinions.is_empty() {
+        blocks.push(ctx.para(&format!(
+            "Tại Hội nghị, các đại biểu đã phát biểu {} ý kiến, tập trung vào các nội dung:",
+            opinions.len()
+        )));
+        for e in opinions {
+            let who = capitalise(&person(&e.speaker_name, &e.speaker_title));
+            blocks.push(ctx.para(&format!("- {who}: {}", sentence(&e.text))));
+        }
+    }
+
+    let conclusions: Vec<_> = conf
+        .minutes
+        .iter()
+        .filter(|e| e.kind == MinutesKind::Conclusion)
+        .collect();
+    let mut section = 1;
+    if !conclusions.is_empty() {
+        section += 1;
+        blocks.push(ctx.heading(&roman_heading(party, section, "Kết luận của hội nghị")));
+        blocks.extend(conclusions.into_iter().map(|e| ctx.para(&e.text)));
+    }
+    if !conf.tasks.is_empty() {
+        section += 1;
+        blocks.push(ctx.heading(&roman_heading(party, section, "Nhiệm vụ thời gian tới")));
+        for (i, t) in conf.tasks.iter().enumerate() {
+            blocks.push(ctx.para(&format!("{}. {}", i + 1, task_text(t))));
+        }
+    }
+    let closing = ctx.para(&with_ending(
+        &format!("Trên đây là báo cáo kết quả {}", m.title.trim()),
+        ctx.ending(),
+    ));
+    let recipients = vec!["- Các đại biểu dự Hội nghị;".to_string(), ctx.archive()];
+    blocks.push(Block::KeepTogether(vec![
+        closing,
+        Block::Space(6.0),
+        ctx.signature(&recipients),
+    ]));
+    (ctx.profile().page, blocks)
+}

@@ -1,0 +1,71 @@
+//! Thông báo kết luận (NĐ30 Mẫu 1.4, TB): who met and why, the chair's
+//! assessment, the tasks assigned (who, what, by when), and the closing
+//! "thông báo để … biết, thực hiện./.".
+
+use hoinghi_core::model::MinutesKind;
+
+use super::{capitalise, date_line_of, roman_heading, task_text, with_ending, Ctx};
+use crate::layout::{Block, PageSpec};
+
+pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
+    let conf = ctx.conf;
+    let m = &conf.meeting;
+    let party = ctx.profile().is_party();
+    let mut blocks = ctx.header(true, true);
+    let office = conf.chair_office();
+    let subject = format!("kết luận của đồng chí {office} tại {}", m.title.trim());
+    // Party trích yếu starts lower case ("kết luận của …"); state ones upper case.
+    let subject = if party { subject } else { capitalise(&subject) };
+    blocks.extend(ctx.profile().title(ctx.fonts, "Thông báo", &subject));
+
+    let body = conf.body_name();
+    let attendees = conf.participants.len();
+    let mut opening = format!(
+        "{}, {body} tổ chức {}.",
+        capitalise(&date_line_of(conf.starts().date())),
+        m.title.trim()
+    );
+    if !m.chair_name.trim().is_empty() {
+        opening.push_str(&format!(" {} chủ trì Hội nghị.", capitalise(&conf.chair())));
+    }
+    if attendees > 0 {
+        opening.push_str(&format!(" Dự Hội nghị có {attendees} đại biểu được mời."));
+    }
+    blocks.push(ctx.para(&opening));
+    blocks.push(ctx.para(&format!(
+        "Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu, đồng chí {office} kết luận như sau:"
+    )));
+
+    let conclusions: Vec<&str> = conf
+        .minutes
+        .iter()
+        .filter(|e| e.kind == MinutesKind::Conclusion)
+        .map(|e| e.text.as_str())
+        .collect();
+    let mut section = 0;
+    if !conclusions.is_empty() {
+        section += 1;
+        blocks.push(ctx.heading(&roman_heading(party, section, "Đánh giá chung")));
+        blocks.extend(conclusions.into_iter().map(|t| ctx.para(t)));
+    }
+    if !conf.tasks.is_empty() {
+        section += 1;
+        blocks.push(ctx.heading(&roman_heading(party, section, "Nhiệm vụ thời gian tới")));
+        for (i, t) in conf.tasks.iter().enumerate() {
+            let letter = char::from(b'a' + (i % 26) as u8);
+            blocks.push(ctx.para(&format!("{letter}) {}", task_text(t))));
+        }
+    }
+
+    let closing = ctx.para(&with_ending(
+        &format!("{body} thông báo để các cơ quan, đơn vị biết, thực hiện"),
+        ctx.ending(),
+    ));
+    let recipients = vec!["- Các đại biểu dự Hội nghị;".to_string(), ctx.archive()];
+    blocks.push(Block::KeepTogether(vec![
+        closing,
+        Block::Space(6.0),
+        ctx.signature(&recipients),
+    ]));
+    (ctx.profile().page, blocks)
+}

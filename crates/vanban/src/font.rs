@@ -1,0 +1,236 @@
+//! Font faces: glyph lookup and advance widths for measuring, and the bytes to
+//! embed. Times New Roman is the official font; we bundle Liberation Serif 2.x,
+//! which has its metrics and every Vietnamese letter (SIL OFL, see assets/fonts).
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FaceKind {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl FaceKind {
+    pub const ALL: [FaceKind; 4] = [
+        FaceKind::Regular,
+        FaceKind::Bold,
+        FaceKind::Italic,
+        FaceKind::BoldItalic,
+    ];
+
+    pub fn of(bold: bool, italic: bool) -> FaceKind {
+        match (bold, italic) {
+            (false, false) => FaceKind::Regular,
+            (true, false) => FaceKind::Bold,
+            (false, true) => FaceKind::Italic,
+            (true, true) => FaceKind::BoldItalic,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One face, parsed once: a char → (glyph id, advance) table, so measuring is a
+/// hash lookup and never re-parses the font.
+pub struct Face {
+    bytes: Arc<[u8]>,
+    postscript_name: String,
+    units_per_em: u16,
+    /// Direct table for U+0000–U+1FFF (Latin and all Vietnamese letters).
+    common: Vec<Option<(u16, u16)>>,
+    glyphs: HashMap<char, (u16, u16)>,
+    notdef_advance: u16,
+}
+
+/// Characters below this are looked up in a flat table, not a hash map.
+const COMMON: usize = 0x2000;
+
+impl Face {
+    pub fn parse(bytes: Arc<[u8]>, label: &str) -> Result<Face> {
+        let face =
+            ttf_parser::Face::parse(&bytes, 0).map_err(|e| Error::Font(format!("{label}: {e}")))?;
+        let mut glyphs = HashMap::new();
+        if let Some(cmap) = face.tables().cmap {
+            for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+                sub.codepoints(|cp| {
+                    if let Some(c) = char::from_u32(cp) {
+                        if let Some(gid) = sub.glyph_index(cp) {
+                            let adv = face.glyph_hor_advance(gid).unwrap_or(0);
+                            glyphs.entry(c).or_insert((gid.0, adv));
+                        }
+                    }
+                });
+            }
+        }
+        if glyphs.is_empty() {
+            return Err(Error::Font(format!(
+                "{label}: the font has no Unicode character map"
+            )));
+        }
+        let postscript_name = face
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
+            .unwrap_or_else(|| label.replace(' ', ""));
+        let mut common = vec![None; COMMON];
+        for (c, g) in &glyphs {
+            if let Some(slot) = common.get_mut(*c as usize) {
+                *slot = Some(*g);
+            }
+        }
+        Ok(Face {
+            common,
+            units_per_em: face.units_per_em(),
+            notdef_advance: face.glyph_hor_advance(ttf_parser::GlyphId(0)).unwrap_or(0),
+            postscript_name,
+            glyphs,
+            bytes: bytes.clone(),
+        })
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    pub fn postscript_name(&self) -> &str {
+        &self.postscript_name
+    }
+
+    fn glyph(&self, c: char) -> Option<(u16, u16)> {
+        match self.common.get(c as usize) {
+            Some(g) => *g,
+            None => self.glyphs.get(&c).copied(),
+        }
+    }
+
+    pub fn glyph_id(&self, c: char) -> Option<u16> {
+        self.glyph(c).map(|g| g.0)
+    }
+
+    pub fn has(&self, c: char) -> bool {
+        self.glyph(c).is_some()
+    }
+
+    /// Advance of `c` in thousandths of an em, truncated exactly as the PDF's
+    /// /W array stores it, so measured and drawn widths agree.
+    pub fn advance(&self, c: char) -> f32 {
+        let adv = self.glyph(c).map_or(self.notdef_advance, |g| g.1);
+        (u32::from(adv) * 1000 / u32::from(self.units_per_em.max(1))) as f32
+    }
+
+    /// Width of `s` at `size` pt, in pt.
+    pub fn width(&self, s: &str, size: f32) -> f32 {
+        s.chars().map(|c| self.advance(c)).sum::<f32>() * size / 1000.0
+    }
+}
+
+/// The four faces of one family.
+pub struct Fonts {
+    faces: [Face; 4],
+}
+
+const BUNDLED: [(&[u8], &str); 4] = [
+    (
+        include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf"),
+        "Liberation Serif",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf"),
+        "Liberation Serif Bold",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf"),
+        "Liberation Serif Italic",
+    ),
+    (
+        include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+        "Liberation Serif Bold Italic",
+    ),
+];
+
+impl Fonts {
+    /// The bundled Liberation Serif (Times New Roman metrics), parsed once per process.
+    pub fn bundled() -> Arc<Fonts> {
+        static FONTS: OnceLock<Arc<Fonts>> = OnceLock::new();
+        FONTS
+            .get_or_init(|| {
+                let faces = BUNDLED.map(|(bytes, label)| {
+                    Face::parse(Arc::from(bytes), label).expect("the bundled fonts are valid")
+                });
+                Arc::new(Fonts { faces })
+            })
+            .clone()
+    }
+
+    /// Loads a family from four files (regular, bold, italic, bold italic), e.g.
+    /// a real Times New Roman installed on the machine.
+    pub fn from_files(paths: [&Path; 4]) -> Result<Fonts> {
+        let mut faces = Vec::with_capacity(4);
+        for path in paths {
+            let bytes =
+                std::fs::read(path).map_err(|e| Error::Font(format!("{}: {e}", path.display())))?;
+            faces.push(Face::parse(Arc::from(bytes), &path.display().to_string())?);
+        }
+        let faces: [Face; 4] = faces
+            .try_into()
+            .map_err(|_| Error::Font("four faces".into()))?;
+        Ok(Fonts { faces })
+    }
+
+    pub fn face(&self, kind: FaceKind) -> &Face {
+        &self.faces[kind.index()]
+    }
+
+    /// The characters of `text` that `kind` cannot draw (whitespace and
+    /// control characters aside), in order of first appearance.
+    pub fn missing(&self, kind: FaceKind, text: &str) -> Vec<char> {
+        let face = self.face(kind);
+        let mut out: Vec<char> = Vec::new();
+        for c in text.chars() {
+            if !c.is_whitespace() && !c.is_control() && !face.has(c) && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// Where a real Times New Roman usually is, if installed (Windows, or Linux with
+/// msttcorefonts). Returns the four faces' paths when all exist.
+pub fn find_times_new_roman() -> Option<[std::path::PathBuf; 4]> {
+    let dirs = [
+        "C:\\Windows\\Fonts",
+        "/usr/share/fonts/truetype/msttcorefonts",
+        "/usr/share/fonts/truetype/msttcorefonts/",
+        "/Library/Fonts",
+    ];
+    let names = [
+        ["times.ttf", "Times_New_Roman.ttf"],
+        ["timesbd.ttf", "Times_New_Roman_Bold.ttf"],
+        ["timesi.ttf", "Times_New_Roman_Italic.ttf"],
+        ["timesbi.ttf", "Times_New_Roman_Bold_Italic.ttf"],
+    ];
+    for dir in dirs {
+        let found: Vec<_> = names
+            .iter()
+            .filter_map(|alts| {
+                alts.iter()
+                    .map(|n| Path::new(dir).join(n))
+                    .find(|p| p.is_file())
+            })
+            .collect();
+        if let Ok(found) = <[std::path::PathBuf; 4]>::try_from(found) {
+            return Some(found);
+        }
+    }
+    None
+}
