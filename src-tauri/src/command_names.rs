@@ -33,4 +33,7 @@ pub const COMMANDS: &[&str] = &[
     "add_task",
     "update_task",
     "delete_task",
+    "render_document",
+    "save_document",
+    "print_document",
 ];

@@ -17,6 +17,8 @@ const DATA_DIR_ENV: &str = "HOINGHI_DATA_DIR";
 
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let dir = data_dir(app.handle())?;
             let path = dir.join("hoinghi.db");

@@ -21,16 +21,17 @@ impl AppState {
     }
 
     /// Runs `f` on the database on a blocking thread, off the async runtime.
-    pub async fn run<T, F>(&self, f: F) -> Result<T, IpcError>
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Db) -> Result<T, CoreError> + Send + 'static,
+        E: Into<IpcError>,
+        F: FnOnce(&mut Db) -> Result<T, E> + Send + 'static,
     {
         let db = self.db.clone()?;
         tauri::async_runtime::spawn_blocking(move || {
             // A panic in another command must not lock the user out of their data.
             let mut guard = db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            f(&mut guard).map_err(IpcError::from)
+            f(&mut guard).map_err(Into::into)
         })
         .await
         .map_err(|e| IpcError {

@@ -7,12 +7,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
-use hoinghi_core::model::FormatProfile;
+use hoinghi_core::model::{DocumentKind, DocumentOptions, FormatProfile};
 use hoinghi_core::Db;
-use hoinghi_vanban::docs::{self, Conference, DocKind, Options};
-use hoinghi_vanban::font::Fonts;
+use hoinghi_vanban::docs::{self, DocKind};
 
 #[derive(Parser)]
 #[command(
@@ -126,30 +124,31 @@ fn run(command: Command) -> Result<String, String> {
                     .map(|m| m.meeting.id.clone())
                     .ok_or("tệp dữ liệu chưa có hội nghị nào")?,
             };
-            let conf = Conference::load(&store, &meeting_id).map_err(|e| e.to_string())?;
-            let profile = match profile {
-                Profile::Nd30 => FormatProfile::Nd30,
-                Profile::Hd36 => FormatProfile::Hd36,
+            let kind = match doc {
+                Doc::GiayMoi => DocumentKind::GiayMoi,
+                Doc::ChuongTrinh => DocumentKind::ChuongTrinh,
+                Doc::DanhSach => DocumentKind::DanhSach,
+                Doc::BienBan => DocumentKind::BienBan,
+                Doc::ThongBao => DocumentKind::ThongBao,
+                Doc::BaoCao => DocumentKind::BaoCao,
             };
-            let mut opts = Options::new(profile, Utc::now().naive_utc());
-            opts.number = number;
-            opts.list_attendance = sign_in_sheet;
-            opts.list_signatures = sign_in_sheet;
-            let fonts = Fonts::bundled();
-            let kind = DocKind::parse(
-                doc.to_possible_value()
-                    .expect("every doc has a name")
-                    .get_name(),
-            )
-            .expect("the CLI names match the document slugs");
-            let pdf = docs::build(kind, &conf, &opts, &fonts)
-                .to_pdf(&fonts)
-                .map_err(|e| e.to_string())?;
+            let request = DocumentOptions {
+                profile: match profile {
+                    Profile::Nd30 => FormatProfile::Nd30,
+                    Profile::Hd36 => FormatProfile::Hd36,
+                },
+                number,
+                issued_on: None,
+                list_attendance: sign_in_sheet,
+                list_signatures: sign_in_sheet,
+            };
+            let pdf =
+                docs::export(&store, &meeting_id, kind, &request).map_err(|e| e.to_string())?;
             std::fs::write(&output, &pdf)
                 .map_err(|e| format!("không ghi được {}: {e}", output.display()))?;
             Ok(format!(
                 "Đã xuất {} ({} byte) vào {}",
-                kind.name(),
+                DocKind::of(kind).name(),
                 pdf.len(),
                 output.display()
             ))

@@ -65,6 +65,33 @@ string_enum!(MinutesKind {
     Note = "note",
 });
 
+string_enum!(
+    /// The documents a meeting produces (see crates/vanban).
+    DocumentKind {
+        GiayMoi = "giay-moi",
+        ChuongTrinh = "chuong-trinh",
+        DanhSach = "danh-sach",
+        BienBan = "bien-ban",
+        ThongBao = "thong-bao",
+        BaoCao = "bao-cao",
+    }
+);
+
+/// What the secretary chooses when exporting a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentOptions {
+    pub profile: FormatProfile,
+    /// The number in số/ký hiệu; none leaves a blank to fill in by hand.
+    pub number: Option<u32>,
+    /// "YYYY-MM-DD"; none uses the usual date for the document.
+    pub issued_on: Option<String>,
+    /// Danh sách: show each delegate's attendance.
+    pub list_attendance: bool,
+    /// Danh sách: add a column to sign in at the door.
+    pub list_signatures: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Organisation {

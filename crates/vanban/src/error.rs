@@ -15,6 +15,9 @@ pub enum Error {
     #[error("Lỗi tạo PDF: {0}")]
     Pdf(String),
 
+    #[error("Ngày ban hành \"{0}\" không hợp lệ (cần dạng năm-tháng-ngày).")]
+    InvalidDate(String),
+
     #[error(transparent)]
     Core(#[from] hoinghi_core::CoreError),
 }
@@ -25,9 +28,19 @@ impl Error {
             Error::Font(_) => "font",
             Error::MissingGlyphs { .. } => "missingGlyphs",
             Error::Pdf(_) => "pdf",
+            Error::InvalidDate(_) => "invalid",
             Error::Core(e) => e.kind(),
         }
     }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<Error> for hoinghi_core::model::IpcError {
+    fn from(e: Error) -> Self {
+        hoinghi_core::model::IpcError {
+            kind: e.kind().to_string(),
+            message: e.to_string(),
+        }
+    }
+}

@@ -420,3 +420,37 @@ fn the_written_pdf_has_the_pages_text_fonts_and_metadata() {
         );
     }
 }
+
+#[test]
+fn export_takes_the_options_the_app_sends() {
+    use hoinghi_core::model::{DocumentKind, DocumentOptions};
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let mut request = DocumentOptions {
+        profile: FormatProfile::Hd36,
+        number: Some(12),
+        issued_on: Some("2022-10-10".into()),
+        list_attendance: false,
+        list_signatures: false,
+    };
+    let pdf = hoinghi_vanban::docs::export(&db, &id, DocumentKind::ThongBao, &request).unwrap();
+    let text = lopdf::Document::load_mem(&pdf)
+        .unwrap()
+        .extract_text(&[1])
+        .unwrap();
+    assert!(
+        text.contains("Số 12-TB/BTGTU"),
+        "the number is used: {text}"
+    );
+    assert!(
+        text.contains("Hà Nội, ngày 10 tháng 10 năm 2022"),
+        "the date is used"
+    );
+
+    request.issued_on = Some("10/10/2022".into());
+    let err = hoinghi_vanban::docs::export(&db, &id, DocumentKind::ThongBao, &request).unwrap_err();
+    assert_eq!(err.kind(), "invalid", "a malformed date is refused: {err}");
+    let err = hoinghi_vanban::docs::export(&db, "no-such-meeting", DocumentKind::BienBan, &request)
+        .unwrap_err();
+    assert_eq!(err.kind(), "notFound");
+}

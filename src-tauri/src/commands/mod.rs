@@ -3,6 +3,7 @@
 
 mod agenda;
 mod app;
+mod documents;
 mod meetings;
 mod minutes;
 mod organisation;
@@ -42,5 +43,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         minutes::add_task,
         minutes::update_task,
         minutes::delete_task,
+        documents::render_document,
+        documents::save_document,
+        documents::print_document,
     ]
 }

@@ -11,11 +11,12 @@ mod thong_bao;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use hoinghi_core::model::{
-    AgendaItem, FormatProfile, Meeting, MinutesEntry, Organisation, Participant, Task,
+    AgendaItem, DocumentKind, DocumentOptions, FormatProfile, Meeting, MinutesEntry, Organisation,
+    Participant, Task,
 };
 use hoinghi_core::Db;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::font::Fonts;
 use crate::layout::{layout, Block, Laid, PageSpec, Para};
 use crate::pdf::{self, Metadata};
@@ -109,6 +110,11 @@ impl DocKind {
         DocKind::ALL.into_iter().find(|k| k.slug() == slug)
     }
 
+    /// The kind the UI asked for (the two enums share their slugs).
+    pub fn of(kind: DocumentKind) -> DocKind {
+        DocKind::parse(kind.as_str()).expect("DocumentKind and DocKind share their slugs")
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             DocKind::GiayMoi => "Giấy mời",
@@ -173,6 +179,39 @@ impl Options {
             created,
         }
     }
+}
+
+impl Options {
+    /// The options a user chose in the app or on the command line.
+    pub fn from_request(request: &DocumentOptions, created: NaiveDateTime) -> Result<Options> {
+        let issued_on = match request.issued_on.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map_err(|_| Error::InvalidDate(s.to_string()))?,
+            ),
+        };
+        Ok(Options {
+            number: request.number,
+            issued_on,
+            list_attendance: request.list_attendance,
+            list_signatures: request.list_signatures,
+            ..Options::new(request.profile, created)
+        })
+    }
+}
+
+/// Builds one document of a meeting straight from the store, as PDF bytes.
+pub fn export(
+    db: &Db,
+    meeting_id: &str,
+    kind: DocumentKind,
+    request: &DocumentOptions,
+) -> Result<Vec<u8>> {
+    let conf = Conference::load(db, meeting_id)?;
+    let opts = Options::from_request(request, chrono::Utc::now().naive_utc())?;
+    let fonts = Fonts::bundled();
+    build(DocKind::of(kind), &conf, &opts, &fonts).to_pdf(&fonts)
 }
 
 /// A document ready to lay out: its page, its blocks and its metadata.

@@ -1,0 +1,80 @@
+//! Official documents: render for the preview, save where the user chose, or
+//! hand to the system's PDF viewer to print.
+
+use std::path::PathBuf;
+
+use hoinghi_core::model::{DocumentKind, DocumentOptions, IpcError};
+use hoinghi_core::CoreError;
+use hoinghi_vanban::docs;
+use tauri::ipc::Response;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::state::AppState;
+
+/// The PDF bytes, sent raw (an ArrayBuffer on the JS side, not a JSON array).
+#[tauri::command]
+pub async fn render_document(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    kind: DocumentKind,
+    options: DocumentOptions,
+) -> Result<Response, IpcError> {
+    let pdf = state
+        .run(move |db| docs::export(db, &meeting_id, kind, &options))
+        .await?;
+    Ok(Response::new(pdf))
+}
+
+/// Writes the PDF to `path` (chosen in the native save dialog).
+#[tauri::command]
+pub async fn save_document(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    kind: DocumentKind,
+    options: DocumentOptions,
+    path: String,
+) -> Result<(), IpcError> {
+    let pdf = state
+        .run(move |db| docs::export(db, &meeting_id, kind, &options))
+        .await?;
+    write(&PathBuf::from(path), &pdf)
+}
+
+/// Writes the PDF to a temporary file and opens it in the system's viewer,
+/// from which the user prints. Returns the file's path.
+#[tauri::command]
+pub async fn print_document(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+    kind: DocumentKind,
+    options: DocumentOptions,
+) -> Result<String, IpcError> {
+    let pdf = state
+        .run(move |db| docs::export(db, &meeting_id, kind, &options))
+        .await?;
+    let dir = std::env::temp_dir().join("hoinghi");
+    std::fs::create_dir_all(&dir).map_err(|e| IpcError::from(CoreError::Io(e)))?;
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let path = dir.join(format!("{}-{stamp}.pdf", kind.as_str()));
+    write(&path, &pdf)?;
+    let shown = path.display().to_string();
+    app.opener()
+        .open_path(shown.clone(), None::<&str>)
+        .map_err(|e| IpcError {
+            kind: "io".into(),
+            message: format!("Đã lưu {shown} nhưng không mở được trình xem PDF: {e}"),
+        })?;
+    Ok(shown)
+}
+
+fn write(path: &PathBuf, pdf: &[u8]) -> Result<(), IpcError> {
+    std::fs::write(path, pdf).map_err(|e| IpcError {
+        kind: "io".into(),
+        message: format!(
+            "Không ghi được tệp {}: {e}. Hãy chọn thư mục khác hoặc kiểm tra dung lượng đĩa.",
+            path.display()
+        ),
+    })
+}
