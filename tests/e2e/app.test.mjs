@@ -70,3 +70,18 @@ test("a meeting, its agenda item and a delegate survive closing and reopening th
     await app.close();
   }
 });
+
+test("the documents tab previews an official PDF of the demo meeting", async () => {
+  const { browser, close } = await launch(freshDataDir());
+  try {
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "meeting-open");
+    await click(browser, "tab-documents");
+    await click(browser, "doc-thong-bao");
+    await waitForText(browser, byTestId("pdf-page-count"), "2");
+    const pages = await browser.$$(byTestId("pdf-page"));
+    assert.ok(pages.length >= 1, "the preview draws the pages of the real PDF");
+  } finally {
+    await close();
+  }
+});

@@ -35,6 +35,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   diskFull: "error.diskFull",
   storage: "error.storage",
   io: "error.io",
+  missingGlyphs: "error.missingGlyphs",
 };
 
 /**

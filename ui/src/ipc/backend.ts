@@ -4,6 +4,8 @@ import type {
   AppInfo,
   AttendanceEvent,
   AttendanceEventKind,
+  DocumentKind,
+  DocumentOptions,
   Meeting,
   MeetingInput,
   MeetingSummary,
@@ -69,4 +71,28 @@ export interface Backend {
   addTask(meetingId: string, input: TaskInput): Promise<Task>;
   updateTask(id: string, input: TaskInput): Promise<Task>;
   deleteTask(id: string): Promise<null>;
+
+  /** The document as PDF bytes, for the preview. */
+  renderDocument(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): Promise<Uint8Array>;
+  /** Renders the document and writes it to `path` (chosen with `chooseSavePath` or `chooseFolder`). */
+  saveDocument(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+    path: string,
+  ): Promise<void>;
+  /**
+   * Writes the document to a temporary PDF and opens it in the system's PDF
+   * viewer, from which the secretary prints; resolves to that file's path.
+   */
+  printDocument(meetingId: string, kind: DocumentKind, options: DocumentOptions): Promise<string>;
+
+  /** The native "save as" dialog for a PDF; null when cancelled. */
+  chooseSavePath(defaultName: string): Promise<string | null>;
+  /** The native folder picker; null when cancelled. */
+  chooseFolder(): Promise<string | null>;
 }

@@ -12,6 +12,26 @@ export type AttendanceState = "invited" | "present" | "late" | "left" | "absentE
 
 export type MinutesKind = "report" | "speech" | "opinion" | "conclusion" | "note";
 
+export type DocumentKind = "giay-moi" | "chuong-trinh" | "danh-sach" | "bien-ban" | "thong-bao" | "bao-cao";
+
+export type DocumentOptions = { profile: FormatProfile, 
+/**
+ * The number in số/ký hiệu; none leaves a blank to fill in by hand.
+ */
+number: number | null, 
+/**
+ * "YYYY-MM-DD"; none uses the usual date for the document.
+ */
+issuedOn: string | null, 
+/**
+ * Danh sách: show each delegate's attendance.
+ */
+listAttendance: boolean, 
+/**
+ * Danh sách: add a column to sign in at the door.
+ */
+listSignatures: boolean, };
+
 export type Organisation = { 
 /**
  * Tên cơ quan chủ quản (the body above the issuer), e.g. "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI".

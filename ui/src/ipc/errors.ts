@@ -9,6 +9,7 @@ export const KNOWN_ERROR_KINDS = [
   "diskFull",
   "storage",
   "io",
+  "missingGlyphs",
 ] as const;
 
 export type KnownErrorKind = (typeof KNOWN_ERROR_KINDS)[number];

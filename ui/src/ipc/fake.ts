@@ -6,6 +6,8 @@ import type {
   AppInfo,
   AttendanceEvent,
   AttendanceEventKind,
+  DocumentKind,
+  DocumentOptions,
   Meeting,
   MeetingInput,
   MeetingSummary,
@@ -19,10 +21,27 @@ import type {
   TaskInput,
 } from "./bindings";
 import { ipcError } from "./errors";
+import { samplePdf } from "./fakePdf";
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What the fake's documents are called, for the text on its sample page. */
+const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  "giay-moi": "Giấy mời",
+  "chuong-trinh": "Chương trình",
+  "danh-sach": "Danh sách đại biểu",
+  "bien-ban": "Biên bản",
+  "thong-bao": "Thông báo kết luận",
+  "bao-cao": "Báo cáo",
+};
+
+/** Stands in for "the font has no glyph for this": emoji and other pictographs. */
+const NO_GLYPH = /\p{Extended_Pictographic}/gu;
+
+/** The path `printDocument` pretends to have written and opened. */
+export const FAKE_PRINT_PATH = "/tmp/hoinghi-preview.pdf";
 
 /** Longest single-line field the core accepts (`text::MAX_LINE`). */
 const MAX_LINE = 500;
@@ -117,6 +136,18 @@ export class FakeBackend implements Backend {
   private tasks: Task[] = [];
   private nextId = 1;
   private readonly now: () => Date;
+
+  /** Every document `saveDocument` wrote, in order. */
+  readonly savedDocuments: {
+    meetingId: string;
+    kind: DocumentKind;
+    options: DocumentOptions;
+    path: string;
+  }[] = [];
+  /** What the save dialog answers: a path, or null as if the secretary cancelled. */
+  savePathChoice: (defaultName: string) => string | null = (name) => `/tmp/${name}`;
+  /** What the folder picker answers; null is "cancelled". */
+  folderChoice: string | null = "/tmp/hoinghi";
 
   constructor(options: FakeOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -590,6 +621,73 @@ export class FakeBackend implements Backend {
     if (!this.tasks.some((t) => t.id === id)) notFound("Không tìm thấy nhiệm vụ này.");
     this.tasks = this.tasks.filter((t) => t.id !== id);
     return null;
+  }
+
+  async renderDocument(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): Promise<Uint8Array> {
+    const meeting = this.meeting(meetingId);
+    if (!(kind in DOCUMENT_TITLES)) invalid(`Không có loại văn bản "${kind}".`);
+    if (options.number !== null && (!Number.isInteger(options.number) || options.number < 1)) {
+      invalid("Số văn bản phải là số nguyên từ 1 trở lên.");
+    }
+    if (options.issuedOn !== null && !DATE.test(options.issuedOn)) {
+      invalid("Ngày ban hành không hợp lệ.");
+    }
+    // Like the real renderer, refuse rather than print boxes where letters should be.
+    const missing = [...new Set(meeting.title.match(NO_GLYPH) ?? [])];
+    if (missing.length > 0) {
+      const named = missing
+        .map((c) => `“${c}” (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()})`)
+        .join(", ");
+      throw ipcError(
+        "missingGlyphs",
+        `Phông chữ không có ký tự ${named} trong tên cuộc họp; hãy sửa lại rồi thử lại.`,
+      );
+    }
+    return samplePdf(
+      [
+        DOCUMENT_TITLES[kind],
+        meeting.title,
+        `The thuc: ${options.profile.toUpperCase()}`,
+        `So: ${options.number ?? "..."}`,
+        `Ngay ban hanh: ${options.issuedOn ?? "(mac dinh)"}`,
+        kind === "danh-sach"
+          ? `Diem danh: ${options.listAttendance ? "co" : "khong"}; ky ten: ${options.listSignatures ? "co" : "khong"}`
+          : "",
+        "(Ban xem thu - du lieu tam trong bo nho)",
+      ].filter(Boolean),
+    );
+  }
+
+  async saveDocument(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+    path: string,
+  ): Promise<void> {
+    await this.renderDocument(meetingId, kind, options);
+    if (!path.trim()) invalid("Chưa chọn nơi lưu tệp.");
+    this.savedDocuments.push({ meetingId, kind, options: clone(options), path });
+  }
+
+  async printDocument(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): Promise<string> {
+    await this.renderDocument(meetingId, kind, options);
+    return FAKE_PRINT_PATH;
+  }
+
+  async chooseSavePath(defaultName: string): Promise<string | null> {
+    return this.savePathChoice(defaultName);
+  }
+
+  async chooseFolder(): Promise<string | null> {
+    return this.folderChoice;
   }
 
   /** A backend with a filled-in organisation and a demo meeting, for browser previews. */

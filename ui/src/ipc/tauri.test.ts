@@ -3,13 +3,18 @@ import { join, relative } from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const invoke = vi.fn();
+const save = vi.fn();
+const open = vi.fn();
 vi.mock("@tauri-apps/api/core", () => ({ invoke, isTauri: () => true }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save, open }));
 
-const { TauriBackend } = await import("./tauri");
+const { TauriBackend, toBytes } = await import("./tauri");
 const { toIpcError } = await import("./errors");
 
 beforeEach(() => {
   invoke.mockReset();
+  save.mockReset();
+  open.mockReset();
 });
 
 describe("TauriBackend", () => {
@@ -38,6 +43,78 @@ describe("TauriBackend", () => {
     ]);
   });
 
+  it("renders, saves and prints documents with the agreed commands and keys", async () => {
+    const backend = new TauriBackend();
+    const options = {
+      profile: "hd36" as const,
+      number: 12,
+      issuedOn: "2022-10-06",
+      listAttendance: true,
+      listSignatures: false,
+    };
+    const pdf = new TextEncoder().encode("%PDF-1.4");
+    invoke.mockResolvedValueOnce(pdf.buffer);
+    const bytes = await backend.renderDocument("m1", "bien-ban", options);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect([...bytes]).toEqual([...pdf]);
+
+    invoke.mockResolvedValueOnce(null);
+    await expect(
+      backend.saveDocument("m1", "giay-moi", options, "/home/an/giay-moi.pdf"),
+    ).resolves.toBeUndefined();
+    invoke.mockResolvedValueOnce("/tmp/hoinghi/bien-ban.pdf");
+    expect(await backend.printDocument("m1", "bien-ban", options)).toBe(
+      "/tmp/hoinghi/bien-ban.pdf",
+    );
+    expect(invoke.mock.calls).toEqual([
+      ["render_document", { meetingId: "m1", kind: "bien-ban", options }],
+      [
+        "save_document",
+        { meetingId: "m1", kind: "giay-moi", options, path: "/home/an/giay-moi.pdf" },
+      ],
+      ["print_document", { meetingId: "m1", kind: "bien-ban", options }],
+    ]);
+
+    invoke.mockRejectedValueOnce({ kind: "missingGlyphs", message: "Thiếu “🎉”." });
+    await expect(backend.renderDocument("m1", "bien-ban", options)).rejects.toEqual({
+      kind: "missingGlyphs",
+      message: "Thiếu “🎉”.",
+    });
+  });
+
+  it("accepts document bytes as a view or a plain array too", () => {
+    expect([...toBytes(new Uint8Array([1, 2, 3]).subarray(1))]).toEqual([2, 3]);
+    expect([...toBytes([37, 80])]).toEqual([37, 80]);
+    expect(() => toBytes("%PDF")).toThrow();
+  });
+
+  it("opens the native dialogs for a PDF file and for a folder", async () => {
+    const backend = new TauriBackend();
+    save.mockResolvedValueOnce("/home/an/bien-ban-2022-10-06.pdf");
+    expect(await backend.chooseSavePath("bien-ban-2022-10-06.pdf")).toBe(
+      "/home/an/bien-ban-2022-10-06.pdf",
+    );
+    expect(save).toHaveBeenCalledWith({
+      defaultPath: "bien-ban-2022-10-06.pdf",
+      filters: [{ name: "PDF", extensions: ["pdf"] }],
+    });
+    save.mockResolvedValueOnce(null);
+    expect(await backend.chooseSavePath("x.pdf"), "cancelled").toBeNull();
+
+    open.mockResolvedValueOnce("C:\\Users\\An\\Documents");
+    expect(await backend.chooseFolder()).toBe("C:\\Users\\An\\Documents");
+    expect(open).toHaveBeenCalledWith({ directory: true });
+    open.mockResolvedValueOnce(null);
+    expect(await backend.chooseFolder(), "cancelled").toBeNull();
+
+    open.mockRejectedValueOnce("dialog failed");
+    await expect(backend.chooseFolder()).rejects.toEqual({
+      kind: "unknown",
+      message: "dialog failed",
+    });
+    expect(invoke, "the dialogs are the plugin's, not the app's commands").not.toHaveBeenCalled();
+  });
+
   it("turns every rejection into { kind, message }", async () => {
     const backend = new TauriBackend();
     invoke.mockRejectedValueOnce({ kind: "diskFull", message: "Ổ đĩa đã đầy." });
@@ -64,8 +141,11 @@ describe("toIpcError", () => {
   });
 });
 
+/** The Tauri packages that only `ui/src/ipc` may import (any other plugin too). */
+const TAURI_PACKAGES = ["@tauri-apps/api", "@tauri-apps/plugin-dialog", "@tauri-apps/plugin-"];
+
 describe("the IPC seam", () => {
-  it("is the only place that imports @tauri-apps/api", () => {
+  it("is the only place that imports @tauri-apps/api or @tauri-apps/plugin-dialog", () => {
     const src = join(__dirname, "..");
     const offenders: string[] = [];
     const walk = (dir: string) => {
@@ -73,11 +153,12 @@ describe("the IPC seam", () => {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
         else if (/\.tsx?$/.test(name) && !relative(src, path).startsWith("ipc")) {
-          if (readFileSync(path, "utf8").includes("@tauri-apps/api")) offenders.push(path);
+          const text = readFileSync(path, "utf8");
+          if (TAURI_PACKAGES.some((name) => text.includes(name))) offenders.push(path);
         }
       }
     };
     walk(src);
-    expect(offenders, "files outside ui/src/ipc that import @tauri-apps/api").toEqual([]);
+    expect(offenders, "files outside ui/src/ipc that import a @tauri-apps package").toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Backend } from "./backend";
 import { toIpcError } from "./errors";
 
@@ -11,6 +12,33 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
     throw toIpcError(error);
   }
 }
+
+/**
+ * A command that answers with raw bytes (`tauri::ipc::Response`) resolves to an
+ * ArrayBuffer; be lenient in case a transport hands over a view or a plain array.
+ */
+export function toBytes(value: unknown): Uint8Array {
+  // Tested by tag rather than `instanceof`, which fails across realms (iframes, jsdom).
+  if (Object.prototype.toString.call(value) === "[object ArrayBuffer]") {
+    return new Uint8Array(value as ArrayBuffer);
+  }
+  if (ArrayBuffer.isView(value)) {
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  }
+  if (Array.isArray(value)) return Uint8Array.from(value as number[]);
+  throw toIpcError(`Unexpected document bytes: ${typeof value}`);
+}
+
+/** The native dialogs come from `tauri-plugin-dialog`; their errors get the usual shape. */
+async function dialog<T>(show: () => Promise<T>): Promise<T> {
+  try {
+    return await show();
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+const PDF_FILTERS = [{ name: "PDF", extensions: ["pdf"] }];
 
 /** The real backend: each method is one Tauri command, arguments in camelCase. */
 export class TauriBackend implements Backend {
@@ -65,4 +93,19 @@ export class TauriBackend implements Backend {
   addTask: Backend["addTask"] = (meetingId, input) => call("add_task", { meetingId, input });
   updateTask: Backend["updateTask"] = (id, input) => call("update_task", { id, input });
   deleteTask: Backend["deleteTask"] = (id) => call("delete_task", { id });
+
+  renderDocument: Backend["renderDocument"] = async (meetingId, kind, options) =>
+    toBytes(await call<unknown>("render_document", { meetingId, kind, options }));
+  saveDocument: Backend["saveDocument"] = async (meetingId, kind, options, path) => {
+    await call("save_document", { meetingId, kind, options, path });
+  };
+  printDocument: Backend["printDocument"] = (meetingId, kind, options) =>
+    call("print_document", { meetingId, kind, options });
+
+  chooseSavePath: Backend["chooseSavePath"] = (defaultName) =>
+    dialog(() => save({ defaultPath: defaultName, filters: PDF_FILTERS }));
+  chooseFolder: Backend["chooseFolder"] = async () => {
+    const picked = await dialog(() => open({ directory: true }));
+    return Array.isArray(picked) ? (picked[0] ?? null) : picked;
+  };
 }

@@ -5,12 +5,13 @@ import { formatSpan } from "../format";
 import { type MessageKey, useI18n } from "../i18n";
 import { useBackend } from "../ipc";
 import { AgendaTab } from "./AgendaTab";
+import { DocumentsTab } from "./DocumentsTab";
 import { InfoTab } from "./InfoTab";
 import { MinutesTab } from "./MinutesTab";
 import { PeopleTab } from "./PeopleTab";
 import { SettingsTab } from "./SettingsTab";
 
-const TABS = ["info", "agenda", "people", "minutes", "settings"] as const;
+const TABS = ["info", "agenda", "people", "minutes", "documents", "settings"] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | undefined): value is Tab {
@@ -92,6 +93,7 @@ export function Workspace() {
             {current === "agenda" ? <AgendaTab meeting={m} /> : null}
             {current === "people" ? <PeopleTab meeting={m} /> : null}
             {current === "minutes" ? <MinutesTab meeting={m} /> : null}
+            {current === "documents" ? <DocumentsTab key={m.id} meeting={m} /> : null}
             {current === "settings" ? <SettingsTab /> : null}
           </>
         ) : meeting.error ? null : (

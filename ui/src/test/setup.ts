@@ -3,18 +3,21 @@ import { cleanup } from "@testing-library/react";
 import { afterEach, beforeEach } from "vitest";
 
 // jsdom lays nothing out, so every element is 0 px high; the virtualised list
-// needs a viewport to decide how many rows to render.
-Object.defineProperty(HTMLElement.prototype, "clientHeight", {
-  configurable: true,
-  get: () => 800,
-});
-Object.defineProperty(HTMLElement.prototype, "clientWidth", {
-  configurable: true,
-  get: () => 1200,
-});
+// needs a viewport to decide how many rows to render. (Tests that declare
+// `@vitest-environment node` have no DOM at all.)
+if (typeof HTMLElement !== "undefined") {
+  Object.defineProperty(HTMLElement.prototype, "clientHeight", {
+    configurable: true,
+    get: () => 800,
+  });
+  Object.defineProperty(HTMLElement.prototype, "clientWidth", {
+    configurable: true,
+    get: () => 1200,
+  });
+}
 
 beforeEach(() => {
-  localStorage.clear();
+  if (typeof localStorage !== "undefined") localStorage.clear();
 });
 
 afterEach(() => {

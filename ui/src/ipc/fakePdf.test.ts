@@ -1,0 +1,85 @@
+// @vitest-environment node
+import { describe, expect, it } from "vitest";
+import { meetingInput } from "../test/render";
+import { FAKE_PRINT_PATH, FakeBackend } from "./fake";
+import { samplePdf } from "./fakePdf";
+
+const OPTIONS = {
+  profile: "nd30" as const,
+  number: null,
+  issuedOn: null,
+  listAttendance: false,
+  listSignatures: false,
+};
+
+async function textOf(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    stopAtErrors: true,
+    verbosity: 0,
+  }).promise;
+  const page = await doc.getPage(1);
+  const content = await page.getTextContent();
+  const text = content.items.map((item) => ("str" in item ? item.str : "")).join(" ");
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { pages, text };
+}
+
+describe("the fake's sample PDF", () => {
+  it("opens in pdf.js as one A4 page with its text", async () => {
+    const bytes = samplePdf(["Biên bản", "(Giao ban) \\ tháng 3"]);
+    expect(new TextDecoder().decode(bytes.slice(0, 8))).toBe("%PDF-1.4");
+    const { pages, text } = await textOf(bytes);
+    expect(pages).toBe(1);
+    expect(text).toContain("Bien ban");
+    expect(text).toContain("(Giao ban) \\ thang 3");
+  });
+});
+
+describe("FakeBackend documents", () => {
+  it("renders each document, and saves and prints it", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    const bytes = await backend.renderDocument(meeting.id, "danh-sach", {
+      ...OPTIONS,
+      number: 7,
+      listAttendance: true,
+    });
+    const { text } = await textOf(bytes);
+    expect(text).toContain("Danh sach dai bieu");
+    expect(text).toContain("So: 7");
+
+    await backend.saveDocument(meeting.id, "bien-ban", OPTIONS, "/tmp/bien-ban.pdf");
+    expect(backend.savedDocuments).toEqual([
+      { meetingId: meeting.id, kind: "bien-ban", options: OPTIONS, path: "/tmp/bien-ban.pdf" },
+    ]);
+    expect(await backend.printDocument(meeting.id, "bien-ban", OPTIONS)).toBe(FAKE_PRINT_PATH);
+  });
+
+  it("refuses a title with characters the font cannot draw, naming them", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput({ title: "Giao ban 🎉 tháng 3" }));
+    await expect(backend.renderDocument(meeting.id, "giay-moi", OPTIONS)).rejects.toMatchObject({
+      kind: "missingGlyphs",
+      message: expect.stringContaining("🎉"),
+    });
+    await expect(
+      backend.saveDocument(meeting.id, "giay-moi", OPTIONS, "/tmp/x.pdf"),
+    ).rejects.toMatchObject({ kind: "missingGlyphs" });
+    expect(backend.savedDocuments).toEqual([]);
+  });
+
+  it("refuses a number below 1 and a malformed date", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    await expect(
+      backend.renderDocument(meeting.id, "bien-ban", { ...OPTIONS, number: 0 }),
+    ).rejects.toMatchObject({ kind: "invalid" });
+    await expect(
+      backend.renderDocument(meeting.id, "bien-ban", { ...OPTIONS, issuedOn: "6/10/2022" }),
+    ).rejects.toMatchObject({ kind: "invalid" });
+  });
+});

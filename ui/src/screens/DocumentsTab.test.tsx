@@ -1,0 +1,281 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { DocumentOptions } from "../ipc/bindings";
+import { FakeBackend } from "../ipc/fake";
+import { meetingInput, renderApp } from "../test/render";
+import { DOCUMENT_KINDS, joinPath } from "./DocumentsTab";
+
+// jsdom has no canvas: pdf.js is replaced by a stand-in that reports two pages
+// and remembers what it was asked to draw.
+const pdf = vi.hoisted(() => ({
+  opened: [] as Uint8Array[],
+  drawn: [] as number[],
+}));
+vi.mock("../pdfjs", () => ({
+  openPdf: async (bytes: Uint8Array) => {
+    pdf.opened.push(bytes);
+    return {
+      pageCount: 2,
+      firstPageSize: { width: 595, height: 842 },
+      renderPage: async (pageNumber: number) => {
+        pdf.drawn.push(pageNumber);
+        return { width: 595, height: 842 };
+      },
+      destroy: () => {},
+    };
+  },
+}));
+
+const DEFAULTS: DocumentOptions = {
+  profile: "hd36",
+  number: null,
+  issuedOn: null,
+  listAttendance: false,
+  listSignatures: false,
+};
+
+beforeEach(() => {
+  pdf.opened.length = 0;
+  pdf.drawn.length = 0;
+});
+
+/** A meeting on 2030-03-04 of an organisation that writes in the Party format (HD36). */
+async function setup(title = "Giao ban tháng 3") {
+  const backend = await FakeBackend.withSampleData(3);
+  const meeting = await backend.createMeeting(meetingInput({ title }));
+  const render = vi.spyOn(backend, "renderDocument");
+  const save = vi.spyOn(backend, "saveDocument");
+  const app = renderApp(backend, `/meetings/${meeting.id}/documents`);
+  return { ...app, backend, meeting, render, save };
+}
+
+function lastOptions(render: ReturnType<typeof vi.spyOn>): unknown[] | undefined {
+  return render.mock.calls.at(-1);
+}
+
+describe("documents tab", () => {
+  it("sits between the minutes and the settings", async () => {
+    await setup();
+    const tabs = (await screen.findAllByRole("tab")).map((tab) => tab.dataset.testid);
+    expect(tabs).toEqual([
+      "tab-info",
+      "tab-agenda",
+      "tab-people",
+      "tab-minutes",
+      "tab-documents",
+      "tab-settings",
+    ]);
+    expect(screen.getByTestId("tab-documents")).toHaveTextContent("Văn bản");
+    expect(screen.getByTestId("tab-documents")).toHaveAttribute("aria-selected", "true");
+  });
+
+  it("previews the chosen document, in the organisation's format by default", async () => {
+    const { user, meeting, render } = await setup();
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+    expect(render).toHaveBeenLastCalledWith(meeting.id, "giay-moi", DEFAULTS);
+    await waitFor(() => expect(screen.getByTestId("pdf-page-count")).toHaveTextContent("2 trang"));
+    expect(screen.getAllByTestId("pdf-page")).toHaveLength(2);
+    expect(screen.getByRole("img", { name: "Trang 2/2" })).toBeInTheDocument();
+    await waitFor(() => expect(pdf.drawn).toEqual([1, 2]));
+    expect(new TextDecoder().decode(pdf.opened[0]?.slice(0, 5))).toBe("%PDF-");
+
+    await user.click(screen.getByTestId("doc-bien-ban"));
+    expect(screen.getByTestId("doc-bien-ban")).toHaveAttribute("aria-pressed", "true");
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(2));
+    expect(render).toHaveBeenLastCalledWith(meeting.id, "bien-ban", DEFAULTS);
+    expect(screen.getByRole("heading", { name: "Xem trước: Biên bản" })).toBeInTheDocument();
+
+    await user.click(screen.getByTestId("doc-danh-sach"));
+    await user.click(screen.getByLabelText("Kèm điểm danh"));
+    await user.click(screen.getByLabelText("Cột ký tên (bảng ký nhận tại cửa)"));
+    await waitFor(() =>
+      expect(lastOptions(render)).toEqual([
+        meeting.id,
+        "danh-sach",
+        { ...DEFAULTS, listAttendance: true, listSignatures: true },
+      ]),
+    );
+    expect(
+      render.mock.calls.filter(([, kind]) => kind === "danh-sach"),
+      "clicks in quick succession draw the preview once",
+    ).toHaveLength(1);
+  });
+
+  it("draws the preview again when the number, date or format changes", async () => {
+    const { user, meeting, render } = await setup();
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+    await user.click(screen.getByTestId("doc-thong-bao"));
+    await user.type(screen.getByTestId("doc-number"), "12");
+    await waitFor(() =>
+      expect(lastOptions(render)).toEqual([meeting.id, "thong-bao", { ...DEFAULTS, number: 12 }]),
+    );
+    expect(
+      render.mock.calls.some(([, , options]) => options.number === 1),
+      "typing is waited out before drawing",
+    ).toBe(false);
+
+    await user.selectOptions(screen.getByTestId("doc-profile"), "nd30");
+    await waitFor(() =>
+      expect(lastOptions(render)).toEqual([
+        meeting.id,
+        "thong-bao",
+        { ...DEFAULTS, profile: "nd30", number: 12 },
+      ]),
+    );
+
+    await user.type(screen.getByTestId("doc-issued-on"), "2030-03-10");
+    await waitFor(() =>
+      expect(lastOptions(render)).toEqual([
+        meeting.id,
+        "thong-bao",
+        { ...DEFAULTS, profile: "nd30", number: 12, issuedOn: "2030-03-10" },
+      ]),
+    );
+
+    // Each document keeps its own number; the format is shared.
+    await user.click(screen.getByTestId("doc-bao-cao"));
+    expect(screen.getByTestId("doc-number")).toHaveValue(null);
+    await waitFor(() =>
+      expect(lastOptions(render)).toEqual([
+        meeting.id,
+        "bao-cao",
+        { ...DEFAULTS, profile: "nd30" },
+      ]),
+    );
+  });
+
+  it("refuses a number below 1 without asking the backend", async () => {
+    const { user, render } = await setup();
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+    await user.type(screen.getByTestId("doc-number"), "0");
+    expect(await screen.findByText("Số văn bản phải là số nguyên từ 1 trở lên.")).toBeVisible();
+    expect(screen.getByTestId("doc-number")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("doc-save-as")).toBeDisabled();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it("Save as asks where, then writes the file there; cancelling does nothing", async () => {
+    const { user, backend, meeting, save } = await setup();
+    const choose = vi.spyOn(backend, "chooseSavePath");
+    await user.click(await screen.findByTestId("doc-bien-ban"));
+    await user.type(screen.getByTestId("doc-number"), "5");
+
+    backend.savePathChoice = () => null;
+    await user.click(screen.getByTestId("doc-save-as"));
+    await waitFor(() => expect(choose).toHaveBeenCalledWith("bien-ban-2030-03-04.pdf"));
+    expect(save).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("doc-notice")).not.toBeInTheDocument();
+
+    backend.savePathChoice = (name) => `/home/thuky/Văn bản/${name}`;
+    await user.click(screen.getByTestId("doc-save-as"));
+    expect(await screen.findByTestId("doc-notice")).toHaveTextContent(
+      "Đã lưu: /home/thuky/Văn bản/bien-ban-2030-03-04.pdf",
+    );
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save).toHaveBeenCalledWith(
+      meeting.id,
+      "bien-ban",
+      { ...DEFAULTS, number: 5 },
+      "/home/thuky/Văn bản/bien-ban-2030-03-04.pdf",
+    );
+    expect(backend.savedDocuments.map((d) => d.path)).toEqual([
+      "/home/thuky/Văn bản/bien-ban-2030-03-04.pdf",
+    ]);
+  });
+
+  it("Print opens the document in the PDF viewer and says to print from there", async () => {
+    const { user, backend, meeting } = await setup();
+    const print = vi.spyOn(backend, "printDocument");
+    await user.click(await screen.findByTestId("doc-chuong-trinh"));
+    await user.click(screen.getByTestId("doc-print"));
+    expect(await screen.findByTestId("doc-notice")).toHaveTextContent(
+      /trình xem PDF.*Ctrl\+P.*\/tmp\/hoinghi-preview\.pdf/,
+    );
+    expect(print).toHaveBeenCalledWith(meeting.id, "chuong-trinh", DEFAULTS);
+  });
+
+  it("Export all saves the six documents into the chosen folder, going on after a failure", async () => {
+    const { user, backend, meeting, save } = await setup();
+    backend.folderChoice = "/home/thuky/Hội nghị";
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const real = FakeBackend.prototype.saveDocument.bind(backend);
+    save.mockImplementation(async (meetingId, kind, options, path) => {
+      if (kind === "bien-ban") await held;
+      if (kind === "thong-bao") {
+        throw { kind: "io", message: "Không ghi được tệp thong-bao-2030-03-04.pdf." };
+      }
+      return real(meetingId, kind, options, path);
+    });
+    await user.click(await screen.findByTestId("doc-thong-bao"));
+    await user.type(screen.getByTestId("doc-number"), "9");
+
+    await user.click(screen.getByTestId("doc-export-all"));
+    const progress = await screen.findByTestId("doc-export-progress");
+    await waitFor(() => expect(progress).toHaveTextContent("Đang lưu 4/6: Biên bản…"));
+    expect(within(progress).getByRole("progressbar")).toHaveAttribute("value", "3");
+    expect(screen.getByTestId("doc-save-as"), "nothing else runs meanwhile").toBeDisabled();
+    release();
+
+    const summary = await screen.findByTestId("doc-export-summary");
+    expect(summary).toHaveTextContent("Đã lưu 5/6 văn bản vào /home/thuky/Hội nghị");
+    expect(summary).toHaveTextContent("/home/thuky/Hội nghị/bao-cao-2030-03-04.pdf");
+    expect(summary).toHaveTextContent(
+      "Thông báo kết luận Không ghi được tệp thong-bao-2030-03-04.pdf.",
+    );
+    expect(save.mock.calls.map(([, kind, , path]) => [kind, path])).toEqual(
+      DOCUMENT_KINDS.map((kind) => [kind, `/home/thuky/Hội nghị/${kind}-2030-03-04.pdf`]),
+    );
+    expect(save.mock.calls.every(([id]) => id === meeting.id)).toBe(true);
+    expect(
+      save.mock.calls.find(([, kind]) => kind === "thong-bao")?.[2],
+      "each document is saved with its own options",
+    ).toEqual({ ...DEFAULTS, number: 9 });
+    expect(save.mock.calls.find(([, kind]) => kind === "bien-ban")?.[2]).toEqual(DEFAULTS);
+    expect(backend.savedDocuments).toHaveLength(5);
+  });
+
+  it("Export all does nothing when no folder is chosen", async () => {
+    const { user, backend, save } = await setup();
+    backend.folderChoice = null;
+    await user.click(await screen.findByTestId("doc-export-all"));
+    await waitFor(() => expect(screen.getByTestId("doc-export-all")).toBeEnabled());
+    expect(save).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("doc-export-summary")).not.toBeInTheDocument();
+  });
+
+  it("shows prominently which characters the font cannot draw", async () => {
+    const { user } = await setup("Giao ban 🎉 tháng 3");
+    const alert = await screen.findByTestId("doc-missing-glyphs");
+    expect(alert).toHaveAttribute("role", "alert");
+    expect(alert).toHaveTextContent("Có ký tự phông chữ không vẽ được");
+    expect(alert).toHaveTextContent("🎉");
+    expect(screen.queryByTestId("pdf-page")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("doc-save-as"));
+    await waitFor(() => expect(screen.getAllByTestId("doc-missing-glyphs")).toHaveLength(2));
+  });
+
+  it("speaks English when asked", async () => {
+    localStorage.setItem("hoinghi.lang", "en");
+    await setup();
+    expect(await screen.findByTestId("tab-documents")).toHaveTextContent("Documents");
+    expect(screen.getByTestId("doc-danh-sach")).toHaveTextContent("List of delegates");
+    expect(screen.getByTestId("doc-save-as")).toHaveTextContent("Save as…");
+    await waitFor(() =>
+      expect(screen.getByTestId("pdf-page-count")).toHaveTextContent("2 page(s)"),
+    );
+  });
+});
+
+describe("joinPath", () => {
+  it("uses the folder's own separator", () => {
+    expect(joinPath("/home/an", "a.pdf")).toBe("/home/an/a.pdf");
+    expect(joinPath("/", "a.pdf")).toBe("/a.pdf");
+    expect(joinPath("C:\\Users\\An\\Documents", "a.pdf")).toBe("C:\\Users\\An\\Documents\\a.pdf");
+    expect(joinPath("D:\\", "a.pdf")).toBe("D:\\a.pdf");
+  });
+});

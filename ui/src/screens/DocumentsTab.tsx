@@ -1,0 +1,473 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ErrorText } from "../components/ErrorText";
+import { Field } from "../components/Field";
+import { PdfPreview } from "../components/PdfPreview";
+import { useLoad } from "../components/useAsync";
+import { type MessageKey, useI18n } from "../i18n";
+import {
+  type DocumentKind,
+  type DocumentOptions,
+  type FormatProfile,
+  type IpcError,
+  type Meeting,
+  toIpcError,
+  useBackend,
+} from "../ipc";
+
+/** The documents of a meeting, in the order a secretary needs them. */
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  "giay-moi",
+  "chuong-trinh",
+  "danh-sach",
+  "bien-ban",
+  "thong-bao",
+  "bao-cao",
+];
+
+/** How long the options must stay unchanged before the preview is drawn again. */
+export const PREVIEW_DELAY_MS = 300;
+
+const PROFILES: FormatProfile[] = ["nd30", "hd36"];
+
+/** What the secretary typed for one document; the number stays text until it is valid. */
+interface PerDocument {
+  number: string;
+  issuedOn: string;
+}
+
+type Perhaps<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+type Preview =
+  | { state: "idle" }
+  | { state: "loading"; bytes: Uint8Array | null }
+  | { state: "ready"; bytes: Uint8Array }
+  | { state: "error"; error: IpcError };
+
+type Notice =
+  | { kind: "saved"; path: string }
+  | { kind: "printed"; path: string }
+  | { kind: "error"; error: IpcError };
+
+interface ExportResult {
+  kind: DocumentKind;
+  path: string;
+  error: IpcError | null;
+}
+
+type Export =
+  | { state: "running"; folder: string; current: number; results: ExportResult[] }
+  | { state: "done"; folder: string; results: ExportResult[] };
+
+/** "C:\Văn bản" + "x.pdf" → "C:\Văn bản\x.pdf"; "/home/an" + "x.pdf" → "/home/an/x.pdf". */
+export function joinPath(folder: string, name: string): string {
+  const separator = folder.includes("\\") ? "\\" : "/";
+  return folder.endsWith(separator) ? `${folder}${name}` : `${folder}${separator}${name}`;
+}
+
+/** "bien-ban-2022-10-06.pdf": the document and the day of the meeting. */
+export function documentFileName(kind: DocumentKind, meeting: Meeting): string {
+  return `${kind}-${meeting.startsAt.slice(0, 10)}.pdf`;
+}
+
+/** Empty is "no number"; anything else must be a whole number from 1. */
+function parseNumber(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  if (!/^\d+$/.test(trimmed)) return undefined;
+  const value = Number(trimmed);
+  return Number.isSafeInteger(value) && value >= 1 ? value : undefined;
+}
+
+const EMPTY: PerDocument = { number: "", issuedOn: "" };
+
+/**
+ * The meeting's documents: pick one, set its options, see it as it will be
+ * printed, then save it, print it, or save all six into a folder.
+ */
+export function DocumentsTab({ meeting }: { meeting: Meeting }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const organisation = useLoad(() => backend.getOrganisation(), [backend]);
+
+  const [kind, setKind] = useState<DocumentKind>("giay-moi");
+  const [profile, setProfile] = useState<FormatProfile | null>(null);
+  const [perDocument, setPerDocument] = useState<Partial<Record<DocumentKind, PerDocument>>>({});
+  const [listAttendance, setListAttendance] = useState(false);
+  const [listSignatures, setListSignatures] = useState(false);
+  const [preview, setPreview] = useState<Preview>({ state: "idle" });
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [exported, setExported] = useState<Export | null>(null);
+
+  // Until the secretary picks one, documents use the organisation's format; if
+  // the organisation cannot be read, ND30, the state bodies' format.
+  const orgProfile = organisation.value?.profile ?? (organisation.error ? "nd30" : null);
+  const chosenProfile = profile ?? orgProfile;
+
+  /** The options for one document, or why they are not valid; null until the profile is known. */
+  const optionsFor = useCallback(
+    (of: DocumentKind): Perhaps<DocumentOptions> | null => {
+      if (!chosenProfile) return null;
+      const typed = perDocument[of] ?? EMPTY;
+      const number = parseNumber(typed.number);
+      if (number === undefined) {
+        return { ok: false, error: { kind: "invalid", message: t("docs.numberInvalid") } };
+      }
+      return {
+        ok: true,
+        value: {
+          profile: chosenProfile,
+          number,
+          issuedOn: typed.issuedOn || null,
+          listAttendance,
+          listSignatures,
+        },
+      };
+    },
+    [chosenProfile, perDocument, listAttendance, listSignatures, t],
+  );
+
+  const current = optionsFor(kind);
+  const currentKey = current?.ok ? JSON.stringify(current.value) : null;
+  const typed = perDocument[kind] ?? EMPTY;
+  const numberInvalid = current?.ok === false;
+
+  // Draw the preview again once the choice has settled for a moment; an answer
+  // that arrives after a newer request is dropped.
+  const request = useRef(0);
+  useEffect(() => {
+    if (!currentKey) return;
+    const options = JSON.parse(currentKey) as DocumentOptions;
+    const id = ++request.current;
+    setPreview((p) => ({
+      state: "loading",
+      bytes: p.state === "ready" || p.state === "loading" ? p.bytes : null,
+    }));
+    const timer = setTimeout(() => {
+      backend.renderDocument(meeting.id, kind, options).then(
+        (bytes) => {
+          if (request.current === id) setPreview({ state: "ready", bytes });
+        },
+        (e: unknown) => {
+          if (request.current === id) setPreview({ state: "error", error: toIpcError(e) });
+        },
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [backend, meeting.id, kind, currentKey]);
+
+  function edit(patch: Partial<PerDocument>) {
+    setPerDocument((all) => ({ ...all, [kind]: { ...(all[kind] ?? EMPTY), ...patch } }));
+  }
+
+  async function saveAs() {
+    if (!current?.ok) return;
+    setNotice(null);
+    setBusy(true);
+    try {
+      const path = await backend.chooseSavePath(documentFileName(kind, meeting));
+      if (path) {
+        await backend.saveDocument(meeting.id, kind, current.value, path);
+        setNotice({ kind: "saved", path });
+      }
+    } catch (e) {
+      setNotice({ kind: "error", error: toIpcError(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function print() {
+    if (!current?.ok) return;
+    setNotice(null);
+    setBusy(true);
+    try {
+      const path = await backend.printDocument(meeting.id, kind, current.value);
+      setNotice({ kind: "printed", path });
+    } catch (e) {
+      setNotice({ kind: "error", error: toIpcError(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function exportAll() {
+    setNotice(null);
+    setBusy(true);
+    try {
+      const folder = await backend.chooseFolder();
+      if (!folder) return;
+      const results: ExportResult[] = [];
+      for (const [index, each] of DOCUMENT_KINDS.entries()) {
+        setExported({ state: "running", folder, current: index, results: [...results] });
+        const path = joinPath(folder, documentFileName(each, meeting));
+        const options = optionsFor(each);
+        let error: IpcError | null = null;
+        if (!options) {
+          error = { kind: "unknown", message: t("docs.noProfile") };
+        } else if (!options.ok) {
+          error = options.error;
+        } else {
+          try {
+            await backend.saveDocument(meeting.id, each, options.value, path);
+          } catch (e) {
+            error = toIpcError(e);
+          }
+        }
+        results.push({ kind: each, path, error });
+      }
+      setExported({ state: "done", folder, results });
+    } catch (e) {
+      setNotice({ kind: "error", error: toIpcError(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const name = (of: DocumentKind) => t(`docs.kind.${of}` as MessageKey);
+  const ready = current?.ok === true && !busy;
+
+  return (
+    <div className="documents-layout">
+      <div className="panel documents-side">
+        <section className="documents-list" aria-labelledby="documents-list-title">
+          <h3 id="documents-list-title">{t("docs.list")}</h3>
+          <ul className="doc-choices">
+            {DOCUMENT_KINDS.map((each) => (
+              <li key={each}>
+                <button
+                  type="button"
+                  aria-pressed={each === kind}
+                  aria-describedby={`doc-hint-${each}`}
+                  className={each === kind ? "doc-choice selected" : "doc-choice"}
+                  data-testid={`doc-${each}`}
+                  onClick={() => setKind(each)}
+                >
+                  <span className="doc-choice-name">{name(each)}</span>
+                  <span id={`doc-hint-${each}`} className="doc-choice-hint">
+                    {t(`docs.hint.${each}` as MessageKey)}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="documents-options-box" aria-labelledby="documents-options-title">
+          <h3 id="documents-options-title">{t("docs.options", { name: name(kind) })}</h3>
+          <ErrorText error={organisation.error} />
+          <div className="form documents-options">
+            <Field label={t("docs.profile")}>
+              <select
+                data-testid="doc-profile"
+                value={chosenProfile ?? ""}
+                disabled={!chosenProfile}
+                onChange={(e) => setProfile(e.target.value as FormatProfile)}
+              >
+                {PROFILES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`docs.profile.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <div className="documents-row">
+              <Field label={t("docs.number")} hint={t("docs.numberHint")}>
+                <input
+                  data-testid="doc-number"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  step={1}
+                  value={typed.number}
+                  aria-invalid={numberInvalid}
+                  aria-describedby={numberInvalid ? "doc-number-error" : undefined}
+                  onChange={(e) => edit({ number: e.target.value })}
+                />
+              </Field>
+              <Field label={t("docs.issuedOn")} hint={t("docs.issuedOnHint")}>
+                <input
+                  data-testid="doc-issued-on"
+                  type="date"
+                  value={typed.issuedOn}
+                  onChange={(e) => edit({ issuedOn: e.target.value })}
+                />
+              </Field>
+            </div>
+            {numberInvalid ? (
+              <p id="doc-number-error" className="error-text small" role="alert">
+                {t("docs.numberInvalid")}
+              </p>
+            ) : null}
+            {kind === "danh-sach" ? (
+              <fieldset className="checks">
+                <legend className="visually-hidden">{name("danh-sach")}</legend>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    data-testid="doc-list-attendance"
+                    checked={listAttendance}
+                    onChange={(e) => setListAttendance(e.target.checked)}
+                  />
+                  {t("docs.listAttendance")}
+                </label>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    data-testid="doc-list-signatures"
+                    checked={listSignatures}
+                    onChange={(e) => setListSignatures(e.target.checked)}
+                  />
+                  {t("docs.listSignatures")}
+                </label>
+              </fieldset>
+            ) : null}
+          </div>
+        </section>
+      </div>
+
+      <section className="panel documents-main" aria-labelledby="documents-preview-title">
+        <div className="section-head">
+          <h3 id="documents-preview-title">
+            {t("docs.preview")}: {name(kind)}
+          </h3>
+          <div className="row-actions">
+            <button
+              type="button"
+              className="button primary"
+              data-testid="doc-save-as"
+              disabled={!ready}
+              onClick={() => void saveAs()}
+            >
+              {t("docs.saveAs")}
+            </button>
+            <button
+              type="button"
+              className="button"
+              data-testid="doc-print"
+              disabled={!ready}
+              onClick={() => void print()}
+            >
+              {t("docs.print")}
+            </button>
+            <button
+              type="button"
+              className="button"
+              data-testid="doc-export-all"
+              disabled={busy || !chosenProfile}
+              onClick={() => void exportAll()}
+            >
+              {t("docs.exportAll")}
+            </button>
+          </div>
+        </div>
+
+        <Notices notice={notice} />
+        <ExportProgress exported={exported} name={name} onClose={() => setExported(null)} />
+
+        <div
+          className="documents-preview"
+          data-testid="doc-preview"
+          aria-busy={preview.state === "loading"}
+        >
+          {preview.state === "loading" ? (
+            <p className="muted small" role="status">
+              {t("docs.previewLoading")}
+            </p>
+          ) : null}
+          {preview.state === "error" ? <DocumentError error={preview.error} /> : null}
+          {(preview.state === "ready" || preview.state === "loading") && preview.bytes ? (
+            <PdfPreview data={preview.bytes} label={t("docs.previewOf", { name: name(kind) })} />
+          ) : null}
+          {preview.state === "idle" && !numberInvalid ? (
+            <p className="muted">{t("app.loading")}</p>
+          ) : null}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/** The outcome of Save as or Print, or what went wrong. */
+function Notices({ notice }: { notice: Notice | null }) {
+  const { t } = useI18n();
+  if (!notice) return null;
+  if (notice.kind === "error") return <DocumentError error={notice.error} />;
+  return (
+    <p className="status-text break" role="status" data-testid="doc-notice">
+      {notice.kind === "saved"
+        ? t("docs.saved", { path: notice.path })
+        : t("docs.printOpened", { path: notice.path })}
+    </p>
+  );
+}
+
+/**
+ * A backend error; "missing glyphs" (text the font cannot draw) gets a box of
+ * its own, since the document cannot be made until the text is changed.
+ */
+export function DocumentError({ error }: { error: IpcError }) {
+  const { t, describeError } = useI18n();
+  if (error.kind !== "missingGlyphs") return <ErrorText error={error} />;
+  return (
+    <div className="glyph-alert" role="alert" data-testid="doc-missing-glyphs">
+      <p className="glyph-alert-title">{t("docs.missingGlyphsTitle")}</p>
+      <p className="break">{describeError(error)}</p>
+      <p className="small">{t("docs.missingGlyphsHint")}</p>
+    </div>
+  );
+}
+
+function ExportProgress({
+  exported,
+  name,
+  onClose,
+}: {
+  exported: Export | null;
+  name: (kind: DocumentKind) => string;
+  onClose(): void;
+}) {
+  const { t, describeError } = useI18n();
+  if (!exported) return null;
+  const total = DOCUMENT_KINDS.length;
+  if (exported.state === "running") {
+    const doing = DOCUMENT_KINDS[exported.current] ?? "giay-moi";
+    const step = exported.current + 1;
+    return (
+      <div className="export-progress" data-testid="doc-export-progress">
+        <progress max={total} value={exported.current} aria-label={t("docs.exportAll")} />
+        <p className="small" role="status">
+          {t("docs.exporting", { step, total, name: name(doing) })}
+        </p>
+      </div>
+    );
+  }
+  const saved = exported.results.filter((r) => !r.error);
+  return (
+    <div className="export-summary" data-testid="doc-export-summary" role="status">
+      <div className="section-head">
+        <p className={saved.length === total ? "status-text break" : "warning-text break"}>
+          {t("docs.exportDone", { saved: saved.length, total, folder: exported.folder })}
+        </p>
+        <button type="button" className="button small ghost" onClick={onClose}>
+          {t("common.close")}
+        </button>
+      </div>
+      <ul className="export-files">
+        {exported.results.map((r) => (
+          <li key={r.kind} className={r.error ? "export-failed" : "export-ok"}>
+            <span className="cell-title">{name(r.kind)}</span>{" "}
+            {r.error ? (
+              r.error.kind === "missingGlyphs" ? (
+                <DocumentError error={r.error} />
+              ) : (
+                <span className="error-text">{describeError(r.error)}</span>
+              )
+            ) : (
+              <span className="muted break">{r.path}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
