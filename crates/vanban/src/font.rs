@@ -189,19 +189,6 @@ impl Fonts {
     pub fn face(&self, kind: FaceKind) -> &Face {
         &self.faces[kind.index()]
     }
-
-    /// The characters of `text` that `kind` cannot draw (whitespace and
-    /// control characters aside), in order of first appearance.
-    pub fn missing(&self, kind: FaceKind, text: &str) -> Vec<char> {
-        let face = self.face(kind);
-        let mut out: Vec<char> = Vec::new();
-        for c in text.chars() {
-            if !c.is_whitespace() && !c.is_control() && !face.has(c) && !out.contains(&c) {
-                out.push(c);
-            }
-        }
-        out
-    }
 }
 
 /// Where a real Times New Roman usually is, if installed (Windows, or Linux with

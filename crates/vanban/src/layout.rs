@@ -772,7 +772,7 @@ impl Ctx<'_> {
         let height = columns.iter().map(|c| content(c)).fold(0.0, f32::max) + 2.0 * t.pad_y;
         let max_inner = (room - 2.0 * t.pad_y).max(1.0);
         // Cut each column's lines into chunks that fit, all columns in step.
-        let chunks: Vec<Vec<Vec<LineBox>>> = if height <= room {
+        let mut chunks: Vec<Vec<Vec<LineBox>>> = if height <= room {
             columns.into_iter().map(|c| vec![c]).collect()
         } else {
             columns
@@ -804,22 +804,22 @@ impl Ctx<'_> {
         let total: f32 = widths.iter().sum();
         (0..parts)
             .map(|k| {
-                let part_lines: Vec<&[LineBox]> = chunks
-                    .iter()
-                    .map(|c| c.get(k).map_or(&[][..], Vec::as_slice))
+                let part_lines: Vec<Vec<LineBox>> = chunks
+                    .iter_mut()
+                    .map(|c| c.get_mut(k).map(std::mem::take).unwrap_or_default())
                     .collect();
                 let h = part_lines.iter().map(|l| content(l)).fold(0.0, f32::max) + 2.0 * t.pad_y;
                 let mut items = Vec::new();
-                for (col, lines) in part_lines.iter().enumerate() {
+                for (col, lines) in part_lines.into_iter().enumerate() {
                     // Cells are centred vertically, as in the format examples.
                     let slack = if parts == 1 {
-                        h - 2.0 * t.pad_y - content(lines)
+                        h - 2.0 * t.pad_y - content(&lines)
                     } else {
                         0.0
                     };
                     let mut y = t.pad_y + slack / 2.0;
-                    for (lh, line_items) in lines.iter() {
-                        items.extend(line_items.iter().cloned().map(|mut i| {
+                    for (lh, line_items) in lines {
+                        items.extend(line_items.into_iter().map(|mut i| {
                             i.shift(xs[col] + t.pad_x, y);
                             i
                         }));
@@ -883,6 +883,24 @@ fn push_text(pieces: &mut Vec<Piece>, text: String) {
 
 fn paginate(spec: &PageSpec, slices: Vec<Slice>) -> Vec<LaidPage> {
     let room = spec.content_height();
+    // Heights of the runs of slices that must stay together, by their first slice.
+    let mut group_height = vec![None; slices.len()];
+    let mut i = 0;
+    while i < slices.len() {
+        let mut j = i;
+        let mut height = slices[i].height;
+        while slices[j].keep_with_next && j + 1 < slices.len() && !slices[j + 1].page_break {
+            j += 1;
+            height += slices[j].height;
+        }
+        group_height[i] = Some(height);
+        i = j + 1;
+    }
+
+    let mut pages = vec![LaidPage {
+        number: 1,
+        items: Vec::new(),
+    }];
     let new_page = |pages: &mut Vec<LaidPage>, restart: bool| {
         let number = if restart {
             1
@@ -894,55 +912,42 @@ fn paginate(spec: &PageSpec, slices: Vec<Slice>) -> Vec<LaidPage> {
             items: Vec::new(),
         });
     };
-    let mut pages = vec![LaidPage {
-        number: 1,
-        items: Vec::new(),
-    }];
-    let mut y = 0.0_f32;
-    let place = |s: &Slice, y: &mut f32, pages: &mut Vec<LaidPage>| {
+    let place = |items: Vec<Item>, height: f32, y: &mut f32, pages: &mut Vec<LaidPage>| {
         let page = pages.last_mut().expect("there is always a page");
-        page.items.extend(s.items.iter().cloned().map(|mut i| {
+        page.items.extend(items.into_iter().map(|mut i| {
             i.shift(spec.margin_left, spec.margin_top + *y);
             i
         }));
-        *y += s.height;
+        *y += height;
     };
-    let mut i = 0;
-    while i < slices.len() {
-        // The run of slices that must stay together with slice i.
-        let mut j = i;
-        let mut group = slices[i].height;
-        while slices[j].keep_with_next && j + 1 < slices.len() && !slices[j + 1].page_break {
-            j += 1;
-            group += slices[j].height;
-        }
-        if y > 0.0 && y + group > room + 0.01 && group <= room {
-            new_page(&mut pages, false);
-            y = 0.0;
-        }
-        for s in &slices[i..=j] {
-            if s.page_break {
-                if y > 0.0 || s.new_document {
-                    new_page(&mut pages, s.new_document);
-                    y = 0.0;
-                }
-                continue;
-            }
-            if y > 0.0 && y + s.height > room + 0.01 {
+    let mut y = 0.0_f32;
+    for (k, s) in slices.into_iter().enumerate() {
+        if let Some(group) = group_height[k] {
+            if y > 0.0 && y + group > room + 0.01 && group <= room {
                 new_page(&mut pages, false);
                 y = 0.0;
             }
-            if y == 0.0 && s.blank {
-                continue;
-            }
-            if y == 0.0 && pages.last().is_some_and(|p| p.number > 1) {
-                if let Some(h) = &s.header {
-                    place(h, &mut y, &mut pages);
-                }
-            }
-            place(s, &mut y, &mut pages);
         }
-        i = j + 1;
+        if s.page_break {
+            if y > 0.0 || s.new_document {
+                new_page(&mut pages, s.new_document);
+                y = 0.0;
+            }
+            continue;
+        }
+        if y > 0.0 && y + s.height > room + 0.01 {
+            new_page(&mut pages, false);
+            y = 0.0;
+        }
+        if y == 0.0 && s.blank {
+            continue;
+        }
+        if y == 0.0 && pages.last().is_some_and(|p| p.number > 1) {
+            if let Some(h) = &s.header {
+                place(h.items.clone(), h.height, &mut y, &mut pages);
+            }
+        }
+        place(s.items, s.height, &mut y, &mut pages);
     }
     pages
 }
@@ -978,7 +983,13 @@ fn words(p: &Para) -> Vec<Word> {
         hard_break: false,
     };
     for span in &p.spans {
-        let text: String = span.text.nfc().collect();
+        let text: std::borrow::Cow<str> = if unicode_normalization::is_nfc_quick(span.text.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            std::borrow::Cow::Borrowed(&span.text)
+        } else {
+            std::borrow::Cow::Owned(span.text.nfc().collect())
+        };
         for c in text.chars() {
             if c == '\n' {
                 if !current.frags.is_empty() {

@@ -454,3 +454,26 @@ fn export_takes_the_options_the_app_sends() {
         .unwrap_err();
     assert_eq!(err.kind(), "notFound");
 }
+
+#[test]
+fn a_thousand_delegate_list_stays_under_120_kb() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo_with_extra(960).unwrap();
+    let conf = Conference::load(&db, &id).unwrap();
+    let fonts = Fonts::bundled();
+    let pdf = build(
+        DocKind::DanhSach,
+        &conf,
+        &options(FormatProfile::Nd30),
+        &fonts,
+    )
+    .to_pdf(&fonts)
+    .unwrap();
+    assert!(
+        pdf.len() <= 120 * 1024,
+        "1,000 rows take {} bytes; the goal is 120 KB",
+        pdf.len()
+    );
+    let read = lopdf::Document::load_mem(&pdf).unwrap();
+    assert!(read.get_pages().len() >= 40, "the whole list is there");
+}
