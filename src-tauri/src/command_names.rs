@@ -36,4 +36,7 @@ pub const COMMANDS: &[&str] = &[
     "render_document",
     "save_document",
     "print_document",
+    "document_fields",
+    "set_document_text",
+    "reset_document_text",
 ];

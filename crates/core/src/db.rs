@@ -12,6 +12,7 @@ use crate::error::{CoreError, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_organisation_full_name.sql"),
+    include_str!("migrations/0003_document_text.sql"),
 ];
 
 /// The schema version this binary writes and understands.

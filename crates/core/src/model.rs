@@ -92,6 +92,23 @@ pub struct DocumentOptions {
     pub list_signatures: bool,
 }
 
+/// One editable piece of a generated document, as the Văn bản tab shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentField {
+    /// Stable name, e.g. "subject", "opening", "recipients".
+    pub key: String,
+    /// What the secretary sees, in Vietnamese.
+    pub label: String,
+    /// The text the document uses now: the secretary's edit, or the generated one.
+    pub text: String,
+    /// The text generated from the meeting, to compare or go back to.
+    pub generated: String,
+    pub edited: bool,
+    /// One item per line (e.g. "Nơi nhận").
+    pub multiline: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Organisation {

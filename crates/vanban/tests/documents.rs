@@ -477,3 +477,85 @@ fn a_thousand_delegate_list_stays_under_120_kb() {
     let read = lopdf::Document::load_mem(&pdf).unwrap();
     assert!(read.get_pages().len() >= 40, "the whole list is there");
 }
+
+#[test]
+fn the_secretary_edits_generated_text_and_the_pdf_uses_it() {
+    use hoinghi_core::model::{DocumentKind, DocumentOptions};
+    use hoinghi_vanban::docs::{document_fields, export};
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let request = DocumentOptions {
+        profile: FormatProfile::Hd36,
+        number: None,
+        issued_on: None,
+        list_attendance: false,
+        list_signatures: false,
+    };
+    let kind = DocumentKind::ThongBao;
+    let fields = document_fields(&db, &id, kind, &request).unwrap();
+    let keys: Vec<&str> = fields.iter().map(|f| f.key.as_str()).collect();
+    for key in [
+        "subject",
+        "opening",
+        "lead",
+        "closing",
+        "recipients",
+        "signer_authority",
+        "signer_title",
+        "signer_name",
+    ] {
+        assert!(
+            keys.contains(&key),
+            "the notice offers {key} for editing: {keys:?}"
+        );
+    }
+    assert!(
+        fields.iter().all(|f| !f.edited && f.text == f.generated),
+        "nothing is edited yet"
+    );
+    let subject = fields.iter().find(|f| f.key == "subject").unwrap();
+    assert!(subject
+        .generated
+        .starts_with("kết luận của đồng chí Trưởng Ban"));
+
+    db.set_document_text(
+        &id,
+        kind,
+        "subject",
+        "kết luận của Thường trực Ban tại Hội nghị giao ban",
+    )
+    .unwrap();
+    db.set_document_text(
+        &id,
+        kind,
+        "recipients",
+        "- Thường trực Thành uỷ (để báo cáo);\n- Lưu Văn phòng Ban.",
+    )
+    .unwrap();
+    let fields = document_fields(&db, &id, kind, &request).unwrap();
+    let subject = fields.iter().find(|f| f.key == "subject").unwrap();
+    assert!(subject.edited && subject.text.starts_with("kết luận của Thường trực Ban"));
+    assert!(
+        subject
+            .generated
+            .starts_with("kết luận của đồng chí Trưởng Ban"),
+        "the generated text is still offered"
+    );
+
+    let pdf = export(&db, &id, kind, &request).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    assert!(
+        text.contains("kết luận của Thường trực Ban tại Hội nghị giao ban"),
+        "the edited trích yếu is printed"
+    );
+    assert!(
+        text.contains("Thường trực Thành uỷ (để báo cáo)"),
+        "the edited recipients are printed"
+    );
+    assert!(
+        !text.contains("Các đại biểu dự Hội nghị;"),
+        "and replace the generated ones"
+    );
+}

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use hoinghi_core::model::{DocumentKind, DocumentOptions, IpcError};
+use hoinghi_core::model::{DocumentField, DocumentKind, DocumentOptions, IpcError};
 use hoinghi_core::CoreError;
 use hoinghi_vanban::docs;
 use tauri::ipc::Response;
@@ -77,4 +77,43 @@ fn write(path: &PathBuf, pdf: &[u8]) -> Result<(), IpcError> {
             path.display()
         ),
     })
+}
+
+/// The editable text of a document: what is generated and what was edited.
+#[tauri::command]
+pub async fn document_fields(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    kind: DocumentKind,
+    options: DocumentOptions,
+) -> Result<Vec<DocumentField>, IpcError> {
+    state
+        .run(move |db| docs::document_fields(db, &meeting_id, kind, &options))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_document_text(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    kind: DocumentKind,
+    field: String,
+    text: String,
+) -> Result<(), IpcError> {
+    state
+        .run(move |db| db.set_document_text(&meeting_id, kind, &field, &text))
+        .await
+}
+
+/// Goes back to the generated text of one field.
+#[tauri::command]
+pub async fn reset_document_text(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    kind: DocumentKind,
+    field: String,
+) -> Result<(), IpcError> {
+    state
+        .run(move |db| db.reset_document_text(&meeting_id, kind, &field))
+        .await
 }

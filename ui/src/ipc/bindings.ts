@@ -32,6 +32,28 @@ listAttendance: boolean,
  */
 listSignatures: boolean, };
 
+export type DocumentField = { 
+/**
+ * Stable name, e.g. "subject", "opening", "recipients".
+ */
+key: string, 
+/**
+ * What the secretary sees, in Vietnamese.
+ */
+label: string, 
+/**
+ * The text the document uses now: the secretary's edit, or the generated one.
+ */
+text: string, 
+/**
+ * The text generated from the meeting, to compare or go back to.
+ */
+generated: string, edited: boolean, 
+/**
+ * One item per line (e.g. "Nơi nhận").
+ */
+multiline: boolean, };
+
 export type Organisation = { 
 /**
  * Tên cơ quan chủ quản (the body above the issuer), e.g. "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI".

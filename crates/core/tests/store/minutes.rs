@@ -115,3 +115,55 @@ fn tasks_are_added_edited_and_deleted_in_order() {
         .collect();
     assert_eq!(left, ["Nhiệm vụ 2"]);
 }
+
+#[test]
+fn document_text_edits_are_saved_replaced_and_reset() {
+    use hoinghi_core::model::DocumentKind;
+    let mut db = db();
+    let m = meeting(&mut db);
+    let doc = DocumentKind::ThongBao;
+    db.set_document_text(&m.id, doc, "subject", "kết luận của đồng chí Trưởng Ban")
+        .unwrap();
+    db.set_document_text(&m.id, doc, "recipients", "- Như trên;\n- Lưu VP.")
+        .unwrap();
+    db.set_document_text(&m.id, doc, "subject", "kết luận (sửa lần 2)")
+        .unwrap();
+    let texts = db.document_texts(&m.id, doc).unwrap();
+    assert_eq!(
+        texts["subject"], "kết luận (sửa lần 2)",
+        "a later edit replaces the earlier one"
+    );
+    assert_eq!(
+        texts["recipients"], "- Như trên;\n- Lưu VP.",
+        "line breaks are kept"
+    );
+    assert!(
+        db.document_texts(&m.id, DocumentKind::BienBan)
+            .unwrap()
+            .is_empty(),
+        "edits belong to one document"
+    );
+
+    db.reset_document_text(&m.id, doc, "subject").unwrap();
+    assert!(
+        !db.document_texts(&m.id, doc)
+            .unwrap()
+            .contains_key("subject"),
+        "reset goes back to the generated text"
+    );
+    assert_eq!(
+        kind(db.reset_document_text(&m.id, doc, "subject")),
+        "notFound"
+    );
+    db.set_document_text(&m.id, doc, "subject", "lần 3")
+        .unwrap();
+    assert_eq!(
+        db.document_texts(&m.id, doc).unwrap()["subject"],
+        "lần 3",
+        "a reset field can be edited again"
+    );
+    assert_eq!(
+        kind(db.set_document_text("missing", doc, "subject", "x")),
+        "notFound"
+    );
+}

@@ -13,11 +13,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let m = &conf.meeting;
     let party = ctx.profile().is_party();
     let mut blocks = ctx.header(true, true);
-    blocks.extend(ctx.profile().title(
-        ctx.fonts,
-        "Báo cáo",
-        &format!("Kết quả {}", m.title.trim()),
-    ));
+    blocks.extend(ctx.title("Báo cáo", &format!("Kết quả {}", m.title.trim())));
 
     blocks.push(ctx.heading(&roman_heading(party, 1, "Tình hình, kết quả hội nghị")));
     let mut opening = format!(
@@ -33,7 +29,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     if !m.chair_name.trim().is_empty() {
         opening.push_str(&format!(" {} chủ trì Hội nghị.", capitalise(&conf.chair())));
     }
-    blocks.push(ctx.para(&opening));
+    blocks.push(ctx.para(&ctx.text("opening", opening)));
     for e in conf
         .minutes
         .iter()
@@ -47,10 +43,11 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         .filter(|e| matches!(e.kind, MinutesKind::Opinion | MinutesKind::Speech))
         .collect();
     if !opinions.is_empty() {
-        blocks.push(ctx.para(&format!(
+        let lead = format!(
             "Tại Hội nghị, các đại biểu đã phát biểu {} ý kiến, tập trung vào các nội dung:",
             opinions.len()
-        )));
+        );
+        blocks.push(ctx.para(&ctx.text("discussion", lead)));
         for e in opinions {
             let who = capitalise(&person(&e.speaker_name, &e.speaker_title));
             blocks.push(ctx.para(&format!("- {who}: {}", sentence(&e.text))));
@@ -75,10 +72,11 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
             blocks.push(ctx.para(&format!("{}. {}", i + 1, task_text(t))));
         }
     }
-    let closing = ctx.para(&with_ending(
+    let closing = with_ending(
         &format!("Trên đây là báo cáo kết quả {}", m.title.trim()),
         ctx.ending(),
-    ));
+    );
+    let closing = ctx.para(&ctx.text("closing", closing));
     let recipients = vec!["- Các đại biểu dự Hội nghị;".to_string(), ctx.archive()];
     blocks.push(Block::KeepTogether(vec![
         closing,

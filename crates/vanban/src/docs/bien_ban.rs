@@ -14,7 +14,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let m = &conf.meeting;
     let party = ctx.profile().is_party();
     let mut blocks = ctx.header(true, party);
-    blocks.extend(ctx.profile().title(ctx.fonts, "Biên bản", &m.title));
+    blocks.extend(ctx.title("Biên bản", &m.title));
 
     let start = format!("{}.", when(conf.starts()));
     blocks.push(ctx.labelled(
@@ -35,10 +35,13 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         blocks.push(ctx.labelled("Người chủ trì", &chair));
         blocks.push(ctx.labelled("Người ghi biên bản", &secretary));
         blocks.push(ctx.heading("1. Thành phần hội nghị"));
-        blocks.push(ctx.para(&attendance_summary(ctx)));
+        blocks.push(ctx.para(&ctx.text("attendance", attendance_summary(ctx))));
         blocks.push(ctx.heading("2. Diễn biến hội nghị"));
     } else {
-        blocks.push(ctx.labelled("Thành phần tham dự", &attendance_summary(ctx)));
+        blocks.push(ctx.labelled(
+            "Thành phần tham dự",
+            &ctx.text("attendance", attendance_summary(ctx)),
+        ));
         blocks.push(ctx.labelled("Chủ trì", &chair));
         blocks.push(ctx.labelled("Thư ký", &secretary));
         blocks.push(ctx.heading("Nội dung (theo diễn biến hội nghị):"));
@@ -73,6 +76,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         ),
         ctx.ending(),
     );
+    let closing = ctx.text("closing", closing);
     let closing = if party {
         format!(
             "{} {closing}",
@@ -103,12 +107,9 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     ]);
     let mut closing_blocks = vec![ctx.para(&closing), Block::Space(6.0), signatures];
     if !party {
-        closing_blocks.push(ctx.profile().signature(
-            &["- Lưu: VT, Hồ sơ.".to_string()],
-            "",
-            "",
-            "",
-        ));
+        let recipients = ctx.text("recipients", "- Lưu: VT, Hồ sơ.".to_string());
+        let recipients: Vec<String> = recipients.lines().map(str::to_string).collect();
+        closing_blocks.push(ctx.profile().signature(&recipients, "", "", ""));
     }
     blocks.push(Block::KeepTogether(closing_blocks));
     (ctx.profile().page, blocks)

@@ -8,7 +8,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let conf = ctx.conf;
     let m = &conf.meeting;
     let mut blocks = ctx.header(false, true);
-    blocks.extend(ctx.profile().title(ctx.fonts, "Chương trình", &m.title));
+    blocks.extend(ctx.title("Chương trình", &m.title));
     blocks.push(ctx.labelled("Thời gian", &sentence(&when(conf.starts()))));
     if !m.venue.trim().is_empty() {
         blocks.push(ctx.labelled("Địa điểm", &sentence(&m.venue)));

@@ -23,10 +23,13 @@ pub(super) fn build(ctx: &Ctx) -> (crate::layout::PageSpec, Vec<Block>) {
         Para::new(title_size)
             .align(Align::Center)
             .leading(title_size * 1.2)
-            .bold(upper(&format!(
-                "Danh sách đại biểu dự {}",
-                conf.meeting.title.trim()
-            )))
+            .bold(ctx.text(
+                "title",
+                upper(&format!(
+                    "Danh sách đại biểu dự {}",
+                    conf.meeting.title.trim()
+                )),
+            ))
             .keep_with_next(),
     )];
     let invitation_day = DocKind::GiayMoi.default_issue_date(conf.starts().date());
@@ -39,7 +42,7 @@ pub(super) fn build(ctx: &Ctx) -> (crate::layout::PageSpec, Vec<Block>) {
         Para::new(title_size)
             .align(Align::Center)
             .leading(title_size * 1.2)
-            .italic(basis)
+            .italic(ctx.text("basis", basis))
             .keep_with_next(),
     ));
     let rule_width = page.content_width() / 4.0;

@@ -36,20 +36,21 @@ fn invitation(ctx: &Ctx, name: &str, office: &str) -> Vec<Block> {
     let conf = ctx.conf;
     let m = &conf.meeting;
     let mut blocks = ctx.header(true, true);
-    blocks.extend(
-        ctx.profile()
-            .title(ctx.fonts, "Giấy mời", &format!("Dự {}", m.title.trim())),
-    );
+    blocks.extend(ctx.title("Giấy mời", &format!("Dự {}", m.title.trim())));
 
     let guest = if name.is_empty() {
         "đồng chí ……………………………………………".to_string()
     } else {
         person(name, office)
     };
+    let invitation = ctx.text(
+        "invitation",
+        format!("{} trân trọng kính mời:", conf.body_name()),
+    );
     blocks.push(Block::Para(
         ctx.profile()
             .body()
-            .text(format!("{} trân trọng kính mời: ", conf.body_name()))
+            .text(format!("{} ", invitation.trim()))
             .bold(sentence(&guest)),
     ));
     blocks.push(ctx.labelled("Tới dự", &sentence(&m.title)));
@@ -60,10 +61,8 @@ fn invitation(ctx: &Ctx, name: &str, office: &str) -> Vec<Block> {
     if !m.venue.trim().is_empty() {
         blocks.push(ctx.labelled("Địa điểm", &sentence(&m.venue)));
     }
-    let closing = ctx.para(&with_ending(
-        "Rất mong đồng chí đến dự đúng thời gian",
-        ctx.ending(),
-    ));
+    let closing = with_ending("Rất mong đồng chí đến dự đúng thời gian", ctx.ending());
+    let closing = ctx.para(&ctx.text("closing", closing));
     let recipients = vec!["- Như trên;".to_string(), ctx.archive()];
     blocks.push(Block::KeepTogether(vec![
         closing,

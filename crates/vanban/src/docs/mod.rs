@@ -9,10 +9,13 @@ mod danh_sach;
 mod giay_moi;
 mod thong_bao;
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use hoinghi_core::model::{
-    AgendaItem, DocumentKind, DocumentOptions, FormatProfile, Meeting, MinutesEntry, Organisation,
-    Participant, Task,
+    AgendaItem, DocumentField, DocumentKind, DocumentOptions, FormatProfile, Meeting, MinutesEntry,
+    Organisation, Participant, Task,
 };
 use hoinghi_core::Db;
 
@@ -166,6 +169,8 @@ pub struct Options {
     pub list_signatures: bool,
     /// The PDF's creation time (UTC).
     pub created: NaiveDateTime,
+    /// The secretary's edits of generated text, by field key.
+    pub texts: BTreeMap<String, String>,
 }
 
 impl Options {
@@ -177,6 +182,7 @@ impl Options {
             list_attendance: false,
             list_signatures: false,
             created,
+            texts: BTreeMap::new(),
         }
     }
 }
@@ -201,17 +207,40 @@ impl Options {
     }
 }
 
-/// Builds one document of a meeting straight from the store, as PDF bytes.
+/// Builds one document of a meeting straight from the store (with the
+/// secretary's text edits), as PDF bytes.
 pub fn export(
     db: &Db,
     meeting_id: &str,
     kind: DocumentKind,
     request: &DocumentOptions,
 ) -> Result<Vec<u8>> {
-    let conf = Conference::load(db, meeting_id)?;
-    let opts = Options::from_request(request, chrono::Utc::now().naive_utc())?;
+    let (conf, opts) = prepare(db, meeting_id, kind, request)?;
     let fonts = Fonts::bundled();
     build(DocKind::of(kind), &conf, &opts, &fonts).to_pdf(&fonts)
+}
+
+/// The editable text of one document of a meeting: generated and edited.
+pub fn document_fields(
+    db: &Db,
+    meeting_id: &str,
+    kind: DocumentKind,
+    request: &DocumentOptions,
+) -> Result<Vec<DocumentField>> {
+    let (conf, opts) = prepare(db, meeting_id, kind, request)?;
+    Ok(compose(DocKind::of(kind), &conf, &opts, &Fonts::bundled()).1)
+}
+
+fn prepare(
+    db: &Db,
+    meeting_id: &str,
+    kind: DocumentKind,
+    request: &DocumentOptions,
+) -> Result<(Conference, Options)> {
+    let conf = Conference::load(db, meeting_id)?;
+    let mut opts = Options::from_request(request, chrono::Utc::now().naive_utc())?;
+    opts.texts = db.document_texts(meeting_id, kind)?;
+    Ok((conf, opts))
 }
 
 /// A document ready to lay out: its page, its blocks and its metadata.
@@ -234,11 +263,22 @@ impl Document {
 }
 
 pub fn build(kind: DocKind, conf: &Conference, opts: &Options, fonts: &Fonts) -> Document {
+    compose(kind, conf, opts, fonts).0
+}
+
+/// The document and the editable fields it used.
+fn compose(
+    kind: DocKind,
+    conf: &Conference,
+    opts: &Options,
+    fonts: &Fonts,
+) -> (Document, Vec<DocumentField>) {
     let ctx = Ctx {
         conf,
         opts,
         fonts,
         kind,
+        fields: RefCell::new(Vec::new()),
     };
     let (page, blocks) = match kind {
         DocKind::GiayMoi => giay_moi::build(&ctx),
@@ -255,12 +295,15 @@ pub fn build(kind: DocKind, conf: &Conference, opts: &Options, fonts: &Fonts) ->
         keywords: vec![kind.name().to_string(), "HoiNghi".to_string()],
         created: opts.created,
     };
-    Document {
-        kind,
-        page,
-        blocks,
-        meta,
-    }
+    (
+        Document {
+            kind,
+            page,
+            blocks,
+            meta,
+        },
+        ctx.fields.into_inner(),
+    )
 }
 
 /// What every builder needs.
@@ -269,9 +312,34 @@ struct Ctx<'a> {
     opts: &'a Options,
     fonts: &'a Fonts,
     kind: DocKind,
+    /// The editable fields the builder used, in order.
+    fields: RefCell<Vec<DocumentField>>,
 }
 
 impl Ctx<'_> {
+    /// The text of an editable field: the secretary's edit, or `generated`.
+    fn text(&self, key: &'static str, generated: String) -> String {
+        let edited = self.opts.texts.get(key).cloned();
+        let mut fields = self.fields.borrow_mut();
+        if !fields.iter().any(|f| f.key == key) {
+            fields.push(DocumentField {
+                key: key.to_string(),
+                label: field_label(key).to_string(),
+                text: edited.clone().unwrap_or_else(|| generated.clone()),
+                generated: generated.clone(),
+                edited: edited.is_some(),
+                multiline: key == "recipients",
+            });
+        }
+        edited.unwrap_or(generated)
+    }
+
+    /// Tên loại and the trích yếu (editable).
+    fn title(&self, kind_name: &str, subject: &str) -> Vec<Block> {
+        let subject = self.text("subject", subject.trim().to_string());
+        self.profile().title(self.fonts, kind_name, &subject)
+    }
+
     fn profile(&self) -> &Profile {
         &self.opts.profile
     }
@@ -331,15 +399,24 @@ impl Ctx<'_> {
         )
     }
 
-    /// The organisation's signer, with "Nơi nhận".
+    /// The organisation's signer, with "Nơi nhận" (all editable).
     fn signature(&self, recipients: &[String]) -> Block {
         let org = &self.conf.organisation;
-        self.profile().signature(
-            recipients,
-            &org.signing_prefix,
-            &org.signer_title,
-            &org.signer_name,
-        )
+        let recipients = self.text("recipients", recipients.join("\n"));
+        let recipients: Vec<String> = recipients
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        let authority = self.text(
+            "signer_authority",
+            self.profile().authority(&org.signing_prefix),
+        );
+        let title = self.text("signer_title", org.signer_title.clone());
+        let name = self.text("signer_name", org.signer_name.clone());
+        self.profile()
+            .signature(&recipients, &authority, &title, &name)
     }
 
     fn ending(&self) -> &str {
@@ -413,6 +490,26 @@ fn capitalise(s: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// What the Văn bản tab calls each editable field.
+fn field_label(key: &str) -> &'static str {
+    match key {
+        "subject" => "Trích yếu",
+        "recipients" => "Nơi nhận (mỗi dòng một nơi)",
+        "signer_authority" => "Quyền hạn ký (TM., KT., TL. …)",
+        "signer_title" => "Chức vụ người ký",
+        "signer_name" => "Họ tên người ký",
+        "invitation" => "Lời mời",
+        "closing" => "Câu kết",
+        "title" => "Tiêu đề",
+        "basis" => "Dòng kèm theo",
+        "attendance" => "Thành phần tham dự",
+        "opening" => "Đoạn mở đầu",
+        "lead" => "Câu dẫn phần kết luận",
+        "discussion" => "Câu dẫn phần thảo luận",
+        _ => "Nội dung",
+    }
 }
 
 /// "Ngày 06 tháng 10 năm 2022" without a place.

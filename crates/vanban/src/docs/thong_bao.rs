@@ -16,7 +16,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let subject = format!("kết luận của đồng chí {office} tại {}", m.title.trim());
     // Party trích yếu starts lower case ("kết luận của …"); state ones upper case.
     let subject = if party { subject } else { capitalise(&subject) };
-    blocks.extend(ctx.profile().title(ctx.fonts, "Thông báo", &subject));
+    blocks.extend(ctx.title("Thông báo", &subject));
 
     let body = conf.body_name();
     let attendees = conf.participants.len();
@@ -31,10 +31,11 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     if attendees > 0 {
         opening.push_str(&format!(" Dự Hội nghị có {attendees} đại biểu được mời."));
     }
-    blocks.push(ctx.para(&opening));
-    blocks.push(ctx.para(&format!(
+    blocks.push(ctx.para(&ctx.text("opening", opening)));
+    let lead = format!(
         "Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu, đồng chí {office} kết luận như sau:"
-    )));
+    );
+    blocks.push(ctx.para(&ctx.text("lead", lead)));
 
     let conclusions: Vec<&str> = conf
         .minutes
@@ -57,10 +58,11 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         }
     }
 
-    let closing = ctx.para(&with_ending(
+    let closing = with_ending(
         &format!("{body} thông báo để các cơ quan, đơn vị biết, thực hiện"),
         ctx.ending(),
-    ));
+    );
+    let closing = ctx.para(&ctx.text("closing", closing));
     let recipients = vec!["- Các đại biểu dự Hội nghị;".to_string(), ctx.archive()];
     blocks.push(Block::KeepTogether(vec![
         closing,

@@ -1,0 +1,78 @@
+//! The secretary's edits to generated document text. Each (meeting, document,
+//! field) has at most one live edit; going back to the generated text hides it.
+
+use std::collections::BTreeMap;
+
+use rusqlite::params;
+
+use crate::clock;
+use crate::db::Db;
+use crate::error::{CoreError, Result};
+use crate::model::DocumentKind;
+use crate::store::require_live;
+use crate::text;
+
+impl Db {
+    /// The live edits of one document of a meeting, by field.
+    pub fn document_texts(
+        &self,
+        meeting_id: &str,
+        kind: DocumentKind,
+    ) -> Result<BTreeMap<String, String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT field, body FROM document_text
+             WHERE meeting_id = ?1 AND kind = ?2 AND deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map([meeting_id, kind.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Saves the secretary's text for one field (replacing an earlier edit).
+    pub fn set_document_text(
+        &mut self,
+        meeting_id: &str,
+        kind: DocumentKind,
+        field: &str,
+        body: &str,
+    ) -> Result<()> {
+        let field = text::required("field", "Tên trường", field)?;
+        // Line breaks are meaningful here (one recipient per line), so only the ends are trimmed.
+        let body = text::long_text("text", "Nội dung", body)?;
+        self.write(|tx, device| {
+            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            let now = clock::utc_now();
+            tx.execute(
+                "INSERT INTO document_text (id, meeting_id, kind, field, body, created_at, updated_at, device_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)
+                 ON CONFLICT(meeting_id, kind, field) DO UPDATE SET body = excluded.body,
+                    updated_at = excluded.updated_at, device_id = excluded.device_id,
+                    deleted_at = NULL, deleted_by = NULL",
+                params![clock::new_id(), meeting_id, kind.as_str(), field, body, now, device],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Goes back to the generated text for one field.
+    pub fn reset_document_text(
+        &mut self,
+        meeting_id: &str,
+        kind: DocumentKind,
+        field: &str,
+    ) -> Result<()> {
+        self.write(|tx, device| {
+            let n = tx.execute(
+                "UPDATE document_text SET deleted_at = ?4, deleted_by = ?5, updated_at = ?4
+                 WHERE meeting_id = ?1 AND kind = ?2 AND field = ?3 AND deleted_at IS NULL",
+                params![meeting_id, kind.as_str(), field, clock::utc_now(), device],
+            )?;
+            if n == 0 {
+                return Err(CoreError::NotFound {
+                    what: "nội dung đã sửa",
+                    id: field.to_string(),
+                });
+            }
+            Ok(())
+        })
+    }
+}
