@@ -39,4 +39,6 @@ pub const COMMANDS: &[&str] = &[
     "document_fields",
     "set_document_text",
     "reset_document_text",
+    "get_font_settings",
+    "set_document_font",
 ];

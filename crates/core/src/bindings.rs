@@ -17,7 +17,8 @@ pub fn typescript() -> String {
     let cfg = Config::default();
     let decls = declarations!(&cfg;
         FormatProfile, MeetingStatus, MeetingKind, AttendanceEventKind, AttendanceState,
-        MinutesKind, DocumentKind, DocumentOptions, DocumentField, Organisation, Meeting, MeetingInput, MeetingSummary, AgendaItem,
+        MinutesKind, DocumentKind, DocumentOptions, DocumentField, DocumentFont, FontSettings,
+        Organisation, Meeting, MeetingInput, MeetingSummary, AgendaItem,
         AgendaItemInput, Person, PersonInput, Participant, AttendanceEvent, MinutesEntry,
         MinutesInput, Task, TaskInput, IpcError, AppInfo,
     );

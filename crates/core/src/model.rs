@@ -77,6 +77,20 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// The typeface documents are set in. Times New Roman is the official one;
+    /// Liberation Serif (bundled) has the same metrics and every Vietnamese letter.
+    DocumentFont { LiberationSerif = "liberationSerif", TimesNewRoman = "timesNewRoman" }
+);
+
+/// The document font setting, and whether Times New Roman is installed here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FontSettings {
+    pub font: DocumentFont,
+    pub times_new_roman_available: bool,
+}
+
 /// What the secretary chooses when exporting a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

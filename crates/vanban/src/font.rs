@@ -3,7 +3,9 @@
 //! which has its metrics and every Vietnamese letter (SIL OFL, see assets/fonts).
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use hoinghi_core::model::DocumentFont;
 use std::sync::{Arc, OnceLock};
 
 use crate::error::{Error, Result};
@@ -191,33 +193,73 @@ impl Fonts {
     }
 }
 
-/// Where a real Times New Roman usually is, if installed (Windows, or Linux with
-/// msttcorefonts). Returns the four faces' paths when all exist.
-pub fn find_times_new_roman() -> Option<[std::path::PathBuf; 4]> {
-    let dirs = [
-        "C:\\Windows\\Fonts",
-        "/usr/share/fonts/truetype/msttcorefonts",
-        "/usr/share/fonts/truetype/msttcorefonts/",
-        "/Library/Fonts",
+/// Where a real Times New Roman usually is: Windows, Linux with
+/// msttcorefonts, macOS.
+pub const TIMES_NEW_ROMAN_DIRS: &[&str] = &[
+    "C:\\Windows\\Fonts",
+    "/usr/share/fonts/truetype/msttcorefonts",
+    "/Library/Fonts",
+    "/System/Library/Fonts/Supplemental",
+];
+
+/// The four faces of an installed Times New Roman (regular, bold, italic,
+/// bold italic), if all of them are found in one of the usual folders.
+pub fn find_times_new_roman() -> Option<[PathBuf; 4]> {
+    find_times_new_roman_in(TIMES_NEW_ROMAN_DIRS.iter().map(Path::new))
+}
+
+pub fn find_times_new_roman_in<'a>(
+    dirs: impl IntoIterator<Item = &'a Path>,
+) -> Option<[PathBuf; 4]> {
+    // File names differ: Windows (times.ttf), msttcorefonts (Times_New_Roman.ttf), macOS.
+    const NAMES: [[&str; 3]; 4] = [
+        ["times.ttf", "Times_New_Roman.ttf", "Times New Roman.ttf"],
+        [
+            "timesbd.ttf",
+            "Times_New_Roman_Bold.ttf",
+            "Times New Roman Bold.ttf",
+        ],
+        [
+            "timesi.ttf",
+            "Times_New_Roman_Italic.ttf",
+            "Times New Roman Italic.ttf",
+        ],
+        [
+            "timesbi.ttf",
+            "Times_New_Roman_Bold_Italic.ttf",
+            "Times New Roman Bold Italic.ttf",
+        ],
     ];
-    let names = [
-        ["times.ttf", "Times_New_Roman.ttf"],
-        ["timesbd.ttf", "Times_New_Roman_Bold.ttf"],
-        ["timesi.ttf", "Times_New_Roman_Italic.ttf"],
-        ["timesbi.ttf", "Times_New_Roman_Bold_Italic.ttf"],
-    ];
-    for dir in dirs {
-        let found: Vec<_> = names
+    dirs.into_iter().find_map(|dir| {
+        let found: Vec<PathBuf> = NAMES
             .iter()
-            .filter_map(|alts| {
-                alts.iter()
-                    .map(|n| Path::new(dir).join(n))
-                    .find(|p| p.is_file())
-            })
+            .filter_map(|alts| alts.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
             .collect();
-        if let Ok(found) = <[std::path::PathBuf; 4]>::try_from(found) {
-            return Some(found);
+        <[PathBuf; 4]>::try_from(found).ok()
+    })
+}
+
+impl Fonts {
+    /// The installed Times New Roman, parsed once per process; `None` when
+    /// it is not installed (or cannot be read).
+    pub fn times_new_roman() -> Option<Arc<Fonts>> {
+        static TIMES: OnceLock<Option<Arc<Fonts>>> = OnceLock::new();
+        TIMES
+            .get_or_init(|| {
+                let paths = find_times_new_roman()?;
+                Fonts::from_files(paths.each_ref().map(PathBuf::as_path))
+                    .ok()
+                    .map(Arc::new)
+            })
+            .clone()
+    }
+
+    /// The family the user chose, falling back to the bundled one when Times
+    /// New Roman is not installed on this machine.
+    pub fn for_choice(font: DocumentFont) -> Arc<Fonts> {
+        match font {
+            DocumentFont::TimesNewRoman => Fonts::times_new_roman().unwrap_or_else(Fonts::bundled),
+            DocumentFont::LiberationSerif => Fonts::bundled(),
         }
     }
-    None
 }

@@ -318,3 +318,26 @@ fn underlined_words_share_one_underline() {
         "as long as the text"
     );
 }
+
+#[test]
+fn an_installed_times_new_roman_is_found_only_when_all_four_faces_exist() {
+    use hoinghi_vanban::font::find_times_new_roman_in;
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/fonts");
+    let copy = |from: &str, to: &str| std::fs::copy(fonts.join(from), dir.path().join(to)).unwrap();
+    copy("LiberationSerif-Regular.ttf", "times.ttf");
+    copy("LiberationSerif-Bold.ttf", "timesbd.ttf");
+    copy("LiberationSerif-Italic.ttf", "timesi.ttf");
+    assert!(
+        find_times_new_roman_in([dir.path()]).is_none(),
+        "three faces are not enough"
+    );
+    copy("LiberationSerif-BoldItalic.ttf", "timesbi.ttf");
+    let found = find_times_new_roman_in([dir.path()]).expect("all four faces");
+    assert!(
+        found[1].ends_with("timesbd.ttf"),
+        "the faces come in order: {found:?}"
+    );
+    let family = Fonts::from_files(found.each_ref().map(|p| p.as_path())).expect("they load");
+    assert!(family.face(hoinghi_vanban::font::FaceKind::Bold).has('Ữ'));
+}

@@ -3,9 +3,12 @@
 
 use std::path::PathBuf;
 
-use hoinghi_core::model::{DocumentField, DocumentKind, DocumentOptions, IpcError};
+use hoinghi_core::model::{
+    DocumentField, DocumentFont, DocumentKind, DocumentOptions, FontSettings, IpcError,
+};
 use hoinghi_core::CoreError;
 use hoinghi_vanban::docs;
+use hoinghi_vanban::font::Fonts;
 use tauri::ipc::Response;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -116,4 +119,36 @@ pub async fn reset_document_text(
     state
         .run(move |db| db.reset_document_text(&meeting_id, kind, &field))
         .await
+}
+
+#[tauri::command]
+pub async fn get_font_settings(state: State<'_, AppState>) -> Result<FontSettings, IpcError> {
+    state.run(font_settings).await
+}
+
+/// Chooses the typeface of documents (Times New Roman only if installed).
+#[tauri::command]
+pub async fn set_document_font(
+    state: State<'_, AppState>,
+    font: DocumentFont,
+) -> Result<FontSettings, IpcError> {
+    state
+        .run(move |db| {
+            if font == DocumentFont::TimesNewRoman && Fonts::times_new_roman().is_none() {
+                return Err(IpcError {
+                    kind: "invalid".into(),
+                    message: "Máy này chưa cài phông Times New Roman (đủ 4 kiểu chữ); văn bản vẫn dùng Liberation Serif, cùng kích thước chữ.".into(),
+                });
+            }
+            db.set_document_font(font).map_err(IpcError::from)?;
+            font_settings(db).map_err(IpcError::from)
+        })
+        .await
+}
+
+fn font_settings(db: &mut hoinghi_core::Db) -> Result<FontSettings, CoreError> {
+    Ok(FontSettings {
+        font: db.document_font()?,
+        times_new_roman_available: Fonts::times_new_roman().is_some(),
+    })
 }

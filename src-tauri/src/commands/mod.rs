@@ -49,5 +49,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         documents::document_fields,
         documents::set_document_text,
         documents::reset_document_text,
+        documents::get_font_settings,
+        documents::set_document_font,
     ]
 }

@@ -54,6 +54,10 @@ generated: string, edited: boolean,
  */
 multiline: boolean, };
 
+export type DocumentFont = "liberationSerif" | "timesNewRoman";
+
+export type FontSettings = { font: DocumentFont, timesNewRomanAvailable: boolean, };
+
 export type Organisation = { 
 /**
  * Tên cơ quan chủ quản (the body above the issuer), e.g. "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI".

@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use crate::clock::{self, DEFAULT_TIME_ZONE};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
-use crate::model::{FormatProfile, Organisation};
+use crate::model::{DocumentFont, FormatProfile, Organisation};
 use crate::text;
 
 impl Db {
@@ -96,6 +96,20 @@ impl Db {
             Ok(())
         })?;
         Ok(org)
+    }
+}
+
+impl Db {
+    /// The typeface chosen for documents on this installation.
+    pub fn document_font(&self) -> Result<DocumentFont> {
+        Ok(self
+            .meta("document_font")?
+            .and_then(|f| DocumentFont::parse(&f))
+            .unwrap_or(DocumentFont::LiberationSerif))
+    }
+
+    pub fn set_document_font(&mut self, font: DocumentFont) -> Result<()> {
+        self.set_meta("document_font", font.as_str())
     }
 }
 

@@ -117,3 +117,23 @@ fn a_version_1_database_is_upgraded_in_place_and_keeps_its_data() {
     );
     assert_eq!(org.full_name, "", "the new column starts empty");
 }
+
+#[test]
+fn the_document_font_choice_is_remembered() {
+    use hoinghi_core::model::DocumentFont;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.db");
+    {
+        let mut db = Db::open(&path).unwrap();
+        assert_eq!(
+            db.document_font().unwrap(),
+            DocumentFont::LiberationSerif,
+            "the bundled font by default"
+        );
+        db.set_document_font(DocumentFont::TimesNewRoman).unwrap();
+    }
+    assert_eq!(
+        Db::open(&path).unwrap().document_font().unwrap(),
+        DocumentFont::TimesNewRoman
+    );
+}

@@ -216,7 +216,7 @@ pub fn export(
     request: &DocumentOptions,
 ) -> Result<Vec<u8>> {
     let (conf, opts) = prepare(db, meeting_id, kind, request)?;
-    let fonts = Fonts::bundled();
+    let fonts = Fonts::for_choice(db.document_font()?);
     build(DocKind::of(kind), &conf, &opts, &fonts).to_pdf(&fonts)
 }
 
@@ -228,7 +228,13 @@ pub fn document_fields(
     request: &DocumentOptions,
 ) -> Result<Vec<DocumentField>> {
     let (conf, opts) = prepare(db, meeting_id, kind, request)?;
-    Ok(compose(DocKind::of(kind), &conf, &opts, &Fonts::bundled()).1)
+    Ok(compose(
+        DocKind::of(kind),
+        &conf,
+        &opts,
+        &Fonts::for_choice(db.document_font()?),
+    )
+    .1)
 }
 
 fn prepare(
