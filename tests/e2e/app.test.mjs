@@ -81,6 +81,13 @@ test("the documents tab previews an official PDF of the demo meeting", async () 
     await waitForText(browser, byTestId("pdf-page-count"), "2");
     const pages = await browser.$$(byTestId("pdf-page"));
     assert.ok(pages.length >= 1, "the preview draws the pages of the real PDF");
+
+    // The generated trích yếu can be edited, and the edit is kept.
+    const subject = browser.$(byTestId("doc-field-subject"));
+    await subject.waitForDisplayed({ timeout: 15_000 });
+    assert.match(await subject.getValue(), /^kết luận của đồng chí Trưởng Ban/);
+    await subject.addValue(" (đã sửa)");
+    await browser.$(byTestId("doc-field-edited-subject")).waitForDisplayed({ timeout: 15_000 });
   } finally {
     await close();
   }

@@ -268,6 +268,19 @@ export const en: Dictionary = {
     "The document is open in your PDF viewer; print it from there (Ctrl+P). Temporary file: {path}",
   "docs.exporting": "Saving {step}/{total}: {name}…",
   "docs.exportDone": "Saved {saved} of {total} documents in {folder}",
+  "docs.fields": "Wording",
+  "docs.fields.hint":
+    "Text generated from the meeting's details. Change it here if needed: it saves when you stop typing and the preview follows.",
+  "docs.fields.loading": "Loading the wording…",
+  "docs.fields.none": "This document has no wording to change.",
+  "docs.fields.multiline": "One item per line.",
+  "docs.fields.edited": "Edited",
+  "docs.fields.reset": "Restore",
+  "docs.fields.resetLabel": "Restore the generated text: {label}",
+  "docs.fields.resetHint": "Drop the edit and use the text generated from the meeting again",
+  "docs.fields.saving": "Saving…",
+  "docs.fields.saved": "Saved",
+  "docs.fields.failed": "Not saved",
   "docs.missingGlyphsTitle": "Some characters cannot be drawn by the font",
   "docs.missingGlyphsHint":
     "The document could not be made. Change or remove these characters (often emoji or special characters pasted from elsewhere) and try again.",
@@ -294,6 +307,13 @@ export const en: Dictionary = {
   "settings.signingPrefixHint":
     "The whole line above the signer's position, e.g. KT. TRƯỞNG BAN; T/M BAN THƯỜNG VỤ; leave empty when the head signs in person. ND30 writes TM., KT., TL.; HD36 writes T/M, K/T, T/L — changing the format converts it.",
   "settings.timeZone": "Time zone",
+  "settings.font": "Document typeface",
+  "settings.font.liberationSerif": "Liberation Serif (bundled, same metrics as Times New Roman)",
+  "settings.font.timesNewRoman":
+    "Times New Roman (the official typeface, installed on this computer)",
+  "settings.font.timesMissing":
+    "Times New Roman is not installed on this computer, so documents use Liberation Serif, which has the same metrics.",
+  "settings.font.saved": "Font choice saved.",
   "settings.about": "About",
   "settings.version": "Version",
   "settings.databasePath": "Data file",

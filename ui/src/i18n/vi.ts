@@ -269,6 +269,19 @@ export const vi = {
     "Đã mở văn bản trong trình xem PDF của máy; hãy in từ cửa sổ đó (Ctrl+P). Tệp tạm: {path}",
   "docs.exporting": "Đang lưu {step}/{total}: {name}…",
   "docs.exportDone": "Đã lưu {saved}/{total} văn bản vào {folder}",
+  "docs.fields": "Nội dung",
+  "docs.fields.hint":
+    "Lời văn tạo từ thông tin cuộc họp. Sửa ở đây nếu cần: tự lưu khi ngừng gõ, bản xem trước cập nhật theo.",
+  "docs.fields.loading": "Đang tải nội dung…",
+  "docs.fields.none": "Văn bản này không có phần lời văn sửa được.",
+  "docs.fields.multiline": "Mỗi dòng một mục.",
+  "docs.fields.edited": "Đã sửa",
+  "docs.fields.reset": "Khôi phục",
+  "docs.fields.resetLabel": "Khôi phục lời văn tạo tự động: {label}",
+  "docs.fields.resetHint": "Bỏ phần đã sửa, dùng lại lời văn tạo từ thông tin cuộc họp",
+  "docs.fields.saving": "Đang lưu…",
+  "docs.fields.saved": "Đã lưu",
+  "docs.fields.failed": "Chưa lưu được",
   "docs.missingGlyphsTitle": "Có ký tự phông chữ không vẽ được",
   "docs.missingGlyphsHint":
     "Văn bản chưa tạo được. Hãy sửa hoặc bỏ các ký tự này (thường là biểu tượng cảm xúc hay ký tự đặc biệt dán từ nơi khác) rồi thử lại.",
@@ -295,6 +308,13 @@ export const vi = {
   "settings.signingPrefixHint":
     "Cả dòng ghi phía trên chức vụ người ký, ví dụ: KT. TRƯỞNG BAN; T/M BAN THƯỜNG VỤ; để trống nếu người đứng đầu ký. NĐ 30 viết TM., KT., TL.; HD 36 viết T/M, K/T, T/L — đổi thể thức sẽ tự đổi cách viết.",
   "settings.timeZone": "Múi giờ",
+  "settings.font": "Phông chữ văn bản",
+  "settings.font.liberationSerif":
+    "Liberation Serif (kèm theo ứng dụng, cùng kích thước chữ với Times New Roman)",
+  "settings.font.timesNewRoman": "Times New Roman (phông chữ chuẩn, đã cài trên máy)",
+  "settings.font.timesMissing":
+    "Máy này chưa cài Times New Roman nên văn bản dùng Liberation Serif; hình dạng và kích thước chữ tương đương.",
+  "settings.font.saved": "Đã lưu lựa chọn phông chữ.",
   "settings.about": "Về ứng dụng",
   "settings.version": "Phiên bản",
   "settings.databasePath": "Tệp dữ liệu",

@@ -4,8 +4,11 @@ import type {
   AppInfo,
   AttendanceEvent,
   AttendanceEventKind,
+  DocumentField,
+  DocumentFont,
   DocumentKind,
   DocumentOptions,
+  FontSettings,
   Meeting,
   MeetingInput,
   MeetingSummary,
@@ -28,6 +31,9 @@ export interface Backend {
   appInfo(): Promise<AppInfo>;
 
   getOrganisation(): Promise<Organisation>;
+  /** The typeface documents are set in, and whether Times New Roman is installed. */
+  getFontSettings(): Promise<FontSettings>;
+  setDocumentFont(font: DocumentFont): Promise<FontSettings>;
   updateOrganisation(input: Organisation): Promise<Organisation>;
 
   listMeetings(): Promise<MeetingSummary[]>;
@@ -90,6 +96,27 @@ export interface Backend {
    * viewer, from which the secretary prints; resolves to that file's path.
    */
   printDocument(meetingId: string, kind: DocumentKind, options: DocumentOptions): Promise<string>;
+
+  /**
+   * The wording of one document that the secretary may change (trích yếu,
+   * opening, Nơi nhận…): each field's current text, the text generated from
+   * the meeting, and whether it was edited. Depends on the options as the
+   * document does.
+   */
+  documentFields(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): Promise<DocumentField[]>;
+  /** Keeps the secretary's text for one field of one document, replacing an earlier edit. */
+  setDocumentText(
+    meetingId: string,
+    kind: DocumentKind,
+    field: string,
+    text: string,
+  ): Promise<void>;
+  /** Goes back to the generated text; rejects with `notFound` when the field was not edited. */
+  resetDocumentText(meetingId: string, kind: DocumentKind, field: string): Promise<void>;
 
   /** The native "save as" dialog for a PDF; null when cancelled. */
   chooseSavePath(defaultName: string): Promise<string | null>;

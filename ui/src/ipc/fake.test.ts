@@ -115,3 +115,64 @@ describe("FakeBackend.updateOrganisation", () => {
     ).rejects.toMatchObject({ kind: "invalid" });
   });
 });
+
+describe("FakeBackend document wording", () => {
+  const options = {
+    profile: "nd30" as const,
+    number: null,
+    issuedOn: null,
+    listAttendance: false,
+    listSignatures: false,
+  };
+
+  it("offers fields worded from the meeting, and keeps an edit per meeting and document", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput({ title: "Hội nghị sơ kết" }));
+    const fields = await backend.documentFields(meeting.id, "giay-moi", options);
+    expect(fields.map((f) => f.key)).toEqual(["subject", "opening", "closing", "recipients"]);
+    expect(fields[0]).toEqual({
+      key: "subject",
+      label: "Trích yếu",
+      text: "V/v mời dự hội nghị sơ kết",
+      generated: "V/v mời dự hội nghị sơ kết",
+      edited: false,
+      multiline: false,
+    });
+    expect(fields.find((f) => f.key === "recipients")?.multiline).toBe(true);
+
+    await backend.setDocumentText(meeting.id, "giay-moi", "subject", "  V/v mời họp  ");
+    const [subject] = await backend.documentFields(meeting.id, "giay-moi", options);
+    expect(subject).toMatchObject({
+      text: "V/v mời họp",
+      generated: "V/v mời dự hội nghị sơ kết",
+      edited: true,
+    });
+    const [other] = await backend.documentFields(meeting.id, "bien-ban", options);
+    expect(other, "other documents keep their own wording").toMatchObject({ edited: false });
+
+    await backend.resetDocumentText(meeting.id, "giay-moi", "subject");
+    const [restored] = await backend.documentFields(meeting.id, "giay-moi", options);
+    expect(restored).toMatchObject({ text: "V/v mời dự hội nghị sơ kết", edited: false });
+    await expect(
+      backend.resetDocumentText(meeting.id, "giay-moi", "subject"),
+      "nothing left to restore",
+    ).rejects.toMatchObject({ kind: "notFound" });
+  });
+
+  it("refuses what the core refuses", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    await expect(backend.setDocumentText(meeting.id, "giay-moi", " ", "x")).rejects.toMatchObject({
+      kind: "invalid",
+    });
+    await expect(
+      backend.setDocumentText(meeting.id, "giay-moi", "subject", "x".repeat(50_001)),
+    ).rejects.toMatchObject({ kind: "invalid" });
+    await expect(
+      backend.setDocumentText("meeting-404", "giay-moi", "subject", "x"),
+    ).rejects.toMatchObject({ kind: "notFound" });
+    await expect(
+      backend.documentFields(meeting.id, "giay-moi", { ...options, number: 0 }),
+    ).rejects.toMatchObject({ kind: "invalid" });
+  });
+});

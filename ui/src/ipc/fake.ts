@@ -6,8 +6,11 @@ import type {
   AppInfo,
   AttendanceEvent,
   AttendanceEventKind,
+  DocumentField,
+  DocumentFont,
   DocumentKind,
   DocumentOptions,
+  FontSettings,
   Meeting,
   MeetingInput,
   MeetingSummary,
@@ -45,6 +48,23 @@ export const FAKE_PRINT_PATH = "/tmp/hoinghi-preview.pdf";
 
 /** Longest single-line field the core accepts (`text::MAX_LINE`). */
 const MAX_LINE = 500;
+/** Longest free text the core accepts (`text::MAX_TEXT`). */
+const MAX_TEXT = 50_000;
+
+/** One editable piece of a fake document, before the secretary's edit is applied. */
+interface FieldSpec {
+  key: string;
+  label: string;
+  generated: string;
+  multiline: boolean;
+}
+
+/** "Hội nghị giao ban" → "hội nghị giao ban", as it reads inside a sentence; "UBND…" stays. */
+function lowerFirst(text: string): string {
+  const [first = "", second = ""] = [...text];
+  if (second && second !== second.toLocaleLowerCase("vi")) return text;
+  return first.toLocaleLowerCase("vi") + text.slice(first.length);
+}
 
 export const DEFAULT_ORGANISATION: Organisation = {
   parentName: "",
@@ -72,6 +92,14 @@ function line(label: string, value: string): string {
   const v = value.trim().normalize("NFC");
   const n = [...v].length;
   if (n > MAX_LINE) invalid(`${label} quá dài (${n} ký tự); tối đa ${MAX_LINE} ký tự.`);
+  return v;
+}
+
+/** Like the core's `text::long_text`: trimmed at the ends, NFC, at most `MAX_TEXT` characters. */
+function longText(label: string, value: string): string {
+  const v = value.trim().normalize("NFC");
+  const n = [...v].length;
+  if (n > MAX_TEXT) invalid(`${label} quá dài (${n} ký tự); tối đa ${MAX_TEXT} ký tự.`);
   return v;
 }
 
@@ -134,7 +162,11 @@ export class FakeBackend implements Backend {
   private events: AttendanceEvent[] = [];
   private minutes: MinutesEntry[] = [];
   private tasks: Task[] = [];
+  /** The secretary's document text, by "meeting id + kind", then by field. */
+  private documentTexts = new Map<string, Map<string, string>>();
   private nextId = 1;
+  /** Like a machine without Times New Roman, unless a test says otherwise. */
+  fontSettings: FontSettings = { font: "liberationSerif", timesNewRomanAvailable: false };
   private readonly now: () => Date;
 
   /** Every document `saveDocument` wrote, in order. */
@@ -177,6 +209,18 @@ export class FakeBackend implements Backend {
 
   async appInfo(): Promise<AppInfo> {
     return { version: "0.0.0-fake", databasePath: "(bộ nhớ tạm)", schemaVersion: 1 };
+  }
+
+  async getFontSettings(): Promise<FontSettings> {
+    return { ...this.fontSettings };
+  }
+
+  async setDocumentFont(font: DocumentFont): Promise<FontSettings> {
+    if (font === "timesNewRoman" && !this.fontSettings.timesNewRomanAvailable) {
+      invalid("Máy này chưa cài phông Times New Roman (đủ 4 kiểu chữ).");
+    }
+    this.fontSettings = { ...this.fontSettings, font };
+    return { ...this.fontSettings };
   }
 
   async getOrganisation(): Promise<Organisation> {
@@ -623,12 +667,7 @@ export class FakeBackend implements Backend {
     return null;
   }
 
-  async renderDocument(
-    meetingId: string,
-    kind: DocumentKind,
-    options: DocumentOptions,
-  ): Promise<Uint8Array> {
-    const meeting = this.meeting(meetingId);
+  private checkDocument(kind: DocumentKind, options: DocumentOptions): void {
     if (!(kind in DOCUMENT_TITLES)) invalid(`Không có loại văn bản "${kind}".`);
     if (options.number !== null && (!Number.isInteger(options.number) || options.number < 1)) {
       invalid("Số văn bản phải là số nguyên từ 1 trở lên.");
@@ -636,21 +675,139 @@ export class FakeBackend implements Backend {
     if (options.issuedOn !== null && !DATE.test(options.issuedOn)) {
       invalid("Ngày ban hành không hợp lệ.");
     }
+  }
+
+  private textsOf(meetingId: string, kind: DocumentKind): Map<string, string> {
+    const key = `${meetingId}\n${kind}`;
+    let texts = this.documentTexts.get(key);
+    if (!texts) {
+      texts = new Map();
+      this.documentTexts.set(key, texts);
+    }
+    return texts;
+  }
+
+  /** A plausible, fixed set of editable fields per document, worded from the meeting. */
+  private fieldSpecs(meeting: Meeting, kind: DocumentKind): FieldSpec[] {
+    const title = lowerFirst(meeting.title);
+    const body = this.organisation.fullName || this.organisation.name || "Cơ quan";
+    const [year, month, day] = meeting.startsAt.slice(0, 10).split("-");
+    const subjects: Record<DocumentKind, string> = {
+      "giay-moi": `V/v mời dự ${title}`,
+      "chuong-trinh": `Chương trình ${title}`,
+      "danh-sach": `Danh sách đại biểu dự ${title}`,
+      "bien-ban": `Biên bản ${title}`,
+      "thong-bao": `Kết luận tại ${title}`,
+      "bao-cao": `Kết quả ${title}`,
+    };
+    const specs: FieldSpec[] = [
+      { key: "subject", label: "Trích yếu", generated: subjects[kind], multiline: false },
+    ];
+    if (kind === "giay-moi") {
+      specs.push({
+        key: "opening",
+        label: "Lời mời",
+        generated: `${body} trân trọng kính mời đồng chí dự ${title}.`,
+        multiline: false,
+      });
+    }
+    if (kind === "thong-bao") {
+      specs.push({
+        key: "opening",
+        label: "Đoạn mở đầu",
+        generated: `Ngày ${day}/${month}/${year}, ${body} tổ chức ${title}. Sau khi nghe báo cáo và ý kiến của các đại biểu, đồng chí chủ trì kết luận như sau:`,
+        multiline: false,
+      });
+    }
+    const closings: Record<DocumentKind, string> = {
+      "giay-moi": "Rất mong đồng chí đến dự đúng giờ./.",
+      "chuong-trinh": "Đề nghị các đại biểu dự đúng thời gian trên./.",
+      "danh-sach": "Danh sách gồm các đại biểu nêu trên./.",
+      "bien-ban": `Cuộc họp kết thúc lúc ${meeting.endsAt.slice(11)} cùng ngày./.`,
+      "thong-bao": `${body} thông báo để các đơn vị, cá nhân liên quan biết, thực hiện./.`,
+      "bao-cao": "Trên đây là báo cáo kết quả cuộc họp./.",
+    };
+    specs.push(
+      { key: "closing", label: "Câu kết", generated: closings[kind], multiline: false },
+      {
+        key: "recipients",
+        label: "Nơi nhận",
+        generated: (kind === "giay-moi"
+          ? ["- Như trên;", "- Lưu Văn phòng."]
+          : ["- Các đại biểu dự họp;", "- Lãnh đạo cơ quan;", "- Lưu Văn phòng."]
+        ).join("\n"),
+        multiline: true,
+      },
+    );
+    return specs;
+  }
+
+  async documentFields(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): Promise<DocumentField[]> {
+    const meeting = this.meeting(meetingId);
+    this.checkDocument(kind, options);
+    const texts = this.textsOf(meetingId, kind);
+    return this.fieldSpecs(meeting, kind).map((spec) => {
+      const edit = texts.get(spec.key);
+      return { ...spec, text: edit ?? spec.generated, edited: edit !== undefined };
+    });
+  }
+
+  async setDocumentText(
+    meetingId: string,
+    kind: DocumentKind,
+    field: string,
+    text: string,
+  ): Promise<void> {
+    // The same checks as the core's `set_document_text`: any field name is kept.
+    const key = required("Tên trường", field);
+    const body = longText("Nội dung", text);
+    this.meeting(meetingId);
+    if (!(kind in DOCUMENT_TITLES)) invalid(`Không có loại văn bản "${kind}".`);
+    this.textsOf(meetingId, kind).set(key, body);
+  }
+
+  async resetDocumentText(meetingId: string, kind: DocumentKind, field: string): Promise<void> {
+    if (!this.textsOf(meetingId, kind).delete(field)) {
+      notFound(`Không tìm thấy nội dung đã sửa (mã ${field}). Có thể bản ghi đã bị xoá.`);
+    }
+  }
+
+  async renderDocument(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): Promise<Uint8Array> {
+    const meeting = this.meeting(meetingId);
+    this.checkDocument(kind, options);
+    const fields = await this.documentFields(meetingId, kind, options);
     // Like the real renderer, refuse rather than print boxes where letters should be.
-    const missing = [...new Set(meeting.title.match(NO_GLYPH) ?? [])];
-    if (missing.length > 0) {
+    const where = [
+      { text: meeting.title, place: "tên cuộc họp" },
+      ...fields
+        .filter((f) => f.edited)
+        .map((f) => ({ text: f.text, place: `mục “${f.label}” đã sửa` })),
+    ];
+    for (const { text, place } of where) {
+      const missing = [...new Set(text.match(NO_GLYPH) ?? [])];
+      if (missing.length === 0) continue;
       const named = missing
         .map((c) => `“${c}” (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()})`)
         .join(", ");
       throw ipcError(
         "missingGlyphs",
-        `Phông chữ không có ký tự ${named} trong tên cuộc họp; hãy sửa lại rồi thử lại.`,
+        `Phông chữ không có ký tự ${named} trong ${place}; hãy sửa lại rồi thử lại.`,
       );
     }
+    const subject = fields.find((f) => f.key === "subject")?.text ?? "";
     return samplePdf(
       [
         DOCUMENT_TITLES[kind],
         meeting.title,
+        `Trich yeu: ${subject}`,
         `The thuc: ${options.profile.toUpperCase()}`,
         `So: ${options.number ?? "..."}`,
         `Ngay ban hanh: ${options.issuedOn ?? "(mac dinh)"}`,

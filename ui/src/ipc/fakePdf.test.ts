@@ -59,6 +59,23 @@ describe("FakeBackend documents", () => {
     expect(await backend.printDocument(meeting.id, "bien-ban", OPTIONS)).toBe(FAKE_PRINT_PATH);
   });
 
+  it("prints the edited trích yếu, and refuses an edit the font cannot draw", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    expect(
+      (await textOf(await backend.renderDocument(meeting.id, "bien-ban", OPTIONS))).text,
+    ).toContain("Trich yeu: Bien ban giao ban thang 3");
+    await backend.setDocumentText(meeting.id, "bien-ban", "subject", "Biên bản họp mở rộng");
+    expect(
+      (await textOf(await backend.renderDocument(meeting.id, "bien-ban", OPTIONS))).text,
+    ).toContain("Trich yeu: Bien ban hop mo rong");
+    await backend.setDocumentText(meeting.id, "bien-ban", "closing", "Xong 🎉");
+    await expect(backend.renderDocument(meeting.id, "bien-ban", OPTIONS)).rejects.toMatchObject({
+      kind: "missingGlyphs",
+      message: expect.stringContaining("Câu kết"),
+    });
+  });
+
   it("refuses a title with characters the font cannot draw, naming them", async () => {
     const backend = new FakeBackend();
     const meeting = await backend.createMeeting(meetingInput({ title: "Giao ban 🎉 tháng 3" }));

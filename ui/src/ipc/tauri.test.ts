@@ -82,6 +82,49 @@ describe("TauriBackend", () => {
     });
   });
 
+  it("reads, edits and restores a document's wording with the agreed commands and keys", async () => {
+    const backend = new TauriBackend();
+    const options = {
+      profile: "nd30" as const,
+      number: null,
+      issuedOn: null,
+      listAttendance: false,
+      listSignatures: false,
+    };
+    const fields = [
+      {
+        key: "subject",
+        label: "Trích yếu",
+        text: "V/v mời dự hội nghị",
+        generated: "V/v mời dự hội nghị",
+        edited: false,
+        multiline: false,
+      },
+    ];
+    invoke.mockResolvedValueOnce(fields);
+    expect(await backend.documentFields("m1", "giay-moi", options)).toEqual(fields);
+    invoke.mockResolvedValueOnce(null);
+    await expect(
+      backend.setDocumentText("m1", "giay-moi", "recipients", "- Như trên;\n- Lưu VT."),
+    ).resolves.toBeUndefined();
+    invoke.mockResolvedValueOnce(null);
+    await expect(backend.resetDocumentText("m1", "giay-moi", "subject")).resolves.toBeUndefined();
+    expect(invoke.mock.calls).toEqual([
+      ["document_fields", { meetingId: "m1", kind: "giay-moi", options }],
+      [
+        "set_document_text",
+        { meetingId: "m1", kind: "giay-moi", field: "recipients", text: "- Như trên;\n- Lưu VT." },
+      ],
+      ["reset_document_text", { meetingId: "m1", kind: "giay-moi", field: "subject" }],
+    ]);
+
+    invoke.mockRejectedValueOnce({ kind: "notFound", message: "Không tìm thấy nội dung đã sửa." });
+    await expect(backend.resetDocumentText("m1", "giay-moi", "subject")).rejects.toEqual({
+      kind: "notFound",
+      message: "Không tìm thấy nội dung đã sửa.",
+    });
+  });
+
   it("accepts document bytes as a view or a plain array too", () => {
     expect([...toBytes(new Uint8Array([1, 2, 3]).subarray(1))]).toEqual([2, 3]);
     expect([...toBytes([37, 80])]).toEqual([37, 80]);

@@ -45,6 +45,8 @@ export class TauriBackend implements Backend {
   appInfo: Backend["appInfo"] = () => call("app_info");
 
   getOrganisation: Backend["getOrganisation"] = () => call("get_organisation");
+  getFontSettings: Backend["getFontSettings"] = () => call("get_font_settings");
+  setDocumentFont: Backend["setDocumentFont"] = (font) => call("set_document_font", { font });
   updateOrganisation: Backend["updateOrganisation"] = (input) =>
     call("update_organisation", { input });
 
@@ -101,6 +103,15 @@ export class TauriBackend implements Backend {
   };
   printDocument: Backend["printDocument"] = (meetingId, kind, options) =>
     call("print_document", { meetingId, kind, options });
+
+  documentFields: Backend["documentFields"] = (meetingId, kind, options) =>
+    call("document_fields", { meetingId, kind, options });
+  setDocumentText: Backend["setDocumentText"] = async (meetingId, kind, field, text) => {
+    await call("set_document_text", { meetingId, kind, field, text });
+  };
+  resetDocumentText: Backend["resetDocumentText"] = async (meetingId, kind, field) => {
+    await call("reset_document_text", { meetingId, kind, field });
+  };
 
   chooseSavePath: Backend["chooseSavePath"] = (defaultName) =>
     dialog(() => save({ defaultPath: defaultName, filters: PDF_FILTERS }));

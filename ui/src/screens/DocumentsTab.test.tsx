@@ -1,9 +1,10 @@
-import { screen, waitFor, within } from "@testing-library/react";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DocumentOptions } from "../ipc/bindings";
 import { FakeBackend } from "../ipc/fake";
 import { meetingInput, renderApp } from "../test/render";
-import { DOCUMENT_KINDS, joinPath } from "./DocumentsTab";
+import { TEXT_SAVE_DELAY_MS } from "./DocumentFields";
+import { DOCUMENT_KINDS, joinPath, PREVIEW_DELAY_MS } from "./DocumentsTab";
 
 // jsdom has no canvas: pdf.js is replaced by a stand-in that reports two pages
 // and remembers what it was asked to draw.
@@ -263,11 +264,241 @@ describe("documents tab", () => {
     localStorage.setItem("hoinghi.lang", "en");
     await setup();
     expect(await screen.findByTestId("tab-documents")).toHaveTextContent("Documents");
-    expect(screen.getByTestId("doc-danh-sach")).toHaveTextContent("List of delegates");
+    // The tabs show before the meeting is read; the documents only after.
+    expect(await screen.findByTestId("doc-danh-sach")).toHaveTextContent("List of delegates");
     expect(screen.getByTestId("doc-save-as")).toHaveTextContent("Save as…");
     await waitFor(() =>
       expect(screen.getByTestId("pdf-page-count")).toHaveTextContent("2 page(s)"),
     );
+  });
+});
+
+describe("document wording", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The tab with the invitation's fields shown; spies on the wording commands. */
+  async function setupFields(title?: string) {
+    const app = await setup(title);
+    const fields = vi.spyOn(app.backend, "documentFields");
+    const set = vi.spyOn(app.backend, "setDocumentText");
+    const reset = vi.spyOn(app.backend, "resetDocumentText");
+    await waitFor(() => expect(app.render).toHaveBeenCalledTimes(1));
+    await waitFor(() =>
+      expect(screen.getByTestId("doc-field-subject")).toHaveValue("V/v mời dự giao ban tháng 3"),
+    );
+    return { ...app, fields, set, reset };
+  }
+
+  /** The text of the PDF last handed to the preview (the fake writes it in plain ASCII). */
+  const lastPdfText = () => new TextDecoder().decode(pdf.opened.at(-1));
+
+  it("shows the chosen document's fields, worded from the meeting", async () => {
+    const { meeting, fields } = await setupFields();
+    const section = screen.getByTestId("doc-fields");
+    expect(within(section).getByRole("heading", { name: "Nội dung" })).toBeInTheDocument();
+    expect(fields).toHaveBeenLastCalledWith(meeting.id, "giay-moi", DEFAULTS);
+    expect(within(section).getByLabelText("Trích yếu")).toBe(
+      screen.getByTestId("doc-field-subject"),
+    );
+    expect(screen.getByTestId("doc-field-opening")).toHaveValue(
+      "Ban Tuyên giáo Thành uỷ Hà Nội trân trọng kính mời đồng chí dự giao ban tháng 3.",
+    );
+    const recipients = screen.getByLabelText("Nơi nhận");
+    expect(recipients).toHaveValue("- Như trên;\n- Lưu Văn phòng.");
+    expect(recipients).toHaveAccessibleDescription("Mỗi dòng một mục.");
+    expect(within(section).queryByText("Đã sửa")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("doc-field-reset-subject")).not.toBeInTheDocument();
+
+    // The section folds away, and opens again.
+    const toggle = screen.getByTestId("doc-fields-toggle");
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(screen.getByTestId("doc-field-subject")).not.toBeVisible();
+    fireEvent.click(toggle);
+    expect(screen.getByTestId("doc-field-subject")).toBeVisible();
+  });
+
+  it("saves a field once typing pauses, marks it edited and draws the preview again", async () => {
+    const { backend, meeting, set, render } = await setupFields();
+    // Only the timers the autosave and preview use: React schedules its own work with setImmediate.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const subject = screen.getByTestId("doc-field-subject");
+    fireEvent.change(subject, { target: { value: "V/v mời dự giao ban" } });
+    await act(() => vi.advanceTimersByTimeAsync(TEXT_SAVE_DELAY_MS - 300));
+    fireEvent.change(subject, { target: { value: "V/v mời dự giao ban mở rộng" } });
+    await act(() => vi.advanceTimersByTimeAsync(TEXT_SAVE_DELAY_MS - 100));
+    expect(set, "nothing is saved while typing goes on").not.toHaveBeenCalled();
+
+    await act(() => vi.advanceTimersByTimeAsync(100));
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(set).toHaveBeenCalledWith(
+      meeting.id,
+      "giay-moi",
+      "subject",
+      "V/v mời dự giao ban mở rộng",
+    );
+    expect(screen.getByTestId("doc-fields-status")).toHaveTextContent("Đã lưu");
+    expect(screen.getByTestId("doc-field-edited-subject")).toHaveTextContent("Đã sửa");
+    expect(screen.getByTestId("doc-field-reset-subject")).toBeInTheDocument();
+    expect(subject).toHaveValue("V/v mời dự giao ban mở rộng");
+    const [stored] = await backend.documentFields(meeting.id, "giay-moi", DEFAULTS);
+    expect(stored).toMatchObject({ text: "V/v mời dự giao ban mở rộng", edited: true });
+
+    await act(() => vi.advanceTimersByTimeAsync(PREVIEW_DELAY_MS));
+    expect(render).toHaveBeenCalledTimes(2);
+    expect(render).toHaveBeenLastCalledWith(meeting.id, "giay-moi", DEFAULTS);
+    vi.useRealTimers();
+    await waitFor(() => expect(lastPdfText()).toContain("Trich yeu: V/v moi du giao ban mo rong"));
+  });
+
+  it("does not trim what is being typed when a pause saves it", async () => {
+    const { set } = await setupFields();
+    const closing = screen.getByTestId("doc-field-closing");
+    fireEvent.focus(closing);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    fireEvent.change(closing, { target: { value: "Trân trọng " } });
+    await act(() => vi.advanceTimersByTimeAsync(TEXT_SAVE_DELAY_MS));
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("doc-field-edited-closing")).toBeInTheDocument();
+    expect(closing, "the space stays while typing goes on").toHaveValue("Trân trọng ");
+    fireEvent.blur(closing);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(closing, "leaving the field shows what was stored").toHaveValue("Trân trọng");
+    expect(set, "the same text is not saved twice").toHaveBeenCalledTimes(1);
+  });
+
+  it("saves at once when the field loses focus, and keeps line breaks", async () => {
+    const { meeting, set } = await setupFields();
+    const recipients = screen.getByTestId("doc-field-recipients");
+    fireEvent.change(recipients, {
+      target: { value: "- Như trên;\n- Thường trực Thành uỷ;\n- Lưu VT." },
+    });
+    fireEvent.blur(recipients);
+    await waitFor(() =>
+      expect(set).toHaveBeenCalledWith(
+        meeting.id,
+        "giay-moi",
+        "recipients",
+        "- Như trên;\n- Thường trực Thành uỷ;\n- Lưu VT.",
+      ),
+    );
+    expect(await screen.findByTestId("doc-field-edited-recipients")).toBeInTheDocument();
+    fireEvent.blur(recipients);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(set, "an unchanged field is not saved again").toHaveBeenCalledTimes(1);
+  });
+
+  it("Khôi phục goes back to the generated text", async () => {
+    const backend = await FakeBackend.withSampleData(3);
+    const meeting = await backend.createMeeting(meetingInput());
+    await backend.setDocumentText(meeting.id, "giay-moi", "closing", "Kính mong đồng chí dự.");
+    const reset = vi.spyOn(backend, "resetDocumentText");
+    const render = vi.spyOn(backend, "renderDocument");
+    renderApp(backend, `/meetings/${meeting.id}/documents`);
+    const closing = await screen.findByTestId("doc-field-closing");
+    expect(closing).toHaveValue("Kính mong đồng chí dự.");
+    expect(screen.getByTestId("doc-field-edited-closing")).toHaveTextContent("Đã sửa");
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+
+    const button = screen.getByTestId("doc-field-reset-closing");
+    expect(button).toHaveAccessibleName("Khôi phục lời văn tạo tự động: Câu kết");
+    fireEvent.click(button);
+    await waitFor(() => expect(closing).toHaveValue("Rất mong đồng chí đến dự đúng giờ./."));
+    expect(reset).toHaveBeenCalledWith(meeting.id, "giay-moi", "closing");
+    expect(screen.queryByTestId("doc-field-edited-closing")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("doc-field-reset-closing")).not.toBeInTheDocument();
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(2));
+  });
+
+  it("typing the generated text back drops the edit instead of storing a copy", async () => {
+    const { meeting, set, reset } = await setupFields();
+    const subject = screen.getByTestId("doc-field-subject");
+    fireEvent.change(subject, { target: { value: "V/v họp" } });
+    fireEvent.blur(subject);
+    expect(await screen.findByTestId("doc-field-edited-subject")).toBeInTheDocument();
+    fireEvent.change(subject, { target: { value: "V/v mời dự giao ban tháng 3 " } });
+    fireEvent.blur(subject);
+    await waitFor(() =>
+      expect(screen.queryByTestId("doc-field-edited-subject")).not.toBeInTheDocument(),
+    );
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(reset).toHaveBeenCalledWith(meeting.id, "giay-moi", "subject");
+    expect(subject).toHaveValue("V/v mời dự giao ban tháng 3");
+  });
+
+  it("each document has its own fields; what was typed is saved on leaving it", async () => {
+    const { user, meeting, fields, set } = await setupFields();
+    fireEvent.change(screen.getByTestId("doc-field-subject"), {
+      target: { value: "V/v mời họp" },
+    });
+    await user.click(screen.getByTestId("doc-thong-bao"));
+    await waitFor(() => expect(fields).toHaveBeenLastCalledWith(meeting.id, "thong-bao", DEFAULTS));
+    expect(set, "the invitation's edit is not lost").toHaveBeenCalledWith(
+      meeting.id,
+      "giay-moi",
+      "subject",
+      "V/v mời họp",
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId("doc-field-subject")).toHaveValue("Kết luận tại giao ban tháng 3"),
+    );
+    expect((screen.getByLabelText("Đoạn mở đầu") as HTMLTextAreaElement).value).toMatch(
+      /^Ngày 04\/03\/2030, /,
+    );
+    expect(screen.queryByTestId("doc-field-edited-subject")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("doc-giay-moi"));
+    await waitFor(() => expect(screen.getByTestId("doc-field-subject")).toHaveValue("V/v mời họp"));
+    expect(screen.getByTestId("doc-field-edited-subject")).toBeInTheDocument();
+    expect(screen.queryByLabelText("Đoạn mở đầu")).not.toBeInTheDocument();
+  });
+
+  it("shows why a field could not be saved and keeps what was typed", async () => {
+    const { set } = await setupFields();
+    set.mockRejectedValueOnce({ kind: "invalid", message: "Nội dung quá dài (50001 ký tự)." });
+    const subject = screen.getByTestId("doc-field-subject");
+    fireEvent.change(subject, { target: { value: "Quá dài" } });
+    fireEvent.blur(subject);
+    expect(await screen.findByText("Nội dung quá dài (50001 ký tự).")).toHaveAttribute(
+      "role",
+      "alert",
+    );
+    expect(subject).toHaveAttribute("aria-invalid", "true");
+    expect(subject).toHaveValue("Quá dài");
+    expect(screen.getByTestId("doc-fields-status")).toHaveTextContent("Chưa lưu được");
+
+    fireEvent.change(subject, { target: { value: "Vừa đủ" } });
+    fireEvent.blur(subject);
+    await waitFor(() => expect(screen.queryByRole("alert")).not.toBeInTheDocument());
+    expect(screen.getByTestId("doc-fields-status")).toHaveTextContent("Đã lưu");
+    expect(subject).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("Save as writes the text just typed, without waiting for the pause", async () => {
+    const { user, meeting, set, save } = await setupFields();
+    await user.click(screen.getByTestId("doc-field-closing"));
+    await user.paste("Trân trọng./.");
+    await user.click(screen.getByTestId("doc-save-as"));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    expect(set).toHaveBeenCalledWith(
+      meeting.id,
+      "giay-moi",
+      "closing",
+      "Rất mong đồng chí đến dự đúng giờ./.Trân trọng./.",
+    );
+    const [setOrder] = set.mock.invocationCallOrder;
+    const [saveOrder] = save.mock.invocationCallOrder;
+    expect(setOrder).toBeLessThan(saveOrder ?? 0);
+  });
+
+  it("speaks English when asked, showing the Vietnamese labels of the document", async () => {
+    localStorage.setItem("hoinghi.lang", "en");
+    await setupFields();
+    const section = screen.getByTestId("doc-fields");
+    expect(within(section).getByRole("heading", { name: "Wording" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Nơi nhận")).toHaveAccessibleDescription("One item per line.");
   });
 });
 

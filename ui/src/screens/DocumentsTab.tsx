@@ -13,6 +13,7 @@ import {
   toIpcError,
   useBackend,
 } from "../ipc";
+import { DocumentFields, type DocumentFieldsHandle } from "./DocumentFields";
 
 /** The documents of a meeting, in the order a secretary needs them. */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
@@ -98,6 +99,10 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [exported, setExported] = useState<Export | null>(null);
+  // Goes up each time the secretary's text for a document is saved, so the preview is drawn again.
+  const [textRevision, setTextRevision] = useState(0);
+  const fields = useRef<DocumentFieldsHandle>(null);
+  const textChanged = useCallback(() => setTextRevision((r) => r + 1), []);
 
   // Until the secretary picks one, documents use the organisation's format; if
   // the organisation cannot be read, ND30, the state bodies' format.
@@ -132,9 +137,10 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   const typed = perDocument[kind] ?? EMPTY;
   const numberInvalid = current?.ok === false;
 
-  // Draw the preview again once the choice has settled for a moment; an answer
-  // that arrives after a newer request is dropped.
+  // Draw the preview again once the choice has settled for a moment, or the
+  // secretary's text was saved; an answer that arrives after a newer request is dropped.
   const request = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a saved text edit (`textRevision`) changes the document too
   useEffect(() => {
     if (!currentKey) return;
     const options = JSON.parse(currentKey) as DocumentOptions;
@@ -154,7 +160,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
       );
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [backend, meeting.id, kind, currentKey]);
+  }, [backend, meeting.id, kind, currentKey, textRevision]);
 
   function edit(patch: Partial<PerDocument>) {
     setPerDocument((all) => ({ ...all, [kind]: { ...(all[kind] ?? EMPTY), ...patch } }));
@@ -165,6 +171,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
     setNotice(null);
     setBusy(true);
     try {
+      await fields.current?.flush();
       const path = await backend.chooseSavePath(documentFileName(kind, meeting));
       if (path) {
         await backend.saveDocument(meeting.id, kind, current.value, path);
@@ -182,6 +189,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
     setNotice(null);
     setBusy(true);
     try {
+      await fields.current?.flush();
       const path = await backend.printDocument(meeting.id, kind, current.value);
       setNotice({ kind: "printed", path });
     } catch (e) {
@@ -195,6 +203,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
     setNotice(null);
     setBusy(true);
     try {
+      await fields.current?.flush();
       const folder = await backend.chooseFolder();
       if (!folder) return;
       const results: ExportResult[] = [];
@@ -323,6 +332,13 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
             ) : null}
           </div>
         </section>
+        <DocumentFields
+          ref={fields}
+          meetingId={meeting.id}
+          kind={kind}
+          optionsKey={currentKey}
+          onChanged={textChanged}
+        />
       </div>
 
       <section className="panel documents-main" aria-labelledby="documents-preview-title">

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { FakeBackend } from "../ipc/fake";
 import { meetingInput, renderApp } from "../test/render";
@@ -80,5 +80,25 @@ describe("convertPrefix", () => {
     expect(convertPrefix("KT. TRƯỞNG BAN", "nd30")).toBe("KT. TRƯỞNG BAN");
     expect(convertPrefix("TMXYZ", "hd36")).toBe("TMXYZ");
     expect(convertPrefix("T/MX", "nd30"), "not a prefix followed by a letter").toBe("T/MX");
+  });
+});
+
+describe("document typeface", () => {
+  it("offers Times New Roman only when it is installed, and saves the choice", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    const first = renderApp(backend, `/meetings/${meeting.id}/settings`);
+    const times = await screen.findByTestId("document-font-timesNewRoman");
+    expect(times, "not installed here").toBeDisabled();
+    expect(screen.getByTestId("document-font-liberationSerif")).toBeChecked();
+    first.unmount();
+
+    backend.fontSettings = { font: "liberationSerif", timesNewRomanAvailable: true };
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/settings`);
+    const enabled = await screen.findByTestId("document-font-timesNewRoman");
+    expect(enabled).toBeEnabled();
+    await user.click(enabled);
+    await waitFor(() => expect(enabled).toBeChecked());
+    expect((await backend.getFontSettings()).font, "the choice is saved").toBe("timesNewRoman");
   });
 });

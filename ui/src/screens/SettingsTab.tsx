@@ -4,6 +4,8 @@ import { Field } from "../components/Field";
 import { useLoad } from "../components/useAsync";
 import { useI18n } from "../i18n";
 import {
+  type DocumentFont,
+  type FontSettings,
   type FormatProfile,
   type IpcError,
   type Organisation,
@@ -51,6 +53,7 @@ export function SettingsTab() {
           <OrganisationForm initial={organisation.value} onSaved={organisation.setValue} />
         ) : null}
       </section>
+      <FontPanel />
       <section className="panel" aria-labelledby="about-heading">
         <h2 id="about-heading">{t("settings.about")}</h2>
         <ErrorText error={info.error} />
@@ -185,5 +188,65 @@ function OrganisationForm({
         </button>
       </div>
     </form>
+  );
+}
+
+const FONTS: readonly DocumentFont[] = ["liberationSerif", "timesNewRoman"];
+
+/** Which typeface documents use; Times New Roman only where it is installed. */
+function FontPanel() {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const settings = useLoad(() => backend.getFontSettings(), [backend]);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  async function choose(font: DocumentFont) {
+    setError(null);
+    setSaved(false);
+    try {
+      const next: FontSettings = await backend.setDocumentFont(font);
+      settings.setValue(next);
+      setSaved(true);
+    } catch (e) {
+      setError(toIpcError(e));
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="font-heading">
+      <h2 id="font-heading">{t("settings.font")}</h2>
+      <ErrorText error={settings.error ?? error} />
+      {settings.value ? (
+        <fieldset className="font-choice" data-testid="document-font">
+          <legend className="visually-hidden">{t("settings.font")}</legend>
+          {FONTS.map((font) => {
+            const unavailable = font === "timesNewRoman" && !settings.value?.timesNewRomanAvailable;
+            return (
+              <label key={font} className={unavailable ? "muted" : undefined}>
+                <input
+                  type="radio"
+                  name="document-font"
+                  value={font}
+                  checked={settings.value?.font === font}
+                  disabled={unavailable}
+                  onChange={() => choose(font)}
+                  data-testid={`document-font-${font}`}
+                />{" "}
+                {t(`settings.font.${font}`)}
+              </label>
+            );
+          })}
+          {settings.value.timesNewRomanAvailable ? null : (
+            <p className="field-hint">{t("settings.font.timesMissing")}</p>
+          )}
+          {saved ? (
+            <p className="status-text" role="status">
+              {t("settings.font.saved")}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
+    </section>
   );
 }
