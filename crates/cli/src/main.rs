@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use hoinghi_core::model::{DocumentKind, DocumentOptions, FormatProfile};
 use hoinghi_core::Db;
 use hoinghi_vanban::docs::{self, DocKind};
@@ -40,10 +40,12 @@ enum Command {
         /// The meeting's id (default: the only, or most recent, meeting).
         #[arg(long)]
         meeting: Option<String>,
-        #[arg(long, value_enum)]
-        doc: Doc,
-        #[arg(long, value_enum)]
-        profile: Profile,
+        /// giay-moi, chuong-trinh, danh-sach, bien-ban, thong-bao or bao-cao.
+        #[arg(long, value_parser = parse_doc)]
+        doc: DocumentKind,
+        /// nd30 or hd36.
+        #[arg(long, value_parser = parse_profile)]
+        profile: FormatProfile,
         /// The number in số/ký hiệu (blank when omitted).
         #[arg(long)]
         number: Option<u32>,
@@ -55,20 +57,19 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Doc {
-    GiayMoi,
-    ChuongTrinh,
-    DanhSach,
-    BienBan,
-    ThongBao,
-    BaoCao,
+fn parse_doc(s: &str) -> Result<DocumentKind, String> {
+    DocumentKind::parse(s).ok_or_else(|| choices(s, DocumentKind::ALL.iter().map(|k| k.as_str())))
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Profile {
-    Nd30,
-    Hd36,
+fn parse_profile(s: &str) -> Result<FormatProfile, String> {
+    FormatProfile::parse(s).ok_or_else(|| choices(s, FormatProfile::ALL.iter().map(|p| p.as_str())))
+}
+
+fn choices<'a>(given: &str, names: impl Iterator<Item = &'a str>) -> String {
+    format!(
+        "\"{given}\" không hợp lệ; chọn một trong: {}",
+        names.collect::<Vec<_>>().join(", ")
+    )
 }
 
 fn main() -> ExitCode {
@@ -124,31 +125,20 @@ fn run(command: Command) -> Result<String, String> {
                     .map(|m| m.meeting.id.clone())
                     .ok_or("tệp dữ liệu chưa có hội nghị nào")?,
             };
-            let kind = match doc {
-                Doc::GiayMoi => DocumentKind::GiayMoi,
-                Doc::ChuongTrinh => DocumentKind::ChuongTrinh,
-                Doc::DanhSach => DocumentKind::DanhSach,
-                Doc::BienBan => DocumentKind::BienBan,
-                Doc::ThongBao => DocumentKind::ThongBao,
-                Doc::BaoCao => DocumentKind::BaoCao,
-            };
             let request = DocumentOptions {
-                profile: match profile {
-                    Profile::Nd30 => FormatProfile::Nd30,
-                    Profile::Hd36 => FormatProfile::Hd36,
-                },
+                profile,
                 number,
                 issued_on: None,
                 list_attendance: sign_in_sheet,
                 list_signatures: sign_in_sheet,
             };
             let pdf =
-                docs::export(&store, &meeting_id, kind, &request).map_err(|e| e.to_string())?;
+                docs::export(&store, &meeting_id, doc, &request).map_err(|e| e.to_string())?;
             std::fs::write(&output, &pdf)
                 .map_err(|e| format!("không ghi được {}: {e}", output.display()))?;
             Ok(format!(
                 "Đã xuất {} ({} byte) vào {}",
-                DocKind::of(kind).name(),
+                DocKind::of(doc).name(),
                 pdf.len(),
                 output.display()
             ))

@@ -3,9 +3,7 @@
 
 use hoinghi_core::model::MinutesKind;
 
-use super::{
-    capitalise, date_line_of, person, roman_heading, sentence, task_text, with_ending, Ctx,
-};
+use super::{capitalise, date_line_of, person, roman_heading, sentence, task_text, Ctx};
 use crate::layout::{Block, PageSpec};
 
 pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
@@ -72,16 +70,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
             blocks.push(ctx.para(&format!("{}. {}", i + 1, task_text(t))));
         }
     }
-    let closing = with_ending(
-        &format!("Trên đây là báo cáo kết quả {}", m.title.trim()),
-        ctx.ending(),
-    );
-    let closing = ctx.para(&ctx.text("closing", closing));
-    let recipients = vec!["- Các đại biểu dự Hội nghị;".to_string(), ctx.archive()];
-    blocks.push(Block::KeepTogether(vec![
-        closing,
-        Block::Space(6.0),
-        ctx.signature(&recipients),
-    ]));
+    let closing = format!("Trên đây là báo cáo kết quả {}", m.title.trim());
+    blocks.push(ctx.closing(&closing, "- Các đại biểu dự Hội nghị;"));
     (ctx.profile().page, blocks)
 }

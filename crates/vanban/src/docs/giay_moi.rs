@@ -1,7 +1,7 @@
 //! Giấy mời (NĐ30 Mẫu 1.7): one invitation per invited person, each on its own
 //! pages, in one file.
 
-use super::{person, sentence, when, with_ending, Ctx};
+use super::{person, sentence, when, Ctx};
 use crate::layout::{Block, PageSpec};
 
 pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
@@ -61,13 +61,6 @@ fn invitation(ctx: &Ctx, name: &str, office: &str) -> Vec<Block> {
     if !m.venue.trim().is_empty() {
         blocks.push(ctx.labelled("Địa điểm", &sentence(&m.venue)));
     }
-    let closing = with_ending("Rất mong đồng chí đến dự đúng thời gian", ctx.ending());
-    let closing = ctx.para(&ctx.text("closing", closing));
-    let recipients = vec!["- Như trên;".to_string(), ctx.archive()];
-    blocks.push(Block::KeepTogether(vec![
-        closing,
-        Block::Space(6.0),
-        ctx.signature(&recipients),
-    ]));
+    blocks.push(ctx.closing("Rất mong đồng chí đến dự đúng thời gian", "- Như trên;"));
     blocks
 }

@@ -425,6 +425,18 @@ impl Ctx<'_> {
             .signature(&recipients, &authority, &title, &name)
     }
 
+    /// The closing sentence (editable, with the profile's ending) kept on one
+    /// page with "Nơi nhận" (first `recipient`, then the archive line) and the signature.
+    fn closing(&self, sentence: &str, recipient: &str) -> Block {
+        let closing = self.text("closing", with_ending(sentence, self.ending()));
+        let recipients = [recipient.to_string(), self.archive()];
+        Block::KeepTogether(vec![
+            self.para(&closing),
+            Block::Space(6.0),
+            self.signature(&recipients),
+        ])
+    }
+
     fn ending(&self) -> &str {
         &self.profile().ending
     }

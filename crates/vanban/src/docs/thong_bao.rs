@@ -4,7 +4,7 @@
 
 use hoinghi_core::model::MinutesKind;
 
-use super::{capitalise, date_line_of, roman_heading, task_text, with_ending, Ctx};
+use super::{capitalise, date_line_of, roman_heading, task_text, Ctx};
 use crate::layout::{Block, PageSpec};
 
 pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
@@ -58,16 +58,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         }
     }
 
-    let closing = with_ending(
-        &format!("{body} thông báo để các cơ quan, đơn vị biết, thực hiện"),
-        ctx.ending(),
-    );
-    let closing = ctx.para(&ctx.text("closing", closing));
-    let recipients = vec!["- Các đại biểu dự Hội nghị;".to_string(), ctx.archive()];
-    blocks.push(Block::KeepTogether(vec![
-        closing,
-        Block::Space(6.0),
-        ctx.signature(&recipients),
-    ]));
+    let closing = format!("{body} thông báo để các cơ quan, đơn vị biết, thực hiện");
+    blocks.push(ctx.closing(&closing, "- Các đại biểu dự Hội nghị;"));
     (ctx.profile().page, blocks)
 }
