@@ -146,7 +146,7 @@ fn attendance_summary(ctx: &Ctx) -> String {
                 format!(
                     "đồng chí {} ({})",
                     p.person.full_name,
-                    reason.to_lowercase().trim_end_matches('.')
+                    lower_first(reason.trim_end_matches('.'))
                 )
             }
         })
@@ -176,6 +176,12 @@ fn attendance_summary(ctx: &Ctx) -> String {
         parts.push(format!("về trước khi kết thúc: {}", left.join(", ")));
     }
     format!("{}.", capitalise(&parts.join("; ")))
+}
+
+/// "Đi công tác" → "đi công tác", leaving the rest (and its proper nouns) alone.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// Diễn biến: each agenda item, then what was said under it, in order.
