@@ -4,6 +4,8 @@ pub const COMMANDS: &[&str] = &[
     "app_info",
     "get_organisation",
     "update_organisation",
+    "get_format_settings",
+    "update_format_settings",
     "list_meetings",
     "get_meeting",
     "create_meeting",

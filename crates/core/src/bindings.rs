@@ -17,7 +17,7 @@ pub fn typescript() -> String {
     let cfg = Config::default();
     let decls = declarations!(&cfg;
         FormatProfile, MeetingStatus, MeetingKind, AttendanceEventKind, AttendanceState,
-        MinutesKind, DocumentKind, DocumentOptions, DocumentField, DocumentFont, FontSettings,
+        MinutesKind, DocumentKind, DocumentOptions, DocumentField, DocumentFont, FontSettings, FormatSettings,
         Organisation, Meeting, MeetingInput, MeetingSummary, AgendaItem,
         AgendaItemInput, Person, PersonInput, Participant, AttendanceEvent, MinutesEntry,
         MinutesInput, Task, TaskInput, IpcError, AppInfo,

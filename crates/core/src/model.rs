@@ -91,6 +91,29 @@ pub struct FontSettings {
     pub times_new_roman_available: bool,
 }
 
+/// Format rules that shared/FORMAT.md marks as uncertain, as settings with the
+/// likeliest default (see `Default`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FormatSettings {
+    /// How HD36 texts end: "./." (seen in real Party texts) or "." (one HD05 source).
+    pub party_ending: String,
+    /// The type abbreviation of a Party invitation ("GM" is usual but unconfirmed).
+    pub party_invitation_abbreviation: String,
+    /// Font size of tables (chương trình, danh sách): 13 or 14 pt.
+    pub table_font_size: u32,
+}
+
+impl Default for FormatSettings {
+    fn default() -> Self {
+        FormatSettings {
+            party_ending: "./.".into(),
+            party_invitation_abbreviation: "GM".into(),
+            table_font_size: 13,
+        }
+    }
+}
+
 /// What the secretary chooses when exporting a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -559,3 +559,40 @@ fn the_secretary_edits_generated_text_and_the_pdf_uses_it() {
         "and replace the generated ones"
     );
 }
+
+#[test]
+fn uncertain_rules_follow_the_format_settings() {
+    use hoinghi_core::model::FormatSettings;
+    let fonts = Fonts::bundled();
+    let conf = demo();
+    let format = FormatSettings {
+        party_ending: ".".into(),
+        party_invitation_abbreviation: "GMi".into(),
+        table_font_size: 14,
+    };
+    let opts = options(FormatProfile::Hd36).with_format(format.clone());
+    let notice = build(DocKind::ThongBao, &conf, &opts, &fonts).layout(&fonts);
+    let all = all_text(&notice);
+    assert!(
+        all.contains("biết, thực hiện.") && !all.contains("thực hiện./."),
+        "a Party text may end with a plain full stop"
+    );
+    let invitation = build(DocKind::GiayMoi, &conf, &opts, &fonts).layout(&fonts);
+    assert!(find(&invitation, "Số ")
+        .unwrap()
+        .text()
+        .ends_with("-GMi/BTGTU"));
+    let agenda = build(DocKind::ChuongTrinh, &conf, &opts, &fonts).layout(&fonts);
+    assert_eq!(
+        find(&agenda, "Nghỉ giải lao").unwrap().size,
+        14.0,
+        "tables use the chosen size"
+    );
+
+    let state = options(FormatProfile::Nd30).with_format(format);
+    let notice = build(DocKind::ThongBao, &conf, &state, &fonts).layout(&fonts);
+    assert!(
+        all_text(&notice).contains("thực hiện./."),
+        "state documents always end with ./."
+    );
+}

@@ -14,6 +14,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         app::app_info,
         organisation::get_organisation,
         organisation::update_organisation,
+        organisation::get_format_settings,
+        organisation::update_format_settings,
         meetings::list_meetings,
         meetings::get_meeting,
         meetings::create_meeting,

@@ -1,4 +1,4 @@
-use hoinghi_core::model::{IpcError, Organisation};
+use hoinghi_core::model::{FormatSettings, IpcError, Organisation};
 use tauri::State;
 
 use crate::state::AppState;
@@ -14,4 +14,18 @@ pub async fn update_organisation(
     input: Organisation,
 ) -> Result<Organisation, IpcError> {
     state.run(move |db| db.update_organisation(&input)).await
+}
+
+/// Settings for the format rules shared/FORMAT.md leaves uncertain.
+#[tauri::command]
+pub async fn get_format_settings(state: State<'_, AppState>) -> Result<FormatSettings, IpcError> {
+    state.run(|db| db.format_settings()).await
+}
+
+#[tauri::command]
+pub async fn update_format_settings(
+    state: State<'_, AppState>,
+    input: FormatSettings,
+) -> Result<FormatSettings, IpcError> {
+    state.run(move |db| db.update_format_settings(&input)).await
 }

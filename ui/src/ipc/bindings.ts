@@ -58,6 +58,20 @@ export type DocumentFont = "liberationSerif" | "timesNewRoman";
 
 export type FontSettings = { font: DocumentFont, timesNewRomanAvailable: boolean, };
 
+export type FormatSettings = { 
+/**
+ * How HD36 texts end: "./." (seen in real Party texts) or "." (one HD05 source).
+ */
+partyEnding: string, 
+/**
+ * The type abbreviation of a Party invitation ("GM" is usual but unconfirmed).
+ */
+partyInvitationAbbreviation: string, 
+/**
+ * Font size of tables (chương trình, danh sách): 13 or 14 pt.
+ */
+tableFontSize: number, };
+
 export type Organisation = { 
 /**
  * Tên cơ quan chủ quản (the body above the issuer), e.g. "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI".

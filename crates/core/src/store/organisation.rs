@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use crate::clock::{self, DEFAULT_TIME_ZONE};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
-use crate::model::{DocumentFont, FormatProfile, Organisation};
+use crate::model::{DocumentFont, FormatProfile, FormatSettings, Organisation};
 use crate::text;
 
 impl Db {
@@ -110,6 +110,48 @@ impl Db {
 
     pub fn set_document_font(&mut self, font: DocumentFont) -> Result<()> {
         self.set_meta("document_font", font.as_str())
+    }
+
+    /// The settings for format rules FORMAT.md leaves uncertain.
+    pub fn format_settings(&self) -> Result<FormatSettings> {
+        Ok(self
+            .meta("format_settings")?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default())
+    }
+
+    pub fn update_format_settings(&mut self, input: &FormatSettings) -> Result<FormatSettings> {
+        let settings = FormatSettings {
+            party_ending: text::nfc(&input.party_ending),
+            party_invitation_abbreviation: text::required(
+                "partyInvitationAbbreviation",
+                "Ký hiệu giấy mời",
+                &input.party_invitation_abbreviation,
+            )?,
+            table_font_size: input.table_font_size,
+        };
+        if !["./.", "."].contains(&settings.party_ending.as_str()) {
+            return Err(CoreError::invalid(
+                "partyEnding",
+                "Dấu kết thúc văn bản phải là \"./.\" hoặc \".\".",
+            ));
+        }
+        let abbr = &settings.party_invitation_abbreviation;
+        if abbr.chars().count() > 10 || abbr.contains(char::is_whitespace) {
+            return Err(CoreError::invalid(
+                "partyInvitationAbbreviation",
+                "Ký hiệu giấy mời là một chữ viết tắt ngắn, không có dấu cách (ví dụ GM).",
+            ));
+        }
+        if !(11..=14).contains(&settings.table_font_size) {
+            return Err(CoreError::invalid(
+                "tableFontSize",
+                "Cỡ chữ trong bảng phải từ 11 đến 14.",
+            ));
+        }
+        let json = serde_json::to_string(&settings).expect("settings serialise");
+        self.set_meta("format_settings", &json)?;
+        Ok(settings)
     }
 }
 

@@ -137,3 +137,58 @@ fn the_document_font_choice_is_remembered() {
         DocumentFont::TimesNewRoman
     );
 }
+
+#[test]
+fn uncertain_format_rules_are_settings_with_the_likeliest_defaults() {
+    use hoinghi_core::model::FormatSettings;
+    let mut db = crate::support::db();
+    let defaults = db.format_settings().unwrap();
+    assert_eq!(
+        (
+            defaults.party_ending.as_str(),
+            defaults.party_invitation_abbreviation.as_str(),
+            defaults.table_font_size
+        ),
+        ("./.", "GM", 13)
+    );
+    let chosen = FormatSettings {
+        party_ending: ".".into(),
+        party_invitation_abbreviation: "GMi".into(),
+        table_font_size: 14,
+    };
+    assert_eq!(db.update_format_settings(&chosen).unwrap(), chosen);
+    assert_eq!(
+        db.format_settings().unwrap(),
+        chosen,
+        "the choice is stored"
+    );
+    for bad in [
+        FormatSettings {
+            party_ending: "/".into(),
+            ..chosen.clone()
+        },
+        FormatSettings {
+            party_invitation_abbreviation: "G M".into(),
+            ..chosen.clone()
+        },
+        FormatSettings {
+            party_invitation_abbreviation: " ".into(),
+            ..chosen.clone()
+        },
+        FormatSettings {
+            table_font_size: 30,
+            ..chosen.clone()
+        },
+    ] {
+        assert_eq!(
+            crate::support::kind(db.update_format_settings(&bad)),
+            "invalid",
+            "{bad:?} is refused"
+        );
+    }
+    assert_eq!(
+        db.format_settings().unwrap(),
+        chosen,
+        "a refused change leaves the settings as they were"
+    );
+}

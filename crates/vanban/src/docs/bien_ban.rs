@@ -181,7 +181,9 @@ fn attendance_summary(ctx: &Ctx) -> String {
 /// "Đi công tác" → "đi công tác", leaving the rest (and its proper nouns) alone.
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// Diễn biến: each agenda item, then what was said under it, in order.

@@ -16,7 +16,7 @@ pub(super) fn build(ctx: &Ctx) -> (crate::layout::PageSpec, Vec<Block>) {
     } else {
         ctx.profile().page
     };
-    let size = 13.0;
+    let size = ctx.opts.format.table_font_size as f32;
     let title_size = ctx.profile().body_size;
 
     let mut blocks = vec![Block::Para(

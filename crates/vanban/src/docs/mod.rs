@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use hoinghi_core::model::{
-    AgendaItem, DocumentField, DocumentKind, DocumentOptions, FormatProfile, Meeting, MinutesEntry,
-    Organisation, Participant, Task,
+    AgendaItem, DocumentField, DocumentKind, DocumentOptions, FormatProfile, FormatSettings,
+    Meeting, MinutesEntry, Organisation, Participant, Task,
 };
 use hoinghi_core::Db;
 
@@ -171,6 +171,8 @@ pub struct Options {
     pub created: NaiveDateTime,
     /// The secretary's edits of generated text, by field key.
     pub texts: BTreeMap<String, String>,
+    /// The settings for uncertain format rules.
+    pub format: FormatSettings,
 }
 
 impl Options {
@@ -183,7 +185,17 @@ impl Options {
             list_signatures: false,
             created,
             texts: BTreeMap::new(),
+            format: FormatSettings::default(),
         }
+    }
+
+    /// Applies the settings for uncertain format rules.
+    pub fn with_format(mut self, format: FormatSettings) -> Options {
+        if self.profile.is_party() {
+            self.profile.ending = format.party_ending.clone();
+        }
+        self.format = format;
+        self
     }
 }
 
@@ -244,7 +256,8 @@ fn prepare(
     request: &DocumentOptions,
 ) -> Result<(Conference, Options)> {
     let conf = Conference::load(db, meeting_id)?;
-    let mut opts = Options::from_request(request, chrono::Utc::now().naive_utc())?;
+    let mut opts = Options::from_request(request, chrono::Utc::now().naive_utc())?
+        .with_format(db.format_settings()?);
     opts.texts = db.document_texts(meeting_id, kind)?;
     Ok((conf, opts))
 }
@@ -357,11 +370,13 @@ impl Ctx<'_> {
     }
 
     fn number_line(&self) -> String {
-        self.profile().number_line(
-            self.opts.number,
-            self.kind.type_abbr(),
-            &self.conf.organisation.abbreviation,
-        )
+        let abbr = if self.kind == DocKind::GiayMoi && self.profile().is_party() {
+            self.opts.format.party_invitation_abbreviation.as_str()
+        } else {
+            self.kind.type_abbr()
+        };
+        self.profile()
+            .number_line(self.opts.number, abbr, &self.conf.organisation.abbreviation)
     }
 
     fn date_line(&self) -> String {
