@@ -314,6 +314,15 @@ export const en: Dictionary = {
   "settings.font.timesMissing":
     "Times New Roman is not installed on this computer, so documents use Liberation Serif, which has the same metrics.",
   "settings.font.saved": "Font choice saved.",
+  "settings.format": "Format options",
+  "settings.format.intro":
+    "Sources disagree on these rules; the app uses the most common choice, which you can change to match your body's rules.",
+  "settings.format.partyEnding": "How Party documents (HD 36) end",
+  "settings.format.partyInvitationAbbreviation": "Symbol of a Party invitation",
+  "settings.format.partyInvitationAbbreviationHint": "Usually GM (Số 12-GM/BTGTU).",
+  "settings.format.tableFontSize": "Font size in tables (agenda, delegate list)",
+  "settings.format.save": "Save format options",
+  "settings.format.saved": "Format options saved.",
   "settings.about": "About",
   "settings.version": "Version",
   "settings.databasePath": "Data file",

@@ -315,6 +315,15 @@ export const vi = {
   "settings.font.timesMissing":
     "Máy này chưa cài Times New Roman nên văn bản dùng Liberation Serif; hình dạng và kích thước chữ tương đương.",
   "settings.font.saved": "Đã lưu lựa chọn phông chữ.",
+  "settings.format": "Tuỳ chọn thể thức",
+  "settings.format.intro":
+    "Những quy định này chưa thống nhất giữa các nguồn; ứng dụng dùng cách phổ biến nhất, bạn có thể đổi cho đúng quy chế của cơ quan.",
+  "settings.format.partyEnding": "Dấu kết thúc văn bản của Đảng (HD 36)",
+  "settings.format.partyInvitationAbbreviation": "Ký hiệu giấy mời của Đảng",
+  "settings.format.partyInvitationAbbreviationHint": "Thường là GM (Số 12-GM/BTGTU).",
+  "settings.format.tableFontSize": "Cỡ chữ trong bảng (chương trình, danh sách)",
+  "settings.format.save": "Lưu tuỳ chọn thể thức",
+  "settings.format.saved": "Đã lưu tuỳ chọn thể thức.",
   "settings.about": "Về ứng dụng",
   "settings.version": "Phiên bản",
   "settings.databasePath": "Tệp dữ liệu",

@@ -9,6 +9,7 @@ import type {
   DocumentKind,
   DocumentOptions,
   FontSettings,
+  FormatSettings,
   Meeting,
   MeetingInput,
   MeetingSummary,
@@ -34,6 +35,9 @@ export interface Backend {
   /** The typeface documents are set in, and whether Times New Roman is installed. */
   getFontSettings(): Promise<FontSettings>;
   setDocumentFont(font: DocumentFont): Promise<FontSettings>;
+  /** Settings for the format rules the regulations leave uncertain. */
+  getFormatSettings(): Promise<FormatSettings>;
+  updateFormatSettings(input: FormatSettings): Promise<FormatSettings>;
   updateOrganisation(input: Organisation): Promise<Organisation>;
 
   listMeetings(): Promise<MeetingSummary[]>;

@@ -11,6 +11,7 @@ import type {
   DocumentKind,
   DocumentOptions,
   FontSettings,
+  FormatSettings,
   Meeting,
   MeetingInput,
   MeetingSummary,
@@ -221,6 +222,32 @@ export class FakeBackend implements Backend {
     }
     this.fontSettings = { ...this.fontSettings, font };
     return { ...this.fontSettings };
+  }
+
+  private formatSettings: FormatSettings = {
+    partyEnding: "./.",
+    partyInvitationAbbreviation: "GM",
+    tableFontSize: 13,
+  };
+
+  async getFormatSettings(): Promise<FormatSettings> {
+    return { ...this.formatSettings };
+  }
+
+  async updateFormatSettings(input: FormatSettings): Promise<FormatSettings> {
+    // The same checks as the core's `update_format_settings`.
+    const abbreviation = required("Ký hiệu giấy mời", input.partyInvitationAbbreviation);
+    if (input.partyEnding !== "./." && input.partyEnding !== ".") {
+      invalid('Dấu kết thúc văn bản phải là "./." hoặc ".".');
+    }
+    if ([...abbreviation].length > 10 || /\s/u.test(abbreviation)) {
+      invalid("Ký hiệu giấy mời là một chữ viết tắt ngắn, không có dấu cách (ví dụ GM).");
+    }
+    if (input.tableFontSize < 11 || input.tableFontSize > 14) {
+      invalid("Cỡ chữ trong bảng phải từ 11 đến 14.");
+    }
+    this.formatSettings = { ...input, partyInvitationAbbreviation: abbreviation };
+    return { ...this.formatSettings };
   }
 
   async getOrganisation(): Promise<Organisation> {

@@ -47,6 +47,9 @@ export class TauriBackend implements Backend {
   getOrganisation: Backend["getOrganisation"] = () => call("get_organisation");
   getFontSettings: Backend["getFontSettings"] = () => call("get_font_settings");
   setDocumentFont: Backend["setDocumentFont"] = (font) => call("set_document_font", { font });
+  getFormatSettings: Backend["getFormatSettings"] = () => call("get_format_settings");
+  updateFormatSettings: Backend["updateFormatSettings"] = (input) =>
+    call("update_format_settings", { input });
   updateOrganisation: Backend["updateOrganisation"] = (input) =>
     call("update_organisation", { input });
 

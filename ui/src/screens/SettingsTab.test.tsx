@@ -102,3 +102,33 @@ describe("document typeface", () => {
     expect((await backend.getFontSettings()).font, "the choice is saved").toBe("timesNewRoman");
   });
 });
+
+describe("format options", () => {
+  it("shows the likeliest defaults, saves a change and shows a refusal", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/settings`);
+    const ending = await screen.findByTestId("format-party-ending");
+    expect(ending).toHaveValue("./.");
+    expect(screen.getByTestId("format-party-invitation")).toHaveValue("GM");
+
+    await user.selectOptions(ending, ".");
+    await user.selectOptions(screen.getByTestId("format-table-size"), "14");
+    await user.click(screen.getByTestId("format-save"));
+    await waitFor(async () =>
+      expect(await backend.getFormatSettings()).toEqual({
+        partyEnding: ".",
+        partyInvitationAbbreviation: "GM",
+        tableFontSize: 14,
+      }),
+    );
+
+    await user.clear(screen.getByTestId("format-party-invitation"));
+    await user.type(screen.getByTestId("format-party-invitation"), "G M");
+    await user.click(screen.getByTestId("format-save"));
+    expect(await screen.findByText(/không có dấu cách/)).toBeInTheDocument();
+    expect((await backend.getFormatSettings()).partyInvitationAbbreviation, "nothing saved").toBe(
+      "GM",
+    );
+  });
+});

@@ -7,6 +7,7 @@ import {
   type DocumentFont,
   type FontSettings,
   type FormatProfile,
+  type FormatSettings,
   type IpcError,
   type Organisation,
   toIpcError,
@@ -54,6 +55,7 @@ export function SettingsTab() {
         ) : null}
       </section>
       <FontPanel />
+      <FormatPanel />
       <section className="panel" aria-labelledby="about-heading">
         <h2 id="about-heading">{t("settings.about")}</h2>
         <ErrorText error={info.error} />
@@ -248,5 +250,97 @@ function FontPanel() {
         </fieldset>
       ) : null}
     </section>
+  );
+}
+
+/** The format rules FORMAT.md leaves uncertain, with the likeliest defaults. */
+function FormatPanel() {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const loaded = useLoad(() => backend.getFormatSettings(), [backend]);
+  return (
+    <section className="panel" aria-labelledby="format-heading">
+      <h2 id="format-heading">{t("settings.format")}</h2>
+      <p className="muted">{t("settings.format.intro")}</p>
+      <ErrorText error={loaded.error} />
+      {loaded.value ? <FormatForm initial={loaded.value} onSaved={loaded.setValue} /> : null}
+    </section>
+  );
+}
+
+function FormatForm({
+  initial,
+  onSaved,
+}: {
+  initial: FormatSettings;
+  onSaved(s: FormatSettings): void;
+}) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const [form, setForm] = useState(initial);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      const next = await backend.updateFormatSettings(form);
+      setForm(next);
+      onSaved(next);
+      setSaved(true);
+    } catch (e) {
+      setError(toIpcError(e));
+    }
+  }
+
+  return (
+    <form className="form-grid" onSubmit={submit} data-testid="format-settings">
+      <Field label={t("settings.format.partyEnding")}>
+        <select
+          value={form.partyEnding}
+          onChange={(e) => setForm({ ...form, partyEnding: e.target.value })}
+          data-testid="format-party-ending"
+        >
+          <option value="./.">./.</option>
+          <option value=".">.</option>
+        </select>
+      </Field>
+      <Field
+        label={t("settings.format.partyInvitationAbbreviation")}
+        hint={t("settings.format.partyInvitationAbbreviationHint")}
+      >
+        <input
+          value={form.partyInvitationAbbreviation}
+          onChange={(e) => setForm({ ...form, partyInvitationAbbreviation: e.target.value })}
+          data-testid="format-party-invitation"
+        />
+      </Field>
+      <Field label={t("settings.format.tableFontSize")}>
+        <select
+          value={form.tableFontSize}
+          onChange={(e) => setForm({ ...form, tableFontSize: Number(e.target.value) })}
+          data-testid="format-table-size"
+        >
+          {[11, 12, 13, 14].map((n) => (
+            <option key={n} value={n}>
+              {n} pt
+            </option>
+          ))}
+        </select>
+      </Field>
+      <ErrorText error={error} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" data-testid="format-save">
+          {t("settings.format.save")}
+        </button>
+        {saved ? (
+          <span className="status-text" role="status">
+            {t("settings.format.saved")}
+          </span>
+        ) : null}
+      </div>
+    </form>
   );
 }
