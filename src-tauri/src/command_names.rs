@@ -38,6 +38,7 @@ pub const COMMANDS: &[&str] = &[
     "render_document",
     "save_document",
     "print_document",
+    "save_invitations",
     "document_fields",
     "set_document_text",
     "reset_document_text",

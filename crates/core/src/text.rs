@@ -2,6 +2,7 @@
 //! to Unicode NFC, so "Hà" typed with a combining mark and "Hà" typed
 //! precomposed are the same name, sort together and print correctly.
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{CoreError, Result};
@@ -46,4 +47,17 @@ pub fn line(field: &'static str, label: &str, s: &str) -> Result<String> {
 
 pub fn long_text(field: &'static str, label: &str, s: &str) -> Result<String> {
     optional(field, label, s, MAX_TEXT)
+}
+
+/// Lower case without diacritics and with single spaces, for forgiving search
+/// and file names: "Nguyễn  Văn Đức" → "nguyen van duc".
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -596,3 +596,32 @@ fn uncertain_rules_follow_the_format_settings() {
         "state documents always end with ./."
     );
 }
+
+#[test]
+fn invitations_can_be_one_file_per_person() {
+    use hoinghi_core::model::DocumentOptions;
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let request = DocumentOptions {
+        profile: FormatProfile::Nd30,
+        number: None,
+        issued_on: None,
+        list_attendance: false,
+        list_signatures: false,
+    };
+    let files = hoinghi_vanban::docs::export_invitations(&db, &id, &request).unwrap();
+    assert_eq!(files.len(), 40, "one file per invited person");
+    assert_eq!(
+        files[0].0, "giay-moi-001-bui-huyen-mai.pdf",
+        "numbered and named without diacritics"
+    );
+    let text = lopdf::Document::load_mem(&files[1].1)
+        .unwrap()
+        .extract_text(&[1])
+        .unwrap();
+    assert!(
+        text.contains("Nguyễn Văn Hùng"),
+        "each file invites its own person: {text}"
+    );
+    assert!(!text.contains("Trần Thị Thu Hằng"), "and no one else");
+}

@@ -44,6 +44,26 @@ pub async fn save_document(
     write(&PathBuf::from(path), &pdf)
 }
 
+/// Writes one invitation per invited person into `dir`; returns the paths.
+#[tauri::command]
+pub async fn save_invitations(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    options: DocumentOptions,
+    dir: String,
+) -> Result<Vec<String>, IpcError> {
+    let files = state
+        .run(move |db| docs::export_invitations(db, &meeting_id, &options))
+        .await?;
+    let mut written = Vec::with_capacity(files.len());
+    for (name, pdf) in files {
+        let path = PathBuf::from(&dir).join(name);
+        write(&path, &pdf)?;
+        written.push(path.display().to_string());
+    }
+    Ok(written)
+}
+
 /// Writes the PDF to a temporary file and opens it in the system's viewer,
 /// from which the user prints. Returns the file's path.
 #[tauri::command]

@@ -48,6 +48,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         documents::render_document,
         documents::save_document,
         documents::print_document,
+        documents::save_invitations,
         documents::document_fields,
         documents::set_document_text,
         documents::reset_document_text,

@@ -263,6 +263,8 @@ export const en: Dictionary = {
   "docs.saveAs": "Save as…",
   "docs.print": "Print",
   "docs.exportAll": "Export all",
+  "docs.saveEach": "One file per person",
+  "docs.savedEach": "Saved {count} invitations, one file per person, in {folder}",
   "docs.saved": "Saved: {path}",
   "docs.printOpened":
     "The document is open in your PDF viewer; print it from there (Ctrl+P). Temporary file: {path}",

@@ -264,6 +264,8 @@ export const vi = {
   "docs.saveAs": "Lưu thành…",
   "docs.print": "In",
   "docs.exportAll": "Xuất tất cả",
+  "docs.saveEach": "Mỗi người một tệp",
+  "docs.savedEach": "Đã lưu {count} giấy mời, mỗi người một tệp, vào {folder}",
   "docs.saved": "Đã lưu: {path}",
   "docs.printOpened":
     "Đã mở văn bản trong trình xem PDF của máy; hãy in từ cửa sổ đó (Ctrl+P). Tệp tạm: {path}",

@@ -35,6 +35,8 @@ export interface Backend {
   /** The typeface documents are set in, and whether Times New Roman is installed. */
   getFontSettings(): Promise<FontSettings>;
   setDocumentFont(font: DocumentFont): Promise<FontSettings>;
+  /** One invitation file per invited person, written into `dir`; resolves to their paths. */
+  saveInvitations(meetingId: string, options: DocumentOptions, dir: string): Promise<string[]>;
   /** Settings for the format rules the regulations leave uncertain. */
   getFormatSettings(): Promise<FormatSettings>;
   updateFormatSettings(input: FormatSettings): Promise<FormatSettings>;

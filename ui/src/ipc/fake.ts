@@ -230,6 +230,21 @@ export class FakeBackend implements Backend {
     tableFontSize: 13,
   };
 
+  async saveInvitations(
+    meetingId: string,
+    options: DocumentOptions,
+    dir: string,
+  ): Promise<string[]> {
+    this.meeting(meetingId);
+    const paths = this.invitations
+      .filter((i) => i.meetingId === meetingId)
+      .map((_, n) => `${dir}/giay-moi-${String(n + 1).padStart(3, "0")}.pdf`);
+    for (const path of paths) {
+      this.savedDocuments.push({ meetingId, kind: "giay-moi", options: clone(options), path });
+    }
+    return paths;
+  }
+
   async getFormatSettings(): Promise<FormatSettings> {
     return { ...this.formatSettings };
   }

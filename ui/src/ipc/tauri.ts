@@ -48,6 +48,8 @@ export class TauriBackend implements Backend {
   getFontSettings: Backend["getFontSettings"] = () => call("get_font_settings");
   setDocumentFont: Backend["setDocumentFont"] = (font) => call("set_document_font", { font });
   getFormatSettings: Backend["getFormatSettings"] = () => call("get_format_settings");
+  saveInvitations: Backend["saveInvitations"] = (meetingId, options, dir) =>
+    call("save_invitations", { meetingId, options, dir });
   updateFormatSettings: Backend["updateFormatSettings"] = (input) =>
     call("update_format_settings", { input });
   updateOrganisation: Backend["updateOrganisation"] = (input) =>

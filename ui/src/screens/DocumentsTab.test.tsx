@@ -196,6 +196,26 @@ describe("documents tab", () => {
     expect(print).toHaveBeenCalledWith(meeting.id, "chuong-trinh", DEFAULTS);
   });
 
+  it("saves the invitations one file per person into the chosen folder", async () => {
+    const { user, backend, meeting } = await setup();
+    await backend.addParticipant(meeting.id, {
+      fullName: "Lê Văn Dũng",
+      positionTitle: "Trưởng Ban",
+      unit: "Huyện uỷ Đông Anh",
+      section: "",
+      rank: 1,
+      phone: "",
+      email: "",
+    });
+    const each = vi.spyOn(backend, "saveInvitations");
+    await user.click(await screen.findByTestId("doc-giay-moi"));
+    await user.click(await screen.findByTestId("doc-save-each"));
+    expect(await screen.findByTestId("doc-notice")).toHaveTextContent("Đã lưu 1 giấy mời");
+    expect(each).toHaveBeenCalledWith(meeting.id, DEFAULTS, "/tmp/hoinghi");
+    await user.click(screen.getByTestId("doc-bien-ban"));
+    expect(screen.queryByTestId("doc-save-each"), "only invitations are per person").toBeNull();
+  });
+
   it("Export all saves the six documents into the chosen folder, going on after a failure", async () => {
     const { user, backend, meeting, save } = await setup();
     backend.folderChoice = "/home/thuky/Hội nghị";

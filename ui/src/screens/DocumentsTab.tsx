@@ -46,6 +46,7 @@ type Preview =
 
 type Notice =
   | { kind: "saved"; path: string }
+  | { kind: "savedEach"; count: number; folder: string }
   | { kind: "printed"; path: string }
   | { kind: "error"; error: IpcError };
 
@@ -176,6 +177,24 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
       if (path) {
         await backend.saveDocument(meeting.id, kind, current.value, path);
         setNotice({ kind: "saved", path });
+      }
+    } catch (e) {
+      setNotice({ kind: "error", error: toIpcError(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function saveEach() {
+    if (!current?.ok) return;
+    setNotice(null);
+    setBusy(true);
+    try {
+      await fields.current?.flush();
+      const folder = await backend.chooseFolder();
+      if (folder) {
+        const paths = await backend.saveInvitations(meeting.id, current.value, folder);
+        setNotice({ kind: "savedEach", count: paths.length, folder });
       }
     } catch (e) {
       setNotice({ kind: "error", error: toIpcError(e) });
@@ -356,6 +375,17 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
             >
               {t("docs.saveAs")}
             </button>
+            {kind === "giay-moi" ? (
+              <button
+                type="button"
+                className="button"
+                data-testid="doc-save-each"
+                disabled={!ready}
+                onClick={() => void saveEach()}
+              >
+                {t("docs.saveEach")}
+              </button>
+            ) : null}
             <button
               type="button"
               className="button"
@@ -412,7 +442,9 @@ function Notices({ notice }: { notice: Notice | null }) {
     <p className="status-text break" role="status" data-testid="doc-notice">
       {notice.kind === "saved"
         ? t("docs.saved", { path: notice.path })
-        : t("docs.printOpened", { path: notice.path })}
+        : notice.kind === "savedEach"
+          ? t("docs.savedEach", { count: String(notice.count), folder: notice.folder })
+          : t("docs.printOpened", { path: notice.path })}
     </p>
   );
 }

@@ -1,15 +1,13 @@
 //! The directory of people (đại biểu), shared by all meetings.
 
 use rusqlite::{params, Connection, Row, Transaction};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{Person, PersonInput};
 use crate::store::soft_delete;
-use crate::text;
+use crate::text::{self, fold};
 
 pub(crate) const COLUMNS: &str =
     "p.id, p.full_name, p.position_title, p.unit, p.section, p.rank, p.phone, p.email, p.checkin_code, p.is_demo";
@@ -170,18 +168,6 @@ pub(crate) fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
         checkin_code: r.get(8)?,
         is_demo: r.get(9)?,
     })
-}
-
-/// Lower case without diacritics, for forgiving search: "Đ" and "đ" become "d".
-pub(crate) fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 pub(crate) fn exists_live(conn: &Connection, id: &str) -> Result<bool> {

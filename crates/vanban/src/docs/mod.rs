@@ -232,6 +232,34 @@ pub fn export(
     build(DocKind::of(kind), &conf, &opts, &fonts).to_pdf(&fonts)
 }
 
+/// One invitation per invited person, each as its own PDF, named
+/// "giay-moi-001-nguyen-van-hung.pdf" in list order.
+pub fn export_invitations(
+    db: &Db,
+    meeting_id: &str,
+    request: &DocumentOptions,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let (conf, opts) = prepare(db, meeting_id, DocumentKind::GiayMoi, request)?;
+    let fonts = Fonts::for_choice(db.document_font()?);
+    let mut files = Vec::with_capacity(conf.participants.len());
+    for (i, participant) in conf.participants.iter().enumerate() {
+        let one = Conference {
+            participants: vec![participant.clone()],
+            ..conf.clone()
+        };
+        let pdf = build(DocKind::GiayMoi, &one, &opts, &fonts).to_pdf(&fonts)?;
+        let name = hoinghi_core::fold(&participant.person.full_name)
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>();
+        files.push((
+            format!("giay-moi-{:03}-{}.pdf", i + 1, name.trim_matches('-')),
+            pdf,
+        ));
+    }
+    Ok(files)
+}
+
 /// The editable text of one document of a meeting: generated and edited.
 pub fn document_fields(
     db: &Db,
