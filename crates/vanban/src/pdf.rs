@@ -7,13 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use printpdf::date::{Date, DateTime, Offset, Time};
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+    FontId, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
+    TextItem,
 };
 
 use crate::error::{Error, Result};
 use crate::font::{FaceKind, Fonts};
-use crate::layout::{Laid, Piece, RuleLine, TextRun};
+use crate::layout::{Laid, LaidPage, Piece, RuleLine, TextRun};
 
 /// What the PDF's document information says.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +67,10 @@ pub fn write(fonts: &Fonts, laid: &Laid, meta: &Metadata) -> Result<Vec<u8>> {
     check(fonts, &used)?;
     let mut doc = PdfDocument::new(&meta.title);
 
-    let mut ids: BTreeMap<FaceKind, FontId> = BTreeMap::new();
+    // Each face is subset to the glyphs it draws; allsorts numbers the subset's
+    // glyphs in the order given, so a character's glyph id in the subset is the
+    // position of its original glyph in `glyph_ids`.
+    let mut faces: BTreeMap<FaceKind, FaceOut> = BTreeMap::new();
     for (kind, chars) in &used {
         let face = fonts.face(*kind);
         let mut glyphs: BTreeSet<u16> = chars.iter().filter_map(|c| face.glyph_id(*c)).collect();
@@ -85,104 +88,49 @@ pub fn write(fonts: &Fonts, laid: &Laid, meta: &Metadata) -> Result<Vec<u8>> {
             subset_tag(&glyph_ids, *kind),
             face.postscript_name()
         ));
-        let id = FontId(format!("F{}", *kind as u8 + 1));
+        let resource = format!("F{}", *kind as u8 + 1);
         doc.resources
             .fonts
             .map
-            .insert(id.clone(), PdfFont::new(parsed));
-        ids.insert(*kind, id);
+            .insert(FontId(resource.clone()), PdfFont::new(parsed));
+        let gids = chars
+            .iter()
+            .map(|&c| {
+                let original = face.glyph_id(c).unwrap_or(0);
+                let new = glyph_ids.binary_search(&original).unwrap_or(0);
+                (c, new as u16)
+            })
+            .collect();
+        faces.insert(*kind, FaceOut { resource, gids });
     }
 
-    let height = laid.spec.height;
-    let black = Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None));
-    for page in &laid.pages {
-        let mut ops = vec![
-            Op::SetFillColor { col: black.clone() },
-            Op::SetOutlineColor { col: black.clone() },
-        ];
-        let mut thickness = -1.0;
-        for l in merge_lines(page.lines()) {
-            if (l.thickness - thickness).abs() > f32::EPSILON {
-                ops.push(Op::SetOutlineThickness {
-                    pt: Pt(l.thickness),
-                });
-                thickness = l.thickness;
-            }
-            let point = |x: f32, y: f32| LinePoint {
-                p: Point {
-                    x: Pt(round(x)),
-                    y: Pt(round(height - y)),
-                },
-                bezier: false,
-            };
-            ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![point(l.x1, l.y1), point(l.x2, l.y2)],
-                    is_closed: false,
-                },
-            });
-        }
-        ops.push(Op::StartTextSection);
-        let mut font: Option<(FaceKind, f32)> = None;
-        // Runs that share a baseline, face and size (the cells of a table row)
-        // go into one TJ, with offsets for the gaps between them: fewer operators
-        // to write and a smaller file, with the same glyph positions.
-        let mut runs: Vec<&TextRun> = page.runs().collect();
-        runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
-        let mut origin: Option<(f32, f32)> = None;
-        let mut k = 0;
-        while k < runs.len() {
-            let first = runs[k];
-            if font != Some((first.face, first.size)) {
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(ids[&first.face].clone()),
-                    size: Pt(first.size),
-                });
-                font = Some((first.face, first.size));
-            }
-            // The first run of a page is placed absolutely, later ones relative
-            // to the previous line start (Td is shorter than Tm).
-            let at = (round(first.x), round(height - first.baseline));
-            ops.push(match origin {
-                None => Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(at.0), Pt(at.1)),
-                },
-                Some((x, y)) => Op::SetTextCursor {
-                    pos: Point {
-                        x: Pt(round(at.0 - x)),
-                        y: Pt(round(at.1 - y)),
-                    },
-                },
-            });
-            origin = Some(at);
-            let mut items = Vec::new();
-            push_pieces(first, &mut items);
-            let mut end = first.x + first.width;
-            k += 1;
-            while let Some(next) = runs.get(k).copied() {
-                let same_line = (next.baseline - first.baseline).abs() < 0.001;
-                if !same_line
-                    || next.face != first.face
-                    || next.size != first.size
-                    || next.x < end - 0.01
-                {
-                    break;
-                }
-                items.push(TextItem::Offset(round(
-                    -(next.x - end) * 1000.0 / first.size,
-                )));
-                push_pieces(next, &mut items);
-                end = next.x + next.width;
-                k += 1;
-            }
-            ops.push(Op::ShowText { items });
-        }
-        ops.push(Op::EndTextSection);
-        doc.pages.push(PdfPage::new(
-            Mm(laid.spec.width / crate::layout::MM),
-            Mm(height / crate::layout::MM),
-            ops,
-        ));
+    // printpdf writes the document: page tree, fonts with their /W widths and
+    // /ToUnicode maps, metadata. For the widths and maps it only needs to see
+    // each character once, so page 1 gets one text operation per face; every
+    // page's content stream is then replaced by ours (see `content`), which is
+    // several times faster than building printpdf operations for every run.
+    let mut register = vec![Op::StartTextSection];
+    for (kind, chars) in &used {
+        register.push(Op::SetFont {
+            font: PdfFontHandle::External(FontId(faces[kind].resource.clone())),
+            size: Pt(10.0),
+        });
+        register.push(Op::ShowText {
+            items: vec![TextItem::Text(chars.iter().collect())],
+        });
+    }
+    register.push(Op::EndTextSection);
+    let (width, height) = (
+        Mm(laid.spec.width / crate::layout::MM),
+        Mm(laid.spec.height / crate::layout::MM),
+    );
+    for (i, _) in laid.pages.iter().enumerate() {
+        let ops = if i == 0 {
+            std::mem::take(&mut register)
+        } else {
+            Vec::new()
+        };
+        doc.pages.push(PdfPage::new(width, height, ops));
     }
 
     let when = pdf_date(meta.created);
@@ -208,6 +156,19 @@ pub fn write(fonts: &Fonts, laid: &Laid, meta: &Metadata) -> Result<Vec<u8>> {
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
     pdf.version = "1.7".into();
+    let pages = pdf.get_pages();
+    for (page, (_, id)) in laid.pages.iter().zip(pages) {
+        let stream = pdf
+            .get_page_contents(id)
+            .first()
+            .copied()
+            .ok_or_else(|| Error::Pdf("a page without a content stream".into()))?;
+        let bytes = content(page, laid.spec.height, &faces);
+        match pdf.get_object_mut(stream) {
+            Ok(lopdf::Object::Stream(s)) => s.set_plain_content(bytes),
+            _ => return Err(Error::Pdf("a page's content is not a stream".into())),
+        }
+    }
     for object in pdf.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
             compress(stream)?;
@@ -239,13 +200,111 @@ fn compress(stream: &mut lopdf::Stream) -> Result<()> {
     Ok(())
 }
 
-fn push_pieces(run: &TextRun, items: &mut Vec<TextItem>) {
+/// What the content writer needs of an embedded face.
+struct FaceOut {
+    /// Its name in the page resources ("F1").
+    resource: String,
+    /// Character → glyph id in the subset font.
+    gids: std::collections::HashMap<char, u16>,
+}
+
+/// The content stream of one page: rules first, then the text. Runs that share
+/// a baseline, face and size (the cells of a table row) go into one TJ with
+/// offsets for the gaps; each line is placed relative to the previous one (Td).
+fn content(page: &LaidPage, height: f32, faces: &BTreeMap<FaceKind, FaceOut>) -> Vec<u8> {
+    use std::fmt::Write;
+    let mut c = String::with_capacity(8 * 1024);
+    c.push_str("0 0 0 rg\n0 0 0 RG\n");
+    let mut thickness = -1.0;
+    for l in merge_lines(page.lines()) {
+        if (l.thickness - thickness).abs() > f32::EPSILON {
+            let _ = writeln!(c, "{} w", num(l.thickness));
+            thickness = l.thickness;
+        }
+        let _ = writeln!(
+            c,
+            "{} {} m {} {} l S",
+            num(l.x1),
+            num(height - l.y1),
+            num(l.x2),
+            num(height - l.y2)
+        );
+    }
+    c.push_str("BT\n");
+    let mut runs: Vec<&TextRun> = page.runs().collect();
+    runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
+    let mut font: Option<(FaceKind, f32)> = None;
+    let mut origin: Option<(f32, f32)> = None;
+    let mut k = 0;
+    while k < runs.len() {
+        let first = runs[k];
+        let face = &faces[&first.face];
+        if font != Some((first.face, first.size)) {
+            let _ = writeln!(c, "/{} {} Tf", face.resource, num(first.size));
+            font = Some((first.face, first.size));
+        }
+        let at = (round(first.x), round(height - first.baseline));
+        match origin {
+            None => {
+                let _ = writeln!(c, "1 0 0 1 {} {} Tm", num(at.0), num(at.1));
+            }
+            Some((x, y)) => {
+                let _ = writeln!(c, "{} {} Td", num(at.0 - x), num(at.1 - y));
+            }
+        }
+        origin = Some(at);
+        c.push('[');
+        push_run(&mut c, first, face);
+        let mut end = first.x + first.width;
+        k += 1;
+        while let Some(next) = runs.get(k).copied() {
+            let same_line = (next.baseline - first.baseline).abs() < 0.001;
+            if !same_line
+                || next.face != first.face
+                || next.size != first.size
+                || next.x < end - 0.01
+            {
+                break;
+            }
+            let _ = write!(c, " {} ", num(-(next.x - end) * 1000.0 / first.size));
+            push_run(&mut c, next, face);
+            end = next.x + next.width;
+            k += 1;
+        }
+        c.push_str("] TJ\n");
+    }
+    c.push_str("ET\n");
+    c.into_bytes()
+}
+
+/// A run's pieces inside a TJ array: glyph ids as hex strings, gaps as
+/// offsets in thousandths of an em (positive moves left).
+fn push_run(c: &mut String, run: &TextRun, face: &FaceOut) {
+    use std::fmt::Write;
     for piece in &run.pieces {
-        items.push(match piece {
-            Piece::Text(t) => TextItem::Text(t.clone()),
-            // TJ offsets are in thousandths of an em; positive moves left.
-            Piece::Gap(pt) => TextItem::Offset(round(-pt * 1000.0 / run.size)),
-        });
+        match piece {
+            Piece::Text(t) => {
+                c.push('<');
+                for ch in t.chars() {
+                    let _ = write!(c, "{:04X}", face.gids.get(&ch).copied().unwrap_or(0));
+                }
+                c.push('>');
+            }
+            Piece::Gap(pt) => {
+                let _ = write!(c, " {} ", num(-pt * 1000.0 / run.size));
+            }
+        }
+    }
+}
+
+/// A number as PDF content wants it: at most two decimals, no trailing zeros.
+fn num(v: f32) -> String {
+    let s = format!("{:.2}", round(v));
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
     }
 }
 

@@ -625,3 +625,44 @@ fn invitations_can_be_one_file_per_person() {
     );
     assert!(!text.contains("Trần Thị Thu Hằng"), "and no one else");
 }
+
+#[test]
+fn the_content_stream_places_text_where_the_layout_put_it() {
+    let fonts = Fonts::bundled();
+    let (doc, laid) = document(DocKind::ChuongTrinh, FormatProfile::Nd30);
+    let pdf = lopdf::Document::load_mem(&doc.to_pdf(&fonts).unwrap()).unwrap();
+    let page = *pdf.get_pages().values().next().unwrap();
+    let content = lopdf::content::Content::decode(&pdf.get_page_content(page)).unwrap();
+    // The first Tm puts the topmost, leftmost run at its laid-out position.
+    let tm = content
+        .operations
+        .iter()
+        .find(|op| op.operator == "Tm")
+        .expect("a text matrix");
+    let xy: Vec<f32> = tm.operands[4..6]
+        .iter()
+        .map(|o| o.as_float().unwrap())
+        .collect();
+    let mut runs: Vec<_> = laid.pages[0].runs().cloned().collect();
+    runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
+    assert!(
+        (xy[0] - runs[0].x).abs() < 0.01,
+        "x {} vs {}",
+        xy[0],
+        runs[0].x
+    );
+    assert!(
+        (xy[1] - (laid.spec.height - runs[0].baseline)).abs() < 0.01,
+        "y flipped to PDF space"
+    );
+    let shows = content
+        .operations
+        .iter()
+        .filter(|op| op.operator == "TJ")
+        .count();
+    assert!(
+        shows > 10 && shows < runs.len(),
+        "runs on one baseline share a TJ ({shows} for {} runs)",
+        runs.len()
+    );
+}
