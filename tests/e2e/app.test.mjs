@@ -1,6 +1,8 @@
 // End-to-end: the secretary's first minutes with HoiNghi, in the real window.
 
 import assert from "node:assert/strict";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { test } from "node:test";
 
 import { byTestId, click, freshDataDir, launch, type, waitForText } from "./support.mjs";
@@ -88,6 +90,35 @@ test("the documents tab previews an official PDF of the demo meeting", async () 
     assert.match(await subject.getValue(), /^kết luận của đồng chí Trưởng Ban/);
     await subject.addValue(" (đã sửa)");
     await browser.$(byTestId("doc-field-edited-subject")).waitForDisplayed({ timeout: 15_000 });
+  } finally {
+    await close();
+  }
+});
+
+test("Print hands a real PDF of the minutes to the system's viewer", async () => {
+  // A stand-in for the desktop's "open with the default application" command,
+  // which records what it was asked to open.
+  const bin = freshDataDir();
+  const opened = path.join(bin, "opened.txt");
+  const opener = path.join(bin, "xdg-open");
+  writeFileSync(opener, `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`);
+  chmodSync(opener, 0o755);
+  const { browser, close } = await launch(freshDataDir(), { PATH: `${bin}:${process.env.PATH}` });
+  try {
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "meeting-open");
+    await click(browser, "tab-documents");
+    await click(browser, "doc-bien-ban");
+    await waitForText(browser, byTestId("pdf-page-count"), "3");
+    await click(browser, "doc-print");
+    await waitForText(browser, byTestId("doc-notice"), ".pdf");
+    await browser.waitUntil(async () => existsSync(opened), {
+      timeout: 10_000,
+      timeoutMsg: "the system viewer was never asked to open anything",
+    });
+    const file = readFileSync(opened, "utf8");
+    assert.match(file, /bien-ban-.*\.pdf$/, "the viewer gets the minutes' PDF");
+    assert.equal(readFileSync(file).subarray(0, 5).toString(), "%PDF-", "and the file is a PDF");
   } finally {
     await close();
   }

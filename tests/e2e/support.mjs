@@ -35,12 +35,13 @@ function waitForPort(port, timeoutMs) {
   });
 }
 
-/** Starts the app on `dataDir`; returns the WebDriver browser and a `close()`. */
-export async function launch(dataDir) {
+/** Starts the app on `dataDir` (with extra environment variables for the app);
+ * returns the WebDriver browser and a `close()`. */
+export async function launch(dataDir, env = {}) {
   if (!APP)
     throw new Error("HOINGHI_APP must name the app binary (run through `cargo xtask test`)");
   const driver = spawn(DRIVER, ["--port", String(PORT)], {
-    env: { ...process.env, HOINGHI_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, HOINGHI_DATA_DIR: dataDir },
     stdio: ["ignore", "inherit", "inherit"],
   });
   await waitForPort(PORT, 15_000);

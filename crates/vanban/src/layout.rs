@@ -145,10 +145,6 @@ impl Para {
         self.keep_with_next = true;
         self
     }
-    /// All the text, for measuring and glyph checks.
-    pub fn plain_text(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
-    }
 }
 
 /// A horizontal rule (the lines under Tiêu ngữ, the issuing body, the trích yếu).
