@@ -129,7 +129,7 @@ describe("FakeBackend document wording", () => {
     const backend = new FakeBackend();
     const meeting = await backend.createMeeting(meetingInput({ title: "Hội nghị sơ kết" }));
     const fields = await backend.documentFields(meeting.id, "giay-moi", options);
-    expect(fields.map((f) => f.key)).toEqual(["subject", "opening", "closing", "recipients"]);
+    expect(fields.map((f) => f.key)).toEqual(["subject", "invitation", "closing", "recipients"]);
     expect(fields[0]).toEqual({
       key: "subject",
       label: "Trích yếu",

@@ -747,7 +747,7 @@ export class FakeBackend implements Backend {
     ];
     if (kind === "giay-moi") {
       specs.push({
-        key: "opening",
+        key: "invitation",
         label: "Lời mời",
         generated: `${body} trân trọng kính mời đồng chí dự ${title}.`,
         multiline: false,

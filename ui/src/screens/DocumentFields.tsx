@@ -9,7 +9,7 @@ import {
   useState,
 } from "react";
 import { ErrorText } from "../components/ErrorText";
-import { useI18n } from "../i18n";
+import { type MessageKey, useI18n } from "../i18n";
 import {
   type DocumentField,
   type DocumentKind,
@@ -367,6 +367,7 @@ function FieldEditor({
   onRestore,
 }: FieldEditorProps) {
   const { t } = useI18n();
+  const label = fieldLabel(field, t);
   const inputId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
 
@@ -390,7 +391,7 @@ function FieldEditor({
     <div className="doc-field">
       <div className="doc-field-head">
         <label htmlFor={inputId} className="field-label">
-          {field.label}
+          {label}
         </label>
         {field.edited ? (
           <>
@@ -402,7 +403,7 @@ function FieldEditor({
               className="button ghost small doc-field-reset"
               data-testid={`doc-field-reset-${field.key}`}
               title={t("docs.fields.resetHint")}
-              aria-label={t("docs.fields.resetLabel", { label: field.label })}
+              aria-label={t("docs.fields.resetLabel", { label })}
               onClick={onRestore}
             >
               {t("docs.fields.reset")}
@@ -435,4 +436,26 @@ function FieldEditor({
       ) : null}
     </div>
   );
+}
+
+const KNOWN_FIELDS = [
+  "subject",
+  "recipients",
+  "signer_authority",
+  "signer_title",
+  "signer_name",
+  "invitation",
+  "closing",
+  "title",
+  "basis",
+  "attendance",
+  "opening",
+  "lead",
+  "discussion",
+] as const;
+
+/** The field's name in the UI language; the backend's (Vietnamese) label for keys we do not know. */
+function fieldLabel(field: DocumentField, t: (key: MessageKey) => string): string {
+  const known = KNOWN_FIELDS.find((k) => k === field.key);
+  return known ? t(`docs.field.${known}`) : field.label;
 }

@@ -322,10 +322,10 @@ describe("document wording", () => {
     expect(within(section).getByLabelText("Trích yếu")).toBe(
       screen.getByTestId("doc-field-subject"),
     );
-    expect(screen.getByTestId("doc-field-opening")).toHaveValue(
+    expect(screen.getByTestId("doc-field-invitation")).toHaveValue(
       "Ban Tuyên giáo Thành uỷ Hà Nội trân trọng kính mời đồng chí dự giao ban tháng 3.",
     );
-    const recipients = screen.getByLabelText("Nơi nhận");
+    const recipients = screen.getByLabelText("Nơi nhận (mỗi dòng một nơi)");
     expect(recipients).toHaveValue("- Như trên;\n- Lưu Văn phòng.");
     expect(recipients).toHaveAccessibleDescription("Mỗi dòng một mục.");
     expect(within(section).queryByText("Đã sửa")).not.toBeInTheDocument();
@@ -513,12 +513,15 @@ describe("document wording", () => {
     expect(setOrder).toBeLessThan(saveOrder ?? 0);
   });
 
-  it("speaks English when asked, showing the Vietnamese labels of the document", async () => {
+  it("speaks English when asked, naming the known fields in English", async () => {
     localStorage.setItem("hoinghi.lang", "en");
     await setupFields();
     const section = screen.getByTestId("doc-fields");
     expect(within(section).getByRole("heading", { name: "Wording" })).toBeInTheDocument();
-    expect(screen.getByLabelText("Nơi nhận")).toHaveAccessibleDescription("One item per line.");
+    expect(screen.getByLabelText("Recipients (one per line)")).toHaveAccessibleDescription(
+      "One item per line.",
+    );
+    expect(screen.getByLabelText("Subject line (trích yếu)")).toBeInTheDocument();
   });
 });
 
