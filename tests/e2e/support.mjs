@@ -2,7 +2,7 @@
 // WebKitWebDriver, which starts the app binary with a data folder of our own.
 
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { remote } from "webdriverio";
 const APP = process.env.HOINGHI_APP;
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
 const PORT = 4444;
+const ARTIFACTS = path.join(import.meta.dirname, ".artifacts");
 
 export function freshDataDir() {
   return mkdtempSync(path.join(tmpdir(), "hoinghi-e2e-"));
@@ -40,10 +41,18 @@ function waitForPort(port, timeoutMs) {
 export async function launch(dataDir, env = {}) {
   if (!APP)
     throw new Error("HOINGHI_APP must name the app binary (run through `cargo xtask test`)");
+  // The driver, WebKitWebDriver and the app run in a process group of their
+  // own, writing to a log file rather than to this process's pipes: if any of
+  // them outlived a test, it could otherwise keep the test runner waiting.
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const log = openSync(path.join(ARTIFACTS, "driver.log"), "a");
   const driver = spawn(DRIVER, ["--port", String(PORT)], {
     env: { ...process.env, ...env, HOINGHI_DATA_DIR: dataDir },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", log, log],
+    detached: true,
   });
+  closeSync(log);
+  const exited = new Promise((r) => driver.once("exit", r));
   await waitForPort(PORT, 15_000);
   const browser = await remote({
     hostname: "127.0.0.1",
@@ -59,11 +68,25 @@ export async function launch(dataDir, env = {}) {
     try {
       await browser.deleteSession();
     } finally {
-      driver.kill();
-      await new Promise((r) => driver.once("exit", r));
+      await stopGroup(driver.pid, exited);
     }
   };
   return { browser, close };
+}
+
+/** Ends a process group: politely, then for sure. */
+async function stopGroup(pid, exited) {
+  const signal = (sig) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal("SIGTERM");
+  const timeout = new Promise((r) => setTimeout(r, 5_000, "timeout"));
+  if ((await Promise.race([exited, timeout])) === "timeout") signal("SIGKILL");
+  signal("SIGKILL"); // WebKitWebDriver or the app may outlive the driver itself.
 }
 
 export const byTestId = (id) => `[data-testid="${id}"]`;
@@ -80,9 +103,8 @@ export async function waitForText(browser, selector, text, timeout = 15_000) {
 
 /** Saves what the window shows, for a failing test, under tests/e2e/.artifacts/. */
 async function keepScreenshot(browser, name) {
-  const dir = path.join(import.meta.dirname, ".artifacts");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name.replace(/[^\p{L}\p{N}]+/gu, "-")}.png`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name.replace(/[^\p{L}\p{N}]+/gu, "-")}.png`);
   await browser.saveScreenshot(file).catch(() => {});
   console.error(`screenshot: ${file}`);
 }

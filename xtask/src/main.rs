@@ -116,13 +116,20 @@ fn e2e() -> Result {
     let target =
         env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
     let app = root().join(target).join("debug").join(exe("hoinghi"));
-    let mut cmd = Command::new("xvfb-run");
+    // A hard limit, so that a hung window can never eat CI's whole time budget.
+    let mut cmd = Command::new("timeout");
     cmd.args([
+        "--kill-after=10",
+        "900",
+        "xvfb-run",
         "-a",
         "--server-args=-screen 0 1366x768x24",
+    ])
+    .args([
         "node",
         "--test",
         "--test-concurrency=1",
+        "--test-force-exit",
     ])
     .arg("tests/e2e/")
     .env("HOINGHI_APP", &app)
