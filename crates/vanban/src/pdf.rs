@@ -41,10 +41,6 @@ fn used_chars(laid: &Laid) -> BTreeMap<FaceKind, BTreeSet<char>> {
 }
 
 /// Refuses, naming them, any characters the fonts cannot draw.
-pub fn check_glyphs(fonts: &Fonts, laid: &Laid) -> Result<()> {
-    check(fonts, &used_chars(laid))
-}
-
 fn check(fonts: &Fonts, used: &BTreeMap<FaceKind, BTreeSet<char>>) -> Result<()> {
     let mut missing: Vec<char> = Vec::new();
     for (kind, chars) in used {
