@@ -17,19 +17,66 @@ pub fn typescript() -> String {
     let cfg = Config::default();
     let decls = declarations!(&cfg;
         FormatProfile, MeetingStatus, MeetingKind, AttendanceEventKind, AttendanceState,
-        MinutesKind, DocumentKind, DocumentOptions, DocumentField, DocumentFont, FontSettings, FormatSettings,
-        Organisation, Meeting, MeetingInput, MeetingSummary, AgendaItem,
-        AgendaItemInput, Person, PersonInput, Participant, AttendanceEvent, MinutesEntry,
-        MinutesInput, Task, TaskInput, IpcError, AppInfo,
+        MinutesKind, DocumentKind, DocumentFieldKey, DocumentOptions, DocumentField, DocumentFont,
+        FontSettings, FormatSettings, Organisation, Meeting, MeetingInput, MeetingSummary,
+        AgendaItem, AgendaItemInput, Person, PersonInput, Participant, AttendanceSummary,
+        AttendanceEvent, MinutesEntry, MinutesInput, Task, TaskInput, SavedDocument, ErrorKind, IpcError, AppInfo,
     );
+    // The lists the UI iterates over, so that a new variant reaches every screen.
+    let lists = [
+        list(
+            "DOCUMENT_KINDS",
+            "DocumentKind",
+            DocumentKind::ALL.iter().map(|k| k.as_str()),
+        ),
+        list(
+            "DOCUMENT_FIELD_KEYS",
+            "DocumentFieldKey",
+            DocumentFieldKey::ALL.iter().map(|k| k.as_str()),
+        ),
+        list(
+            "ERROR_KINDS",
+            "ErrorKind",
+            ErrorKind::ALL.iter().map(|k| k.as_str()),
+        ),
+        authority_prefixes(),
+    ];
     let mut out = String::from(
         "// Generated from crates/core/src/model.rs by `cargo xtask bindings`. Do not edit.\n\n",
     );
-    for d in decls {
+    for d in decls.into_iter().chain(lists) {
         out.push_str(&d);
         out.push_str("\n\n");
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// `export const NAME: readonly Type[] = ["a", "b"];`
+fn list<'a>(name: &str, ty: &str, items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<String> = items.map(|i| format!("{i:?}")).collect();
+    format!(
+        "export const {name}: readonly {ty}[] = [{}];",
+        items.join(", ")
+    )
+}
+
+/// The signing-authority prefixes each profile writes, for the settings form.
+fn authority_prefixes() -> String {
+    let entries: Vec<String> = FormatProfile::ALL
+        .iter()
+        .map(|p| {
+            let prefixes: Vec<String> = p
+                .authority_prefixes()
+                .iter()
+                .map(|x| format!("{x:?}"))
+                .collect();
+            format!("{:?}: [{}]", p.as_str(), prefixes.join(", "))
+        })
+        .collect();
+    format!(
+        "export const AUTHORITY_PREFIXES: Record<FormatProfile, readonly string[]> = {{ {} }};",
+        entries.join(", ")
+    )
 }

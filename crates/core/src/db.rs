@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_organisation_full_name.sql"),
     include_str!("migrations/0003_document_text.sql"),
+    include_str!("migrations/0004_person_sort_key.sql"),
 ];
 
 /// The schema version this binary writes and understands.
@@ -82,6 +83,10 @@ impl Db {
         let tx = self.conn.transaction()?;
         for sql in &MIGRATIONS[from as usize..] {
             tx.execute_batch(sql)?;
+        }
+        // Keys SQL cannot compute: migration 4 added `person.sort_key`.
+        if from < 4 {
+            crate::store::people::fill_sort_keys(&tx)?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         tx.commit()?;

@@ -3,6 +3,8 @@
 
 use thiserror::Error;
 
+use crate::model::ErrorKind;
+
 #[derive(Debug, Error)]
 pub enum CoreError {
     /// The user typed something the store will not accept; nothing was written.
@@ -34,15 +36,15 @@ pub enum CoreError {
 
 impl CoreError {
     /// A stable, machine-readable name for the UI (never match on messages).
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            CoreError::Invalid { .. } => "invalid",
-            CoreError::NotFound { .. } => "notFound",
-            CoreError::Conflict(_) => "conflict",
-            CoreError::NewerDatabase { .. } => "newerDatabase",
-            CoreError::Storage(e) if is_disk_full(e) => "diskFull",
-            CoreError::Storage(_) => "storage",
-            CoreError::Io(_) => "io",
+            CoreError::Invalid { .. } => ErrorKind::Invalid,
+            CoreError::NotFound { .. } => ErrorKind::NotFound,
+            CoreError::Conflict(_) => ErrorKind::Conflict,
+            CoreError::NewerDatabase { .. } => ErrorKind::NewerDatabase,
+            CoreError::Storage(e) if is_disk_full(e) => ErrorKind::DiskFull,
+            CoreError::Storage(_) => ErrorKind::Storage,
+            CoreError::Io(_) => ErrorKind::Io,
         }
     }
 

@@ -16,4 +16,4 @@ pub mod bindings;
 pub use clock::{local_now, DEFAULT_TIME_ZONE};
 pub use db::{Db, SCHEMA_VERSION};
 pub use error::{CoreError, Result};
-pub use text::{fold, MAX_LINE, MAX_TEXT};
+pub use text::{fold, sort_key, MAX_LINE, MAX_TEXT};

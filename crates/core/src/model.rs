@@ -6,10 +6,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 macro_rules! string_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-        pub enum $name { $(#[serde(rename = $text)] $variant),+ }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+        pub enum $name { $($(#[$vm])* #[serde(rename = $text)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -28,6 +28,57 @@ string_enum!(
     /// (state bodies) or Hướng dẫn 36-HD/VPTW (Party bodies).
     FormatProfile { Nd30 = "nd30", Hd36 = "hd36" }
 );
+const STATE_PREFIXES: [&str; 3] = ["TM.", "KT.", "TL."];
+const PARTY_PREFIXES: [&str; 3] = ["T/M", "K/T", "T/L"];
+
+impl FormatProfile {
+    /// Party bodies (HD36) spell with slashes and write "T/M", "K/T", "T/L";
+    /// state bodies (ND30) write "TM.", "KT.", "TL.".
+    pub fn is_party(self) -> bool {
+        self == FormatProfile::Hd36
+    }
+
+    /// "Thay mặt", "ký thay", "thừa lệnh" as this profile writes them.
+    pub fn authority_prefixes(self) -> [&'static str; 3] {
+        if self.is_party() {
+            PARTY_PREFIXES
+        } else {
+            STATE_PREFIXES
+        }
+    }
+
+    /// A signing authority line ("KT. TRƯỞNG BAN") in this profile's spelling:
+    /// only a leading TM./KT./TL. or T/M, K/T, T/L changes, in any case, and a
+    /// missing space after it is added. Any other line is returned trimmed.
+    pub fn authority(self, line: &str) -> String {
+        let line = line.trim();
+        for (state, party) in STATE_PREFIXES.into_iter().zip(PARTY_PREFIXES) {
+            for (form, is_slash) in [(state, false), (party, true)] {
+                let Some(head) = line.get(..form.len()) else {
+                    continue;
+                };
+                if !head.eq_ignore_ascii_case(form) {
+                    continue;
+                }
+                let rest = &line[form.len()..];
+                // "T/MX" is not a prefix; "TL.CHÁNH" is (the dot ends it).
+                if is_slash && rest.chars().next().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let prefix = if self.is_party() { party } else { state };
+                let rest = rest.trim_start();
+                debug_assert!(self.authority_prefixes().contains(&prefix));
+                return if rest.is_empty() {
+                    prefix.to_string()
+                } else {
+                    format!("{prefix} {rest}")
+                };
+            }
+        }
+        line.to_string()
+    }
+}
+
 string_enum!(MeetingStatus { Draft = "draft", InSession = "inSession", Closed = "closed" });
 string_enum!(MeetingKind {
     GiaoBan = "giaoBan",
@@ -66,7 +117,8 @@ string_enum!(MinutesKind {
 });
 
 string_enum!(
-    /// The documents a meeting produces (see crates/vanban).
+    /// The documents a meeting produces (built by crates/vanban). The text is
+    /// the name used on the command line and in file names.
     DocumentKind {
         GiayMoi = "giay-moi",
         ChuongTrinh = "chuong-trinh",
@@ -74,6 +126,84 @@ string_enum!(
         BienBan = "bien-ban",
         ThongBao = "thong-bao",
         BaoCao = "bao-cao",
+    }
+);
+
+impl DocumentKind {
+    /// Tên loại văn bản, as the document's title and the PDF's metadata name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentKind::GiayMoi => "Giấy mời",
+            DocumentKind::ChuongTrinh => "Chương trình",
+            DocumentKind::DanhSach => "Danh sách đại biểu",
+            DocumentKind::BienBan => "Biên bản",
+            DocumentKind::ThongBao => "Thông báo kết luận",
+            DocumentKind::BaoCao => "Báo cáo",
+        }
+    }
+
+    /// The abbreviation in số/ký hiệu (docs/format-rules.md, "Number and symbol").
+    pub fn type_abbreviation(self) -> &'static str {
+        match self {
+            DocumentKind::GiayMoi => "GM",
+            DocumentKind::ChuongTrinh => "CTr",
+            DocumentKind::DanhSach => "DS",
+            DocumentKind::BienBan => "BB",
+            DocumentKind::ThongBao => "TB",
+            DocumentKind::BaoCao => "BC",
+        }
+    }
+}
+
+string_enum!(
+    /// The pieces of generated wording a secretary may change in a document.
+    /// The UI names each one in its own language.
+    DocumentFieldKey {
+        Subject = "subject",
+        /// The list's own heading (danh sách).
+        Title = "title",
+        Basis = "basis",
+        Invitation = "invitation",
+        Opening = "opening",
+        Lead = "lead",
+        Discussion = "discussion",
+        Attendance = "attendance",
+        Closing = "closing",
+        Recipients = "recipients",
+        SignerAuthority = "signer_authority",
+        SignerTitle = "signer_title",
+        SignerName = "signer_name",
+    }
+);
+
+impl DocumentFieldKey {
+    /// Fields edited as one item per line (Nơi nhận).
+    pub fn is_multiline(self) -> bool {
+        self == DocumentFieldKey::Recipients
+    }
+}
+
+string_enum!(
+    /// What kind of failure a command reports; the UI branches on it and has a
+    /// message of its own for each (never match on the Vietnamese message).
+    ErrorKind {
+        /// The input was refused; nothing was written.
+        Invalid = "invalid",
+        NotFound = "notFound",
+        Conflict = "conflict",
+        /// The database was written by a newer HoiNghi and is left untouched.
+        NewerDatabase = "newerDatabase",
+        DiskFull = "diskFull",
+        Storage = "storage",
+        Io = "io",
+        /// The document's font cannot draw some of the text.
+        MissingGlyphs = "missingGlyphs",
+        Font = "font",
+        Pdf = "pdf",
+        Internal = "internal",
+        /// Not sent by a command: the UI's name for a rejection that did not come
+        /// from one (a missing command, arguments that do not deserialise).
+        Unknown = "unknown",
     }
 );
 
@@ -133,10 +263,7 @@ pub struct DocumentOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentField {
-    /// Stable name, e.g. "subject", "opening", "recipients".
-    pub key: String,
-    /// What the secretary sees, in Vietnamese.
-    pub label: String,
+    pub key: DocumentFieldKey,
     /// The text the document uses now: the secretary's edit, or the generated one.
     pub text: String,
     /// The text generated from the meeting, to compare or go back to.
@@ -255,7 +382,8 @@ pub struct Person {
     pub rank: i32,
     pub phone: String,
     pub email: String,
-    /// Stable code printed as a QR on the invitation for check-in at the door.
+    /// A short stable code (8 characters, Crockford base32) to find the person
+    /// by at the door. Not printed on documents yet.
     pub checkin_code: String,
     pub is_demo: bool,
 }
@@ -280,6 +408,59 @@ pub struct Participant {
     pub arrived_at: Option<String>,
     pub left_at: Option<String>,
     pub absence_reason: String,
+}
+
+/// A meeting's attendance in numbers: the same numbers on every screen and in
+/// every document. "Có mặt" is everyone who came, including those who were
+/// late or left early, as a biên bản counts them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendanceSummary {
+    /// Everyone on the list.
+    pub invited: u32,
+    /// Came (on time, late, or left early): "có mặt".
+    pub attended: u32,
+    /// Of those who came: arrived after the start.
+    pub late: u32,
+    /// Of those who came: left before the end.
+    pub left: u32,
+    /// Vắng có lý do.
+    pub absent_excused: u32,
+    /// Vắng không có lý do.
+    pub absent: u32,
+    /// Not marked yet ("chưa đến").
+    pub pending: u32,
+}
+
+impl AttendanceSummary {
+    pub fn of(participants: &[Participant]) -> AttendanceSummary {
+        let mut s = AttendanceSummary {
+            invited: participants.len() as u32,
+            ..AttendanceSummary::default()
+        };
+        for p in participants {
+            match p.state {
+                AttendanceState::Invited => s.pending += 1,
+                AttendanceState::Present => s.attended += 1,
+                AttendanceState::Late => {
+                    s.attended += 1;
+                    s.late += 1;
+                }
+                AttendanceState::Left => {
+                    s.attended += 1;
+                    s.left += 1;
+                }
+                AttendanceState::AbsentExcused => s.absent_excused += 1,
+                AttendanceState::Absent => s.absent += 1,
+            }
+        }
+        s
+    }
+
+    /// Absent with or without a reason.
+    pub fn absent_total(&self) -> u32 {
+        self.absent + self.absent_excused
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -344,19 +525,34 @@ pub struct TaskInput {
     pub deadline: Option<String>,
 }
 
+/// One document of "export all": where it was written, or why it was not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedDocument {
+    pub kind: DocumentKind,
+    pub path: String,
+    pub error: Option<IpcError>,
+}
+
 /// What went wrong, as it crosses into the UI: branch on `kind`, show `message`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct IpcError {
-    pub kind: String,
+    pub kind: ErrorKind,
     pub message: String,
+}
+
+impl IpcError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        IpcError {
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 impl From<crate::CoreError> for IpcError {
     fn from(e: crate::CoreError) -> Self {
-        IpcError {
-            kind: e.kind().to_string(),
-            message: e.to_string(),
-        }
+        IpcError::new(e.kind(), e.to_string())
     }
 }
 
@@ -367,4 +563,31 @@ pub struct AppInfo {
     pub version: String,
     pub database_path: String,
     pub schema_version: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FormatProfile::{Hd36, Nd30};
+
+    #[test]
+    fn authority_lines_take_the_profile_spelling() {
+        let cases = [
+            ("TM. ỦY BAN NHÂN DÂN", Hd36, "T/M ỦY BAN NHÂN DÂN"),
+            ("T/M BAN THƯỜNG VỤ", Nd30, "TM. BAN THƯỜNG VỤ"),
+            ("KT. TRƯỞNG BAN", Hd36, "K/T TRƯỞNG BAN"),
+            ("T/L TRƯỞNG BAN", Nd30, "TL. TRƯỞNG BAN"),
+            ("TL.CHÁNH VĂN PHÒNG", Hd36, "T/L CHÁNH VĂN PHÒNG"),
+            ("kt. trưởng ban", Hd36, "K/T trưởng ban"),
+            ("TM.", Hd36, "T/M"),
+            ("K/T", Nd30, "KT."),
+            ("", Hd36, ""),
+            ("TRƯỞNG BAN", Hd36, "TRƯỞNG BAN"),
+            ("  KT. TRƯỞNG BAN ", Nd30, "KT. TRƯỞNG BAN"),
+            ("TMXYZ", Hd36, "TMXYZ"),
+            ("T/MX", Nd30, "T/MX"),
+        ];
+        for (line, profile, expected) in cases {
+            assert_eq!(profile.authority(line), expected, "{line:?} in {profile:?}");
+        }
+    }
 }

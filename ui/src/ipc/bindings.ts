@@ -14,6 +14,8 @@ export type MinutesKind = "report" | "speech" | "opinion" | "conclusion" | "note
 
 export type DocumentKind = "giay-moi" | "chuong-trinh" | "danh-sach" | "bien-ban" | "thong-bao" | "bao-cao";
 
+export type DocumentFieldKey = "subject" | "title" | "basis" | "invitation" | "opening" | "lead" | "discussion" | "attendance" | "closing" | "recipients" | "signer_authority" | "signer_title" | "signer_name";
+
 export type DocumentOptions = { profile: FormatProfile, 
 /**
  * The number in số/ký hiệu; none leaves a blank to fill in by hand.
@@ -32,15 +34,7 @@ listAttendance: boolean,
  */
 listSignatures: boolean, };
 
-export type DocumentField = { 
-/**
- * Stable name, e.g. "subject", "opening", "recipients".
- */
-key: string, 
-/**
- * What the secretary sees, in Vietnamese.
- */
-label: string, 
+export type DocumentField = { key: DocumentFieldKey, 
 /**
  * The text the document uses now: the secretary's edit, or the generated one.
  */
@@ -136,13 +130,44 @@ section: string,
  */
 rank: number, phone: string, email: string, 
 /**
- * Stable code printed as a QR on the invitation for check-in at the door.
+ * A short stable code (8 characters, Crockford base32) to find the person
+ * by at the door. Not printed on documents yet.
  */
 checkinCode: string, isDemo: boolean, };
 
 export type PersonInput = { fullName: string, positionTitle: string, unit: string, section: string, rank: number, phone: string, email: string, };
 
 export type Participant = { person: Person, state: AttendanceState, arrivedAt: string | null, leftAt: string | null, absenceReason: string, };
+
+export type AttendanceSummary = { 
+/**
+ * Everyone on the list.
+ */
+invited: number, 
+/**
+ * Came (on time, late, or left early): "có mặt".
+ */
+attended: number, 
+/**
+ * Of those who came: arrived after the start.
+ */
+late: number, 
+/**
+ * Of those who came: left before the end.
+ */
+left: number, 
+/**
+ * Vắng có lý do.
+ */
+absentExcused: number, 
+/**
+ * Vắng không có lý do.
+ */
+absent: number, 
+/**
+ * Not marked yet ("chưa đến").
+ */
+pending: number, };
 
 export type AttendanceEvent = { id: string, meetingId: string, personId: string, kind: AttendanceEventKind, 
 /**
@@ -170,6 +195,18 @@ deadline: string | null, };
 
 export type TaskInput = { text: string, assignee: string, deadline: string | null, };
 
-export type IpcError = { kind: string, message: string, };
+export type SavedDocument = { kind: DocumentKind, path: string, error: IpcError | null, };
+
+export type ErrorKind = "invalid" | "notFound" | "conflict" | "newerDatabase" | "diskFull" | "storage" | "io" | "missingGlyphs" | "font" | "pdf" | "internal" | "unknown";
+
+export type IpcError = { kind: ErrorKind, message: string, };
 
 export type AppInfo = { version: string, databasePath: string, schemaVersion: number, };
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ["giay-moi", "chuong-trinh", "danh-sach", "bien-ban", "thong-bao", "bao-cao"];
+
+export const DOCUMENT_FIELD_KEYS: readonly DocumentFieldKey[] = ["subject", "title", "basis", "invitation", "opening", "lead", "discussion", "attendance", "closing", "recipients", "signer_authority", "signer_title", "signer_name"];
+
+export const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "notFound", "conflict", "newerDatabase", "diskFull", "storage", "io", "missingGlyphs", "font", "pdf", "internal", "unknown"];
+
+export const AUTHORITY_PREFIXES: Record<FormatProfile, readonly string[]> = { "nd30": ["TM.", "KT.", "TL."], "hd36": ["T/M", "K/T", "T/L"] };

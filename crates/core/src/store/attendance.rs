@@ -11,7 +11,8 @@ use crate::clock::{self, LOCAL_FORMAT};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{
-    AttendanceEvent, AttendanceEventKind, AttendanceState, Participant, PersonInput,
+    AttendanceEvent, AttendanceEventKind, AttendanceState, AttendanceSummary, Participant,
+    PersonInput,
 };
 use crate::store::{meetings, people, require_live};
 use crate::text;
@@ -20,6 +21,11 @@ impl Db {
     /// The meeting's participants in precedence order, each with its derived state.
     pub fn participants(&self, meeting_id: &str) -> Result<Vec<Participant>> {
         participants(&self.conn, meeting_id)
+    }
+
+    /// The meeting's attendance in numbers (see `AttendanceSummary`).
+    pub fn attendance_summary(&self, meeting_id: &str) -> Result<AttendanceSummary> {
+        Ok(AttendanceSummary::of(&self.participants(meeting_id)?))
     }
 
     /// Invites people from the directory. Refuses, naming them, anyone already invited.
@@ -253,7 +259,7 @@ pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Pa
     }
     let sql = format!(
         "SELECT {} FROM participant x JOIN person p ON p.id = x.person_id
-         WHERE x.meeting_id = ?1 AND x.deleted_at IS NULL ORDER BY p.rank, p.full_name",
+         WHERE x.meeting_id = ?1 AND x.deleted_at IS NULL ORDER BY p.rank, p.sort_key",
         people::COLUMNS
     );
     let mut stmt = conn.prepare(&sql)?;

@@ -8,23 +8,33 @@ use rusqlite::params;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
-use crate::model::DocumentKind;
+use crate::model::{DocumentFieldKey, DocumentKind};
 use crate::store::require_live;
 use crate::text;
 
 impl Db {
-    /// The live edits of one document of a meeting, by field.
+    /// The live edits of one document of a meeting, by field. A field this
+    /// version does not know (written by a newer one) is left out.
     pub fn document_texts(
         &self,
         meeting_id: &str,
         kind: DocumentKind,
-    ) -> Result<BTreeMap<String, String>> {
+    ) -> Result<BTreeMap<DocumentFieldKey, String>> {
         let mut stmt = self.conn.prepare(
             "SELECT field, body FROM document_text
              WHERE meeting_id = ?1 AND kind = ?2 AND deleted_at IS NULL",
         )?;
-        let rows = stmt.query_map([meeting_id, kind.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map([meeting_id, kind.as_str()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut texts = BTreeMap::new();
+        for row in rows {
+            let (field, body) = row?;
+            if let Some(key) = DocumentFieldKey::parse(&field) {
+                texts.insert(key, body);
+            }
+        }
+        Ok(texts)
     }
 
     /// Saves the secretary's text for one field (replacing an earlier edit).
@@ -32,10 +42,9 @@ impl Db {
         &mut self,
         meeting_id: &str,
         kind: DocumentKind,
-        field: &str,
+        field: DocumentFieldKey,
         body: &str,
     ) -> Result<()> {
-        let field = text::required("field", "Tên trường", field)?;
         // Line breaks are meaningful here (one recipient per line), so only the ends are trimmed.
         let body = text::long_text("text", "Nội dung", body)?;
         self.write(|tx, device| {
@@ -47,7 +56,7 @@ impl Db {
                  ON CONFLICT(meeting_id, kind, field) DO UPDATE SET body = excluded.body,
                     updated_at = excluded.updated_at, device_id = excluded.device_id,
                     deleted_at = NULL, deleted_by = NULL",
-                params![clock::new_id(), meeting_id, kind.as_str(), field, body, now, device],
+                params![clock::new_id(), meeting_id, kind.as_str(), field.as_str(), body, now, device],
             )?;
             Ok(())
         })
@@ -58,18 +67,24 @@ impl Db {
         &mut self,
         meeting_id: &str,
         kind: DocumentKind,
-        field: &str,
+        field: DocumentFieldKey,
     ) -> Result<()> {
         self.write(|tx, device| {
             let n = tx.execute(
                 "UPDATE document_text SET deleted_at = ?4, deleted_by = ?5, updated_at = ?4
                  WHERE meeting_id = ?1 AND kind = ?2 AND field = ?3 AND deleted_at IS NULL",
-                params![meeting_id, kind.as_str(), field, clock::utc_now(), device],
+                params![
+                    meeting_id,
+                    kind.as_str(),
+                    field.as_str(),
+                    clock::utc_now(),
+                    device
+                ],
             )?;
             if n == 0 {
                 return Err(CoreError::NotFound {
                     what: "nội dung đã sửa",
-                    id: field.to_string(),
+                    id: field.as_str().to_string(),
                 });
             }
             Ok(())

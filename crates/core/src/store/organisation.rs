@@ -45,7 +45,12 @@ impl Db {
             profile: input.profile,
             signer_name: text::line("signerName", "Họ tên người ký", &input.signer_name)?,
             signer_title: text::line("signerTitle", "Chức vụ người ký", &input.signer_title)?,
-            signing_prefix: text::line("signingPrefix", "Quyền hạn ký", &input.signing_prefix)?,
+            // Kept in the profile's spelling (TM./T/M…), as documents print it.
+            signing_prefix: input.profile.authority(&text::line(
+                "signingPrefix",
+                "Quyền hạn ký",
+                &input.signing_prefix,
+            )?),
             time_zone: text::required("timeZone", "Múi giờ", &input.time_zone)?,
         };
         clock::valid_zone(&org.time_zone)?;

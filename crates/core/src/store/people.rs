@@ -17,7 +17,7 @@ impl Db {
     /// ignoring case and Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn").
     pub fn list_people(&self, query: &str) -> Result<Vec<Person>> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM person p WHERE p.deleted_at IS NULL ORDER BY p.rank, p.full_name"
+            "SELECT {COLUMNS} FROM person p WHERE p.deleted_at IS NULL ORDER BY p.rank, p.sort_key"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let people = stmt
@@ -61,7 +61,8 @@ impl Db {
         self.write(|tx, device| {
             let n = tx.execute(
                 "UPDATE person SET full_name = ?2, position_title = ?3, unit = ?4, section = ?5,
-                    rank = ?6, phone = ?7, email = ?8, updated_at = ?9, device_id = ?10
+                    rank = ?6, phone = ?7, email = ?8, updated_at = ?9, device_id = ?10,
+                    sort_key = ?11
                  WHERE id = ?1 AND deleted_at IS NULL",
                 params![
                     id,
@@ -73,7 +74,8 @@ impl Db {
                     p.phone,
                     p.email,
                     clock::utc_now(),
-                    device
+                    device,
+                    text::sort_key(&p.full_name)
                 ],
             )?;
             if n == 0 {
@@ -123,8 +125,8 @@ pub(crate) fn insert(
     let now = clock::utc_now();
     tx.execute(
         "INSERT INTO person (id, full_name, position_title, unit, section, rank, phone, email,
-            checkin_code, is_demo, created_at, updated_at, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)",
+            checkin_code, is_demo, created_at, updated_at, device_id, sort_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)",
         params![
             id,
             p.full_name,
@@ -137,13 +139,27 @@ pub(crate) fn insert(
             checkin_code(id),
             is_demo,
             now,
-            device
+            device,
+            text::sort_key(&p.full_name)
         ],
     )?;
     Ok(())
 }
 
-/// A short code for QR check-in, from the random tail of the person's UUIDv7
+/// Computes the sort key of every stored person (after the migration that added it).
+pub(crate) fn fill_sort_keys(tx: &Transaction) -> Result<()> {
+    let names: Vec<(String, String)> = tx
+        .prepare("SELECT id, full_name FROM person")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare("UPDATE person SET sort_key = ?2 WHERE id = ?1")?;
+    for (id, name) in names {
+        update.execute(params![id, text::sort_key(&name)])?;
+    }
+    Ok(())
+}
+
+/// A short code to find a person by at the door, from the random tail of their UUIDv7
 /// (40 bits in Crockford base32: 8 characters, no I/L/O/U to misread).
 fn checkin_code(id: &str) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";

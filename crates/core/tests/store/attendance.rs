@@ -86,7 +86,7 @@ fn the_same_person_cannot_be_invited_twice() {
     let err = db
         .invite_people(&m.id, std::slice::from_ref(&id))
         .unwrap_err();
-    assert_eq!(err.kind(), "conflict");
+    assert_eq!(err.kind().as_str(), "conflict");
     assert!(
         err.to_string().contains("Hoàng Thị E"),
         "the message names the person: {err}"

@@ -56,7 +56,7 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     let err = Db::open(&path)
         .err()
         .expect("a newer schema must be refused");
-    assert_eq!(err.kind(), "newerDatabase");
+    assert_eq!(err.kind().as_str(), "newerDatabase");
     assert!(
         err.to_string().contains("mới hơn"),
         "the message tells the user to update: {err}"
@@ -78,7 +78,7 @@ fn a_file_that_is_not_a_database_gives_a_storage_error_not_a_panic() {
     let path = dir.path().join("garbage.db");
     std::fs::write(&path, vec![b'x'; 4096]).unwrap();
     let err = Db::open(&path).err().expect("garbage must be refused");
-    assert_eq!(err.kind(), "storage");
+    assert_eq!(err.kind().as_str(), "storage");
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn a_meeting_is_created_read_back_and_listed() {
 fn an_empty_or_overlong_title_is_refused_with_a_message() {
     let mut db = db();
     let err = db.create_meeting(&meeting_input("   ")).unwrap_err();
-    assert_eq!(err.kind(), "invalid");
+    assert_eq!(err.kind().as_str(), "invalid");
     assert!(err.to_string().contains("không được để trống"), "{err}");
     let long = "Hội nghị ".repeat(1200);
     let err = db.create_meeting(&meeting_input(&long)).unwrap_err();

@@ -53,7 +53,7 @@ fn an_entry_cannot_point_at_another_meetings_agenda_item() {
     let err = db
         .add_minutes_entry(&m1.id, &entry("x", Some(&other[0].id)))
         .unwrap_err();
-    assert_eq!(err.kind(), "invalid");
+    assert_eq!(err.kind().as_str(), "invalid");
     assert_eq!(
         kind(db.add_minutes_entry(&m1.id, &entry("x", Some("missing")))),
         "notFound"
@@ -118,23 +118,23 @@ fn tasks_are_added_edited_and_deleted_in_order() {
 
 #[test]
 fn document_text_edits_are_saved_replaced_and_reset() {
-    use hoinghi_core::model::DocumentKind;
+    use hoinghi_core::model::{DocumentFieldKey::*, DocumentKind};
     let mut db = db();
     let m = meeting(&mut db);
     let doc = DocumentKind::ThongBao;
-    db.set_document_text(&m.id, doc, "subject", "kết luận của đồng chí Trưởng Ban")
+    db.set_document_text(&m.id, doc, Subject, "kết luận của đồng chí Trưởng Ban")
         .unwrap();
-    db.set_document_text(&m.id, doc, "recipients", "- Như trên;\n- Lưu VP.")
+    db.set_document_text(&m.id, doc, Recipients, "- Như trên;\n- Lưu VP.")
         .unwrap();
-    db.set_document_text(&m.id, doc, "subject", "kết luận (sửa lần 2)")
+    db.set_document_text(&m.id, doc, Subject, "kết luận (sửa lần 2)")
         .unwrap();
     let texts = db.document_texts(&m.id, doc).unwrap();
     assert_eq!(
-        texts["subject"], "kết luận (sửa lần 2)",
+        texts[&Subject], "kết luận (sửa lần 2)",
         "a later edit replaces the earlier one"
     );
     assert_eq!(
-        texts["recipients"], "- Như trên;\n- Lưu VP.",
+        texts[&Recipients], "- Như trên;\n- Lưu VP.",
         "line breaks are kept"
     );
     assert!(
@@ -144,26 +144,25 @@ fn document_text_edits_are_saved_replaced_and_reset() {
         "edits belong to one document"
     );
 
-    db.reset_document_text(&m.id, doc, "subject").unwrap();
+    db.reset_document_text(&m.id, doc, Subject).unwrap();
     assert!(
         !db.document_texts(&m.id, doc)
             .unwrap()
-            .contains_key("subject"),
+            .contains_key(&Subject),
         "reset goes back to the generated text"
     );
     assert_eq!(
-        kind(db.reset_document_text(&m.id, doc, "subject")),
+        kind(db.reset_document_text(&m.id, doc, Subject)),
         "notFound"
     );
-    db.set_document_text(&m.id, doc, "subject", "lần 3")
-        .unwrap();
+    db.set_document_text(&m.id, doc, Subject, "lần 3").unwrap();
     assert_eq!(
-        db.document_texts(&m.id, doc).unwrap()["subject"],
+        db.document_texts(&m.id, doc).unwrap()[&Subject],
         "lần 3",
         "a reset field can be edited again"
     );
     assert_eq!(
-        kind(db.set_document_text("missing", doc, "subject", "x")),
+        kind(db.set_document_text("missing", doc, Subject, "x")),
         "notFound"
     );
 }

@@ -59,3 +59,71 @@ fn an_empty_name_or_a_bad_email_is_refused() {
     input.email = "không-phải-email".into();
     assert_eq!(kind(db.create_person(&input)), "invalid");
 }
+
+#[test]
+fn names_sort_in_vietnamese_order_not_byte_order() {
+    let mut db = db();
+    for name in [
+        "Vũ Văn Bình",
+        "Đặng Thị Hoa",
+        "Dương Văn An",
+        "Bùi Huyền Mai",
+        "Ân Văn Tú",
+    ] {
+        db.create_person(&person(name)).unwrap();
+    }
+    let names: Vec<_> = db
+        .list_people("")
+        .unwrap()
+        .into_iter()
+        .map(|p| p.full_name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Ân Văn Tú",
+            "Bùi Huyền Mai",
+            "Dương Văn An",
+            "Đặng Thị Hoa",
+            "Vũ Văn Bình"
+        ],
+        "Đ comes after D and long before V (byte order puts it after V)"
+    );
+}
+
+#[test]
+fn people_stored_before_the_sort_key_existed_sort_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in [
+            include_str!("../../src/migrations/0001_initial.sql"),
+            include_str!("../../src/migrations/0002_organisation_full_name.sql"),
+            include_str!("../../src/migrations/0003_document_text.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        for (i, name) in ["Vũ Văn Bình", "Đặng Thị Hoa", "Bùi Huyền Mai"]
+            .iter()
+            .enumerate()
+        {
+            conn.execute(
+                "INSERT INTO person (id, full_name, position_title, unit, section, rank, phone,
+                    email, checkin_code, created_at, updated_at, device_id)
+                 VALUES (?1, ?2, '', '', '', 0, '', '', ?1, 't', 't', 'd')",
+                rusqlite::params![format!("p{i}"), name],
+            )
+            .unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+    }
+    let db = hoinghi_core::Db::open(&path).unwrap();
+    let names: Vec<_> = db
+        .list_people("")
+        .unwrap()
+        .into_iter()
+        .map(|p| p.full_name)
+        .collect();
+    assert_eq!(names, ["Bùi Huyền Mai", "Đặng Thị Hoa", "Vũ Văn Bình"]);
+}

@@ -65,4 +65,5 @@ pub fn entry(text: &str, item: Option<&str>) -> MinutesInput {
 pub fn kind<T: std::fmt::Debug>(r: hoinghi_core::Result<T>) -> &'static str {
     r.expect_err("the operation should have been refused")
         .kind()
+        .as_str()
 }
