@@ -3,6 +3,7 @@
 //!
 //!   hoinghi-cli demo --db FILE [--extra-delegates N]
 //!   hoinghi-cli export --db FILE [--meeting ID] --doc KIND --profile nd30|hd36 -o OUT.pdf
+//!   hoinghi-cli export-all --db FILE [--meeting ID] --profile nd30|hd36 --dir FOLDER
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use hoinghi_core::model::{DocumentKind, DocumentOptions, FormatProfile};
 use hoinghi_core::Db;
-use hoinghi_vanban::docs::{self, DocKind};
+use hoinghi_vanban::docs::{self, files};
 
 #[derive(Parser)]
 #[command(
@@ -54,6 +55,19 @@ enum Command {
         sign_in_sheet: bool,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+    },
+    /// Export all six documents of a meeting into a folder, under their usual names.
+    ExportAll {
+        #[arg(long)]
+        db: PathBuf,
+        /// The meeting's id (default: the only, or most recent, meeting).
+        #[arg(long)]
+        meeting: Option<String>,
+        /// nd30 or hd36.
+        #[arg(long, value_parser = parse_profile)]
+        profile: FormatProfile,
+        #[arg(long)]
+        dir: PathBuf,
     },
 }
 
@@ -112,19 +126,8 @@ fn run(command: Command) -> Result<String, String> {
             sign_in_sheet,
             output,
         } => {
-            if !db.exists() {
-                return Err(format!("không tìm thấy tệp dữ liệu {}", db.display()));
-            }
-            let store = Db::open(&db).map_err(|e| e.to_string())?;
-            let meeting_id = match meeting {
-                Some(id) => id,
-                None => store
-                    .list_meetings()
-                    .map_err(|e| e.to_string())?
-                    .first()
-                    .map(|m| m.meeting.id.clone())
-                    .ok_or("tệp dữ liệu chưa có hội nghị nào")?,
-            };
+            let store = open_existing(&db)?;
+            let meeting_id = meeting_or_latest(&store, meeting)?;
             let request = DocumentOptions {
                 profile,
                 number,
@@ -132,16 +135,73 @@ fn run(command: Command) -> Result<String, String> {
                 list_attendance: sign_in_sheet,
                 list_signatures: sign_in_sheet,
             };
-            let pdf =
-                docs::export(&store, &meeting_id, doc, &request).map_err(|e| e.to_string())?;
-            std::fs::write(&output, &pdf)
-                .map_err(|e| format!("không ghi được {}: {e}", output.display()))?;
-            Ok(format!(
-                "Đã xuất {} ({} byte) vào {}",
-                DocKind::of(doc).name(),
-                pdf.len(),
-                output.display()
-            ))
+            let snapshot = docs::Snapshot::take(&store, &meeting_id, doc, &request)
+                .map_err(|e| e.to_string())?;
+            files::save(&snapshot, &output).map_err(|e| e.to_string())?;
+            Ok(format!("Đã xuất {} vào {}", doc.name(), output.display()))
         }
+        Command::ExportAll {
+            db,
+            meeting,
+            profile,
+            dir,
+        } => {
+            let store = open_existing(&db)?;
+            let meeting_id = meeting_or_latest(&store, meeting)?;
+            let request = DocumentOptions {
+                profile,
+                number: None,
+                issued_on: None,
+                list_attendance: false,
+                list_signatures: false,
+            };
+            let snapshots = DocumentKind::ALL
+                .iter()
+                .map(|kind| docs::Snapshot::take(&store, &meeting_id, *kind, &request))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| e.to_string())?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| format!("không tạo được thư mục {}: {e}", dir.display()))?;
+            let mut lines = Vec::new();
+            let mut failed = false;
+            for saved in files::save_all(&snapshots, &dir) {
+                match saved.error {
+                    None => lines.push(format!("Đã xuất {} vào {}", saved.kind.name(), saved.path)),
+                    Some(e) => {
+                        failed = true;
+                        lines.push(format!(
+                            "Không xuất được {}: {}",
+                            saved.kind.name(),
+                            e.message
+                        ));
+                    }
+                }
+            }
+            if failed {
+                Err(lines.join("\n"))
+            } else {
+                Ok(lines.join("\n"))
+            }
+        }
+    }
+}
+
+fn open_existing(db: &std::path::Path) -> Result<Db, String> {
+    if !db.exists() {
+        return Err(format!("không tìm thấy tệp dữ liệu {}", db.display()));
+    }
+    Db::open(db).map_err(|e| e.to_string())
+}
+
+/// The meeting asked for, or the most recent one.
+fn meeting_or_latest(store: &Db, meeting: Option<String>) -> Result<String, String> {
+    match meeting {
+        Some(id) => Ok(id),
+        None => store
+            .list_meetings()
+            .map_err(|e| e.to_string())?
+            .first()
+            .map(|m| m.meeting.id.clone())
+            .ok_or_else(|| "tệp dữ liệu chưa có hội nghị nào".to_string()),
     }
 }

@@ -114,3 +114,43 @@ fn errors_exit_non_zero_with_a_message() {
         "an unknown document kind is refused"
     );
 }
+
+#[test]
+fn export_all_writes_the_six_documents_under_their_usual_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    assert!(cli(&["demo", "--db", db]).status.success());
+    let folder = dir.path().join("Văn bản");
+    let out = cli(&[
+        "export-all",
+        "--db",
+        db,
+        "--profile",
+        "hd36",
+        "--dir",
+        folder.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "bao-cao-2022-10-06.pdf",
+            "bien-ban-2022-10-06.pdf",
+            "chuong-trinh-2022-10-06.pdf",
+            "danh-sach-2022-10-06.pdf",
+            "giay-moi-2022-10-06.pdf",
+            "thong-bao-2022-10-06.pdf",
+        ],
+        "named by the document crate, and no temporary file is left"
+    );
+}

@@ -7,9 +7,10 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
+use hoinghi_core::model::DocumentKind;
 use hoinghi_core::model::FormatProfile;
 use hoinghi_core::Db;
-use hoinghi_vanban::docs::{build, Conference, DocKind, Options};
+use hoinghi_vanban::docs::{build, Conference, Options};
 use hoinghi_vanban::font::Fonts;
 
 fn danh_sach(c: &mut Criterion) {
@@ -26,10 +27,10 @@ fn danh_sach(c: &mut Criterion) {
         .unwrap();
     let opts = Options::new(FormatProfile::Nd30, created);
 
-    let pdf = build(DocKind::DanhSach, &conf, &opts, &fonts)
+    let pdf = build(DocumentKind::DanhSach, &conf, &opts, &fonts)
         .to_pdf(&fonts)
         .expect("the list exports");
-    let pages = build(DocKind::DanhSach, &conf, &opts, &fonts)
+    let pages = build(DocumentKind::DanhSach, &conf, &opts, &fonts)
         .layout(&fonts)
         .pages
         .len();
@@ -41,7 +42,7 @@ fn danh_sach(c: &mut Criterion) {
 
     c.bench_function("danh_sach_1000_build_layout_pdf", |b| {
         b.iter(|| {
-            build(DocKind::DanhSach, black_box(&conf), &opts, &fonts)
+            build(DocumentKind::DanhSach, black_box(&conf), &opts, &fonts)
                 .to_pdf(&fonts)
                 .unwrap()
         })

@@ -1,3 +1,4 @@
+use hoinghi_core::model::{ErrorKind, IpcError};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -18,17 +19,36 @@ pub enum Error {
     #[error("Ngày ban hành \"{0}\" không hợp lệ (cần dạng năm-tháng-ngày).")]
     InvalidDate(String),
 
+    #[error(
+        "Không ghi được tệp {}: {source}. Hãy chọn thư mục khác hoặc kiểm tra dung lượng đĩa; tệp cũ (nếu có) vẫn còn nguyên.",
+        .path.display()
+    )]
+    Write {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+
+    /// Times New Roman was chosen on a machine that lacks it.
+    #[error(
+        "Máy này chưa cài phông Times New Roman (đủ 4 kiểu chữ); văn bản vẫn dùng Liberation Serif, cùng kích thước chữ."
+    )]
+    FontNotInstalled,
+
     #[error(transparent)]
     Core(#[from] hoinghi_core::CoreError),
 }
 
 impl Error {
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Font(_) => "font",
-            Error::MissingGlyphs { .. } => "missingGlyphs",
-            Error::Pdf(_) => "pdf",
-            Error::InvalidDate(_) => "invalid",
+            Error::Font(_) => ErrorKind::Font,
+            Error::MissingGlyphs { .. } => ErrorKind::MissingGlyphs,
+            Error::Pdf(_) => ErrorKind::Pdf,
+            Error::InvalidDate(_) | Error::FontNotInstalled => ErrorKind::Invalid,
+            Error::Write { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => {
+                ErrorKind::DiskFull
+            }
+            Error::Write { .. } => ErrorKind::Io,
             Error::Core(e) => e.kind(),
         }
     }
@@ -36,11 +56,8 @@ impl Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-impl From<Error> for hoinghi_core::model::IpcError {
+impl From<Error> for IpcError {
     fn from(e: Error) -> Self {
-        hoinghi_core::model::IpcError {
-            kind: e.kind().to_string(),
-            message: e.to_string(),
-        }
+        IpcError::new(e.kind(), e.to_string())
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use hoinghi_core::model::DocumentFont;
+use hoinghi_core::model::{DocumentFont, FontSettings};
 use std::sync::{Arc, OnceLock};
 
 use crate::error::{Error, Result};
@@ -260,6 +260,23 @@ impl Fonts {
         match font {
             DocumentFont::TimesNewRoman => Fonts::times_new_roman().unwrap_or_else(Fonts::bundled),
             DocumentFont::LiberationSerif => Fonts::bundled(),
+        }
+    }
+
+    /// Whether `font` may be chosen here: Times New Roman only where it is
+    /// installed with all four styles; the bundled family always.
+    pub fn check_choice(font: DocumentFont) -> Result<()> {
+        if font == DocumentFont::TimesNewRoman && Fonts::times_new_roman().is_none() {
+            return Err(Error::FontNotInstalled);
+        }
+        Ok(())
+    }
+
+    /// The stored choice, with what this machine offers.
+    pub fn settings(font: DocumentFont) -> FontSettings {
+        FontSettings {
+            font,
+            times_new_roman_available: Fonts::times_new_roman().is_some(),
         }
     }
 }

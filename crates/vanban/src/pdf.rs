@@ -13,7 +13,7 @@ use printpdf::{
 
 use crate::error::{Error, Result};
 use crate::font::{FaceKind, Fonts};
-use crate::layout::{Laid, LaidPage, Piece, RuleLine, TextRun};
+use crate::layout::{Laid, LaidPage, Piece, PlacedBitmap, RuleLine, TextRun};
 
 /// What the PDF's document information says.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,6 +207,45 @@ struct FaceOut {
 /// The content stream of one page: rules first, then the text. Runs that share
 /// a baseline, face and size (the cells of a table row) go into one TJ with
 /// offsets for the gaps; each line is placed relative to the previous one (Td).
+/// A bitmap as filled rectangles, one per run of dark modules in a row.
+fn squares(c: &mut String, b: &PlacedBitmap, page_height: f32) {
+    use std::fmt::Write;
+    let bitmap = &b.bitmap;
+    if bitmap.columns == 0 || bitmap.rows == 0 {
+        return;
+    }
+    let (mw, mh) = (
+        b.width / bitmap.columns as f32,
+        b.height / bitmap.rows as f32,
+    );
+    let mut any = false;
+    for row in 0..bitmap.rows {
+        let mut col = 0;
+        while col < bitmap.columns {
+            if !bitmap.is_dark(col, row) {
+                col += 1;
+                continue;
+            }
+            let start = col;
+            while col < bitmap.columns && bitmap.is_dark(col, row) {
+                col += 1;
+            }
+            let _ = writeln!(
+                c,
+                "{} {} {} {} re",
+                num(b.x + start as f32 * mw),
+                num(page_height - b.y - (row + 1) as f32 * mh),
+                num((col - start) as f32 * mw),
+                num(mh)
+            );
+            any = true;
+        }
+    }
+    if any {
+        c.push_str("f\n");
+    }
+}
+
 fn content(page: &LaidPage, height: f32, faces: &BTreeMap<FaceKind, FaceOut>) -> Vec<u8> {
     use std::fmt::Write;
     let mut c = String::with_capacity(8 * 1024);
@@ -225,6 +264,9 @@ fn content(page: &LaidPage, height: f32, faces: &BTreeMap<FaceKind, FaceOut>) ->
             num(l.x2),
             num(height - l.y2)
         );
+    }
+    for b in page.bitmaps() {
+        squares(&mut c, b, height);
     }
     c.push_str("BT\n");
     let mut runs: Vec<&TextRun> = page.runs().collect();

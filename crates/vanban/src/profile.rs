@@ -90,7 +90,7 @@ impl Profile {
     }
 
     pub fn is_party(&self) -> bool {
-        self.kind == FormatProfile::Hd36
+        self.kind.is_party()
     }
 
     /// "Số: 05/TB-BTGTU" (ND30) or "Số 05-TB/BTGTU" (HD36). Without a number a
@@ -106,18 +106,7 @@ impl Profile {
     /// The signing authority line in this profile's spelling: ND30 uses dots
     /// ("TM.", "KT.", "TL."), HD36 slashes ("T/M", "K/T", "T/L").
     pub fn authority(&self, line: &str) -> String {
-        const PAIRS: [(&str, &str); 3] = [("TM.", "T/M"), ("KT.", "K/T"), ("TL.", "T/L")];
-        let line = line.trim();
-        for (state, party) in PAIRS {
-            if let Some(rest) = line
-                .strip_prefix(state)
-                .or_else(|| line.strip_prefix(party))
-            {
-                let prefix = if self.is_party() { party } else { state };
-                return format!("{prefix} {}", rest.trim_start());
-            }
-        }
-        line.to_string()
+        self.kind.authority(line)
     }
 
     /// Body paragraph: justified, first-line indent, profile spacing.

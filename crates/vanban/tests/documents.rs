@@ -2,9 +2,9 @@
 //! they say, in which face and size, where, and what the written PDF contains.
 
 use chrono::NaiveDate;
-use hoinghi_core::model::FormatProfile;
+use hoinghi_core::model::{DocumentFieldKey, DocumentKind, FormatProfile};
 use hoinghi_core::Db;
-use hoinghi_vanban::docs::{build, Conference, DocKind, Document, Options};
+use hoinghi_vanban::docs::{build, Conference, Document, Options, Snapshot};
 use hoinghi_vanban::font::{FaceKind, Fonts};
 use hoinghi_vanban::layout::{Laid, TextRun};
 
@@ -22,7 +22,7 @@ fn options(profile: FormatProfile) -> Options {
     Options::new(profile, created)
 }
 
-fn document(kind: DocKind, profile: FormatProfile) -> (Document, Laid) {
+fn document(kind: DocumentKind, profile: FormatProfile) -> (Document, Laid) {
     let fonts = Fonts::bundled();
     let doc = build(kind, &demo(), &options(profile), &fonts);
     let laid = doc.layout(&fonts);
@@ -60,7 +60,7 @@ fn check(laid: &Laid, text: &str, face: FaceKind, size: f32) {
 
 #[test]
 fn nd30_header_elements_follow_the_decree() {
-    let (_, laid) = document(DocKind::ThongBao, FormatProfile::Nd30);
+    let (_, laid) = document(DocumentKind::ThongBao, FormatProfile::Nd30);
     for (text, face, size) in [
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", FaceKind::Bold, 13.0),
         ("Độc lập - Tự do - Hạnh phúc", FaceKind::Bold, 14.0),
@@ -103,7 +103,7 @@ fn nd30_header_elements_follow_the_decree() {
 
 #[test]
 fn hd36_header_elements_follow_the_party_guide() {
-    let (_, laid) = document(DocKind::ThongBao, FormatProfile::Hd36);
+    let (_, laid) = document(DocumentKind::ThongBao, FormatProfile::Hd36);
     for (text, face, size) in [
         ("ĐẢNG CỘNG SẢN VIỆT NAM", FaceKind::Bold, 15.0),
         ("THÀNH UỶ HÀ NỘI", FaceKind::Regular, 14.0),
@@ -155,7 +155,7 @@ fn numbers_and_dates_follow_the_leading_zero_rules() {
         let mut opts = options(profile);
         opts.number = Some(5);
         opts.issued_on = NaiveDate::from_ymd_opt(2022, 2, 3);
-        let laid = build(DocKind::GiayMoi, &conf, &opts, &fonts).layout(&fonts);
+        let laid = build(DocumentKind::GiayMoi, &conf, &opts, &fonts).layout(&fonts);
         assert!(find(&laid, expected).is_some(), "{expected}");
         assert!(
             find(&laid, "Hà Nội, ngày 03 tháng 02 năm 2022").is_some(),
@@ -166,7 +166,7 @@ fn numbers_and_dates_follow_the_leading_zero_rules() {
 
 #[test]
 fn one_invitation_per_delegate_each_numbered_from_one() {
-    let (_, laid) = document(DocKind::GiayMoi, FormatProfile::Nd30);
+    let (_, laid) = document(DocumentKind::GiayMoi, FormatProfile::Nd30);
     let firsts = laid.pages.iter().filter(|p| p.number == 1).count();
     assert_eq!(
         firsts,
@@ -184,7 +184,7 @@ fn one_invitation_per_delegate_each_numbered_from_one() {
 
 #[test]
 fn the_agenda_is_a_timed_table() {
-    let (_, laid) = document(DocKind::ChuongTrinh, FormatProfile::Hd36);
+    let (_, laid) = document(DocumentKind::ChuongTrinh, FormatProfile::Hd36);
     let texts: Vec<String> = runs(&laid).iter().map(TextRun::text).collect();
     for header in ["Thời gian", "Nội dung", "Người thực hiện"] {
         assert!(texts.iter().any(|t| t == header), "header cell {header}");
@@ -204,7 +204,7 @@ fn the_agenda_is_a_timed_table() {
 
 #[test]
 fn the_delegate_list_is_grouped_by_section_in_precedence_order() {
-    let (_, laid) = document(DocKind::DanhSach, FormatProfile::Nd30);
+    let (_, laid) = document(DocumentKind::DanhSach, FormatProfile::Nd30);
     let texts: Vec<String> = runs(&laid).iter().map(TextRun::text).collect();
     let pos = |t: &str| {
         texts
@@ -225,7 +225,7 @@ fn a_sign_in_sheet_is_landscape_with_attendance_and_signature_columns() {
     let mut opts = options(FormatProfile::Nd30);
     opts.list_attendance = true;
     opts.list_signatures = true;
-    let laid = build(DocKind::DanhSach, &demo(), &opts, &fonts).layout(&fonts);
+    let laid = build(DocumentKind::DanhSach, &demo(), &opts, &fonts).layout(&fonts);
     assert!(laid.spec.width > laid.spec.height, "landscape");
     let texts: Vec<String> = runs(&laid).iter().map(TextRun::text).collect();
     assert!(texts.iter().any(|t| t == "Ký tên") && texts.iter().any(|t| t == "Điểm danh"));
@@ -239,7 +239,7 @@ fn a_sign_in_sheet_is_landscape_with_attendance_and_signature_columns() {
 
 #[test]
 fn minutes_follow_mau_1_9_for_state_and_hd16_for_party_bodies() {
-    let (_, nd) = document(DocKind::BienBan, FormatProfile::Nd30);
+    let (_, nd) = document(DocumentKind::BienBan, FormatProfile::Nd30);
     assert!(
         find(&nd, "Hà Nội, ngày").is_none(),
         "ND30 Mẫu 1.9 has no date line in the header"
@@ -253,7 +253,7 @@ fn minutes_follow_mau_1_9_for_state_and_hd16_for_party_bodies() {
     ] {
         assert!(find(&nd, t).is_some(), "ND30 minutes contain {t:?}");
     }
-    let (_, hd) = document(DocKind::BienBan, FormatProfile::Hd36);
+    let (_, hd) = document(DocumentKind::BienBan, FormatProfile::Hd36);
     for t in [
         "Hà Nội, ngày 06 tháng 10 năm 2022",
         "1. Thành phần hội nghị",
@@ -288,7 +288,7 @@ fn minutes_follow_mau_1_9_for_state_and_hd16_for_party_bodies() {
 
 #[test]
 fn the_notice_lists_tasks_and_closes_with_the_ending() {
-    let (_, laid) = document(DocKind::ThongBao, FormatProfile::Hd36);
+    let (_, laid) = document(DocumentKind::ThongBao, FormatProfile::Hd36);
     let all = all_text(&laid);
     for t in [
         "a) Tập trung tuyên truyền",
@@ -308,7 +308,7 @@ fn the_report_has_numbered_parts() {
         (FormatProfile::Nd30, "I. TÌNH HÌNH"),
         (FormatProfile::Hd36, "I- TÌNH HÌNH"),
     ] {
-        let (_, laid) = document(DocKind::BaoCao, profile);
+        let (_, laid) = document(DocumentKind::BaoCao, profile);
         assert!(find(&laid, first).is_some(), "{first}");
         assert!(find(&laid, "BÁO CÁO").is_some());
     }
@@ -316,7 +316,7 @@ fn the_report_has_numbered_parts() {
 
 #[test]
 fn every_document_stays_inside_the_margins() {
-    for kind in DocKind::ALL {
+    for &kind in DocumentKind::ALL {
         for profile in [FormatProfile::Nd30, FormatProfile::Hd36] {
             let (_, laid) = document(kind, profile);
             let s = laid.spec;
@@ -351,14 +351,14 @@ fn text_the_fonts_cannot_draw_is_refused_by_name() {
     let mut conf = demo();
     conf.meeting.title = "Hội nghị 🎉 tổng kết".into();
     let err = build(
-        DocKind::ChuongTrinh,
+        DocumentKind::ChuongTrinh,
         &conf,
         &options(FormatProfile::Nd30),
         &fonts,
     )
     .to_pdf(&fonts)
     .unwrap_err();
-    assert_eq!(err.kind(), "missingGlyphs");
+    assert_eq!(err.kind().as_str(), "missingGlyphs");
     assert!(
         err.to_string().contains("🎉") && err.to_string().contains("U+1F389"),
         "{err}"
@@ -369,7 +369,7 @@ fn text_the_fonts_cannot_draw_is_refused_by_name() {
 fn the_written_pdf_has_the_pages_text_fonts_and_metadata() {
     let fonts = Fonts::bundled();
     for profile in [FormatProfile::Nd30, FormatProfile::Hd36] {
-        let (doc, laid) = document(DocKind::ThongBao, profile);
+        let (doc, laid) = document(DocumentKind::ThongBao, profile);
         let bytes = doc.to_pdf(&fonts).unwrap();
         let pdf = lopdf::Document::load_mem(&bytes).unwrap();
         assert_eq!(
@@ -449,10 +449,14 @@ fn export_takes_the_options_the_app_sends() {
 
     request.issued_on = Some("10/10/2022".into());
     let err = hoinghi_vanban::docs::export(&db, &id, DocumentKind::ThongBao, &request).unwrap_err();
-    assert_eq!(err.kind(), "invalid", "a malformed date is refused: {err}");
+    assert_eq!(
+        err.kind().as_str(),
+        "invalid",
+        "a malformed date is refused: {err}"
+    );
     let err = hoinghi_vanban::docs::export(&db, "no-such-meeting", DocumentKind::BienBan, &request)
         .unwrap_err();
-    assert_eq!(err.kind(), "notFound");
+    assert_eq!(err.kind().as_str(), "notFound");
 }
 
 #[test]
@@ -462,7 +466,7 @@ fn a_thousand_delegate_list_stays_under_120_kb() {
     let conf = Conference::load(&db, &id).unwrap();
     let fonts = Fonts::bundled();
     let pdf = build(
-        DocKind::DanhSach,
+        DocumentKind::DanhSach,
         &conf,
         &options(FormatProfile::Nd30),
         &fonts,
@@ -481,7 +485,7 @@ fn a_thousand_delegate_list_stays_under_120_kb() {
 #[test]
 fn the_secretary_edits_generated_text_and_the_pdf_uses_it() {
     use hoinghi_core::model::{DocumentKind, DocumentOptions};
-    use hoinghi_vanban::docs::{document_fields, export};
+    use hoinghi_vanban::docs::export;
     let mut db = Db::open_in_memory().unwrap();
     let id = db.write_demo().unwrap();
     let request = DocumentOptions {
@@ -492,7 +496,7 @@ fn the_secretary_edits_generated_text_and_the_pdf_uses_it() {
         list_signatures: false,
     };
     let kind = DocumentKind::ThongBao;
-    let fields = document_fields(&db, &id, kind, &request).unwrap();
+    let fields = Snapshot::take(&db, &id, kind, &request).unwrap().fields();
     let keys: Vec<&str> = fields.iter().map(|f| f.key.as_str()).collect();
     for key in [
         "subject",
@@ -513,7 +517,10 @@ fn the_secretary_edits_generated_text_and_the_pdf_uses_it() {
         fields.iter().all(|f| !f.edited && f.text == f.generated),
         "nothing is edited yet"
     );
-    let subject = fields.iter().find(|f| f.key == "subject").unwrap();
+    let subject = fields
+        .iter()
+        .find(|f| f.key == DocumentFieldKey::Subject)
+        .unwrap();
     assert!(subject
         .generated
         .starts_with("kết luận của đồng chí Trưởng Ban"));
@@ -521,19 +528,22 @@ fn the_secretary_edits_generated_text_and_the_pdf_uses_it() {
     db.set_document_text(
         &id,
         kind,
-        "subject",
+        DocumentFieldKey::Subject,
         "kết luận của Thường trực Ban tại Hội nghị giao ban",
     )
     .unwrap();
     db.set_document_text(
         &id,
         kind,
-        "recipients",
+        DocumentFieldKey::Recipients,
         "- Thường trực Thành uỷ (để báo cáo);\n- Lưu Văn phòng Ban.",
     )
     .unwrap();
-    let fields = document_fields(&db, &id, kind, &request).unwrap();
-    let subject = fields.iter().find(|f| f.key == "subject").unwrap();
+    let fields = Snapshot::take(&db, &id, kind, &request).unwrap().fields();
+    let subject = fields
+        .iter()
+        .find(|f| f.key == DocumentFieldKey::Subject)
+        .unwrap();
     assert!(subject.edited && subject.text.starts_with("kết luận của Thường trực Ban"));
     assert!(
         subject
@@ -571,18 +581,18 @@ fn uncertain_rules_follow_the_format_settings() {
         table_font_size: 14,
     };
     let opts = options(FormatProfile::Hd36).with_format(format.clone());
-    let notice = build(DocKind::ThongBao, &conf, &opts, &fonts).layout(&fonts);
+    let notice = build(DocumentKind::ThongBao, &conf, &opts, &fonts).layout(&fonts);
     let all = all_text(&notice);
     assert!(
         all.contains("biết, thực hiện.") && !all.contains("thực hiện./."),
         "a Party text may end with a plain full stop"
     );
-    let invitation = build(DocKind::GiayMoi, &conf, &opts, &fonts).layout(&fonts);
+    let invitation = build(DocumentKind::GiayMoi, &conf, &opts, &fonts).layout(&fonts);
     assert!(find(&invitation, "Số ")
         .unwrap()
         .text()
         .ends_with("-GMi/BTGTU"));
-    let agenda = build(DocKind::ChuongTrinh, &conf, &opts, &fonts).layout(&fonts);
+    let agenda = build(DocumentKind::ChuongTrinh, &conf, &opts, &fonts).layout(&fonts);
     assert_eq!(
         find(&agenda, "Nghỉ giải lao").unwrap().size,
         14.0,
@@ -590,7 +600,7 @@ fn uncertain_rules_follow_the_format_settings() {
     );
 
     let state = options(FormatProfile::Nd30).with_format(format);
-    let notice = build(DocKind::ThongBao, &conf, &state, &fonts).layout(&fonts);
+    let notice = build(DocumentKind::ThongBao, &conf, &state, &fonts).layout(&fonts);
     assert!(
         all_text(&notice).contains("thực hiện./."),
         "state documents always end with ./."
@@ -609,7 +619,9 @@ fn invitations_can_be_one_file_per_person() {
         list_attendance: false,
         list_signatures: false,
     };
-    let files = hoinghi_vanban::docs::export_invitations(&db, &id, &request).unwrap();
+    let files = Snapshot::take(&db, &id, DocumentKind::GiayMoi, &request)
+        .and_then(|s| s.invitations())
+        .unwrap();
     assert_eq!(files.len(), 40, "one file per invited person");
     assert_eq!(
         files[0].0, "giay-moi-001-bui-huyen-mai.pdf",
@@ -629,7 +641,7 @@ fn invitations_can_be_one_file_per_person() {
 #[test]
 fn the_content_stream_places_text_where_the_layout_put_it() {
     let fonts = Fonts::bundled();
-    let (doc, laid) = document(DocKind::ChuongTrinh, FormatProfile::Nd30);
+    let (doc, laid) = document(DocumentKind::ChuongTrinh, FormatProfile::Nd30);
     let pdf = lopdf::Document::load_mem(&doc.to_pdf(&fonts).unwrap()).unwrap();
     let page = *pdf.get_pages().values().next().unwrap();
     let content = lopdf::content::Content::decode(&pdf.get_page_content(page)).unwrap();

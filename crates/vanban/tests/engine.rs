@@ -341,3 +341,64 @@ fn an_installed_times_new_roman_is_found_only_when_all_four_faces_exist() {
     let family = Fonts::from_files(found.each_ref().map(|p| p.as_path())).expect("they load");
     assert!(family.face(hoinghi_vanban::font::FaceKind::Bold).has('Ữ'));
 }
+
+#[test]
+fn a_picture_is_placed_in_the_flow_and_drawn_as_filled_squares() {
+    use std::sync::Arc;
+    // A 3×3 bitmap: a dark diagonal, as a QR code's modules would be.
+    let bitmap = Arc::new(Bitmap {
+        columns: 3,
+        rows: 3,
+        dark: vec![true, false, false, false, true, false, false, false, true],
+    });
+    let s = spec();
+    let laid = lay(vec![
+        Block::Para(Para::new(14.0).text("Mã điểm danh")),
+        Block::Picture(Picture {
+            bitmap,
+            width: 60.0,
+            align: Align::Center,
+        }),
+        Block::Para(Para::new(14.0).text("Sau ảnh")),
+    ]);
+    let page = &laid.pages[0];
+    let placed: Vec<&PlacedBitmap> = page.bitmaps().collect();
+    assert_eq!(placed.len(), 1, "the picture is on the first page");
+    let b = placed[0];
+    assert!(
+        (b.x - (s.margin_left + (s.content_width() - 60.0) / 2.0)).abs() < 0.01,
+        "centred between the margins, at {}",
+        b.x
+    );
+    assert!((b.width - 60.0).abs() < 0.01 && (b.height - 60.0).abs() < 0.01);
+    let texts = lines(page);
+    assert!(
+        texts[0][0].bottom() <= b.y + 0.01 && b.y + b.height <= texts[1][0].top() + 0.01,
+        "it sits between the paragraph before and the one after"
+    );
+
+    let pdf = hoinghi_vanban::pdf::write(
+        &Fonts::bundled(),
+        &laid,
+        &hoinghi_vanban::pdf::Metadata {
+            title: "Ảnh".into(),
+            author: String::new(),
+            subject: String::new(),
+            keywords: Vec::new(),
+            created: chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+                .unwrap()
+                .and_hms_opt(8, 0, 0)
+                .unwrap(),
+        },
+    )
+    .unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let page_id = doc.page_iter().next().unwrap();
+    let content = String::from_utf8_lossy(&doc.get_page_content(page_id)).into_owned();
+    assert_eq!(
+        content.matches(" re\n").count(),
+        3,
+        "one filled square per dark module: {content}"
+    );
+    assert!(content.contains("\nf\n"), "the squares are filled");
+}

@@ -1,7 +1,7 @@
 //! Báo cáo kết quả hội nghị (BC): the official form of a "bản tin" — results,
 //! the discussion, the conclusions and the tasks ahead.
 
-use hoinghi_core::model::MinutesKind;
+use hoinghi_core::model::{DocumentFieldKey, MinutesKind};
 
 use super::{capitalise, date_line_of, person, roman_heading, sentence, task_text, Ctx};
 use crate::layout::{Block, PageSpec};
@@ -27,7 +27,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     if !m.chair_name.trim().is_empty() {
         opening.push_str(&format!(" {} chủ trì Hội nghị.", capitalise(&conf.chair())));
     }
-    blocks.push(ctx.para(&ctx.text("opening", opening)));
+    blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Opening, opening)));
     for e in conf
         .minutes
         .iter()
@@ -45,7 +45,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
             "Tại Hội nghị, các đại biểu đã phát biểu {} ý kiến, tập trung vào các nội dung:",
             opinions.len()
         );
-        blocks.push(ctx.para(&ctx.text("discussion", lead)));
+        blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Discussion, lead)));
         for e in opinions {
             let who = capitalise(&person(&e.speaker_name, &e.speaker_title));
             blocks.push(ctx.para(&format!("- {who}: {}", sentence(&e.text))));

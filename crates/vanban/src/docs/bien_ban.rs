@@ -3,7 +3,9 @@
 //! (thành phần with counts, diễn biến, kết luận; NGƯỜI GHI BIÊN BẢN left,
 //! CHỦ TRÌ HỘI NGHỊ right).
 
-use hoinghi_core::model::{AttendanceState, MinutesEntry, MinutesKind};
+use hoinghi_core::model::{
+    AttendanceState, AttendanceSummary, DocumentFieldKey, MinutesEntry, MinutesKind,
+};
 
 use super::{capitalise, clock, person, sentence, task_text, when, with_ending, Ctx};
 use crate::layout::{Block, Column, PageSpec};
@@ -35,12 +37,12 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         blocks.push(ctx.labelled("Người chủ trì", &chair));
         blocks.push(ctx.labelled("Người ghi biên bản", &secretary));
         blocks.push(ctx.heading("1. Thành phần hội nghị"));
-        blocks.push(ctx.para(&ctx.text("attendance", attendance_summary(ctx))));
+        blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Attendance, attendance_summary(ctx))));
         blocks.push(ctx.heading("2. Diễn biến hội nghị"));
     } else {
         blocks.push(ctx.labelled(
             "Thành phần tham dự",
-            &ctx.text("attendance", attendance_summary(ctx)),
+            &ctx.text(DocumentFieldKey::Attendance, attendance_summary(ctx)),
         ));
         blocks.push(ctx.labelled("Chủ trì", &chair));
         blocks.push(ctx.labelled("Thư ký", &secretary));
@@ -76,7 +78,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         ),
         ctx.ending(),
     );
-    let closing = ctx.text("closing", closing);
+    let closing = ctx.text(DocumentFieldKey::Closing, closing);
     let closing = if party {
         format!(
             "{} {closing}",
@@ -107,7 +109,10 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     ]);
     let mut closing_blocks = vec![ctx.para(&closing), Block::Space(6.0), signatures];
     if !party {
-        let recipients = ctx.text("recipients", "- Lưu: VT, Hồ sơ.".to_string());
+        let recipients = ctx.text(
+            DocumentFieldKey::Recipients,
+            "- Lưu: VT, Hồ sơ.".to_string(),
+        );
         let recipients: Vec<String> = recipients.lines().map(str::to_string).collect();
         closing_blocks.push(ctx.profile().signature(&recipients, "", "", ""));
     }
@@ -121,15 +126,7 @@ fn attendance_summary(ctx: &Ctx) -> String {
     if ps.is_empty() {
         return "(chưa có danh sách đại biểu).".into();
     }
-    let present = ps
-        .iter()
-        .filter(|p| {
-            matches!(
-                p.state,
-                AttendanceState::Present | AttendanceState::Late | AttendanceState::Left
-            )
-        })
-        .count();
+    let counts = AttendanceSummary::of(ps);
     let absent: Vec<String> = ps
         .iter()
         .filter(|p| {
@@ -151,7 +148,10 @@ fn attendance_summary(ctx: &Ctx) -> String {
             }
         })
         .collect();
-    let mut parts = vec![format!("có mặt {present}/{} đại biểu được mời", ps.len())];
+    let mut parts = vec![format!(
+        "có mặt {}/{} đại biểu được mời",
+        counts.attended, counts.invited
+    )];
     if !absent.is_empty() {
         parts.push(format!(
             "vắng {} đồng chí: {}",

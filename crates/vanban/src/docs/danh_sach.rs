@@ -1,9 +1,9 @@
 //! Danh sách đại biểu: an annex-style list grouped by section, in order of
 //! precedence; optionally with attendance and a column to sign in at the door.
 
-use hoinghi_core::model::{AttendanceState, Participant};
+use hoinghi_core::model::{AttendanceState, DocumentFieldKey, DocumentKind, Participant};
 
-use super::{cell_para, roman, Ctx, DocKind};
+use super::{cell_para, roman, Ctx};
 use crate::layout::{Align, Block, Cell, Para, Row, Rule, Table};
 use crate::profile::{date_line, upper};
 
@@ -24,7 +24,7 @@ pub(super) fn build(ctx: &Ctx) -> (crate::layout::PageSpec, Vec<Block>) {
             .align(Align::Center)
             .leading(title_size * 1.2)
             .bold(ctx.text(
-                "title",
+                DocumentFieldKey::Title,
                 upper(&format!(
                     "Danh sách đại biểu dự {}",
                     conf.meeting.title.trim()
@@ -32,7 +32,7 @@ pub(super) fn build(ctx: &Ctx) -> (crate::layout::PageSpec, Vec<Block>) {
             ))
             .keep_with_next(),
     )];
-    let invitation_day = DocKind::GiayMoi.default_issue_date(conf.starts().date());
+    let invitation_day = super::default_issue_date(DocumentKind::GiayMoi, conf.starts().date());
     let basis = format!(
         "(Kèm theo Giấy mời {} của {})",
         date_line("", invitation_day),
@@ -42,7 +42,7 @@ pub(super) fn build(ctx: &Ctx) -> (crate::layout::PageSpec, Vec<Block>) {
         Para::new(title_size)
             .align(Align::Center)
             .leading(title_size * 1.2)
-            .italic(ctx.text("basis", basis))
+            .italic(ctx.text(DocumentFieldKey::Basis, basis))
             .keep_with_next(),
     ));
     let rule_width = page.content_width() / 4.0;

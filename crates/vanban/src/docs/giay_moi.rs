@@ -1,6 +1,8 @@
 //! Giấy mời (NĐ30 Mẫu 1.7): one invitation per invited person, each on its own
 //! pages, in one file.
 
+use hoinghi_core::model::DocumentFieldKey;
+
 use super::{person, sentence, when, Ctx};
 use crate::layout::{Block, PageSpec};
 
@@ -44,7 +46,7 @@ fn invitation(ctx: &Ctx, name: &str, office: &str) -> Vec<Block> {
         person(name, office)
     };
     let invitation = ctx.text(
-        "invitation",
+        DocumentFieldKey::Invitation,
         format!("{} trân trọng kính mời:", conf.body_name()),
     );
     blocks.push(Block::Para(

@@ -9,13 +9,16 @@ mod danh_sach;
 mod giay_moi;
 mod thong_bao;
 
+pub mod files;
+
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use hoinghi_core::model::{
-    AgendaItem, DocumentField, DocumentKind, DocumentOptions, FormatProfile, FormatSettings,
-    Meeting, MinutesEntry, Organisation, Participant, Task,
+    AgendaItem, DocumentField, DocumentFieldKey, DocumentFont, DocumentKind, DocumentOptions,
+    FormatProfile, FormatSettings, Meeting, MinutesEntry, Organisation, Participant, Task,
 };
 use hoinghi_core::Db;
 
@@ -77,82 +80,17 @@ impl Conference {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocKind {
-    GiayMoi,
-    ChuongTrinh,
-    DanhSach,
-    BienBan,
-    ThongBao,
-    BaoCao,
-}
-
-impl DocKind {
-    pub const ALL: [DocKind; 6] = [
-        DocKind::GiayMoi,
-        DocKind::ChuongTrinh,
-        DocKind::DanhSach,
-        DocKind::BienBan,
-        DocKind::ThongBao,
-        DocKind::BaoCao,
-    ];
-
-    /// The name used on the command line and in file names.
-    pub fn slug(self) -> &'static str {
-        match self {
-            DocKind::GiayMoi => "giay-moi",
-            DocKind::ChuongTrinh => "chuong-trinh",
-            DocKind::DanhSach => "danh-sach",
-            DocKind::BienBan => "bien-ban",
-            DocKind::ThongBao => "thong-bao",
-            DocKind::BaoCao => "bao-cao",
-        }
-    }
-
-    pub fn parse(slug: &str) -> Option<DocKind> {
-        DocKind::ALL.into_iter().find(|k| k.slug() == slug)
-    }
-
-    /// The kind the UI asked for (the two enums share their slugs).
-    pub fn of(kind: DocumentKind) -> DocKind {
-        DocKind::parse(kind.as_str()).expect("DocumentKind and DocKind share their slugs")
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            DocKind::GiayMoi => "Giấy mời",
-            DocKind::ChuongTrinh => "Chương trình",
-            DocKind::DanhSach => "Danh sách đại biểu",
-            DocKind::BienBan => "Biên bản",
-            DocKind::ThongBao => "Thông báo kết luận",
-            DocKind::BaoCao => "Báo cáo",
-        }
-    }
-
-    /// Abbreviation in số/ký hiệu (NĐ30 Phụ lục III; HD36 1.3.1).
-    pub fn type_abbr(self) -> &'static str {
-        match self {
-            DocKind::GiayMoi => "GM",
-            DocKind::ChuongTrinh => "CTr",
-            DocKind::DanhSach => "DS",
-            DocKind::BienBan => "BB",
-            DocKind::ThongBao => "TB",
-            DocKind::BaoCao => "BC",
-        }
-    }
-
-    /// The date a document is usually signed, relative to the meeting: an
-    /// invitation a week before (≥ 3 working days), the conclusions a few days after.
-    fn default_issue_date(self, meeting_day: NaiveDate) -> NaiveDate {
-        let days = match self {
-            DocKind::GiayMoi => -7,
-            DocKind::ChuongTrinh => -3,
-            DocKind::DanhSach | DocKind::BienBan => 0,
-            DocKind::BaoCao => 1,
-            DocKind::ThongBao => 4,
-        };
-        meeting_day + Duration::days(days)
-    }
+/// The date a document is usually signed, relative to the meeting: an
+/// invitation a week before (≥ 3 working days), the conclusions a few days after.
+fn default_issue_date(kind: DocumentKind, meeting_day: NaiveDate) -> NaiveDate {
+    let days = match kind {
+        DocumentKind::GiayMoi => -7,
+        DocumentKind::ChuongTrinh => -3,
+        DocumentKind::DanhSach | DocumentKind::BienBan => 0,
+        DocumentKind::BaoCao => 1,
+        DocumentKind::ThongBao => 4,
+    };
+    meeting_day + Duration::days(days)
 }
 
 /// How to produce a document.
@@ -170,7 +108,7 @@ pub struct Options {
     /// The PDF's creation time (UTC).
     pub created: NaiveDateTime,
     /// The secretary's edits of generated text, by field key.
-    pub texts: BTreeMap<String, String>,
+    pub texts: BTreeMap<DocumentFieldKey, String>,
     /// The settings for uncertain format rules.
     pub format: FormatSettings,
 }
@@ -219,81 +157,93 @@ impl Options {
     }
 }
 
-/// Builds one document of a meeting straight from the store (with the
-/// secretary's text edits), as PDF bytes.
+/// Everything one document needs, read from the store in one go. Taking it
+/// is quick; rendering it is the slow part and needs no database, so a
+/// caller holds the store's lock only while taking the snapshot.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub kind: DocumentKind,
+    pub conf: Conference,
+    pub opts: Options,
+    pub font: DocumentFont,
+}
+
+impl Snapshot {
+    /// Reads one document of a meeting: its data, the secretary's text edits,
+    /// the format settings and the chosen typeface.
+    pub fn take(
+        db: &Db,
+        meeting_id: &str,
+        kind: DocumentKind,
+        request: &DocumentOptions,
+    ) -> Result<Snapshot> {
+        let conf = Conference::load(db, meeting_id)?;
+        let mut opts = Options::from_request(request, chrono::Utc::now().naive_utc())?
+            .with_format(db.format_settings()?);
+        opts.texts = db.document_texts(meeting_id, kind)?;
+        Ok(Snapshot {
+            kind,
+            conf,
+            opts,
+            font: db.document_font()?,
+        })
+    }
+
+    fn fonts(&self) -> Arc<Fonts> {
+        Fonts::for_choice(self.font)
+    }
+
+    /// The document as PDF bytes.
+    pub fn render(&self) -> Result<Vec<u8>> {
+        let fonts = self.fonts();
+        build(self.kind, &self.conf, &self.opts, &fonts).to_pdf(&fonts)
+    }
+
+    /// The wording the secretary may edit: generated and edited text.
+    pub fn fields(&self) -> Vec<DocumentField> {
+        compose(self.kind, &self.conf, &self.opts, &self.fonts()).1
+    }
+
+    /// The name to save the document under (see `files::document_name`).
+    pub fn file_name(&self) -> String {
+        files::document_name(self.kind, &self.conf.meeting)
+    }
+
+    /// One invitation per invited person, each its own PDF, in list order,
+    /// with its file name (see `files::invitation_name`).
+    pub fn invitations(&self) -> Result<Vec<(String, Vec<u8>)>> {
+        let fonts = self.fonts();
+        let mut out = Vec::with_capacity(self.conf.participants.len());
+        for (i, participant) in self.conf.participants.iter().enumerate() {
+            let one = Conference {
+                participants: vec![participant.clone()],
+                ..self.conf.clone()
+            };
+            let pdf = build(DocumentKind::GiayMoi, &one, &self.opts, &fonts).to_pdf(&fonts)?;
+            out.push((
+                files::invitation_name(i + 1, &participant.person.full_name),
+                pdf,
+            ));
+        }
+        Ok(out)
+    }
+}
+
+/// Builds one document of a meeting straight from the store, as PDF bytes
+/// (for callers that hold the database anyway, such as the CLI).
 pub fn export(
     db: &Db,
     meeting_id: &str,
     kind: DocumentKind,
     request: &DocumentOptions,
 ) -> Result<Vec<u8>> {
-    let (conf, opts) = prepare(db, meeting_id, kind, request)?;
-    let fonts = Fonts::for_choice(db.document_font()?);
-    build(DocKind::of(kind), &conf, &opts, &fonts).to_pdf(&fonts)
-}
-
-/// One invitation per invited person, each as its own PDF, named
-/// "giay-moi-001-nguyen-van-hung.pdf" in list order.
-pub fn export_invitations(
-    db: &Db,
-    meeting_id: &str,
-    request: &DocumentOptions,
-) -> Result<Vec<(String, Vec<u8>)>> {
-    let (conf, opts) = prepare(db, meeting_id, DocumentKind::GiayMoi, request)?;
-    let fonts = Fonts::for_choice(db.document_font()?);
-    let mut files = Vec::with_capacity(conf.participants.len());
-    for (i, participant) in conf.participants.iter().enumerate() {
-        let one = Conference {
-            participants: vec![participant.clone()],
-            ..conf.clone()
-        };
-        let pdf = build(DocKind::GiayMoi, &one, &opts, &fonts).to_pdf(&fonts)?;
-        let name = hoinghi_core::fold(&participant.person.full_name)
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect::<String>();
-        files.push((
-            format!("giay-moi-{:03}-{}.pdf", i + 1, name.trim_matches('-')),
-            pdf,
-        ));
-    }
-    Ok(files)
-}
-
-/// The editable text of one document of a meeting: generated and edited.
-pub fn document_fields(
-    db: &Db,
-    meeting_id: &str,
-    kind: DocumentKind,
-    request: &DocumentOptions,
-) -> Result<Vec<DocumentField>> {
-    let (conf, opts) = prepare(db, meeting_id, kind, request)?;
-    Ok(compose(
-        DocKind::of(kind),
-        &conf,
-        &opts,
-        &Fonts::for_choice(db.document_font()?),
-    )
-    .1)
-}
-
-fn prepare(
-    db: &Db,
-    meeting_id: &str,
-    kind: DocumentKind,
-    request: &DocumentOptions,
-) -> Result<(Conference, Options)> {
-    let conf = Conference::load(db, meeting_id)?;
-    let mut opts = Options::from_request(request, chrono::Utc::now().naive_utc())?
-        .with_format(db.format_settings()?);
-    opts.texts = db.document_texts(meeting_id, kind)?;
-    Ok((conf, opts))
+    Snapshot::take(db, meeting_id, kind, request)?.render()
 }
 
 /// A document ready to lay out: its page, its blocks and its metadata.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
-    pub kind: DocKind,
+    pub kind: DocumentKind,
     pub page: PageSpec,
     pub blocks: Vec<Block>,
     pub meta: Metadata,
@@ -309,13 +259,13 @@ impl Document {
     }
 }
 
-pub fn build(kind: DocKind, conf: &Conference, opts: &Options, fonts: &Fonts) -> Document {
+pub fn build(kind: DocumentKind, conf: &Conference, opts: &Options, fonts: &Fonts) -> Document {
     compose(kind, conf, opts, fonts).0
 }
 
 /// The document and the editable fields it used.
 fn compose(
-    kind: DocKind,
+    kind: DocumentKind,
     conf: &Conference,
     opts: &Options,
     fonts: &Fonts,
@@ -328,12 +278,12 @@ fn compose(
         fields: RefCell::new(Vec::new()),
     };
     let (page, blocks) = match kind {
-        DocKind::GiayMoi => giay_moi::build(&ctx),
-        DocKind::ChuongTrinh => chuong_trinh::build(&ctx),
-        DocKind::DanhSach => danh_sach::build(&ctx),
-        DocKind::BienBan => bien_ban::build(&ctx),
-        DocKind::ThongBao => thong_bao::build(&ctx),
-        DocKind::BaoCao => bao_cao::build(&ctx),
+        DocumentKind::GiayMoi => giay_moi::build(&ctx),
+        DocumentKind::ChuongTrinh => chuong_trinh::build(&ctx),
+        DocumentKind::DanhSach => danh_sach::build(&ctx),
+        DocumentKind::BienBan => bien_ban::build(&ctx),
+        DocumentKind::ThongBao => thong_bao::build(&ctx),
+        DocumentKind::BaoCao => bao_cao::build(&ctx),
     };
     let meta = Metadata {
         title: format!("{} – {}", kind.name(), conf.meeting.title),
@@ -358,24 +308,23 @@ struct Ctx<'a> {
     conf: &'a Conference,
     opts: &'a Options,
     fonts: &'a Fonts,
-    kind: DocKind,
+    kind: DocumentKind,
     /// The editable fields the builder used, in order.
     fields: RefCell<Vec<DocumentField>>,
 }
 
 impl Ctx<'_> {
     /// The text of an editable field: the secretary's edit, or `generated`.
-    fn text(&self, key: &'static str, generated: String) -> String {
-        let edited = self.opts.texts.get(key).cloned();
+    fn text(&self, key: DocumentFieldKey, generated: String) -> String {
+        let edited = self.opts.texts.get(&key).cloned();
         let mut fields = self.fields.borrow_mut();
         if !fields.iter().any(|f| f.key == key) {
             fields.push(DocumentField {
-                key: key.to_string(),
-                label: field_label(key).to_string(),
+                key,
                 text: edited.clone().unwrap_or_else(|| generated.clone()),
                 generated: generated.clone(),
                 edited: edited.is_some(),
-                multiline: key == "recipients",
+                multiline: key.is_multiline(),
             });
         }
         edited.unwrap_or(generated)
@@ -383,7 +332,7 @@ impl Ctx<'_> {
 
     /// Tên loại and the trích yếu (editable).
     fn title(&self, kind_name: &str, subject: &str) -> Vec<Block> {
-        let subject = self.text("subject", subject.trim().to_string());
+        let subject = self.text(DocumentFieldKey::Subject, subject.trim().to_string());
         self.profile().title(self.fonts, kind_name, &subject)
     }
 
@@ -394,14 +343,14 @@ impl Ctx<'_> {
     fn issued_on(&self) -> NaiveDate {
         self.opts
             .issued_on
-            .unwrap_or_else(|| self.kind.default_issue_date(self.conf.starts().date()))
+            .unwrap_or_else(|| default_issue_date(self.kind, self.conf.starts().date()))
     }
 
     fn number_line(&self) -> String {
-        let abbr = if self.kind == DocKind::GiayMoi && self.profile().is_party() {
+        let abbr = if self.kind == DocumentKind::GiayMoi && self.profile().is_party() {
             self.opts.format.party_invitation_abbreviation.as_str()
         } else {
-            self.kind.type_abbr()
+            self.kind.type_abbreviation()
         };
         self.profile()
             .number_line(self.opts.number, abbr, &self.conf.organisation.abbreviation)
@@ -451,7 +400,7 @@ impl Ctx<'_> {
     /// The organisation's signer, with "Nơi nhận" (all editable).
     fn signature(&self, recipients: &[String]) -> Block {
         let org = &self.conf.organisation;
-        let recipients = self.text("recipients", recipients.join("\n"));
+        let recipients = self.text(DocumentFieldKey::Recipients, recipients.join("\n"));
         let recipients: Vec<String> = recipients
             .lines()
             .map(str::trim)
@@ -459,11 +408,11 @@ impl Ctx<'_> {
             .map(str::to_string)
             .collect();
         let authority = self.text(
-            "signer_authority",
+            DocumentFieldKey::SignerAuthority,
             self.profile().authority(&org.signing_prefix),
         );
-        let title = self.text("signer_title", org.signer_title.clone());
-        let name = self.text("signer_name", org.signer_name.clone());
+        let title = self.text(DocumentFieldKey::SignerTitle, org.signer_title.clone());
+        let name = self.text(DocumentFieldKey::SignerName, org.signer_name.clone());
         self.profile()
             .signature(&recipients, &authority, &title, &name)
     }
@@ -471,7 +420,10 @@ impl Ctx<'_> {
     /// The closing sentence (editable, with the profile's ending) kept on one
     /// page with "Nơi nhận" (first `recipient`, then the archive line) and the signature.
     fn closing(&self, sentence: &str, recipient: &str) -> Block {
-        let closing = self.text("closing", with_ending(sentence, self.ending()));
+        let closing = self.text(
+            DocumentFieldKey::Closing,
+            with_ending(sentence, self.ending()),
+        );
         let recipients = [recipient.to_string(), self.archive()];
         Block::KeepTogether(vec![
             self.para(&closing),
@@ -551,26 +503,6 @@ fn capitalise(s: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
-/// What the Văn bản tab calls each editable field.
-fn field_label(key: &str) -> &'static str {
-    match key {
-        "subject" => "Trích yếu",
-        "recipients" => "Nơi nhận (mỗi dòng một nơi)",
-        "signer_authority" => "Quyền hạn ký (TM., KT., TL. …)",
-        "signer_title" => "Chức vụ người ký",
-        "signer_name" => "Họ tên người ký",
-        "invitation" => "Lời mời",
-        "closing" => "Câu kết",
-        "title" => "Tiêu đề",
-        "basis" => "Dòng kèm theo",
-        "attendance" => "Thành phần tham dự",
-        "opening" => "Đoạn mở đầu",
-        "lead" => "Câu dẫn phần kết luận",
-        "discussion" => "Câu dẫn phần thảo luận",
-        _ => "Nội dung",
-    }
 }
 
 /// "Ngày 06 tháng 10 năm 2022" without a place.

@@ -2,7 +2,7 @@
 //! assessment, the tasks assigned (who, what, by when), and the closing
 //! "thông báo để … biết, thực hiện./.".
 
-use hoinghi_core::model::MinutesKind;
+use hoinghi_core::model::{DocumentFieldKey, MinutesKind};
 
 use super::{capitalise, date_line_of, roman_heading, task_text, Ctx};
 use crate::layout::{Block, PageSpec};
@@ -31,11 +31,11 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     if attendees > 0 {
         opening.push_str(&format!(" Dự Hội nghị có {attendees} đại biểu được mời."));
     }
-    blocks.push(ctx.para(&ctx.text("opening", opening)));
+    blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Opening, opening)));
     let lead = format!(
         "Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu, đồng chí {office} kết luận như sau:"
     );
-    blocks.push(ctx.para(&ctx.text("lead", lead)));
+    blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Lead, lead)));
 
     let conclusions: Vec<&str> = conf
         .minutes

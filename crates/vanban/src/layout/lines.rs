@@ -1,0 +1,332 @@
+//! Paragraphs into lines: words split at spaces (never inside a syllable),
+//! greedy filling, justification by stretching spaces, and lines into slices
+//! that keep widows and orphans away.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::*;
+
+impl Ctx<'_> {
+    /// One slice per line; a paragraph of two or more lines never leaves a
+    /// single line alone at the bottom or top of a page.
+    pub(super) fn para(&self, p: &Para, width: f32) -> Vec<Slice> {
+        let lines = self.para_lines(p, width);
+        let n = lines.len();
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, (height, items))| Slice {
+                height,
+                items,
+                keep_with_next: (n >= 2 && (i == 0 || i + 2 == n))
+                    || (i + 1 == n && p.keep_with_next),
+                ..Slice::default()
+            })
+            .collect()
+    }
+
+    /// The lines of a paragraph as (height, items); space before and after is
+    /// folded into the first and last line.
+    pub(super) fn para_lines(&self, p: &Para, width: f32) -> Vec<LineBox> {
+        let words = words(p);
+        let mut lines: Vec<LineBox> = Vec::new();
+        let mut current: Vec<Placed> = Vec::new();
+        let mut current_width = 0.0;
+        let avail = |first: bool| {
+            (width - p.indent_left - p.indent_right - if first { p.first_indent } else { 0.0 })
+                .max(p.size)
+        };
+        let mut first = true;
+        let mut queue: std::collections::VecDeque<Word> = words.into();
+        while let Some(word) = queue.pop_front() {
+            if word.hard_break {
+                self.flush(p, width, first, true, &mut current, &mut lines);
+                first = false;
+                current_width = 0.0;
+                continue;
+            }
+            let w = self.word_width(&word, p.size);
+            let space = if current.is_empty() {
+                0.0
+            } else {
+                self.space_width(word.space_before, p.size)
+            };
+            let limit = avail(first);
+            if current_width + space + w <= limit + 0.01 {
+                current.push(Placed { word, space });
+                current_width += space + w;
+                continue;
+            }
+            if !current.is_empty() {
+                self.flush(p, width, first, false, &mut current, &mut lines);
+                first = false;
+                current_width = 0.0;
+                queue.push_front(word);
+                continue;
+            }
+            // A token wider than a whole line: cut it between glyphs.
+            let (head, tail) = self.split_word(word, limit, p.size);
+            current.push(Placed {
+                word: head,
+                space: 0.0,
+            });
+            self.flush(p, width, first, false, &mut current, &mut lines);
+            first = false;
+            current_width = 0.0;
+            if let Some(tail) = tail {
+                queue.push_front(tail);
+            }
+        }
+        if !current.is_empty() || lines.is_empty() {
+            self.flush(p, width, first, true, &mut current, &mut lines);
+        }
+        if let Some(first) = lines.first_mut() {
+            first.0 += p.space_before;
+            first
+                .1
+                .iter_mut()
+                .for_each(|i| i.shift(0.0, p.space_before));
+        }
+        if let Some(last) = lines.last_mut() {
+            last.0 += p.space_after;
+        }
+        lines
+    }
+
+    fn word_width(&self, word: &Word, size: f32) -> f32 {
+        word.frags
+            .iter()
+            .map(|f| self.fonts.face(f.style.face()).width(&f.text, size))
+            .sum()
+    }
+
+    fn space_width(&self, style: Style, size: f32) -> f32 {
+        self.fonts.face(style.face()).advance(' ') * size / 1000.0
+    }
+
+    /// Splits a word so that the head fits in `limit` (at least one glyph).
+    fn split_word(&self, word: Word, limit: f32, size: f32) -> (Word, Option<Word>) {
+        let mut head = Word {
+            frags: Vec::new(),
+            ..word.clone()
+        };
+        let mut used = 0.0;
+        let mut rest: Vec<Frag> = Vec::new();
+        let mut full = false;
+        for frag in word.frags {
+            if full {
+                rest.push(frag);
+                continue;
+            }
+            let face = self.fonts.face(frag.style.face());
+            let mut taken = String::new();
+            let mut left = String::new();
+            for c in frag.text.chars() {
+                let w = face.advance(c) * size / 1000.0;
+                if !full && (used + w <= limit || (used == 0.0 && taken.is_empty())) {
+                    taken.push(c);
+                    used += w;
+                } else {
+                    full = true;
+                    left.push(c);
+                }
+            }
+            if !taken.is_empty() {
+                head.frags.push(Frag {
+                    text: taken,
+                    style: frag.style,
+                });
+            }
+            if !left.is_empty() {
+                rest.push(Frag {
+                    text: left,
+                    style: frag.style,
+                });
+            }
+        }
+        let tail = (!rest.is_empty()).then_some(Word {
+            frags: rest,
+            space_before: word.space_before,
+            hard_break: false,
+        });
+        (head, tail)
+    }
+
+    /// Turns the words of one line into positioned runs.
+    fn flush(
+        &self,
+        p: &Para,
+        width: f32,
+        first: bool,
+        last: bool,
+        current: &mut Vec<Placed>,
+        lines: &mut Vec<LineBox>,
+    ) {
+        let left = p.indent_left + if first { p.first_indent } else { 0.0 };
+        let avail = (width - left - p.indent_right).max(0.0);
+        let natural: f32 = current
+            .iter()
+            .map(|pl| pl.space + self.word_width(&pl.word, p.size))
+            .sum();
+        let gaps = current.len().saturating_sub(1);
+        let slack = (avail - natural).max(0.0);
+        let (offset, extra) = match p.align {
+            Align::Left => (0.0, 0.0),
+            Align::Center => (slack / 2.0, 0.0),
+            Align::Right => (slack, 0.0),
+            Align::Justify if !last && gaps > 0 => (0.0, slack / gaps as f32),
+            Align::Justify => (0.0, 0.0),
+        };
+        let baseline = (p.leading - (ASCENT + DESCENT) * p.size) / 2.0 + ASCENT * p.size;
+        let mut items = Vec::new();
+        let mut runs: Vec<TextRun> = Vec::new();
+        let mut x = left + offset;
+        // The underline being drawn, extended across spaces between underlined words.
+        let mut underline: Option<usize> = None;
+        for (i, pl) in current.drain(..).enumerate() {
+            if i > 0 {
+                // The space belongs to the run before it; justification widens it.
+                let w = pl.space + extra;
+                let run = runs.last_mut().expect("a word precedes every space");
+                push_text(&mut run.pieces, " ".into());
+                if extra > 0.0 {
+                    run.pieces.push(Piece::Gap(extra));
+                }
+                run.width += w;
+                x += w;
+            }
+            for frag in pl.word.frags {
+                let face = frag.style.face();
+                let w = self.fonts.face(face).width(&frag.text, p.size);
+                match (
+                    frag.style.underline,
+                    underline.and_then(|u| items.get_mut(u)),
+                ) {
+                    (true, Some(Item::Line(line))) => line.x2 = x + w,
+                    (true, _) => {
+                        let y = baseline + 0.12 * p.size;
+                        underline = Some(items.len());
+                        items.push(Item::Line(RuleLine {
+                            x1: x,
+                            y1: y,
+                            x2: x + w,
+                            y2: y,
+                            thickness: 0.05 * p.size,
+                        }));
+                    }
+                    (false, _) => underline = None,
+                }
+                match runs.last_mut() {
+                    Some(run) if run.face == face && (run.x + run.width - x).abs() < 0.001 => {
+                        push_text(&mut run.pieces, frag.text);
+                        run.width += w;
+                    }
+                    _ => runs.push(TextRun {
+                        x,
+                        baseline,
+                        face,
+                        size: p.size,
+                        pieces: vec![Piece::Text(frag.text)],
+                        width: w,
+                    }),
+                }
+                x += w;
+            }
+        }
+        items.extend(runs.into_iter().map(Item::Text));
+        lines.push((p.leading, items));
+    }
+}
+
+fn push_text(pieces: &mut Vec<Piece>, text: String) {
+    match pieces.last_mut() {
+        Some(Piece::Text(t)) => t.push_str(&text),
+        _ => pieces.push(Piece::Text(text)),
+    }
+}
+
+/// A word: styled fragments between two spaces.
+#[derive(Debug, Clone)]
+struct Word {
+    frags: Vec<Frag>,
+    /// Style of the space before this word (it is measured in that face).
+    space_before: Style,
+    hard_break: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Frag {
+    text: String,
+    style: Style,
+}
+
+struct Placed {
+    word: Word,
+    space: f32,
+}
+
+/// Splits a paragraph into words at spaces. Text is normalised to NFC first
+/// (so combining marks sit on the right letter), control characters other
+/// than line breaks are dropped, and a no-break space never breaks.
+fn words(p: &Para) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut current = Word {
+        frags: Vec::new(),
+        space_before: Style::PLAIN,
+        hard_break: false,
+    };
+    for span in &p.spans {
+        let text: std::borrow::Cow<str> = if unicode_normalization::is_nfc_quick(span.text.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            std::borrow::Cow::Borrowed(&span.text)
+        } else {
+            std::borrow::Cow::Owned(span.text.nfc().collect())
+        };
+        for c in text.chars() {
+            if c == '\n' {
+                if !current.frags.is_empty() {
+                    out.push(std::mem::replace(
+                        &mut current,
+                        Word {
+                            frags: Vec::new(),
+                            space_before: span.style,
+                            hard_break: false,
+                        },
+                    ));
+                }
+                out.push(Word {
+                    frags: Vec::new(),
+                    space_before: span.style,
+                    hard_break: true,
+                });
+            } else if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+                if !current.frags.is_empty() {
+                    out.push(std::mem::replace(
+                        &mut current,
+                        Word {
+                            frags: Vec::new(),
+                            space_before: span.style,
+                            hard_break: false,
+                        },
+                    ));
+                }
+                current.space_before = span.style;
+            } else if c.is_control() {
+                continue;
+            } else {
+                match current.frags.last_mut() {
+                    Some(f) if f.style == span.style => f.text.push(c),
+                    _ => current.frags.push(Frag {
+                        text: c.to_string(),
+                        style: span.style,
+                    }),
+                }
+            }
+        }
+    }
+    if !current.frags.is_empty() {
+        out.push(current);
+    }
+    out
+}
