@@ -3,12 +3,13 @@
 
 use tauri_build::{AppManifest, Attributes};
 
-// Reads the list that lib.rs also registers, so the two cannot drift apart.
-include!("src/command_names.rs");
+// The same list that commands/mod.rs registers, so the two cannot drift apart.
+include!("src/commands/list.rs");
+const COMMANDS: &[&str] = with_commands!(command_names);
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
-    println!("cargo:rerun-if-changed=src-tauri/src/command_names.rs");
+    println!("cargo:rerun-if-changed=src-tauri/src/commands/list.rs");
     let attributes = Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(AppManifest::new().commands(COMMANDS));

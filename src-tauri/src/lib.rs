@@ -4,6 +4,8 @@
 mod commands;
 mod state;
 
+pub use commands::{typescript as commands_typescript, COMMANDS};
+
 use std::path::PathBuf;
 
 use hoinghi_core::Db;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use hoinghi_core::model::IpcError;
+use hoinghi_core::model::{ErrorKind, IpcError};
 use hoinghi_core::{CoreError, Db};
 
 pub struct AppState {
@@ -34,9 +34,23 @@ impl AppState {
             f(&mut guard).map_err(Into::into)
         })
         .await
-        .map_err(|e| IpcError {
-            kind: "internal".into(),
-            message: format!("Lỗi nội bộ: {e}"),
-        })?
+        .map_err(internal)?
     }
+}
+
+/// Runs work that needs no database (rendering a document from a snapshot) on
+/// a blocking thread, so other commands can use the store meanwhile.
+pub async fn off_the_store<T, E, F>(f: F) -> Result<T, IpcError>
+where
+    T: Send + 'static,
+    E: Into<IpcError>,
+    F: FnOnce() -> Result<T, E> + Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(move || f().map_err(Into::into))
+        .await
+        .map_err(internal)?
+}
+
+fn internal(e: impl std::fmt::Display) -> IpcError {
+    IpcError::new(ErrorKind::Internal, format!("Lỗi nội bộ: {e}"))
 }

@@ -105,17 +105,22 @@ fn test() -> Result {
 /// WebDriver (tauri-driver + WebKitWebDriver) in a virtual X display.
 fn e2e() -> Result {
     npm(&["run", "build"])?;
+    // Its own profile (and so its own folder, target/e2e/): `cargo xtask run`
+    // builds target/debug/hoinghi to load the Vite dev server, and the two
+    // binaries must never overwrite each other.
     cargo(&[
         "build",
         "--package",
         "hoinghi",
+        "--profile",
+        "e2e",
         "--features",
         "custom-protocol",
         "--locked",
     ])?;
     let target =
         env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
-    let app = root().join(target).join("debug").join(exe("hoinghi"));
+    let app = root().join(target).join("e2e").join(exe("hoinghi"));
     // A hard limit, so that a hung window can never eat CI's whole time budget.
     let mut cmd = Command::new("timeout");
     cmd.args([
@@ -140,19 +145,28 @@ fn e2e() -> Result {
     status(&mut cmd)
 }
 
+/// Rewrites every generated file the tests compare against: the TypeScript
+/// types, the UI's list of commands and the recorded contract scenarios.
 fn bindings() -> Result {
-    let mut cmd = Command::new("cargo");
-    cmd.args([
-        "test",
-        "--package",
-        "hoinghi-core",
-        "--test",
-        "store",
-        "typescript_bindings",
-    ])
-    .env("UPDATE_BINDINGS", "1");
-    status(&mut cmd)?;
-    println!("xtask: wrote ui/src/ipc/bindings.ts");
+    let generators: &[&[&str]] = &[
+        &[
+            "--package",
+            "hoinghi-core",
+            "--test",
+            "store",
+            "typescript_bindings",
+        ],
+        &["--package", "hoinghi", "--lib", "the_ui_list_of_commands"],
+        &["--package", "hoinghi", "--test", "contract"],
+    ];
+    for args in generators {
+        let mut cmd = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        cmd.arg("test").args(*args).env("UPDATE_BINDINGS", "1");
+        status(&mut cmd)?;
+    }
+    println!(
+        "xtask: wrote ui/src/ipc/bindings.ts, ui/src/ipc/commands.ts and tests/contract/recorded.json"
+    );
     Ok(())
 }
 

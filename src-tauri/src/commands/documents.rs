@@ -1,19 +1,32 @@
 //! Official documents: render for the preview, save where the user chose, or
-//! hand to the system's PDF viewer to print.
+//! hand to the system's PDF viewer to print. Each command reads a snapshot
+//! under the store's lock, then renders it without the lock.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use hoinghi_core::model::{
-    DocumentField, DocumentFont, DocumentKind, DocumentOptions, FontSettings, IpcError,
+    DocumentField, DocumentFieldKey, DocumentFont, DocumentKind, DocumentOptions, ErrorKind,
+    FontSettings, IpcError, SavedDocument,
 };
-use hoinghi_core::CoreError;
-use hoinghi_vanban::docs;
+use hoinghi_vanban::docs::files;
+use hoinghi_vanban::docs::Snapshot;
 use hoinghi_vanban::font::Fonts;
 use tauri::ipc::Response;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::state::AppState;
+use crate::state::{off_the_store, AppState};
+
+async fn snapshot(
+    state: &AppState,
+    meeting_id: String,
+    kind: DocumentKind,
+    options: DocumentOptions,
+) -> Result<Snapshot, IpcError> {
+    state
+        .run(move |db| Snapshot::take(db, &meeting_id, kind, &options))
+        .await
+}
 
 /// The PDF bytes, sent raw (an ArrayBuffer on the JS side, not a JSON array).
 #[tauri::command]
@@ -23,10 +36,21 @@ pub async fn render_document(
     kind: DocumentKind,
     options: DocumentOptions,
 ) -> Result<Response, IpcError> {
-    let pdf = state
-        .run(move |db| docs::export(db, &meeting_id, kind, &options))
-        .await?;
+    let snapshot = snapshot(&state, meeting_id, kind, options).await?;
+    let pdf = off_the_store(move || snapshot.render()).await?;
     Ok(Response::new(pdf))
+}
+
+/// The name a document is saved under by default ("bien-ban-2022-10-06.pdf").
+#[tauri::command]
+pub async fn document_file_name(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    kind: DocumentKind,
+) -> Result<String, IpcError> {
+    state
+        .run(move |db| Ok::<_, IpcError>(files::document_name(kind, &db.meeting(&meeting_id)?)))
+        .await
 }
 
 /// Writes the PDF to `path` (chosen in the native save dialog).
@@ -38,10 +62,28 @@ pub async fn save_document(
     options: DocumentOptions,
     path: String,
 ) -> Result<(), IpcError> {
-    let pdf = state
-        .run(move |db| docs::export(db, &meeting_id, kind, &options))
+    let snapshot = snapshot(&state, meeting_id, kind, options).await?;
+    off_the_store(move || files::save(&snapshot, Path::new(&path))).await
+}
+
+/// Writes each requested document into `dir` under its usual name; one
+/// failing does not stop the others.
+#[tauri::command]
+pub async fn save_all_documents(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    documents: Vec<(DocumentKind, DocumentOptions)>,
+    dir: String,
+) -> Result<Vec<SavedDocument>, IpcError> {
+    let snapshots = state
+        .run(move |db| {
+            documents
+                .iter()
+                .map(|(kind, options)| Snapshot::take(db, &meeting_id, *kind, options))
+                .collect::<Result<Vec<_>, _>>()
+        })
         .await?;
-    write(&PathBuf::from(path), &pdf)
+    off_the_store(move || Ok::<_, IpcError>(files::save_all(&snapshots, Path::new(&dir)))).await
 }
 
 /// Writes one invitation per invited person into `dir`; returns the paths.
@@ -52,16 +94,17 @@ pub async fn save_invitations(
     options: DocumentOptions,
     dir: String,
 ) -> Result<Vec<String>, IpcError> {
-    let files = state
-        .run(move |db| docs::export_invitations(db, &meeting_id, &options))
-        .await?;
-    let mut written = Vec::with_capacity(files.len());
-    for (name, pdf) in files {
-        let path = PathBuf::from(&dir).join(name);
-        write(&path, &pdf)?;
-        written.push(path.display().to_string());
-    }
-    Ok(written)
+    let snapshot = snapshot(&state, meeting_id, DocumentKind::GiayMoi, options).await?;
+    off_the_store(move || {
+        let mut written = Vec::new();
+        for (name, pdf) in snapshot.invitations()? {
+            let path = PathBuf::from(&dir).join(name);
+            write(&path, &pdf)?;
+            written.push(path.display().to_string());
+        }
+        Ok::<_, IpcError>(written)
+    })
+    .await
 }
 
 /// Writes the PDF to a temporary file and opens it in the system's viewer,
@@ -74,31 +117,36 @@ pub async fn print_document(
     kind: DocumentKind,
     options: DocumentOptions,
 ) -> Result<String, IpcError> {
-    let pdf = state
-        .run(move |db| docs::export(db, &meeting_id, kind, &options))
-        .await?;
-    let dir = std::env::temp_dir().join("hoinghi");
-    std::fs::create_dir_all(&dir).map_err(|e| IpcError::from(CoreError::Io(e)))?;
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let path = dir.join(format!("{}-{stamp}.pdf", kind.as_str()));
-    write(&path, &pdf)?;
+    let snapshot = snapshot(&state, meeting_id, kind, options).await?;
+    let path = off_the_store(move || {
+        let dir = std::env::temp_dir().join("hoinghi");
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| IpcError::from(hoinghi_core::CoreError::Io(e)))?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let path = dir.join(format!("{}-{stamp}.pdf", kind.as_str()));
+        write(&path, &snapshot.render()?)?;
+        Ok::<_, IpcError>(path)
+    })
+    .await?;
     let shown = path.display().to_string();
     app.opener()
         .open_path(shown.clone(), None::<&str>)
-        .map_err(|e| IpcError {
-            kind: "io".into(),
-            message: format!("Đã lưu {shown} nhưng không mở được trình xem PDF: {e}"),
+        .map_err(|e| {
+            IpcError::new(
+                ErrorKind::Io,
+                format!("Đã lưu {shown} nhưng không mở được trình xem PDF: {e}"),
+            )
         })?;
     Ok(shown)
 }
 
-fn write(path: &PathBuf, pdf: &[u8]) -> Result<(), IpcError> {
-    std::fs::write(path, pdf).map_err(|e| IpcError {
-        kind: "io".into(),
-        message: format!(
-            "Không ghi được tệp {}: {e}. Hãy chọn thư mục khác hoặc kiểm tra dung lượng đĩa.",
-            path.display()
-        ),
+fn write(path: &Path, pdf: &[u8]) -> Result<(), IpcError> {
+    files::write_atomic(path, pdf).map_err(|source| {
+        hoinghi_vanban::Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+        .into()
     })
 }
 
@@ -110,9 +158,8 @@ pub async fn document_fields(
     kind: DocumentKind,
     options: DocumentOptions,
 ) -> Result<Vec<DocumentField>, IpcError> {
-    state
-        .run(move |db| docs::document_fields(db, &meeting_id, kind, &options))
-        .await
+    let snapshot = snapshot(&state, meeting_id, kind, options).await?;
+    off_the_store(move || Ok::<_, IpcError>(snapshot.fields())).await
 }
 
 #[tauri::command]
@@ -120,11 +167,11 @@ pub async fn set_document_text(
     state: State<'_, AppState>,
     meeting_id: String,
     kind: DocumentKind,
-    field: String,
+    field: DocumentFieldKey,
     text: String,
 ) -> Result<(), IpcError> {
     state
-        .run(move |db| db.set_document_text(&meeting_id, kind, &field, &text))
+        .run(move |db| db.set_document_text(&meeting_id, kind, field, &text))
         .await
 }
 
@@ -134,16 +181,18 @@ pub async fn reset_document_text(
     state: State<'_, AppState>,
     meeting_id: String,
     kind: DocumentKind,
-    field: String,
+    field: DocumentFieldKey,
 ) -> Result<(), IpcError> {
     state
-        .run(move |db| db.reset_document_text(&meeting_id, kind, &field))
+        .run(move |db| db.reset_document_text(&meeting_id, kind, field))
         .await
 }
 
 #[tauri::command]
 pub async fn get_font_settings(state: State<'_, AppState>) -> Result<FontSettings, IpcError> {
-    state.run(font_settings).await
+    state
+        .run(|db| db.document_font().map(Fonts::settings))
+        .await
 }
 
 /// Chooses the typeface of documents (Times New Roman only if installed).
@@ -154,21 +203,9 @@ pub async fn set_document_font(
 ) -> Result<FontSettings, IpcError> {
     state
         .run(move |db| {
-            if font == DocumentFont::TimesNewRoman && Fonts::times_new_roman().is_none() {
-                return Err(IpcError {
-                    kind: "invalid".into(),
-                    message: "Máy này chưa cài phông Times New Roman (đủ 4 kiểu chữ); văn bản vẫn dùng Liberation Serif, cùng kích thước chữ.".into(),
-                });
-            }
-            db.set_document_font(font).map_err(IpcError::from)?;
-            font_settings(db).map_err(IpcError::from)
+            Fonts::check_choice(font)?;
+            db.set_document_font(font)?;
+            Ok::<_, hoinghi_vanban::Error>(Fonts::settings(font))
         })
         .await
-}
-
-fn font_settings(db: &mut hoinghi_core::Db) -> Result<FontSettings, CoreError> {
-    Ok(FontSettings {
-        font: db.document_font()?,
-        times_new_roman_available: Fonts::times_new_roman().is_some(),
-    })
 }

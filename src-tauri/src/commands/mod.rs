@@ -1,5 +1,6 @@
 //! IPC commands, one file per area. Each takes the state and a DTO, calls the
 //! core on a blocking thread, and returns the core's result or an `IpcError`.
+//! The list of them is `list.rs`.
 
 mod agenda;
 mod app;
@@ -9,50 +10,83 @@ mod minutes;
 mod organisation;
 mod people;
 
+include!("list.rs");
+
+/// Every command's name, in the order of `list.rs`.
+pub const COMMANDS: &[&str] = with_commands!(command_names);
+
+macro_rules! handlers {
+    ($($area:ident :: $name:ident),+ $(,)?) => {
+        tauri::generate_handler![$($area::$name),+]
+    };
+}
+
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        app::app_info,
-        organisation::get_organisation,
-        organisation::update_organisation,
-        organisation::get_format_settings,
-        organisation::update_format_settings,
-        meetings::list_meetings,
-        meetings::get_meeting,
-        meetings::create_meeting,
-        meetings::update_meeting,
-        meetings::delete_meeting,
-        meetings::duplicate_meeting,
-        agenda::list_agenda,
-        agenda::add_agenda_item,
-        agenda::update_agenda_item,
-        agenda::delete_agenda_item,
-        agenda::reorder_agenda,
-        people::list_people,
-        people::create_person,
-        people::update_person,
-        people::delete_person,
-        people::list_participants,
-        people::invite_people,
-        people::add_participant,
-        people::remove_participant,
-        people::record_attendance,
-        people::attendance_log,
-        minutes::list_minutes,
-        minutes::add_minutes_entry,
-        minutes::update_minutes_entry,
-        minutes::delete_minutes_entry,
-        minutes::list_tasks,
-        minutes::add_task,
-        minutes::update_task,
-        minutes::delete_task,
-        documents::render_document,
-        documents::save_document,
-        documents::print_document,
-        documents::save_invitations,
-        documents::document_fields,
-        documents::set_document_text,
-        documents::reset_document_text,
-        documents::get_font_settings,
-        documents::set_document_font,
-    ]
+    with_commands!(handlers)
+}
+
+/// `ui/src/ipc/commands.ts`: the command names for the UI, whose `call` takes
+/// only these, so that calling a command that does not exist fails the type-check.
+pub fn typescript() -> String {
+    let names: Vec<String> = COMMANDS.iter().map(|c| format!("  {c:?},\n")).collect();
+    format!(
+        "// Generated from src-tauri/src/commands/list.rs by `cargo xtask bindings`. Do not edit.\n\n\
+         export const COMMANDS = [\n{}] as const;\n\n\
+         export type Command = (typeof COMMANDS)[number];\n",
+        names.concat()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+
+    fn repository() -> &'static Path {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    #[test]
+    fn the_window_may_call_exactly_the_registered_commands() {
+        let text = std::fs::read_to_string(repository().join("src-tauri/capabilities/main.json"))
+            .expect("the capability file is readable");
+        let json: serde_json::Value = serde_json::from_str(&text).expect("it is JSON");
+        let granted: BTreeSet<String> = json["permissions"]
+            .as_array()
+            .expect("it lists permissions")
+            .iter()
+            .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+            .map(|p| p.replace('-', "_"))
+            .collect();
+        let registered: BTreeSet<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
+        assert_eq!(
+            granted, registered,
+            "src-tauri/capabilities/main.json must grant allow-<name> for each command in \
+             src-tauri/src/commands/list.rs, and nothing else"
+        );
+    }
+
+    #[test]
+    fn commands_have_unique_names() {
+        let unique: BTreeSet<&str> = COMMANDS.iter().copied().collect();
+        assert_eq!(unique.len(), COMMANDS.len(), "a command is listed twice");
+    }
+
+    /// Set UPDATE_BINDINGS=1 (or run `cargo xtask bindings`) to rewrite it.
+    #[test]
+    fn the_ui_list_of_commands_is_up_to_date() {
+        let path = repository().join("ui/src/ipc/commands.ts");
+        let generated = typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).expect("commands.ts is writable");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "ui/src/ipc/commands.ts is out of date with src-tauri/src/commands/list.rs; \
+             run `cargo xtask bindings`"
+        );
+    }
 }

@@ -1,5 +1,6 @@
 use hoinghi_core::model::{
-    AttendanceEvent, AttendanceEventKind, IpcError, Participant, Person, PersonInput,
+    AttendanceEvent, AttendanceEventKind, AttendanceSummary, IpcError, Participant, Person,
+    PersonInput,
 };
 use tauri::State;
 
@@ -41,6 +42,16 @@ pub async fn list_participants(
     meeting_id: String,
 ) -> Result<Vec<Participant>, IpcError> {
     state.run(move |db| db.participants(&meeting_id)).await
+}
+
+#[tauri::command]
+pub async fn attendance_summary(
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<AttendanceSummary, IpcError> {
+    state
+        .run(move |db| db.attendance_summary(&meeting_id))
+        .await
 }
 
 #[tauri::command]

@@ -1,11 +1,13 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Backend } from "./backend";
+import type { Command } from "./commands";
 import { toIpcError } from "./errors";
 
 export { isTauri };
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** Only the shell's commands type-check here (`commands.ts` is generated from its list). */
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
@@ -78,6 +80,8 @@ export class TauriBackend implements Backend {
 
   listParticipants: Backend["listParticipants"] = (meetingId) =>
     call("list_participants", { meetingId });
+  attendanceSummary: Backend["attendanceSummary"] = (meetingId) =>
+    call("attendance_summary", { meetingId });
   invitePeople: Backend["invitePeople"] = (meetingId, personIds) =>
     call("invite_people", { meetingId, personIds });
   addParticipant: Backend["addParticipant"] = (meetingId, input) =>
@@ -103,9 +107,13 @@ export class TauriBackend implements Backend {
 
   renderDocument: Backend["renderDocument"] = async (meetingId, kind, options) =>
     toBytes(await call<unknown>("render_document", { meetingId, kind, options }));
+  documentFileName: Backend["documentFileName"] = (meetingId, kind) =>
+    call("document_file_name", { meetingId, kind });
   saveDocument: Backend["saveDocument"] = async (meetingId, kind, options, path) => {
     await call("save_document", { meetingId, kind, options, path });
   };
+  saveAllDocuments: Backend["saveAllDocuments"] = (meetingId, documents, dir) =>
+    call("save_all_documents", { meetingId, documents, dir });
   printDocument: Backend["printDocument"] = (meetingId, kind, options) =>
     call("print_document", { meetingId, kind, options });
 
