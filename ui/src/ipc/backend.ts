@@ -4,7 +4,9 @@ import type {
   AppInfo,
   AttendanceEvent,
   AttendanceEventKind,
+  AttendanceSummary,
   DocumentField,
+  DocumentFieldKey,
   DocumentFont,
   DocumentKind,
   DocumentOptions,
@@ -19,14 +21,16 @@ import type {
   Participant,
   Person,
   PersonInput,
+  SavedDocument,
   Task,
   TaskInput,
 } from "./bindings";
 
 /**
  * Everything the screens may ask of the app's core, one method per Tauri command.
- * Every method rejects with an `IpcError`; `TauriBackend` talks to Rust and
- * `FakeBackend` keeps the same rules in memory for tests and browser previews.
+ * Every method rejects with an `IpcError`. `TauriBackend` talks to Rust;
+ * `FakeBackend` stores in memory for tests and browser previews, held to the
+ * core's rules by the recorded contract scenarios (fake.contract.test.ts).
  */
 export interface Backend {
   appInfo(): Promise<AppInfo>;
@@ -61,6 +65,8 @@ export interface Backend {
   deletePerson(id: string): Promise<null>;
 
   listParticipants(meetingId: string): Promise<Participant[]>;
+  /** The attendance in numbers, as every screen and document counts it. */
+  attendanceSummary(meetingId: string): Promise<AttendanceSummary>;
   invitePeople(meetingId: string, personIds: string[]): Promise<Participant[]>;
   addParticipant(meetingId: string, input: PersonInput): Promise<Participant[]>;
   removeParticipant(meetingId: string, personId: string): Promise<Participant[]>;
@@ -90,6 +96,8 @@ export interface Backend {
     kind: DocumentKind,
     options: DocumentOptions,
   ): Promise<Uint8Array>;
+  /** The name a document is saved under by default ("bien-ban-2022-10-06.pdf"). */
+  documentFileName(meetingId: string, kind: DocumentKind): Promise<string>;
   /** Renders the document and writes it to `path` (chosen with `chooseSavePath` or `chooseFolder`). */
   saveDocument(
     meetingId: string,
@@ -97,6 +105,15 @@ export interface Backend {
     options: DocumentOptions,
     path: string,
   ): Promise<void>;
+  /**
+   * Writes each document, with its own options, into `dir` under its usual
+   * name; one failing does not stop the others.
+   */
+  saveAllDocuments(
+    meetingId: string,
+    documents: [DocumentKind, DocumentOptions][],
+    dir: string,
+  ): Promise<SavedDocument[]>;
   /**
    * Writes the document to a temporary PDF and opens it in the system's PDF
    * viewer, from which the secretary prints; resolves to that file's path.
@@ -118,11 +135,11 @@ export interface Backend {
   setDocumentText(
     meetingId: string,
     kind: DocumentKind,
-    field: string,
+    field: DocumentFieldKey,
     text: string,
   ): Promise<void>;
   /** Goes back to the generated text; rejects with `notFound` when the field was not edited. */
-  resetDocumentText(meetingId: string, kind: DocumentKind, field: string): Promise<void>;
+  resetDocumentText(meetingId: string, kind: DocumentKind, field: DocumentFieldKey): Promise<void>;
 
   /** The native "save as" dialog for a PDF; null when cancelled. */
   chooseSavePath(defaultName: string): Promise<string | null>;

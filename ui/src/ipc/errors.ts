@@ -1,24 +1,14 @@
-import type { IpcError } from "./bindings";
+import { ERROR_KINDS, type ErrorKind, type IpcError } from "./bindings";
 
-/** The error kinds the backend is known to send; the UI may branch on these. */
-export const KNOWN_ERROR_KINDS = [
-  "invalid",
-  "notFound",
-  "conflict",
-  "newerDatabase",
-  "diskFull",
-  "storage",
-  "io",
-  "missingGlyphs",
-] as const;
-
-export type KnownErrorKind = (typeof KNOWN_ERROR_KINDS)[number];
+function isErrorKind(value: unknown): value is ErrorKind {
+  return ERROR_KINDS.includes(value as ErrorKind);
+}
 
 export function isIpcError(value: unknown): value is IpcError {
   return (
     typeof value === "object" &&
     value !== null &&
-    typeof (value as { kind?: unknown }).kind === "string" &&
+    isErrorKind((value as { kind?: unknown }).kind) &&
     typeof (value as { message?: unknown }).message === "string"
   );
 }
@@ -41,6 +31,6 @@ export function toIpcError(value: unknown): IpcError {
   return { kind: "unknown", message: String(value) };
 }
 
-export function ipcError(kind: string, message: string): IpcError {
+export function ipcError(kind: ErrorKind, message: string): IpcError {
   return { kind, message };
 }

@@ -6,11 +6,14 @@ import type {
   AppInfo,
   AttendanceEvent,
   AttendanceEventKind,
+  AttendanceSummary,
   DocumentField,
+  DocumentFieldKey,
   DocumentFont,
   DocumentKind,
   DocumentOptions,
   FontSettings,
+  FormatProfile,
   FormatSettings,
   Meeting,
   MeetingInput,
@@ -21,10 +24,11 @@ import type {
   Participant,
   Person,
   PersonInput,
+  SavedDocument,
   Task,
   TaskInput,
 } from "./bindings";
-import { ipcError } from "./errors";
+import { ipcError, toIpcError } from "./errors";
 import { samplePdf } from "./fakePdf";
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -49,13 +53,10 @@ export const FAKE_PRINT_PATH = "/tmp/hoinghi-preview.pdf";
 
 /** Longest single-line field the core accepts (`text::MAX_LINE`). */
 const MAX_LINE = 500;
-/** Longest free text the core accepts (`text::MAX_TEXT`). */
-const MAX_TEXT = 50_000;
 
 /** One editable piece of a fake document, before the secretary's edit is applied. */
 interface FieldSpec {
-  key: string;
-  label: string;
+  key: DocumentFieldKey;
   generated: string;
   multiline: boolean;
 }
@@ -65,6 +66,15 @@ function lowerFirst(text: string): string {
   const [first = "", second = ""] = [...text];
   if (second && second !== second.toLocaleLowerCase("vi")) return text;
   return first.toLocaleLowerCase("vi") + text.slice(first.length);
+}
+
+/** Like the core's `FormatProfile::authority`: the leading TM./KT./TL. in the profile's spelling. */
+function authority(text: string, profile: FormatProfile): string {
+  const match = /^(TM\.|KT\.|TL\.|(?:T\/M|K\/T|T\/L)(?![\p{L}\p{N}]))\s*(.*)$/isu.exec(text);
+  if (!match) return text;
+  const letters = (match[1] ?? "").toUpperCase().replace(/[./]/g, "");
+  const prefix = profile === "hd36" ? `${letters[0]}/${letters[1]}` : `${letters}.`;
+  return match[2] ? `${prefix} ${match[2]}` : prefix;
 }
 
 export const DEFAULT_ORGANISATION: Organisation = {
@@ -96,12 +106,9 @@ function line(label: string, value: string): string {
   return v;
 }
 
-/** Like the core's `text::long_text`: trimmed at the ends, NFC, at most `MAX_TEXT` characters. */
-function longText(label: string, value: string): string {
-  const v = value.trim().normalize("NFC");
-  const n = [...v].length;
-  if (n > MAX_TEXT) invalid(`${label} quá dài (${n} ký tự); tối đa ${MAX_TEXT} ký tự.`);
-  return v;
+/** Like the core's `text::long_text`: trimmed at the ends, NFC. */
+function longText(value: string): string {
+  return value.trim().normalize("NFC");
 }
 
 /** Like the core's `text::required`: a `line` that must not be empty. */
@@ -159,12 +166,14 @@ export class FakeBackend implements Backend {
   private meetings: StoredMeeting[] = [];
   private agenda: StoredAgendaItem[] = [];
   private people: Person[] = [];
+  /** People deleted from the directory: hidden there, still on the lists they were on. */
+  private deletedPeople = new Set<string>();
   private invitations: { meetingId: string; personId: string }[] = [];
   private events: AttendanceEvent[] = [];
   private minutes: MinutesEntry[] = [];
   private tasks: Task[] = [];
   /** The secretary's document text, by "meeting id + kind", then by field. */
-  private documentTexts = new Map<string, Map<string, string>>();
+  private documentTexts = new Map<string, Map<DocumentFieldKey, string>>();
   private nextId = 1;
   /** Like a machine without Times New Roman, unless a test says otherwise. */
   fontSettings: FontSettings = { font: "liberationSerif", timesNewRomanAvailable: false };
@@ -206,6 +215,11 @@ export class FakeBackend implements Backend {
     const found = this.people.find((p) => p.id === id);
     if (!found) notFound("Không tìm thấy người này trong danh bạ.");
     return found;
+  }
+
+  private livePerson(id: string): Person {
+    if (this.deletedPeople.has(id)) notFound("Không tìm thấy người này trong danh bạ.");
+    return this.person(id);
   }
 
   async appInfo(): Promise<AppInfo> {
@@ -271,8 +285,6 @@ export class FakeBackend implements Backend {
 
   async updateOrganisation(input: Organisation): Promise<Organisation> {
     // The same checks, in the same order, as the core's `update_organisation`.
-    // The signing line is free text: documents spell its TM./T/M prefix the way
-    // the chosen profile wants, so a mismatched spelling is not an error.
     const org: Organisation = {
       parentName: line("Tên cơ quan chủ quản", input.parentName),
       name: required("Tên cơ quan ban hành", input.name),
@@ -282,7 +294,7 @@ export class FakeBackend implements Backend {
       profile: input.profile,
       signerName: line("Họ tên người ký", input.signerName),
       signerTitle: line("Chức vụ người ký", input.signerTitle),
-      signingPrefix: line("Quyền hạn ký", input.signingPrefix),
+      signingPrefix: authority(line("Quyền hạn ký", input.signingPrefix), input.profile),
       timeZone: required("Múi giờ", input.timeZone),
     };
     validZone(org.timeZone);
@@ -294,8 +306,10 @@ export class FakeBackend implements Backend {
   }
 
   async listMeetings(): Promise<MeetingSummary[]> {
+    // Newest first; of two at the same time, the later created (like the core's ids).
     return this.meetings
       .filter((m) => !m.deleted)
+      .reverse()
       .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
       .map((m) => ({
         meeting: this.publicMeeting(m),
@@ -385,7 +399,7 @@ export class FakeBackend implements Backend {
       cursor = end;
       return {
         ...clone(item),
-        position: index + 1,
+        position: index,
         startTime: clockOf(start),
         endTime: clockOf(end),
       };
@@ -396,10 +410,10 @@ export class FakeBackend implements Backend {
     if (!input.title.trim()) invalid("Tên nội dung không được để trống.");
     if (
       !Number.isInteger(input.durationMinutes) ||
-      input.durationMinutes < 1 ||
-      input.durationMinutes > 600
+      input.durationMinutes < 0 ||
+      input.durationMinutes > 24 * 60
     ) {
-      invalid("Thời lượng phải là số phút từ 1 đến 600.");
+      invalid("Thời lượng tối đa là 1440 phút.");
     }
     if (input.fixedStart !== null && !CLOCK_TIME.test(input.fixedStart)) {
       invalid("Giờ bắt đầu cố định phải có dạng HH:MM, ví dụ 13:30.");
@@ -419,7 +433,7 @@ export class FakeBackend implements Backend {
       title: input.title.trim(),
       id: this.id("agenda"),
       meetingId,
-      position: (last?.position ?? 0) + 1,
+      position: last ? last.position + 1 : 0,
     });
     return this.computedAgenda(meetingId);
   }
@@ -453,13 +467,10 @@ export class FakeBackend implements Backend {
       new Set(orderedIds).size === items.length &&
       items.every((i) => orderedIds.includes(i.id));
     if (!same) {
-      throw ipcError(
-        "conflict",
-        "Chương trình đã bị thay đổi ở nơi khác; hãy tải lại rồi sắp xếp lại.",
-      );
+      invalid("Danh sách sắp xếp phải gồm đúng các mục hiện có của chương trình.");
     }
     orderedIds.forEach((id, index) => {
-      this.agendaItem(id).position = index + 1;
+      this.agendaItem(id).position = index;
     });
     return this.computedAgenda(meetingId);
   }
@@ -470,7 +481,6 @@ export class FakeBackend implements Backend {
     if (email && !email.includes("@")) {
       invalid(`Địa chỉ thư điện tử "${email}" không hợp lệ.`);
     }
-    if (!Number.isInteger(input.rank)) invalid("Thứ tự ưu tiên phải là số nguyên.");
     return {
       fullName: required("Họ và tên", input.fullName),
       positionTitle: line("Chức vụ", input.positionTitle),
@@ -485,6 +495,7 @@ export class FakeBackend implements Backend {
   async listPeople(query: string): Promise<Person[]> {
     const needle = fold(query);
     return this.people
+      .filter((p) => !this.deletedPeople.has(p.id))
       .filter((p) => !needle || fold(`${p.fullName} ${p.positionTitle} ${p.unit}`).includes(needle))
       .sort(byPrecedence)
       .map(clone);
@@ -506,20 +517,14 @@ export class FakeBackend implements Backend {
     // Like the core: validate first, then find the person. The change shows in
     // every meeting the person is in, since participants point at the directory.
     const valid = this.validatePerson(input);
-    const person = this.person(id);
+    const person = this.livePerson(id);
     Object.assign(person, valid);
     return clone(person);
   }
 
   async deletePerson(id: string): Promise<null> {
-    this.person(id);
-    if (this.invitations.some((i) => i.personId === id)) {
-      throw ipcError(
-        "conflict",
-        "Người này đang có trong danh sách đại biểu của một cuộc họp; hãy bỏ khỏi cuộc họp trước.",
-      );
-    }
-    this.people = this.people.filter((p) => p.id !== id);
+    this.livePerson(id);
+    this.deletedPeople.add(id);
     return null;
   }
 
@@ -547,7 +552,8 @@ export class FakeBackend implements Backend {
 
   private invitePerson(meetingId: string, personId: string): void {
     if (this.invitations.some((i) => i.meetingId === meetingId && i.personId === personId)) {
-      return;
+      const name = this.person(personId).fullName;
+      throw ipcError("conflict", `Đại biểu ${name} đã có trong danh sách của hội nghị này.`);
     }
     this.invitations.push({ meetingId, personId });
     this.pushEvent(meetingId, personId, "invited", "", toLocalDateTime(this.now()));
@@ -576,9 +582,31 @@ export class FakeBackend implements Backend {
     return this.participants(meetingId);
   }
 
+  async attendanceSummary(meetingId: string): Promise<AttendanceSummary> {
+    const summary: AttendanceSummary = {
+      invited: 0,
+      attended: 0,
+      late: 0,
+      left: 0,
+      absentExcused: 0,
+      absent: 0,
+      pending: 0,
+    };
+    for (const p of this.participants(meetingId)) {
+      summary.invited += 1;
+      if (p.state === "invited") summary.pending += 1;
+      if (p.state === "present" || p.state === "late" || p.state === "left") summary.attended += 1;
+      if (p.state === "late") summary.late += 1;
+      if (p.state === "left") summary.left += 1;
+      if (p.state === "absentExcused") summary.absentExcused += 1;
+      if (p.state === "absent") summary.absent += 1;
+    }
+    return summary;
+  }
+
   async invitePeople(meetingId: string, personIds: string[]): Promise<Participant[]> {
     this.meeting(meetingId);
-    for (const id of personIds) this.person(id);
+    for (const id of personIds) this.livePerson(id);
     for (const id of personIds) this.invitePerson(meetingId, id);
     return this.participants(meetingId);
   }
@@ -689,7 +717,7 @@ export class FakeBackend implements Backend {
   async addTask(meetingId: string, input: TaskInput): Promise<Task> {
     this.meeting(meetingId);
     this.validateTask(input);
-    const position = this.tasks.filter((t) => t.meetingId === meetingId).length + 1;
+    const position = this.tasks.filter((t) => t.meetingId === meetingId).length;
     const task: Task = { ...clone(input), id: this.id("task"), meetingId, position };
     this.tasks.push(task);
     return clone(task);
@@ -709,21 +737,17 @@ export class FakeBackend implements Backend {
     return null;
   }
 
-  private checkDocument(kind: DocumentKind, options: DocumentOptions): void {
-    if (!(kind in DOCUMENT_TITLES)) invalid(`Không có loại văn bản "${kind}".`);
-    if (options.number !== null && (!Number.isInteger(options.number) || options.number < 1)) {
-      invalid("Số văn bản phải là số nguyên từ 1 trở lên.");
-    }
+  private checkDocument(options: DocumentOptions): void {
     if (options.issuedOn !== null && !DATE.test(options.issuedOn)) {
       invalid("Ngày ban hành không hợp lệ.");
     }
   }
 
-  private textsOf(meetingId: string, kind: DocumentKind): Map<string, string> {
+  private textsOf(meetingId: string, kind: DocumentKind): Map<DocumentFieldKey, string> {
     const key = `${meetingId}\n${kind}`;
     let texts = this.documentTexts.get(key);
     if (!texts) {
-      texts = new Map();
+      texts = new Map<DocumentFieldKey, string>();
       this.documentTexts.set(key, texts);
     }
     return texts;
@@ -742,13 +766,10 @@ export class FakeBackend implements Backend {
       "thong-bao": `Kết luận tại ${title}`,
       "bao-cao": `Kết quả ${title}`,
     };
-    const specs: FieldSpec[] = [
-      { key: "subject", label: "Trích yếu", generated: subjects[kind], multiline: false },
-    ];
+    const specs: FieldSpec[] = [{ key: "subject", generated: subjects[kind], multiline: false }];
     if (kind === "giay-moi") {
       specs.push({
         key: "invitation",
-        label: "Lời mời",
         generated: `${body} trân trọng kính mời đồng chí dự ${title}.`,
         multiline: false,
       });
@@ -756,7 +777,6 @@ export class FakeBackend implements Backend {
     if (kind === "thong-bao") {
       specs.push({
         key: "opening",
-        label: "Đoạn mở đầu",
         generated: `Ngày ${day}/${month}/${year}, ${body} tổ chức ${title}. Sau khi nghe báo cáo và ý kiến của các đại biểu, đồng chí chủ trì kết luận như sau:`,
         multiline: false,
       });
@@ -770,10 +790,9 @@ export class FakeBackend implements Backend {
       "bao-cao": "Trên đây là báo cáo kết quả cuộc họp./.",
     };
     specs.push(
-      { key: "closing", label: "Câu kết", generated: closings[kind], multiline: false },
+      { key: "closing", generated: closings[kind], multiline: false },
       {
         key: "recipients",
-        label: "Nơi nhận",
         generated: (kind === "giay-moi"
           ? ["- Như trên;", "- Lưu Văn phòng."]
           : ["- Các đại biểu dự họp;", "- Lãnh đạo cơ quan;", "- Lưu Văn phòng."]
@@ -790,7 +809,7 @@ export class FakeBackend implements Backend {
     options: DocumentOptions,
   ): Promise<DocumentField[]> {
     const meeting = this.meeting(meetingId);
-    this.checkDocument(kind, options);
+    this.checkDocument(options);
     const texts = this.textsOf(meetingId, kind);
     return this.fieldSpecs(meeting, kind).map((spec) => {
       const edit = texts.get(spec.key);
@@ -801,18 +820,19 @@ export class FakeBackend implements Backend {
   async setDocumentText(
     meetingId: string,
     kind: DocumentKind,
-    field: string,
+    field: DocumentFieldKey,
     text: string,
   ): Promise<void> {
-    // The same checks as the core's `set_document_text`: any field name is kept.
-    const key = required("Tên trường", field);
-    const body = longText("Nội dung", text);
+    const body = longText(text);
     this.meeting(meetingId);
-    if (!(kind in DOCUMENT_TITLES)) invalid(`Không có loại văn bản "${kind}".`);
-    this.textsOf(meetingId, kind).set(key, body);
+    this.textsOf(meetingId, kind).set(field, body);
   }
 
-  async resetDocumentText(meetingId: string, kind: DocumentKind, field: string): Promise<void> {
+  async resetDocumentText(
+    meetingId: string,
+    kind: DocumentKind,
+    field: DocumentFieldKey,
+  ): Promise<void> {
     if (!this.textsOf(meetingId, kind).delete(field)) {
       notFound(`Không tìm thấy nội dung đã sửa (mã ${field}). Có thể bản ghi đã bị xoá.`);
     }
@@ -824,24 +844,18 @@ export class FakeBackend implements Backend {
     options: DocumentOptions,
   ): Promise<Uint8Array> {
     const meeting = this.meeting(meetingId);
-    this.checkDocument(kind, options);
+    this.checkDocument(options);
     const fields = await this.documentFields(meetingId, kind, options);
     // Like the real renderer, refuse rather than print boxes where letters should be.
-    const where = [
-      { text: meeting.title, place: "tên cuộc họp" },
-      ...fields
-        .filter((f) => f.edited)
-        .map((f) => ({ text: f.text, place: `mục “${f.label}” đã sửa` })),
-    ];
-    for (const { text, place } of where) {
-      const missing = [...new Set(text.match(NO_GLYPH) ?? [])];
-      if (missing.length === 0) continue;
+    const drawn = [meeting.title, ...fields.filter((f) => f.edited).map((f) => f.text)].join("\n");
+    const missing = [...new Set(drawn.match(NO_GLYPH) ?? [])];
+    if (missing.length > 0) {
       const named = missing
-        .map((c) => `“${c}” (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()})`)
+        .map((c) => `"${c}" (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()})`)
         .join(", ");
       throw ipcError(
         "missingGlyphs",
-        `Phông chữ không có ký tự ${named} trong ${place}; hãy sửa lại rồi thử lại.`,
+        `Phông chữ không có các ký tự sau nên không thể xuất văn bản: ${named}. Hãy sửa hoặc xoá chúng rồi xuất lại.`,
       );
     }
     const subject = fields.find((f) => f.key === "subject")?.text ?? "";
@@ -870,6 +884,30 @@ export class FakeBackend implements Backend {
     await this.renderDocument(meetingId, kind, options);
     if (!path.trim()) invalid("Chưa chọn nơi lưu tệp.");
     this.savedDocuments.push({ meetingId, kind, options: clone(options), path });
+  }
+
+  async documentFileName(meetingId: string, kind: DocumentKind): Promise<string> {
+    return `${kind}-${this.meeting(meetingId).startsAt.slice(0, 10)}.pdf`;
+  }
+
+  async saveAllDocuments(
+    meetingId: string,
+    documents: [DocumentKind, DocumentOptions][],
+    dir: string,
+  ): Promise<SavedDocument[]> {
+    this.meeting(meetingId);
+    for (const [, options] of documents) this.checkDocument(options);
+    const saved: SavedDocument[] = [];
+    for (const [kind, options] of documents) {
+      const path = `${dir}/${await this.documentFileName(meetingId, kind)}`;
+      try {
+        await this.saveDocument(meetingId, kind, options, path);
+        saved.push({ kind, path, error: null });
+      } catch (error) {
+        saved.push({ kind, path, error: toIpcError(error) });
+      }
+    }
+    return saved;
   }
 
   async printDocument(
@@ -973,6 +1011,7 @@ function applyEvent(p: Participant, event: AttendanceEvent, startsAt: string): v
     case "left":
       p.state = "left";
       p.leftAt = event.at;
+      p.absenceReason = event.reason;
       break;
     case "absent":
       p.state = event.reason ? "absentExcused" : "absent";

@@ -72,7 +72,7 @@ describe("FakeBackend documents", () => {
     await backend.setDocumentText(meeting.id, "bien-ban", "closing", "Xong 🎉");
     await expect(backend.renderDocument(meeting.id, "bien-ban", OPTIONS)).rejects.toMatchObject({
       kind: "missingGlyphs",
-      message: expect.stringContaining("Câu kết"),
+      message: expect.stringContaining("🎉"),
     });
   });
 
@@ -87,16 +87,5 @@ describe("FakeBackend documents", () => {
       backend.saveDocument(meeting.id, "giay-moi", OPTIONS, "/tmp/x.pdf"),
     ).rejects.toMatchObject({ kind: "missingGlyphs" });
     expect(backend.savedDocuments).toEqual([]);
-  });
-
-  it("refuses a number below 1 and a malformed date", async () => {
-    const backend = new FakeBackend();
-    const meeting = await backend.createMeeting(meetingInput());
-    await expect(
-      backend.renderDocument(meeting.id, "bien-ban", { ...OPTIONS, number: 0 }),
-    ).rejects.toMatchObject({ kind: "invalid" });
-    await expect(
-      backend.renderDocument(meeting.id, "bien-ban", { ...OPTIONS, issuedOn: "6/10/2022" }),
-    ).rejects.toMatchObject({ kind: "invalid" });
   });
 });

@@ -3,6 +3,7 @@ import { isTauri, TauriBackend } from "./tauri";
 
 export type { Backend } from "./backend";
 export type * from "./bindings";
+export { AUTHORITY_PREFIXES, DOCUMENT_FIELD_KEYS, DOCUMENT_KINDS, ERROR_KINDS } from "./bindings";
 export { BackendProvider, useBackend } from "./context";
 export { isIpcError, toIpcError } from "./errors";
 
