@@ -4,6 +4,7 @@ export const en: Dictionary = {
   "app.name": "HoiNghi",
   "app.tagline": "Meeting secretariat",
   "app.preview": "Browser preview: data lives only in memory and is lost when the page reloads.",
+  "app.nav": "App sections",
   "app.loading": "Loading…",
   "lang.switch": "Tiếng Việt",
   "lang.switchLabel": "Switch the interface to Vietnamese",
@@ -71,7 +72,6 @@ export const en: Dictionary = {
   "tab.people": "Participants",
   "tab.minutes": "Minutes",
   "tab.documents": "Documents",
-  "tab.settings": "Settings",
   "tab.label": "Parts of the meeting",
 
   "agenda.add": "Add item",
@@ -281,7 +281,7 @@ export const en: Dictionary = {
   "docs.saved": "Saved: {path}",
   "docs.printOpened":
     "The document is open in your PDF viewer; print it from there (Ctrl+P). Temporary file: {path}",
-  "docs.exporting": "Saving {step}/{total}: {name}…",
+  "docs.exporting": "Saving {total} documents in {folder}…",
   "docs.exportDone": "Saved {saved} of {total} documents in {folder}",
   "docs.fields": "Wording",
   "docs.fields.hint":
@@ -300,6 +300,7 @@ export const en: Dictionary = {
   "docs.missingGlyphsHint":
     "The document could not be made. Change or remove these characters (often emoji or special characters pasted from elsewhere) and try again.",
 
+  "settings.title": "Settings",
   "settings.heading": "Organisation",
   "settings.intro": "These details appear in the header and signature block of documents.",
   "settings.parentName": "Parent body",
@@ -320,7 +321,7 @@ export const en: Dictionary = {
   "settings.signerTitle": "Signer's position",
   "settings.signingPrefix": "Signing authority line",
   "settings.signingPrefixHint":
-    "The whole line above the signer's position, e.g. KT. TRƯỞNG BAN; T/M BAN THƯỜNG VỤ; leave empty when the head signs in person. ND30 writes TM., KT., TL.; HD36 writes T/M, K/T, T/L — changing the format converts it.",
+    "The whole line above the signer's position, e.g. KT. TRƯỞNG BAN; T/M BAN THƯỜNG VỤ; leave empty when the head signs in person. ND30 writes TM., KT., TL.; HD36 writes T/M, K/T, T/L — saving writes it the chosen format's way.",
   "settings.timeZone": "Time zone",
   "settings.font": "Document typeface",
   "settings.font.liberationSerif": "Liberation Serif (bundled, same metrics as Times New Roman)",
@@ -353,6 +354,9 @@ export const en: Dictionary = {
   "error.storage": "The data could not be stored.",
   "error.io": "A file could not be read or written.",
   "error.missingGlyphs": "The document has characters the font cannot draw.",
+  "error.font": "The document's font could not be read.",
+  "error.pdf": "The PDF could not be made.",
+  "error.internal": "An internal error occurred in the app.",
   "error.unknown": "Something went wrong.",
   "error.loadFailed": "The data could not be loaded.",
 };

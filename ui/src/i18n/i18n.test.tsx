@@ -1,5 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { ERROR_KINDS } from "../ipc/bindings";
 import { renderApp } from "../test/render";
 import { en } from "./en";
 import { describeError, LANG_STORAGE_KEY } from "./index";
@@ -24,12 +25,17 @@ describe("dictionaries", () => {
 
 describe("errors", () => {
   it("show the backend's Vietnamese message as it is, and in English after a sentence", () => {
-    const error = { kind: "diskFull", message: "Ổ đĩa đã đầy." };
+    const error = { kind: "diskFull" as const, message: "Ổ đĩa đã đầy." };
     expect(describeError("vi", error)).toBe("Ổ đĩa đã đầy.");
     expect(describeError("en", error)).toBe(
       "The disk is full; free some space and try again. (Ổ đĩa đã đầy.)",
     );
-    expect(describeError("en", { kind: "weird", message: "x" })).toBe("Something went wrong. (x)");
+    expect(describeError("en", { kind: "unknown", message: "x" })).toBe(
+      "Something went wrong. (x)",
+    );
+    for (const kind of ERROR_KINDS) {
+      expect(describeError("en", { kind, message: "" }), `English for ${kind}`).not.toBe("");
+    }
   });
 });
 

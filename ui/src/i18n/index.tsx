@@ -7,7 +7,7 @@ import {
   useMemo,
   useState,
 } from "react";
-import type { IpcError } from "../ipc/bindings";
+import type { ErrorKind, IpcError } from "../ipc/bindings";
 import { en } from "./en";
 import type { Dictionary, Lang, MessageKey } from "./types";
 import { vi } from "./vi";
@@ -27,7 +27,8 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   );
 }
 
-const ERROR_KEYS: Record<string, MessageKey> = {
+/** A sentence for every kind the backend may send (generated `ErrorKind`: a new kind fails the type-check here). */
+const ERROR_KEYS: Record<ErrorKind, MessageKey> = {
   invalid: "error.invalid",
   notFound: "error.notFound",
   conflict: "error.conflict",
@@ -36,6 +37,10 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   storage: "error.storage",
   io: "error.io",
   missingGlyphs: "error.missingGlyphs",
+  font: "error.font",
+  pdf: "error.pdf",
+  internal: "error.internal",
+  unknown: "error.unknown",
 };
 
 /**
@@ -45,7 +50,7 @@ const ERROR_KEYS: Record<string, MessageKey> = {
  */
 export function describeError(lang: Lang, error: IpcError): string {
   if (lang === "vi") return error.message;
-  const sentence = translate(lang, ERROR_KEYS[error.kind] ?? "error.unknown");
+  const sentence = translate(lang, ERROR_KEYS[error.kind]);
   return error.message ? `${sentence} (${error.message})` : sentence;
 }
 

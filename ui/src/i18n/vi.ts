@@ -4,6 +4,7 @@ export const vi = {
   "app.tagline": "Thư ký hội nghị",
   "app.preview":
     "Chế độ xem thử trong trình duyệt: dữ liệu chỉ nằm trong bộ nhớ và sẽ mất khi tải lại trang.",
+  "app.nav": "Các phần của ứng dụng",
   "app.loading": "Đang tải…",
   "lang.switch": "English",
   "lang.switchLabel": "Chuyển giao diện sang tiếng Anh",
@@ -71,7 +72,6 @@ export const vi = {
   "tab.people": "Đại biểu",
   "tab.minutes": "Biên bản",
   "tab.documents": "Văn bản",
-  "tab.settings": "Cài đặt",
   "tab.label": "Các phần của cuộc họp",
 
   "agenda.add": "Thêm nội dung",
@@ -282,7 +282,7 @@ export const vi = {
   "docs.saved": "Đã lưu: {path}",
   "docs.printOpened":
     "Đã mở văn bản trong trình xem PDF của máy; hãy in từ cửa sổ đó (Ctrl+P). Tệp tạm: {path}",
-  "docs.exporting": "Đang lưu {step}/{total}: {name}…",
+  "docs.exporting": "Đang lưu {total} văn bản vào {folder}…",
   "docs.exportDone": "Đã lưu {saved}/{total} văn bản vào {folder}",
   "docs.fields": "Nội dung",
   "docs.fields.hint":
@@ -301,6 +301,7 @@ export const vi = {
   "docs.missingGlyphsHint":
     "Văn bản chưa tạo được. Hãy sửa hoặc bỏ các ký tự này (thường là biểu tượng cảm xúc hay ký tự đặc biệt dán từ nơi khác) rồi thử lại.",
 
+  "settings.title": "Cài đặt",
   "settings.heading": "Thông tin cơ quan",
   "settings.intro": "Những thông tin này được dùng ở phần đầu và phần ký của văn bản.",
   "settings.parentName": "Cơ quan chủ quản",
@@ -321,7 +322,7 @@ export const vi = {
   "settings.signerTitle": "Chức vụ người ký",
   "settings.signingPrefix": "Dòng quyền hạn ký",
   "settings.signingPrefixHint":
-    "Cả dòng ghi phía trên chức vụ người ký, ví dụ: KT. TRƯỞNG BAN; T/M BAN THƯỜNG VỤ; để trống nếu người đứng đầu ký. NĐ 30 viết TM., KT., TL.; HD 36 viết T/M, K/T, T/L — đổi thể thức sẽ tự đổi cách viết.",
+    "Cả dòng ghi phía trên chức vụ người ký, ví dụ: KT. TRƯỞNG BAN; T/M BAN THƯỜNG VỤ; để trống nếu người đứng đầu ký. NĐ 30 viết TM., KT., TL.; HD 36 viết T/M, K/T, T/L — khi lưu, dòng này được viết theo thể thức đã chọn.",
   "settings.timeZone": "Múi giờ",
   "settings.font": "Phông chữ văn bản",
   "settings.font.liberationSerif":
@@ -354,6 +355,9 @@ export const vi = {
   "error.storage": "Lỗi lưu trữ dữ liệu.",
   "error.io": "Lỗi đọc hoặc ghi tệp.",
   "error.missingGlyphs": "Văn bản có ký tự mà phông chữ không vẽ được.",
+  "error.font": "Không đọc được phông chữ của văn bản.",
+  "error.pdf": "Không tạo được tệp PDF.",
+  "error.internal": "Lỗi nội bộ của ứng dụng.",
   "error.unknown": "Đã có lỗi xảy ra.",
   "error.loadFailed": "Không tải được dữ liệu.",
 } as const satisfies Record<string, string>;

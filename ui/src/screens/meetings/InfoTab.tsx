@@ -1,6 +1,5 @@
-import { useI18n } from "../i18n";
-import type { Meeting, MeetingInput } from "../ipc";
-import { useBackend } from "../ipc";
+import { useI18n } from "../../i18n";
+import { type Meeting, type MeetingInput, useBackend } from "../../ipc";
 import { MeetingForm } from "./MeetingForm";
 
 function inputOf(m: Meeting): MeetingInput {
@@ -25,7 +24,6 @@ export function InfoTab({ meeting, onSaved }: { meeting: Meeting; onSaved(m: Mee
   return (
     <MeetingForm
       initial={inputOf(meeting)}
-      submitLabel={t("common.save")}
       savedMessage={t("info.saved")}
       onSubmit={async (input) => onSaved(await backend.updateMeeting(meeting.id, input))}
     />

@@ -1,8 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { FakeBackend } from "../ipc/fake";
-import { meetingInput, renderApp } from "../test/render";
+import { FakeBackend } from "../../ipc/fake";
+import { meetingInput, renderApp } from "../../test/render";
 
 async function addItem(user: UserEvent, title: string, minutes: number) {
   await user.click(screen.getByTestId("agenda-add"));

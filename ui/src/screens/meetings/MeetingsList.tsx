@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Dialog } from "../components/Dialog";
-import { ErrorText } from "../components/ErrorText";
-import { useLoad } from "../components/useAsync";
-import { formatSpan } from "../format";
-import { useI18n } from "../i18n";
-import { type IpcError, type MeetingSummary, toIpcError, useBackend } from "../ipc";
-import { blankMeeting, MeetingForm } from "./MeetingForm";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ErrorText } from "../../components/ErrorText";
+import { FormDialog } from "../../components/FormDialog";
+import { useLoad } from "../../components/useLoad";
+import { useSubmit } from "../../components/useSubmit";
+import { formatSpan } from "../../dates";
+import { useI18n } from "../../i18n";
+import { type Meeting, type MeetingInput, type MeetingSummary, useBackend } from "../../ipc";
+import { blankMeeting, MeetingFields } from "./MeetingForm";
 
 /** The start screen: every meeting, newest first, and the way into each one. */
 export function MeetingsList() {
@@ -17,31 +18,22 @@ export function MeetingsList() {
   const meetings = useLoad(() => backend.listMeetings(), [backend]);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<MeetingSummary | null>(null);
-  const [actionError, setActionError] = useState<IpcError | null>(null);
+  const action = useSubmit();
 
   const open = (id: string) => navigate(`/meetings/${id}/info`);
 
-  async function duplicate(id: string) {
-    setActionError(null);
-    try {
-      const copy = await backend.duplicateMeeting(id);
-      open(copy.id);
-    } catch (e) {
-      setActionError(toIpcError(e));
-    }
+  function duplicate(id: string) {
+    void action.submit(
+      () => backend.duplicateMeeting(id),
+      (copy) => open(copy.id),
+    );
   }
 
-  async function confirmDelete() {
+  function confirmDelete() {
     if (!deleting) return;
     const id = deleting.meeting.id;
     setDeleting(null);
-    setActionError(null);
-    try {
-      await backend.deleteMeeting(id);
-      meetings.reload();
-    } catch (e) {
-      setActionError(toIpcError(e));
-    }
+    void action.submit(() => backend.deleteMeeting(id), meetings.reload);
   }
 
   return (
@@ -57,7 +49,7 @@ export function MeetingsList() {
           {t("meetings.new")}
         </button>
       </div>
-      <ErrorText error={meetings.error ?? actionError} />
+      <ErrorText error={meetings.error ?? action.error} />
       {meetings.value === null ? (
         meetings.error ? null : (
           <p className="muted">{t("app.loading")}</p>
@@ -118,7 +110,7 @@ export function MeetingsList() {
                         className="button small"
                         data-testid="meeting-duplicate"
                         title={t("meetings.duplicateLabel", { title: m.title })}
-                        onClick={() => void duplicate(m.id)}
+                        onClick={() => duplicate(m.id)}
                       >
                         {t("meetings.duplicate")}
                       </button>
@@ -140,26 +132,54 @@ export function MeetingsList() {
         </table>
       )}
       {creating ? (
-        <Dialog title={t("meetings.newTitle")} onClose={() => setCreating(false)} wide>
-          <MeetingForm
-            initial={blankMeeting(new Date())}
-            submitLabel={t("meeting.create")}
-            onCancel={() => setCreating(false)}
-            onSubmit={async (input) => {
-              const meeting = await backend.createMeeting(input);
-              setCreating(false);
-              open(meeting.id);
-            }}
-          />
-        </Dialog>
+        <NewMeetingDialog
+          onClose={() => setCreating(false)}
+          onCreate={(input) => backend.createMeeting(input)}
+          onCreated={(meeting) => {
+            setCreating(false);
+            open(meeting.id);
+          }}
+        />
       ) : null}
       {deleting ? (
         <ConfirmDialog
           message={t("meetings.deleteConfirm", { title: deleting.meeting.title })}
-          onConfirm={() => void confirmDelete()}
+          onConfirm={confirmDelete}
           onCancel={() => setDeleting(null)}
         />
       ) : null}
     </section>
+  );
+}
+
+function NewMeetingDialog({
+  onClose,
+  onCreate,
+  onCreated,
+}: {
+  onClose(): void;
+  onCreate(input: MeetingInput): Promise<Meeting>;
+  onCreated(meeting: Meeting): void;
+}) {
+  const { t } = useI18n();
+  const [input, setInput] = useState(() => blankMeeting(new Date()));
+  const { submit, busy, error } = useSubmit();
+  return (
+    <FormDialog
+      title={t("meetings.newTitle")}
+      onClose={onClose}
+      onSubmit={() => void submit(() => onCreate(input), onCreated)}
+      busy={busy}
+      error={error}
+      saveTestId="meeting-save"
+      saveLabel={t("meeting.create")}
+      wide
+    >
+      <MeetingFields
+        input={input}
+        onChange={(patch) => setInput((current) => ({ ...current, ...patch }))}
+        error={error}
+      />
+    </FormDialog>
   );
 }

@@ -1,76 +1,69 @@
 import { type FormEvent, useState } from "react";
-import { ErrorText } from "../components/ErrorText";
-import { Field } from "../components/Field";
-import { useLoad } from "../components/useAsync";
-import { useI18n } from "../i18n";
+import { useNavigate } from "react-router";
+import { ErrorText } from "../../components/ErrorText";
+import { Field } from "../../components/Field";
+import { useLoad } from "../../components/useLoad";
+import { useSubmit } from "../../components/useSubmit";
+import { useI18n } from "../../i18n";
 import {
   type DocumentFont,
-  type FontSettings,
   type FormatProfile,
   type FormatSettings,
-  type IpcError,
   type Organisation,
-  toIpcError,
   useBackend,
-} from "../ipc";
-
-const PREFIXES: Record<FormatProfile, readonly [string, string, string]> = {
-  nd30: ["TM.", "KT.", "TL."],
-  hd36: ["T/M", "K/T", "T/L"],
-};
-
-/** An authority line's leading TM./KT./TL. or T/M, K/T, T/L, and the rest of the line. */
-const LEADING_PREFIX = /^\s*(TM\.|KT\.|TL\.|(?:T\/M|K\/T|T\/L)(?![\p{L}\p{N}]))\s*(.*)$/isu;
+} from "../../ipc";
+import { AUTHORITY_PREFIXES } from "../../ipc/bindings";
 
 /**
- * The same authority line written the other profile's way: only its leading
- * prefix changes ("KT. TRƯỞNG BAN" ↔ "K/T TRƯỞNG BAN", "TM." ↔ "T/M").
- * Anything that does not start with a known prefix is left as it is.
+ * What holds for every meeting: the organisation that issues the documents,
+ * their typeface and format options, and facts about this installation.
  */
-export function convertPrefix(line: string, to: FormatProfile): string {
-  const match = LEADING_PREFIX.exec(line);
-  if (!match) return line;
-  const prefix = (match[1] ?? "").toUpperCase();
-  const rest = match[2] ?? "";
-  const from: FormatProfile = to === "nd30" ? "hd36" : "nd30";
-  const index = PREFIXES[from].indexOf(prefix);
-  if (index < 0) return line;
-  const converted = PREFIXES[to][index] ?? prefix;
-  return rest ? `${converted} ${rest}` : converted;
-}
-
-export function SettingsTab() {
+export function SettingsScreen() {
   const backend = useBackend();
   const { t } = useI18n();
+  const navigate = useNavigate();
   const organisation = useLoad(() => backend.getOrganisation(), [backend]);
   const info = useLoad(() => backend.appInfo(), [backend]);
   return (
-    <div className="settings-layout">
-      <section className="panel" aria-labelledby="settings-heading">
-        <h2 id="settings-heading">{t("settings.heading")}</h2>
-        <p className="muted">{t("settings.intro")}</p>
-        <ErrorText error={organisation.error} />
-        {organisation.value ? (
-          <OrganisationForm initial={organisation.value} onSaved={organisation.setValue} />
-        ) : null}
-      </section>
-      <FontPanel />
-      <FormatPanel />
-      <section className="panel" aria-labelledby="about-heading">
-        <h2 id="about-heading">{t("settings.about")}</h2>
-        <ErrorText error={info.error} />
-        {info.value ? (
-          <dl className="facts">
-            <dt>{t("settings.version")}</dt>
-            <dd data-testid="app-version">{info.value.version}</dd>
-            <dt>{t("settings.databasePath")}</dt>
-            <dd className="break">{info.value.databasePath}</dd>
-            <dt>{t("settings.schemaVersion")}</dt>
-            <dd>{info.value.schemaVersion}</dd>
-          </dl>
-        ) : null}
-      </section>
-    </div>
+    <section className="page" aria-labelledby="settings-title">
+      <div className="settings-head">
+        <button
+          type="button"
+          className="button ghost"
+          data-testid="back-to-meetings"
+          onClick={() => navigate("/")}
+        >
+          {t("meetings.back")}
+        </button>
+        <h1 id="settings-title">{t("settings.title")}</h1>
+      </div>
+      <div className="settings-layout">
+        <section className="panel" aria-labelledby="settings-heading">
+          <h2 id="settings-heading">{t("settings.heading")}</h2>
+          <p className="muted">{t("settings.intro")}</p>
+          <ErrorText error={organisation.error} />
+          {organisation.value ? (
+            <OrganisationForm initial={organisation.value} onSaved={organisation.setValue} />
+          ) : null}
+        </section>
+        <FontPanel />
+        <FormatPanel />
+        <section className="panel" aria-labelledby="about-heading">
+          <h2 id="about-heading">{t("settings.about")}</h2>
+          <ErrorText error={info.error} />
+          {info.value ? (
+            <dl className="facts">
+              <dt>{t("settings.version")}</dt>
+              <dd data-testid="app-version">{info.value.version}</dd>
+              <dt>{t("settings.databasePath")}</dt>
+              <dd className="break">{info.value.databasePath}</dd>
+              <dt>{t("settings.schemaVersion")}</dt>
+              <dd>{info.value.schemaVersion}</dd>
+            </dl>
+          ) : null}
+        </section>
+      </div>
+    </section>
   );
 }
 
@@ -84,8 +77,7 @@ function OrganisationForm({
   const backend = useBackend();
   const { t } = useI18n();
   const [input, setInput] = useState(initial);
-  const [error, setError] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error } = useSubmit();
   const [saved, setSaved] = useState(false);
 
   function set(key: keyof Organisation, value: string) {
@@ -93,33 +85,28 @@ function OrganisationForm({
     setSaved(false);
   }
 
+  // The signing line is kept as typed: documents spell its TM./T/M prefix the
+  // way their profile wants (`FormatProfile::authority` in the core).
   function setProfile(profile: FormatProfile) {
-    setInput((current) => ({
-      ...current,
-      profile,
-      signingPrefix: convertPrefix(current.signingPrefix, profile),
-    }));
+    setInput((current) => ({ ...current, profile }));
     setSaved(false);
   }
 
-  async function submit(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await backend.updateOrganisation(input);
-      onSaved(next);
-      setInput(next);
-      setSaved(true);
-    } catch (e) {
-      setError(toIpcError(e));
-    } finally {
-      setBusy(false);
-    }
+    if (busy) return;
+    void submit(
+      () => backend.updateOrganisation(input),
+      (next) => {
+        onSaved(next);
+        setInput(next);
+        setSaved(true);
+      },
+    );
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={save} noValidate>
       <div className="form-grid">
         <Field label={t("settings.parentName")} hint={t("settings.parentNameHint")} wide>
           <input value={input.parentName} onChange={(e) => set("parentName", e.target.value)} />
@@ -169,7 +156,7 @@ function OrganisationForm({
             onChange={(e) => set("signingPrefix", e.target.value)}
           />
           <datalist id="signing-prefixes">
-            {PREFIXES[input.profile].map((p) => (
+            {AUTHORITY_PREFIXES[input.profile].map((p) => (
               <option key={p} value={p} />
             ))}
           </datalist>
@@ -200,19 +187,18 @@ function FontPanel() {
   const backend = useBackend();
   const { t } = useI18n();
   const settings = useLoad(() => backend.getFontSettings(), [backend]);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { submit, error } = useSubmit();
   const [saved, setSaved] = useState(false);
 
-  async function choose(font: DocumentFont) {
-    setError(null);
+  function choose(font: DocumentFont) {
     setSaved(false);
-    try {
-      const next: FontSettings = await backend.setDocumentFont(font);
-      settings.setValue(next);
-      setSaved(true);
-    } catch (e) {
-      setError(toIpcError(e));
-    }
+    void submit(
+      () => backend.setDocumentFont(font),
+      (next) => {
+        settings.setValue(next);
+        setSaved(true);
+      },
+    );
   }
 
   return (
@@ -278,25 +264,25 @@ function FormatForm({
   const backend = useBackend();
   const { t } = useI18n();
   const [form, setForm] = useState(initial);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { submit, busy, error } = useSubmit();
   const [saved, setSaved] = useState(false);
 
-  async function submit(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    if (busy) return;
     setSaved(false);
-    try {
-      const next = await backend.updateFormatSettings(form);
-      setForm(next);
-      onSaved(next);
-      setSaved(true);
-    } catch (e) {
-      setError(toIpcError(e));
-    }
+    void submit(
+      () => backend.updateFormatSettings(form),
+      (next) => {
+        setForm(next);
+        onSaved(next);
+        setSaved(true);
+      },
+    );
   }
 
   return (
-    <form className="form-grid" onSubmit={submit} data-testid="format-settings">
+    <form className="form-grid" onSubmit={save} data-testid="format-settings">
       <Field label={t("settings.format.partyEnding")}>
         <select
           value={form.partyEnding}
@@ -332,7 +318,7 @@ function FormatForm({
       </Field>
       <ErrorText error={error} />
       <div className="form-actions">
-        <button type="submit" className="button primary" data-testid="format-save">
+        <button type="submit" className="button primary" data-testid="format-save" disabled={busy}>
           {t("settings.format.save")}
         </button>
         {saved ? (

@@ -1,7 +1,7 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { FakeBackend } from "../ipc/fake";
-import { meetingInput, renderApp } from "../test/render";
+import { FakeBackend } from "../../ipc/fake";
+import { meetingInput, renderApp } from "../../test/render";
 
 async function setUp() {
   // The clock stands ten minutes after the meeting's start, so an arrival now is late.
@@ -37,7 +37,7 @@ describe("participants", () => {
     expect(screen.getByTestId("count-present")).toHaveTextContent("0");
 
     await user.click(within(row("Nguyễn Văn An")).getByRole("button", { name: /^Có mặt: / }));
-    expect(await screen.findByTestId("count-present")).toHaveTextContent("1");
+    await waitFor(() => expect(screen.getByTestId("count-present")).toHaveTextContent("1"));
     expect(
       screen.getByTestId("count-late"),
       "arriving after 08:00 counts as late",
@@ -54,20 +54,20 @@ describe("participants", () => {
     await user.click(within(dialog).getByTestId("absence-save"));
     expect(within(dialog).getByRole("alert"), "a reason is required").toBeInTheDocument();
     await user.type(within(dialog).getByTestId("absence-reason"), "Đi công tác{Enter}");
-    expect(await screen.findByTestId("count-absent")).toHaveTextContent("1");
+    await waitFor(() => expect(screen.getByTestId("count-absent")).toHaveTextContent("1"));
     expect(within(row("Trần Thị Bình")).getByTestId("participant-state")).toHaveTextContent(
       "Vắng có lý do",
     );
     expect(row("Trần Thị Bình")).toHaveTextContent("Đi công tác");
 
     await user.click(within(row("Lê Minh Châu")).getByRole("button", { name: /^Vắng: / }));
-    expect(await screen.findByTestId("count-absent")).toHaveTextContent("2");
+    await waitFor(() => expect(screen.getByTestId("count-absent")).toHaveTextContent("2"));
     expect(screen.getByTestId("count-pending")).toHaveTextContent("0");
 
     await user.click(
       within(row("Lê Minh Châu")).getByRole("button", { name: /^Xoá trạng thái: / }),
     );
-    expect(await screen.findByTestId("count-absent")).toHaveTextContent("1");
+    await waitFor(() => expect(screen.getByTestId("count-absent")).toHaveTextContent("1"));
     expect(screen.getByTestId("count-pending")).toHaveTextContent("1");
 
     await user.click(within(row("Nguyễn Văn An")).getByTestId("participant-state"));
@@ -148,7 +148,7 @@ describe("participants", () => {
     await user.click(
       within(screen.getByRole("dialog")).getByRole("button", { name: "Bỏ khỏi danh sách" }),
     );
-    expect(await screen.findByTestId("count-total")).toHaveTextContent("2");
+    await waitFor(() => expect(screen.getByTestId("count-total")).toHaveTextContent("2"));
     expect(screen.getAllByTestId("participant-row")).toHaveLength(2);
     expect(screen.queryByText("Lê Minh Châu")).not.toBeInTheDocument();
     expect(await backend.listPeople("Châu"), "the directory keeps the person").toHaveLength(1);

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ErrorText } from "../components/ErrorText";
-import { Field } from "../components/Field";
-import { PdfPreview } from "../components/PdfPreview";
-import { useLoad } from "../components/useAsync";
-import { type MessageKey, useI18n } from "../i18n";
+import { ErrorText } from "../../components/ErrorText";
+import { Field } from "../../components/Field";
+import { PdfPreview } from "../../components/PdfPreview";
+import { useLoad } from "../../components/useLoad";
+import { useSubmit } from "../../components/useSubmit";
+import { type MessageKey, useI18n } from "../../i18n";
 import {
+  DOCUMENT_KINDS,
   type DocumentKind,
   type DocumentOptions,
   type FormatProfile,
@@ -12,18 +14,8 @@ import {
   type Meeting,
   toIpcError,
   useBackend,
-} from "../ipc";
+} from "../../ipc";
 import { DocumentFields, type DocumentFieldsHandle } from "./DocumentFields";
-
-/** The documents of a meeting, in the order a secretary needs them. */
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [
-  "giay-moi",
-  "chuong-trinh",
-  "danh-sach",
-  "bien-ban",
-  "thong-bao",
-  "bao-cao",
-];
 
 /** How long the options must stay unchanged before the preview is drawn again. */
 export const PREVIEW_DELAY_MS = 300;
@@ -44,12 +36,13 @@ type Preview =
   | { state: "ready"; bytes: Uint8Array }
   | { state: "error"; error: IpcError };
 
+/** The outcome of Save as, Save each or Print. */
 type Notice =
   | { kind: "saved"; path: string }
   | { kind: "savedEach"; count: number; folder: string }
-  | { kind: "printed"; path: string }
-  | { kind: "error"; error: IpcError };
+  | { kind: "printed"; path: string };
 
+/** One document of "export all": where it went (empty if nowhere), or why not. */
 interface ExportResult {
   kind: DocumentKind;
   path: string;
@@ -57,19 +50,8 @@ interface ExportResult {
 }
 
 type Export =
-  | { state: "running"; folder: string; current: number; results: ExportResult[] }
+  | { state: "running"; folder: string }
   | { state: "done"; folder: string; results: ExportResult[] };
-
-/** "C:\Văn bản" + "x.pdf" → "C:\Văn bản\x.pdf"; "/home/an" + "x.pdf" → "/home/an/x.pdf". */
-export function joinPath(folder: string, name: string): string {
-  const separator = folder.includes("\\") ? "\\" : "/";
-  return folder.endsWith(separator) ? `${folder}${name}` : `${folder}${separator}${name}`;
-}
-
-/** "bien-ban-2022-10-06.pdf": the document and the day of the meeting. */
-export function documentFileName(kind: DocumentKind, meeting: Meeting): string {
-  return `${kind}-${meeting.startsAt.slice(0, 10)}.pdf`;
-}
 
 /** Empty is "no number"; anything else must be a whole number from 1. */
 function parseNumber(text: string): number | null | undefined {
@@ -97,7 +79,8 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   const [listAttendance, setListAttendance] = useState(false);
   const [listSignatures, setListSignatures] = useState(false);
   const [preview, setPreview] = useState<Preview>({ state: "idle" });
-  const [busy, setBusy] = useState(false);
+  const action = useSubmit();
+  const busy = action.busy;
   const [notice, setNotice] = useState<Notice | null>(null);
   const [exported, setExported] = useState<Export | null>(null);
   // Goes up each time the secretary's text for a document is saved, so the preview is drawn again.
@@ -167,89 +150,83 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
     setPerDocument((all) => ({ ...all, [kind]: { ...(all[kind] ?? EMPTY), ...patch } }));
   }
 
-  async function saveAs() {
-    if (!current?.ok) return;
+  /** Saves what was typed in the fields, then does `work`; shows what it reports, or its error. */
+  function act(work: () => Promise<Notice | null>) {
     setNotice(null);
-    setBusy(true);
-    try {
+    void action.submit(async () => {
       await fields.current?.flush();
-      const path = await backend.chooseSavePath(documentFileName(kind, meeting));
-      if (path) {
-        await backend.saveDocument(meeting.id, kind, current.value, path);
-        setNotice({ kind: "saved", path });
-      }
-    } catch (e) {
-      setNotice({ kind: "error", error: toIpcError(e) });
-    } finally {
-      setBusy(false);
-    }
+      return work();
+    }, setNotice);
   }
 
-  async function saveEach() {
+  function saveAs() {
     if (!current?.ok) return;
-    setNotice(null);
-    setBusy(true);
-    try {
-      await fields.current?.flush();
+    const options = current.value;
+    act(async () => {
+      const path = await backend.chooseSavePath(await backend.documentFileName(meeting.id, kind));
+      if (!path) return null;
+      await backend.saveDocument(meeting.id, kind, options, path);
+      return { kind: "saved", path };
+    });
+  }
+
+  function saveEach() {
+    if (!current?.ok) return;
+    const options = current.value;
+    act(async () => {
       const folder = await backend.chooseFolder();
-      if (folder) {
-        const paths = await backend.saveInvitations(meeting.id, current.value, folder);
-        setNotice({ kind: "savedEach", count: paths.length, folder });
-      }
-    } catch (e) {
-      setNotice({ kind: "error", error: toIpcError(e) });
-    } finally {
-      setBusy(false);
-    }
+      if (!folder) return null;
+      const paths = await backend.saveInvitations(meeting.id, options, folder);
+      return { kind: "savedEach", count: paths.length, folder };
+    });
   }
 
-  async function print() {
+  function print() {
     if (!current?.ok) return;
-    setNotice(null);
-    setBusy(true);
-    try {
-      await fields.current?.flush();
-      const path = await backend.printDocument(meeting.id, kind, current.value);
-      setNotice({ kind: "printed", path });
-    } catch (e) {
-      setNotice({ kind: "error", error: toIpcError(e) });
-    } finally {
-      setBusy(false);
-    }
+    const options = current.value;
+    act(async () => {
+      const path = await backend.printDocument(meeting.id, kind, options);
+      return { kind: "printed", path };
+    });
   }
 
-  async function exportAll() {
-    setNotice(null);
-    setBusy(true);
-    try {
-      await fields.current?.flush();
+  function exportAll() {
+    act(async () => {
       const folder = await backend.chooseFolder();
-      if (!folder) return;
-      const results: ExportResult[] = [];
-      for (const [index, each] of DOCUMENT_KINDS.entries()) {
-        setExported({ state: "running", folder, current: index, results: [...results] });
-        const path = joinPath(folder, documentFileName(each, meeting));
+      if (!folder) return null;
+      setExported({ state: "running", folder });
+      // Documents whose options are not valid are reported here; the core
+      // writes the others in one go and reports each.
+      const refused: ExportResult[] = [];
+      const wanted: [DocumentKind, DocumentOptions][] = [];
+      for (const each of DOCUMENT_KINDS) {
         const options = optionsFor(each);
-        let error: IpcError | null = null;
         if (!options) {
-          error = { kind: "unknown", message: t("docs.noProfile") };
+          refused.push({
+            kind: each,
+            path: "",
+            error: { kind: "unknown", message: t("docs.noProfile") },
+          });
         } else if (!options.ok) {
-          error = options.error;
+          refused.push({ kind: each, path: "", error: options.error });
         } else {
-          try {
-            await backend.saveDocument(meeting.id, each, options.value, path);
-          } catch (e) {
-            error = toIpcError(e);
-          }
+          wanted.push([each, options.value]);
         }
-        results.push({ kind: each, path, error });
       }
-      setExported({ state: "done", folder, results });
-    } catch (e) {
-      setNotice({ kind: "error", error: toIpcError(e) });
-    } finally {
-      setBusy(false);
-    }
+      try {
+        const saved = wanted.length
+          ? await backend.saveAllDocuments(meeting.id, wanted, folder)
+          : [];
+        const results = [...saved, ...refused].sort(
+          (a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind),
+        );
+        setExported({ state: "done", folder, results });
+      } catch (e) {
+        setExported(null);
+        throw e;
+      }
+      return null;
+    });
   }
 
   const name = (of: DocumentKind) => t(`docs.kind.${of}` as MessageKey);
@@ -371,7 +348,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
               className="button primary"
               data-testid="doc-save-as"
               disabled={!ready}
-              onClick={() => void saveAs()}
+              onClick={() => saveAs()}
             >
               {t("docs.saveAs")}
             </button>
@@ -381,7 +358,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
                 className="button"
                 data-testid="doc-save-each"
                 disabled={!ready}
-                onClick={() => void saveEach()}
+                onClick={() => saveEach()}
               >
                 {t("docs.saveEach")}
               </button>
@@ -391,7 +368,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
               className="button"
               data-testid="doc-print"
               disabled={!ready}
-              onClick={() => void print()}
+              onClick={() => print()}
             >
               {t("docs.print")}
             </button>
@@ -400,7 +377,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
               className="button"
               data-testid="doc-export-all"
               disabled={busy || !chosenProfile}
-              onClick={() => void exportAll()}
+              onClick={() => exportAll()}
             >
               {t("docs.exportAll")}
             </button>
@@ -408,6 +385,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
         </div>
 
         <Notices notice={notice} />
+        {action.error ? <DocumentError error={action.error} /> : null}
         <ExportProgress exported={exported} name={name} onClose={() => setExported(null)} />
 
         <div
@@ -433,11 +411,9 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   );
 }
 
-/** The outcome of Save as or Print, or what went wrong. */
 function Notices({ notice }: { notice: Notice | null }) {
   const { t } = useI18n();
   if (!notice) return null;
-  if (notice.kind === "error") return <DocumentError error={notice.error} />;
   return (
     <p className="status-text break" role="status" data-testid="doc-notice">
       {notice.kind === "saved"
@@ -478,13 +454,11 @@ function ExportProgress({
   if (!exported) return null;
   const total = DOCUMENT_KINDS.length;
   if (exported.state === "running") {
-    const doing = DOCUMENT_KINDS[exported.current] ?? "giay-moi";
-    const step = exported.current + 1;
     return (
       <div className="export-progress" data-testid="doc-export-progress">
-        <progress max={total} value={exported.current} aria-label={t("docs.exportAll")} />
+        <progress aria-label={t("docs.exportAll")} />
         <p className="small" role="status">
-          {t("docs.exporting", { step, total, name: name(doing) })}
+          {t("docs.exporting", { total, folder: exported.folder })}
         </p>
       </div>
     );

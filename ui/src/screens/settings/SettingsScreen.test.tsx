@@ -1,14 +1,41 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { FakeBackend } from "../ipc/fake";
-import { meetingInput, renderApp } from "../test/render";
-import { convertPrefix } from "./SettingsTab";
+import { FakeBackend } from "../../ipc/fake";
+import { meetingInput, renderApp } from "../../test/render";
 
 describe("settings", () => {
-  it("saves the organisation, converting the signing line when the format changes", async () => {
+  it("opens from the top bar, away from any meeting, and leads back to the meetings", async () => {
     const backend = new FakeBackend();
     const meeting = await backend.createMeeting(meetingInput());
-    const { user } = renderApp(backend, `/meetings/${meeting.id}/settings`);
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/info`);
+    await screen.findByRole("heading", { level: 1, name: "Giao ban tháng 3" });
+    expect(
+      screen.queryByTestId("tab-settings"),
+      "a meeting has no settings tab of its own",
+    ).not.toBeInTheDocument();
+
+    const open = screen.getByTestId("open-settings");
+    expect(open).toHaveTextContent("Cài đặt");
+    await user.click(open);
+    expect(await screen.findByRole("heading", { level: 1, name: "Cài đặt" })).toBeInTheDocument();
+    expect(screen.getByTestId("open-settings")).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByTestId("org-name")).toBeInTheDocument();
+
+    await user.click(screen.getByTestId("back-to-meetings"));
+    expect(await screen.findByTestId("meeting-row")).toHaveTextContent("Giao ban tháng 3");
+    expect(screen.getByTestId("open-settings")).not.toHaveAttribute("aria-current");
+  });
+
+  it("speaks English when asked", async () => {
+    localStorage.setItem("hoinghi.lang", "en");
+    renderApp(new FakeBackend(), "/settings");
+    expect(screen.getByTestId("open-settings")).toHaveTextContent("Settings");
+    expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
+  });
+
+  it("saves the organisation, with the signing line in the chosen format's spelling", async () => {
+    const backend = new FakeBackend();
+    const { user } = renderApp(backend, "/settings");
 
     expect(await screen.findByTestId("app-version")).toHaveTextContent("0.0.0-fake");
     await user.type(screen.getByTestId("org-name"), "BAN TUYÊN GIÁO THÀNH UỶ");
@@ -27,12 +54,12 @@ describe("settings", () => {
     await user.type(fullName, "  Ban Tuyên giáo Thành uỷ Hà Nội ");
 
     await user.selectOptions(screen.getByTestId("org-profile"), "hd36");
+    await user.click(screen.getByTestId("org-save"));
+    expect(await screen.findByText("Đã lưu.")).toBeInTheDocument();
     expect(
       screen.getByTestId("org-signing-prefix"),
       "only the leading prefix is rewritten",
     ).toHaveValue("K/T TRƯỞNG BAN");
-    await user.click(screen.getByTestId("org-save"));
-    expect(await screen.findByText("Đã lưu.")).toBeInTheDocument();
     expect(await backend.getOrganisation()).toMatchObject({
       name: "BAN TUYÊN GIÁO THÀNH UỶ",
       fullName: "Ban Tuyên giáo Thành uỷ Hà Nội",
@@ -44,6 +71,8 @@ describe("settings", () => {
     );
 
     await user.selectOptions(screen.getByTestId("org-profile"), "nd30");
+    await user.click(screen.getByTestId("org-save"));
+    expect(await screen.findByText("Đã lưu.")).toBeInTheDocument();
     expect(screen.getByTestId("org-signing-prefix"), "K/T is written KT. under ND30").toHaveValue(
       "KT. TRƯỞNG BAN",
     );
@@ -51,50 +80,24 @@ describe("settings", () => {
 
   it("shows the saved full name when the screen opens again", async () => {
     const backend = await FakeBackend.withSampleData(3);
-    const [summary] = await backend.listMeetings();
-    renderApp(backend, `/meetings/${summary?.meeting.id}/settings`);
+    renderApp(backend, "/settings");
     expect(await screen.findByTestId("org-full-name")).toHaveValue(
       "Ban Tuyên giáo Thành uỷ Hà Nội",
     );
   });
 });
 
-describe("convertPrefix", () => {
-  it("rewrites only the leading authority prefix of the line", () => {
-    expect(convertPrefix("TM. ỦY BAN NHÂN DÂN", "hd36")).toBe("T/M ỦY BAN NHÂN DÂN");
-    expect(convertPrefix("T/M BAN THƯỜNG VỤ", "nd30")).toBe("TM. BAN THƯỜNG VỤ");
-    expect(convertPrefix("KT. TRƯỞNG BAN", "hd36")).toBe("K/T TRƯỞNG BAN");
-    expect(convertPrefix("T/L TRƯỞNG BAN", "nd30")).toBe("TL. TRƯỞNG BAN");
-    expect(convertPrefix("TL.CHÁNH VĂN PHÒNG", "hd36"), "a missing space is added").toBe(
-      "T/L CHÁNH VĂN PHÒNG",
-    );
-    expect(convertPrefix("kt. trưởng ban", "hd36"), "typed in lower case").toBe("K/T trưởng ban");
-    expect(convertPrefix("TM.", "hd36")).toBe("T/M");
-    expect(convertPrefix("K/T", "nd30")).toBe("KT.");
-  });
-
-  it("leaves lines without a prefix, or already in the target's spelling, alone", () => {
-    expect(convertPrefix("", "hd36")).toBe("");
-    expect(convertPrefix("TRƯỞNG BAN", "hd36")).toBe("TRƯỞNG BAN");
-    expect(convertPrefix("T/M BAN THƯỜNG VỤ", "hd36")).toBe("T/M BAN THƯỜNG VỤ");
-    expect(convertPrefix("KT. TRƯỞNG BAN", "nd30")).toBe("KT. TRƯỞNG BAN");
-    expect(convertPrefix("TMXYZ", "hd36")).toBe("TMXYZ");
-    expect(convertPrefix("T/MX", "nd30"), "not a prefix followed by a letter").toBe("T/MX");
-  });
-});
-
 describe("document typeface", () => {
   it("offers Times New Roman only when it is installed, and saves the choice", async () => {
     const backend = new FakeBackend();
-    const meeting = await backend.createMeeting(meetingInput());
-    const first = renderApp(backend, `/meetings/${meeting.id}/settings`);
+    const first = renderApp(backend, "/settings");
     const times = await screen.findByTestId("document-font-timesNewRoman");
     expect(times, "not installed here").toBeDisabled();
     expect(screen.getByTestId("document-font-liberationSerif")).toBeChecked();
     first.unmount();
 
     backend.fontSettings = { font: "liberationSerif", timesNewRomanAvailable: true };
-    const { user } = renderApp(backend, `/meetings/${meeting.id}/settings`);
+    const { user } = renderApp(backend, "/settings");
     const enabled = await screen.findByTestId("document-font-timesNewRoman");
     expect(enabled).toBeEnabled();
     await user.click(enabled);
@@ -106,8 +109,7 @@ describe("document typeface", () => {
 describe("format options", () => {
   it("shows the likeliest defaults, saves a change and shows a refusal", async () => {
     const backend = new FakeBackend();
-    const meeting = await backend.createMeeting(meetingInput());
-    const { user } = renderApp(backend, `/meetings/${meeting.id}/settings`);
+    const { user } = renderApp(backend, "/settings");
     const ending = await screen.findByTestId("format-party-ending");
     expect(ending).toHaveValue("./.");
     expect(screen.getByTestId("format-party-invitation")).toHaveValue("GM");

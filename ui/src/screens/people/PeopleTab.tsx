@@ -1,12 +1,14 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Dialog } from "../components/Dialog";
-import { ErrorText } from "../components/ErrorText";
-import { Field } from "../components/Field";
-import { useLoad } from "../components/useAsync";
-import { formatDateTime } from "../format";
-import { useI18n } from "../i18n";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { Dialog } from "../../components/Dialog";
+import { ErrorText } from "../../components/ErrorText";
+import { Field } from "../../components/Field";
+import { FormDialog } from "../../components/FormDialog";
+import { useLoad } from "../../components/useLoad";
+import { useSubmit } from "../../components/useSubmit";
+import { formatDateTime } from "../../dates";
+import { useI18n } from "../../i18n";
 import {
   type AttendanceEvent,
   type AttendanceEventKind,
@@ -17,32 +19,10 @@ import {
   type PersonInput,
   toIpcError,
   useBackend,
-} from "../ipc";
-import { fold } from "../text";
+} from "../../ipc";
+import { fold } from "../../text";
 
 const ROW_HEIGHT = 52;
-
-export function countAttendance(participants: Participant[]) {
-  const counts = {
-    total: participants.length,
-    present: 0,
-    late: 0,
-    left: 0,
-    absent: 0,
-    pending: 0,
-  };
-  for (const p of participants) {
-    if (p.state === "present") counts.present += 1;
-    if (p.state === "late") {
-      counts.present += 1;
-      counts.late += 1;
-    }
-    if (p.state === "left") counts.left += 1;
-    if (p.state === "absent" || p.state === "absentExcused") counts.absent += 1;
-    if (p.state === "invited") counts.pending += 1;
-  }
-  return counts;
-}
 
 /** The meeting's participants and their attendance; the list may hold tens of thousands. */
 export function PeopleTab({ meeting }: { meeting: Meeting }) {
@@ -52,7 +32,7 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
   const participants = list.value ?? [];
   const [filter, setFilter] = useState("");
   const deferredFilter = useDeferredValue(filter);
-  const [error, setError] = useState<IpcError | null>(null);
+  const action = useSubmit();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Person | null>(null);
   const [inviting, setInviting] = useState(false);
@@ -72,19 +52,19 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
     if (!needle) return participants;
     return participants.filter((_, i) => haystacks[i]?.includes(needle));
   }, [participants, haystacks, deferredFilter]);
-  const counts = useMemo(() => countAttendance(participants), [participants]);
+  // Counted by the core, as every document counts them; again after each change to the list.
+  const summary = useLoad(
+    () => backend.attendanceSummary(meeting.id),
+    [backend, meeting.id, list.value],
+  );
+  const counts = summary.value;
 
-  async function run(action: () => Promise<Participant[]>) {
-    setError(null);
-    try {
-      list.setValue(await action());
-    } catch (e) {
-      setError(toIpcError(e));
-    }
+  function run(change: () => Promise<Participant[]>) {
+    void action.submit(change, list.setValue);
   }
 
   function mark(p: Participant, kind: AttendanceEventKind, reason = "") {
-    void run(() => backend.recordAttendance(meeting.id, p.person.id, kind, reason, null));
+    run(() => backend.recordAttendance(meeting.id, p.person.id, kind, reason, null));
   }
 
   const sections = useMemo(
@@ -94,24 +74,38 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
 
   return (
     <div className="stack">
-      <dl className="counts" aria-live="polite">
-        <Count testId="count-total" label={t("people.count.total")} value={counts.total} />
-        <Count
-          testId="count-present"
-          label={t("people.count.present")}
-          value={counts.present}
-          tone="present"
-        />
-        <Count testId="count-late" label={t("people.count.late")} value={counts.late} tone="late" />
-        <Count testId="count-left" label={t("people.count.left")} value={counts.left} tone="left" />
-        <Count
-          testId="count-absent"
-          label={t("people.count.absent")}
-          value={counts.absent}
-          tone="absent"
-        />
-        <Count testId="count-pending" label={t("people.count.pending")} value={counts.pending} />
-      </dl>
+      {counts ? (
+        <dl className="counts" aria-live="polite">
+          <Count testId="count-total" label={t("people.count.total")} value={counts.invited} />
+          <Count
+            testId="count-present"
+            label={t("people.count.present")}
+            value={counts.attended}
+            tone="present"
+          />
+          <Count
+            testId="count-late"
+            label={t("people.count.late")}
+            value={counts.late}
+            tone="late"
+          />
+          <Count
+            testId="count-left"
+            label={t("people.count.left")}
+            value={counts.left}
+            tone="left"
+          />
+          <Count
+            testId="count-absent"
+            label={t("people.count.absent")}
+            value={counts.absent + counts.absentExcused}
+            tone="absent"
+          />
+          <Count testId="count-pending" label={t("people.count.pending")} value={counts.pending} />
+        </dl>
+      ) : (
+        <ErrorText error={summary.error} />
+      )}
       <div className="toolbar">
         <label className="toolbar-search">
           <span className="visually-hidden">{t("people.filter")}</span>
@@ -139,7 +133,7 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           {t("people.add")}
         </button>
       </div>
-      <ErrorText error={list.error ?? error} />
+      <ErrorText error={list.error ?? action.error} />
       {list.value && participants.length === 0 ? (
         <p className="empty">{t("people.empty")}</p>
       ) : null}
@@ -161,10 +155,7 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           title={t("people.addTitle")}
           sections={sections}
           onClose={() => setAdding(false)}
-          onSave={async (input) => {
-            list.setValue(await backend.addParticipant(meeting.id, input));
-            setAdding(false);
-          }}
+          onSave={async (input) => list.setValue(await backend.addParticipant(meeting.id, input))}
         />
       ) : null}
       {editing ? (
@@ -177,7 +168,6 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           onSave={async (input) => {
             await backend.updatePerson(editing.id, input);
             list.setValue(await backend.listParticipants(meeting.id));
-            setEditing(null);
           }}
         />
       ) : null}
@@ -185,10 +175,7 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
         <InviteDialog
           invited={new Set(participants.map((p) => p.person.id))}
           onClose={() => setInviting(false)}
-          onInvite={async (ids) => {
-            list.setValue(await backend.invitePeople(meeting.id, ids));
-            setInviting(false);
-          }}
+          onInvite={async (ids) => list.setValue(await backend.invitePeople(meeting.id, ids))}
         />
       ) : null}
       {reasonFor ? (
@@ -217,7 +204,7 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           onConfirm={() => {
             const personId = removing.person.id;
             setRemoving(null);
-            void run(() => backend.removeParticipant(meeting.id, personId));
+            run(() => backend.removeParticipant(meeting.id, personId));
           }}
         />
       ) : null}
@@ -464,115 +451,99 @@ function PersonDialog({
   initial?: Person;
   sections: string[];
   onClose(): void;
+  /** Saves the person; the dialog closes once it has. */
   onSave(input: PersonInput): Promise<void>;
 }) {
   const { t } = useI18n();
   const [input, setInput] = useState(() => personInput(initial));
   const [rank, setRank] = useState(() => String(personInput(initial).rank));
-  const [error, setError] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error, setError } = useSubmit();
   const set = (key: keyof PersonInput, value: string) =>
     setInput((current) => ({ ...current, [key]: value }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function save() {
     if (!/^-?\d+$/.test(rank.trim())) {
       setError({ kind: "invalid", message: t("people.rankInvalid") });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave({ ...input, rank: Number(rank.trim()) });
-    } catch (e) {
-      setError(toIpcError(e));
-      setBusy(false);
-    }
+    void submit(() => onSave({ ...input, rank: Number(rank.trim()) }), onClose);
   }
 
   return (
-    <Dialog title={title} onClose={onClose} wide>
-      <form className="form" onSubmit={submit} noValidate>
-        {note ? <p className="muted">{note}</p> : null}
-        <div className="form-grid">
-          <Field label={t("people.fullName")} wide>
-            <input
-              data-testid="person-name"
-              data-autofocus
-              value={input.fullName}
-              onChange={(e) => set("fullName", e.target.value)}
-            />
-          </Field>
-          <Field label={t("people.positionTitle")}>
-            <input
-              data-testid="person-position"
-              value={input.positionTitle}
-              onChange={(e) => set("positionTitle", e.target.value)}
-            />
-          </Field>
-          <Field label={t("people.unit")}>
-            <input
-              data-testid="person-unit"
-              value={input.unit}
-              onChange={(e) => set("unit", e.target.value)}
-            />
-          </Field>
-          <Field label={t("people.section")}>
-            <input
-              data-testid="person-section"
-              list="person-sections"
-              value={input.section}
-              onChange={(e) => set("section", e.target.value)}
-            />
-            <datalist id="person-sections">
-              {sections.map((s) => (
-                <option key={s} value={s} />
-              ))}
-            </datalist>
-          </Field>
-          <Field label={t("people.rank")} hint={t("people.rankHint")}>
-            <input
-              data-testid="person-rank"
-              type="number"
-              step={1}
-              inputMode="numeric"
-              value={rank}
-              onChange={(e) => setRank(e.target.value)}
-            />
-          </Field>
-          <Field label={t("people.phone")}>
-            <input
-              data-testid="person-phone"
-              type="tel"
-              value={input.phone}
-              onChange={(e) => set("phone", e.target.value)}
-            />
-          </Field>
-          <Field label={t("people.email")}>
-            <input
-              data-testid="person-email"
-              type="email"
-              value={input.email}
-              onChange={(e) => set("email", e.target.value)}
-            />
-          </Field>
-        </div>
-        <ErrorText error={error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="submit"
-            className="button primary"
-            data-testid="person-save"
-            disabled={busy}
-          >
-            {t("common.save")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      saveTestId="person-save"
+      wide
+    >
+      {note ? <p className="muted">{note}</p> : null}
+      <div className="form-grid">
+        <Field label={t("people.fullName")} wide>
+          <input
+            data-testid="person-name"
+            data-autofocus
+            value={input.fullName}
+            onChange={(e) => set("fullName", e.target.value)}
+          />
+        </Field>
+        <Field label={t("people.positionTitle")}>
+          <input
+            data-testid="person-position"
+            value={input.positionTitle}
+            onChange={(e) => set("positionTitle", e.target.value)}
+          />
+        </Field>
+        <Field label={t("people.unit")}>
+          <input
+            data-testid="person-unit"
+            value={input.unit}
+            onChange={(e) => set("unit", e.target.value)}
+          />
+        </Field>
+        <Field label={t("people.section")}>
+          <input
+            data-testid="person-section"
+            list="person-sections"
+            value={input.section}
+            onChange={(e) => set("section", e.target.value)}
+          />
+          <datalist id="person-sections">
+            {sections.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+        </Field>
+        <Field label={t("people.rank")} hint={t("people.rankHint")}>
+          <input
+            data-testid="person-rank"
+            type="number"
+            step={1}
+            inputMode="numeric"
+            value={rank}
+            onChange={(e) => setRank(e.target.value)}
+          />
+        </Field>
+        <Field label={t("people.phone")}>
+          <input
+            data-testid="person-phone"
+            type="tel"
+            value={input.phone}
+            onChange={(e) => set("phone", e.target.value)}
+          />
+        </Field>
+        <Field label={t("people.email")}>
+          <input
+            data-testid="person-email"
+            type="email"
+            value={input.email}
+            onChange={(e) => set("email", e.target.value)}
+          />
+        </Field>
+      </div>
+    </FormDialog>
   );
 }
 
@@ -585,6 +556,7 @@ function InviteDialog({
 }: {
   invited: Set<string>;
   onClose(): void;
+  /** Invites the chosen people; the dialog closes once it has. */
   onInvite(ids: string[]): Promise<void>;
 }) {
   const backend = useBackend();
@@ -592,14 +564,15 @@ function InviteDialog({
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<Person[] | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<IpcError | null>(null);
+  const [searchError, setSearchError] = useState<IpcError | null>(null);
+  const { submit, busy, error } = useSubmit();
 
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
       backend.listPeople(query.trim()).then(
         (people) => live && setResults(people),
-        (e: unknown) => live && setError(toIpcError(e)),
+        (e: unknown) => live && setSearchError(toIpcError(e)),
       );
     }, 250);
     return () => {
@@ -617,71 +590,59 @@ function InviteDialog({
     });
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function invite() {
     if (chosen.size === 0) return;
-    setError(null);
-    try {
-      await onInvite([...chosen]);
-    } catch (e) {
-      setError(toIpcError(e));
-    }
+    void submit(() => onInvite([...chosen]), onClose);
   }
 
   return (
-    <Dialog title={t("people.inviteTitle")} onClose={onClose} wide>
-      <form className="form" onSubmit={submit}>
-        <label className="field">
-          <span className="field-label">{t("people.search")}</span>
-          <input
-            type="search"
-            data-testid="invite-search"
-            data-autofocus
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </label>
-        <div className="pick-list">
-          {results === null ? <p className="muted">{t("app.loading")}</p> : null}
-          {results?.length === 0 ? <p className="muted">{t("people.noResults")}</p> : null}
-          {results?.slice(0, INVITE_LIMIT).map((person) => {
-            const already = invited.has(person.id);
-            return (
-              <label key={person.id} className="pick" data-testid="invite-option">
-                <input
-                  type="checkbox"
-                  checked={already || chosen.has(person.id)}
-                  disabled={already}
-                  onChange={() => toggle(person.id)}
-                />
-                <span className="cell-title">{person.fullName}</span>
-                <span className="muted">
-                  {[person.positionTitle, person.unit].filter(Boolean).join(" · ")}
-                </span>
-                {already ? <span className="tag">{t("people.alreadyInvited")}</span> : null}
-              </label>
-            );
-          })}
-          {results && results.length > INVITE_LIMIT ? (
-            <p className="muted">{t("people.moreResults", { n: INVITE_LIMIT })}</p>
-          ) : null}
-        </div>
-        <ErrorText error={error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="submit"
-            className="button primary"
-            data-testid="invite-save"
-            disabled={chosen.size === 0}
-          >
-            {t("people.inviteSelected", { n: chosen.size })}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t("people.inviteTitle")}
+      onClose={onClose}
+      onSubmit={invite}
+      busy={busy}
+      error={error ?? searchError}
+      saveTestId="invite-save"
+      saveLabel={t("people.inviteSelected", { n: chosen.size })}
+      saveDisabled={chosen.size === 0}
+      wide
+    >
+      <label className="field">
+        <span className="field-label">{t("people.search")}</span>
+        <input
+          type="search"
+          data-testid="invite-search"
+          data-autofocus
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </label>
+      <div className="pick-list">
+        {results === null ? <p className="muted">{t("app.loading")}</p> : null}
+        {results?.length === 0 ? <p className="muted">{t("people.noResults")}</p> : null}
+        {results?.slice(0, INVITE_LIMIT).map((person) => {
+          const already = invited.has(person.id);
+          return (
+            <label key={person.id} className="pick" data-testid="invite-option">
+              <input
+                type="checkbox"
+                checked={already || chosen.has(person.id)}
+                disabled={already}
+                onChange={() => toggle(person.id)}
+              />
+              <span className="cell-title">{person.fullName}</span>
+              <span className="muted">
+                {[person.positionTitle, person.unit].filter(Boolean).join(" · ")}
+              </span>
+              {already ? <span className="tag">{t("people.alreadyInvited")}</span> : null}
+            </label>
+          );
+        })}
+        {results && results.length > INVITE_LIMIT ? (
+          <p className="muted">{t("people.moreResults", { n: INVITE_LIMIT })}</p>
+        ) : null}
+      </div>
+    </FormDialog>
   );
 }
 
@@ -700,42 +661,35 @@ function ReasonDialog({
   const [reason, setReason] = useState(initial);
   const [missing, setMissing] = useState(false);
   return (
-    <Dialog title={t("people.reasonTitle", { name })} onClose={onClose}>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!reason.trim()) {
-            setMissing(true);
-            return;
-          }
-          onSave(reason.trim());
-        }}
-      >
-        <Field label={t("people.reason")} wide>
-          <input
-            data-testid="absence-reason"
-            data-autofocus
-            value={reason}
-            aria-invalid={missing || undefined}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </Field>
-        {missing ? (
-          <p className="error-text" role="alert">
-            {t("people.reasonRequired")}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" data-testid="absence-save">
-            {t("common.save")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t("people.reasonTitle", { name })}
+      onClose={onClose}
+      onSubmit={() => {
+        if (!reason.trim()) {
+          setMissing(true);
+          return;
+        }
+        onSave(reason.trim());
+      }}
+      busy={false}
+      error={null}
+      saveTestId="absence-save"
+    >
+      <Field label={t("people.reason")} wide>
+        <input
+          data-testid="absence-reason"
+          data-autofocus
+          value={reason}
+          aria-invalid={missing || undefined}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Field>
+      {missing ? (
+        <p className="error-text" role="alert">
+          {t("people.reasonRequired")}
+        </p>
+      ) : null}
+    </FormDialog>
   );
 }
 

@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from "react";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Dialog } from "../components/Dialog";
-import { ErrorText } from "../components/ErrorText";
-import { Field } from "../components/Field";
-import { useLoad } from "../components/useAsync";
-import { formatDate } from "../format";
-import { useI18n } from "../i18n";
-import { type IpcError, type Task, type TaskInput, toIpcError, useBackend } from "../ipc";
+import { useState } from "react";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ErrorText } from "../../components/ErrorText";
+import { Field } from "../../components/Field";
+import { FormDialog } from "../../components/FormDialog";
+import { useLoad } from "../../components/useLoad";
+import { useSubmit } from "../../components/useSubmit";
+import { formatDate } from "../../dates";
+import { useI18n } from "../../i18n";
+import { type Task, type TaskInput, useBackend } from "../../ipc";
 
 /** The conclusions the chair assigns: what, to whom, by when. */
 export function TasksSection({ meetingId }: { meetingId: string }) {
@@ -15,17 +16,14 @@ export function TasksSection({ meetingId }: { meetingId: string }) {
   const tasks = useLoad(() => backend.listTasks(meetingId), [backend, meetingId]);
   const [editing, setEditing] = useState<{ task: Task | null } | null>(null);
   const [deleting, setDeleting] = useState<Task | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const removal = useSubmit();
 
-  async function remove(task: Task) {
+  function remove(task: Task) {
     setDeleting(null);
-    setError(null);
-    try {
-      await backend.deleteTask(task.id);
-      tasks.setValue((current) => (current ?? []).filter((x) => x.id !== task.id));
-    } catch (e) {
-      setError(toIpcError(e));
-    }
+    void removal.submit(
+      () => backend.deleteTask(task.id),
+      () => tasks.setValue((current) => (current ?? []).filter((x) => x.id !== task.id)),
+    );
   }
 
   const list = tasks.value ?? [];
@@ -42,7 +40,7 @@ export function TasksSection({ meetingId }: { meetingId: string }) {
           {t("tasks.add")}
         </button>
       </div>
-      <ErrorText error={tasks.error ?? error} />
+      <ErrorText error={tasks.error ?? removal.error} />
       {tasks.value && list.length === 0 ? <p className="muted">{t("tasks.empty")}</p> : null}
       {list.length > 0 ? (
         <table className="table">
@@ -105,14 +103,13 @@ export function TasksSection({ meetingId }: { meetingId: string }) {
               const saved = await backend.addTask(meetingId, input);
               tasks.setValue((current) => [...(current ?? []), saved]);
             }
-            setEditing(null);
           }}
         />
       ) : null}
       {deleting ? (
         <ConfirmDialog
           message={t("tasks.deleteConfirm", { text: deleting.text })}
-          onConfirm={() => void remove(deleting)}
+          onConfirm={() => remove(deleting)}
           onCancel={() => setDeleting(null)}
         />
       ) : null}
@@ -127,62 +124,48 @@ function TaskDialog({
 }: {
   task: Task | null;
   onClose(): void;
+  /** Saves the task; the dialog closes once it has. */
   onSave(input: TaskInput): Promise<void>;
 }) {
   const { t } = useI18n();
   const [text, setText] = useState(task?.text ?? "");
   const [assignee, setAssignee] = useState(task?.assignee ?? "");
   const [deadline, setDeadline] = useState(task?.deadline ?? "");
-  const [error, setError] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave({ text, assignee, deadline: deadline || null });
-    } catch (e) {
-      setError(toIpcError(e));
-      setBusy(false);
-    }
-  }
+  const { submit, busy, error } = useSubmit();
 
   return (
-    <Dialog title={task ? t("tasks.editTitle") : t("tasks.addTitle")} onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
-        <div className="form-grid">
-          <Field label={t("tasks.text")} wide>
-            <textarea
-              data-testid="task-text"
-              data-autofocus
-              rows={3}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-                  e.currentTarget.form?.requestSubmit();
-                }
-              }}
-            />
-          </Field>
-          <Field label={t("tasks.assignee")}>
-            <input value={assignee} onChange={(e) => setAssignee(e.target.value)} />
-          </Field>
-          <Field label={t("tasks.deadline")}>
-            <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
-          </Field>
-        </div>
-        <ErrorText error={error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" data-testid="task-save" disabled={busy}>
-            {t("common.save")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={task ? t("tasks.editTitle") : t("tasks.addTitle")}
+      onClose={onClose}
+      onSubmit={() =>
+        void submit(() => onSave({ text, assignee, deadline: deadline || null }), onClose)
+      }
+      busy={busy}
+      error={error}
+      saveTestId="task-save"
+    >
+      <div className="form-grid">
+        <Field label={t("tasks.text")} wide>
+          <textarea
+            data-testid="task-text"
+            data-autofocus
+            rows={3}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
+          />
+        </Field>
+        <Field label={t("tasks.assignee")}>
+          <input value={assignee} onChange={(e) => setAssignee(e.target.value)} />
+        </Field>
+        <Field label={t("tasks.deadline")}>
+          <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        </Field>
+      </div>
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { FakeBackend } from "../ipc/fake";
-import { meetingInput, renderApp } from "../test/render";
+import { FakeBackend } from "../../ipc/fake";
+import { meetingInput, renderApp } from "../../test/render";
 
 afterEach(() => {
   vi.useRealTimers();

@@ -15,21 +15,15 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { type FormEvent, useEffect, useRef, useState } from "react";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Dialog } from "../components/Dialog";
-import { ErrorText } from "../components/ErrorText";
-import { Field } from "../components/Field";
-import { useLoad } from "../components/useAsync";
-import { useI18n } from "../i18n";
-import {
-  type AgendaItem,
-  type AgendaItemInput,
-  type IpcError,
-  type Meeting,
-  toIpcError,
-  useBackend,
-} from "../ipc";
+import { useEffect, useRef, useState } from "react";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ErrorText } from "../../components/ErrorText";
+import { Field } from "../../components/Field";
+import { FormDialog } from "../../components/FormDialog";
+import { useLoad } from "../../components/useLoad";
+import { useSubmit } from "../../components/useSubmit";
+import { useI18n } from "../../i18n";
+import { type AgendaItem, type AgendaItemInput, type Meeting, useBackend } from "../../ipc";
 
 type Editing = { item: AgendaItem | null };
 
@@ -41,7 +35,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
   const items = agenda.value ?? [];
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<AgendaItem | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const action = useSubmit();
   const focusAfterMove = useRef<string | null>(null);
 
   const sensors = useSensors(
@@ -55,17 +49,16 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
     focusAfterMove.current = null;
   });
 
-  async function reorder(orderedIds: string[]) {
+  function reorder(orderedIds: string[]) {
     const before = agenda.value;
     const byId = new Map(items.map((item) => [item.id, item]));
+    // The new order shows at once, and goes back if the backend refuses it.
     agenda.setValue(orderedIds.flatMap((id) => byId.get(id) ?? []));
-    setError(null);
-    try {
-      agenda.setValue(await backend.reorderAgenda(meeting.id, orderedIds));
-    } catch (e) {
-      agenda.setValue(before);
-      setError(toIpcError(e));
-    }
+    void action
+      .submit(() => backend.reorderAgenda(meeting.id, orderedIds), agenda.setValue)
+      .then((saved) => {
+        if (!saved) agenda.setValue(before);
+      });
   }
 
   function move(index: number, step: -1 | 1) {
@@ -77,7 +70,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
     const atEdge = target === 0 || target === items.length - 1;
     const direction = atEdge ? (step === -1 ? "down" : "up") : step === -1 ? "up" : "down";
     focusAfterMove.current = `${item.id}-${direction}`;
-    void reorder(arrayMove(items, index, target).map((i) => i.id));
+    reorder(arrayMove(items, index, target).map((i) => i.id));
   }
 
   function onDragEnd(event: DragEndEvent) {
@@ -86,17 +79,12 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
     const from = items.findIndex((i) => i.id === active.id);
     const to = items.findIndex((i) => i.id === over.id);
     if (from < 0 || to < 0) return;
-    void reorder(arrayMove(items, from, to).map((i) => i.id));
+    reorder(arrayMove(items, from, to).map((i) => i.id));
   }
 
-  async function remove(item: AgendaItem) {
+  function remove(item: AgendaItem) {
     setDeleting(null);
-    setError(null);
-    try {
-      agenda.setValue(await backend.deleteAgendaItem(item.id));
-    } catch (e) {
-      setError(toIpcError(e));
-    }
+    void action.submit(() => backend.deleteAgendaItem(item.id), agenda.setValue);
   }
 
   const titleOf = (id: unknown) => items.find((i) => i.id === id)?.title ?? "";
@@ -129,7 +117,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
           {t("agenda.overrun", { end: last.endTime, meetingEnd })}
         </p>
       ) : null}
-      <ErrorText error={agenda.error ?? error} />
+      <ErrorText error={agenda.error ?? action.error} />
       {agenda.value && items.length === 0 ? <p className="empty">{t("agenda.empty")}</p> : null}
       {items.length > 0 ? (
         <DndContext
@@ -190,19 +178,19 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
         <AgendaItemDialog
           item={editing.item}
           onClose={() => setEditing(null)}
-          onSave={async (input) => {
-            const next = editing.item
-              ? await backend.updateAgendaItem(editing.item.id, input)
-              : await backend.addAgendaItem(meeting.id, input);
-            agenda.setValue(next);
-            setEditing(null);
-          }}
+          onSave={async (input) =>
+            agenda.setValue(
+              editing.item
+                ? await backend.updateAgendaItem(editing.item.id, input)
+                : await backend.addAgendaItem(meeting.id, input),
+            )
+          }
         />
       ) : null}
       {deleting ? (
         <ConfirmDialog
           message={t("agenda.deleteConfirm", { title: deleting.title })}
-          onConfirm={() => void remove(deleting)}
+          onConfirm={() => remove(deleting)}
           onCancel={() => setDeleting(null)}
         />
       ) : null}
@@ -320,6 +308,7 @@ function AgendaRow({ item, index, count, onMove, onEdit, onDelete }: AgendaRowPr
 interface AgendaItemDialogProps {
   item: AgendaItem | null;
   onClose(): void;
+  /** Saves the item; the dialog closes once it has. */
   onSave(input: AgendaItemInput): Promise<void>;
 }
 
@@ -330,81 +319,64 @@ function AgendaItemDialog({ item, onClose, onSave }: AgendaItemDialogProps) {
   const [duration, setDuration] = useState(String(item?.durationMinutes ?? 30));
   const [fixedStart, setFixedStart] = useState(item?.fixedStart ?? "");
   const [notes, setNotes] = useState(item?.notes ?? "");
-  const [error, setError] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, error, setError } = useSubmit();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function save() {
     const minutes = Number(duration.trim());
     if (!/^\d+$/.test(duration.trim()) || minutes < 1) {
       setError({ kind: "invalid", message: t("agenda.durationInvalid") });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave({
-        title,
-        presenter,
-        durationMinutes: minutes,
-        fixedStart: fixedStart || null,
-        notes,
-      });
-    } catch (e) {
-      setError(toIpcError(e));
-      setBusy(false);
-    }
+    const input = {
+      title,
+      presenter,
+      durationMinutes: minutes,
+      fixedStart: fixedStart || null,
+      notes,
+    };
+    void submit(() => onSave(input), onClose);
   }
 
   return (
-    <Dialog title={item ? t("agenda.editTitle") : t("agenda.addTitle")} onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
-        <div className="form-grid">
-          <Field label={t("agenda.title")} wide>
-            <input
-              data-testid="agenda-title"
-              data-autofocus
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          </Field>
-          <Field label={t("agenda.presenter")} wide>
-            <input value={presenter} onChange={(e) => setPresenter(e.target.value)} />
-          </Field>
-          <Field label={t("agenda.duration")}>
-            <input
-              data-testid="agenda-duration"
-              type="number"
-              min={1}
-              max={600}
-              step={1}
-              inputMode="numeric"
-              value={duration}
-              onChange={(e) => setDuration(e.target.value)}
-            />
-          </Field>
-          <Field label={t("agenda.fixedStart")} hint={t("agenda.fixedStartHint")}>
-            <input type="time" value={fixedStart} onChange={(e) => setFixedStart(e.target.value)} />
-          </Field>
-          <Field label={t("agenda.notes")} wide>
-            <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-          </Field>
-        </div>
-        <ErrorText error={error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="submit"
-            className="button primary"
-            data-testid="agenda-save"
-            disabled={busy}
-          >
-            {t("common.save")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={item ? t("agenda.editTitle") : t("agenda.addTitle")}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      saveTestId="agenda-save"
+    >
+      <div className="form-grid">
+        <Field label={t("agenda.title")} wide>
+          <input
+            data-testid="agenda-title"
+            data-autofocus
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </Field>
+        <Field label={t("agenda.presenter")} wide>
+          <input value={presenter} onChange={(e) => setPresenter(e.target.value)} />
+        </Field>
+        <Field label={t("agenda.duration")}>
+          <input
+            data-testid="agenda-duration"
+            type="number"
+            min={1}
+            max={600}
+            step={1}
+            inputMode="numeric"
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+          />
+        </Field>
+        <Field label={t("agenda.fixedStart")} hint={t("agenda.fixedStartHint")}>
+          <input type="time" value={fixedStart} onChange={(e) => setFixedStart(e.target.value)} />
+        </Field>
+        <Field label={t("agenda.notes")} wide>
+          <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        </Field>
+      </div>
+    </FormDialog>
   );
 }

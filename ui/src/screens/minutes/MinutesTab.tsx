@@ -1,20 +1,20 @@
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { ErrorText } from "../components/ErrorText";
-import { Field } from "../components/Field";
-import { useLoad } from "../components/useAsync";
-import { clockTime, clockTimeWithSeconds } from "../format";
-import { useI18n } from "../i18n";
+import { type KeyboardEvent, useCallback, useRef, useState } from "react";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ErrorText } from "../../components/ErrorText";
+import { Field } from "../../components/Field";
+import { type AutosaveStatus, useAutosave } from "../../components/useAutosave";
+import { useLoad } from "../../components/useLoad";
+import { useSubmit } from "../../components/useSubmit";
+import { clockTime, clockTimeWithSeconds } from "../../dates";
+import { useI18n } from "../../i18n";
 import {
   type AgendaItem,
-  type IpcError,
   type Meeting,
   type MinutesEntry,
   type MinutesInput,
   type MinutesKind,
-  toIpcError,
   useBackend,
-} from "../ipc";
+} from "../../ipc";
 import { TasksSection } from "./TasksSection";
 
 export const AUTOSAVE_DELAY_MS = 800;
@@ -22,17 +22,11 @@ const MINUTES_KINDS: MinutesKind[] = ["speech", "opinion", "report", "conclusion
 
 /** What the editor holds: one entry being written, new (`id` null) or already saved. */
 interface Draft {
+  /** Each entry opened in the editor is a session of its own, saved under its own key. */
   session: number;
   id: string | null;
-  version: number;
   input: MinutesInput;
 }
-
-type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: Date }
-  | { kind: "error"; error: IpcError };
 
 function newInput(agendaItemId: string | null, now: Date): MinutesInput {
   return {
@@ -56,20 +50,17 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   const agenda = useLoad(() => backend.listAgenda(meeting.id), [backend, meeting.id]);
   const minutes = useLoad(() => backend.listMinutes(meeting.id), [backend, meeting.id]);
   const [deleting, setDeleting] = useState<MinutesEntry | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const removal = useSubmit();
 
   const sessionCounter = useRef(1);
   const [draft, setDraftState] = useState<Draft>(() => ({
     session: 1,
     id: null,
-    version: 0,
     input: newInput(null, new Date()),
   }));
   const draftRef = useRef(draft);
-  const savedVersions = useRef(new Map<number, { id: string | null; version: number }>());
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
+  /** The entry each session created, so that its later saves update it. */
+  const createdIds = useRef(new Map<number, string>());
   const textArea = useRef<HTMLTextAreaElement>(null);
 
   const setDraft = useCallback((next: Draft) => {
@@ -90,57 +81,37 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   );
 
   const save = useCallback(
-    async (snapshot: Draft) => {
-      const known = savedVersions.current.get(snapshot.session) ?? {
-        id: snapshot.id,
-        version: 0,
-      };
-      if (snapshot.version <= known.version) return;
-      if (!snapshot.input.text.trim()) return;
-      setSaveState({ kind: "saving" });
-      try {
-        const entry = known.id
-          ? await backend.updateMinutesEntry(known.id, snapshot.input)
+    (_key: string, snapshot: Draft) => {
+      if (!snapshot.input.text.trim()) return null;
+      const id = createdIds.current.get(snapshot.session) ?? snapshot.id;
+      return (async () => {
+        const entry = id
+          ? await backend.updateMinutesEntry(id, snapshot.input)
           : await backend.addMinutesEntry(meeting.id, snapshot.input);
-        savedVersions.current.set(snapshot.session, { id: entry.id, version: snapshot.version });
+        createdIds.current.set(snapshot.session, entry.id);
         if (draftRef.current.session === snapshot.session && draftRef.current.id !== entry.id) {
           setDraft({ ...draftRef.current, id: entry.id });
         }
         upsertEntry(entry);
-        setSaveState({ kind: "saved", at: new Date() });
-      } catch (e) {
-        setSaveState({ kind: "error", error: toIpcError(e) });
-      }
+      })();
     },
     [backend, meeting.id, setDraft, upsertEntry],
   );
 
-  /** Saves the editor's current text now, after any save already under way. */
-  const flush = useCallback(() => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = null;
-    }
-    const snapshot = draftRef.current;
-    chain.current = chain.current.then(() => save(snapshot));
-    return chain.current;
-  }, [save]);
-
-  // Whatever is still unsaved when the tab closes is saved on the way out.
-  useEffect(() => () => void flush(), [flush]);
+  // Saving whatever is still unsaved when the tab closes is the hook's job.
+  const autosave = useAutosave(save, AUTOSAVE_DELAY_MS);
 
   function change(patch: Partial<MinutesInput>) {
     const current = draftRef.current;
-    setDraft({ ...current, version: current.version + 1, input: { ...current.input, ...patch } });
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+    const next = { ...current, input: { ...current.input, ...patch } };
+    setDraft(next);
+    autosave.change(String(next.session), next);
   }
 
   function startDraft(id: string | null, input: MinutesInput) {
-    void flush();
+    void autosave.flush();
     sessionCounter.current += 1;
-    setDraft({ session: sessionCounter.current, id, version: 0, input });
-    setSaveState({ kind: "idle" });
+    setDraft({ session: sessionCounter.current, id, input });
     textArea.current?.focus();
   }
 
@@ -166,19 +137,18 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     }
   }
 
-  async function remove(entry: MinutesEntry) {
+  function remove(entry: MinutesEntry) {
     setDeleting(null);
-    setError(null);
-    try {
-      await backend.deleteMinutesEntry(entry.id);
-      minutes.setValue((current) => (current ?? []).filter((e) => e.id !== entry.id));
-      if (draftRef.current.id === entry.id) {
-        savedVersions.current.set(draftRef.current.session, { id: entry.id, version: Infinity });
-        startNew();
-      }
-    } catch (e) {
-      setError(toIpcError(e));
-    }
+    void removal.submit(
+      () => backend.deleteMinutesEntry(entry.id),
+      () => {
+        minutes.setValue((current) => (current ?? []).filter((e) => e.id !== entry.id));
+        if (draftRef.current.id === entry.id) {
+          autosave.discard(String(draftRef.current.session));
+          startNew();
+        }
+      },
+    );
   }
 
   const items = agenda.value ?? [];
@@ -207,7 +177,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     <div className="stack">
       <div className="minutes-layout">
         <section className="minutes-groups" aria-label={t("minutes.heading")}>
-          <ErrorText error={agenda.error ?? minutes.error ?? error} />
+          <ErrorText error={agenda.error ?? minutes.error ?? removal.error} />
           {groups.map((group) => (
             <section
               key={group.key}
@@ -273,7 +243,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
             <h3 id="minutes-editor-title">
               {draft.id ? t("minutes.editorEdit") : t("minutes.editorNew")}
             </h3>
-            <SaveStatus state={saveState} />
+            <SaveStatus state={autosave.status} />
           </div>
           {/* Ctrl+Enter anywhere in the editor saves and starts the next entry. */}
           {/* biome-ignore lint/a11y/noStaticElementInteractions: keyboard shortcut container */}
@@ -356,7 +326,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
       {deleting ? (
         <ConfirmDialog
           message={t("minutes.deleteConfirm")}
-          onConfirm={() => void remove(deleting)}
+          onConfirm={() => remove(deleting)}
           onCancel={() => setDeleting(null)}
         />
       ) : null}
@@ -364,7 +334,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   );
 }
 
-function SaveStatus({ state }: { state: SaveState }) {
+function SaveStatus({ state }: { state: AutosaveStatus }) {
   const { t, describeError } = useI18n();
   return (
     <span

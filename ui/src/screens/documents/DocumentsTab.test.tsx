@@ -1,10 +1,10 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DocumentOptions } from "../ipc/bindings";
-import { FakeBackend } from "../ipc/fake";
-import { meetingInput, renderApp } from "../test/render";
+import type { DocumentOptions } from "../../ipc/bindings";
+import { FakeBackend } from "../../ipc/fake";
+import { meetingInput, renderApp } from "../../test/render";
 import { TEXT_SAVE_DELAY_MS } from "./DocumentFields";
-import { DOCUMENT_KINDS, joinPath, PREVIEW_DELAY_MS } from "./DocumentsTab";
+import { PREVIEW_DELAY_MS } from "./DocumentsTab";
 
 // jsdom has no canvas: pdf.js is replaced by a stand-in that reports two pages
 // and remembers what it was asked to draw.
@@ -12,7 +12,7 @@ const pdf = vi.hoisted(() => ({
   opened: [] as Uint8Array[],
   drawn: [] as number[],
 }));
-vi.mock("../pdfjs", () => ({
+vi.mock("../../pdfjs", () => ({
   openPdf: async (bytes: Uint8Array) => {
     pdf.opened.push(bytes);
     return {
@@ -55,17 +55,10 @@ function lastOptions(render: ReturnType<typeof vi.spyOn>): unknown[] | undefined
 }
 
 describe("documents tab", () => {
-  it("sits between the minutes and the settings", async () => {
+  it("comes after the minutes, as the meeting's last tab", async () => {
     await setup();
     const tabs = (await screen.findAllByRole("tab")).map((tab) => tab.dataset.testid);
-    expect(tabs).toEqual([
-      "tab-info",
-      "tab-agenda",
-      "tab-people",
-      "tab-minutes",
-      "tab-documents",
-      "tab-settings",
-    ]);
+    expect(tabs).toEqual(["tab-info", "tab-agenda", "tab-people", "tab-minutes", "tab-documents"]);
     expect(screen.getByTestId("tab-documents")).toHaveTextContent("Văn bản");
     expect(screen.getByTestId("tab-documents")).toHaveAttribute("aria-selected", "true");
   });
@@ -217,54 +210,62 @@ describe("documents tab", () => {
   });
 
   it("Export all saves the six documents into the chosen folder, going on after a failure", async () => {
-    const { user, backend, meeting, save } = await setup();
+    const { user, backend, meeting } = await setup();
     backend.folderChoice = "/home/thuky/Hội nghị";
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const real = FakeBackend.prototype.saveDocument.bind(backend);
-    save.mockImplementation(async (meetingId, kind, options, path) => {
-      if (kind === "bien-ban") await held;
-      if (kind === "thong-bao") {
-        throw { kind: "io", message: "Không ghi được tệp thong-bao-2030-03-04.pdf." };
-      }
-      return real(meetingId, kind, options, path);
+    const real = FakeBackend.prototype.saveAllDocuments.bind(backend);
+    const all = vi.spyOn(backend, "saveAllDocuments").mockImplementation(async (...args) => {
+      await held;
+      return real(...args);
     });
     await user.click(await screen.findByTestId("doc-thong-bao"));
     await user.type(screen.getByTestId("doc-number"), "9");
+    await user.click(screen.getByTestId("doc-bien-ban"));
+    await user.type(screen.getByTestId("doc-number"), "0");
+    await user.click(screen.getByTestId("doc-bao-cao"));
+    await user.type(screen.getByTestId("doc-issued-on"), "2030-03-05");
 
     await user.click(screen.getByTestId("doc-export-all"));
     const progress = await screen.findByTestId("doc-export-progress");
-    await waitFor(() => expect(progress).toHaveTextContent("Đang lưu 4/6: Biên bản…"));
-    expect(within(progress).getByRole("progressbar")).toHaveAttribute("value", "3");
+    expect(progress).toHaveTextContent("Đang lưu 6 văn bản vào /home/thuky/Hội nghị…");
     expect(screen.getByTestId("doc-save-as"), "nothing else runs meanwhile").toBeDisabled();
     release();
 
     const summary = await screen.findByTestId("doc-export-summary");
     expect(summary).toHaveTextContent("Đã lưu 5/6 văn bản vào /home/thuky/Hội nghị");
     expect(summary).toHaveTextContent("/home/thuky/Hội nghị/bao-cao-2030-03-04.pdf");
-    expect(summary).toHaveTextContent(
-      "Thông báo kết luận Không ghi được tệp thong-bao-2030-03-04.pdf.",
+    expect(summary, "the document with a bad number is named with why").toHaveTextContent(
+      "Biên bản Số văn bản",
     );
-    expect(save.mock.calls.map(([, kind, , path]) => [kind, path])).toEqual(
-      DOCUMENT_KINDS.map((kind) => [kind, `/home/thuky/Hội nghị/${kind}-2030-03-04.pdf`]),
-    );
-    expect(save.mock.calls.every(([id]) => id === meeting.id)).toBe(true);
+    expect(all).toHaveBeenCalledTimes(1);
+    const [id, documents, folder] = all.mock.calls[0] ?? [];
+    expect(id).toBe(meeting.id);
+    expect(folder).toBe("/home/thuky/Hội nghị");
     expect(
-      save.mock.calls.find(([, kind]) => kind === "thong-bao")?.[2],
+      documents?.map(([kind]) => kind),
+      "the valid ones, in order, in one request",
+    ).toEqual(["giay-moi", "chuong-trinh", "danh-sach", "thong-bao", "bao-cao"]);
+    expect(
+      documents?.find(([kind]) => kind === "thong-bao")?.[1],
       "each document is saved with its own options",
     ).toEqual({ ...DEFAULTS, number: 9 });
-    expect(save.mock.calls.find(([, kind]) => kind === "bien-ban")?.[2]).toEqual(DEFAULTS);
+    expect(documents?.find(([kind]) => kind === "bao-cao")?.[1]).toEqual({
+      ...DEFAULTS,
+      issuedOn: "2030-03-05",
+    });
     expect(backend.savedDocuments).toHaveLength(5);
   });
 
   it("Export all does nothing when no folder is chosen", async () => {
-    const { user, backend, save } = await setup();
+    const { user, backend } = await setup();
+    const all = vi.spyOn(backend, "saveAllDocuments");
     backend.folderChoice = null;
     await user.click(await screen.findByTestId("doc-export-all"));
     await waitFor(() => expect(screen.getByTestId("doc-export-all")).toBeEnabled());
-    expect(save).not.toHaveBeenCalled();
+    expect(all).not.toHaveBeenCalled();
     expect(screen.queryByTestId("doc-export-summary")).not.toBeInTheDocument();
   });
 
@@ -522,14 +523,5 @@ describe("document wording", () => {
       "One item per line.",
     );
     expect(screen.getByLabelText("Subject line (trích yếu)")).toBeInTheDocument();
-  });
-});
-
-describe("joinPath", () => {
-  it("uses the folder's own separator", () => {
-    expect(joinPath("/home/an", "a.pdf")).toBe("/home/an/a.pdf");
-    expect(joinPath("/", "a.pdf")).toBe("/a.pdf");
-    expect(joinPath("C:\\Users\\An\\Documents", "a.pdf")).toBe("C:\\Users\\An\\Documents\\a.pdf");
-    expect(joinPath("D:\\", "a.pdf")).toBe("D:\\a.pdf");
   });
 });

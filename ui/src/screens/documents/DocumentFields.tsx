@@ -8,16 +8,18 @@ import {
   useRef,
   useState,
 } from "react";
-import { ErrorText } from "../components/ErrorText";
-import { type MessageKey, useI18n } from "../i18n";
+import { ErrorText } from "../../components/ErrorText";
+import { type AutosaveStatus, useAutosave } from "../../components/useAutosave";
+import { useI18n } from "../../i18n";
 import {
   type DocumentField,
+  type DocumentFieldKey,
   type DocumentKind,
   type DocumentOptions,
   type IpcError,
   toIpcError,
   useBackend,
-} from "../ipc";
+} from "../../ipc";
 
 /** How long typing must pause before a field is saved. */
 export const TEXT_SAVE_DELAY_MS = 800;
@@ -37,16 +39,14 @@ interface Props {
   ref?: Ref<DocumentFieldsHandle>;
 }
 
-/** Text typed into a field and not yet saved. */
-interface Draft {
+/** A change to one field of one document: new text, or (`text` null) back to the generated text. */
+interface Edit {
   kind: DocumentKind;
-  key: string;
-  text: string;
+  key: DocumentFieldKey;
+  text: string | null;
 }
 
-type Status = { state: "idle" } | { state: "saving" } | { state: "saved" } | { state: "failed" };
-
-const draftId = (kind: DocumentKind, key: string) => `${kind}\n${key}`;
+const draftId = (kind: DocumentKind, key: DocumentFieldKey) => `${kind}\n${key}`;
 
 /** The backend trims and normalises what it keeps; compare texts the same way. */
 const same = (a: string, b: string) => a.trim().normalize("NFC") === b.trim().normalize("NFC");
@@ -67,17 +67,12 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
   const known = useRef(new Map<DocumentKind, DocumentField[]>());
   const [fields, setFields] = useState<{ kind: DocumentKind; list: DocumentField[] } | null>(null);
   const [loadError, setLoadError] = useState<IpcError | null>(null);
-  const [drafts, setDraftsState] = useState<Record<string, Draft>>({});
-  const draftsRef = useRef(drafts);
-  const [errors, setErrors] = useState<Record<string, IpcError>>({});
-  const [status, setStatus] = useState<Status>({ state: "idle" });
+  /** Text typed into a field and shown in place of the stored text, by draft id. */
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
 
   const kindRef = useRef(kind);
   const optionsRef = useRef(optionsKey);
   const requests = useRef(new Map<DocumentKind, number>());
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const failed = useRef(new Set<string>());
   /** The field being typed in, whose text is not replaced by the stored form under the cursor. */
   const focused = useRef<string | null>(null);
   const onChangedRef = useRef(onChanged);
@@ -86,18 +81,12 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
     onChangedRef.current = onChanged;
   }, [onChanged]);
 
-  const setDrafts = useCallback((update: (all: Record<string, Draft>) => Record<string, Draft>) => {
-    draftsRef.current = update(draftsRef.current);
-    setDraftsState(draftsRef.current);
-  }, []);
-
-  const setError = useCallback((id: string, error: IpcError | null) => {
-    if (error) failed.current.add(id);
-    else failed.current.delete(id);
-    setErrors((all) => {
-      if (!error && !(id in all)) return all;
-      const { [id]: _dropped, ...rest } = all;
-      return error ? { ...rest, [id]: error } : rest;
+  /** Shows the stored text again in place of `text`, unless something else was typed since. */
+  const dropDraft = useCallback((id: string, text: string) => {
+    setDrafts((all) => {
+      if (all[id] !== text) return all;
+      const { [id]: _saved, ...rest } = all;
+      return rest;
     });
   }, []);
 
@@ -143,128 +132,87 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
   }, [kind, optionsKey, load]);
 
   /**
-   * One save, or one restore, at a time, each deciding what to do once the ones
-   * before it are done; `begin` marks that it talks to the backend.
+   * Writes one edit, deciding only when its turn comes (after the saves before
+   * it changed what is known) whether there is anything to write.
    */
-  const enqueue = useCallback((work: (begin: () => void) => Promise<void>): Promise<void> => {
-    chain.current = chain.current
-      .then(async () => {
-        let begun = false;
-        const begin = () => {
-          begun = true;
-          setStatus({ state: "saving" });
-        };
-        try {
-          await work(begin);
-        } finally {
-          if (begun) setStatus({ state: failed.current.size > 0 ? "failed" : "saved" });
-        }
-      })
-      .catch(() => {});
-    return chain.current;
-  }, []);
-
   const save = useCallback(
-    (draft: Draft) => {
-      const id = draftId(draft.kind, draft.key);
-      const dropDraft = () =>
-        setDrafts((all) => {
-          if (all[id]?.text !== draft.text) return all;
-          const { [id]: _saved, ...rest } = all;
-          return rest;
-        });
-      return enqueue(async (begin) => {
-        // Compared only now, after the saves before it changed what is known.
-        const field = known.current.get(draft.kind)?.find((f) => f.key === draft.key);
-        if (field && same(draft.text, field.text)) {
-          dropDraft();
-          setError(id, null);
-          return;
-        }
-        begin();
-        try {
-          if (field?.edited && same(draft.text, field.generated)) {
-            await backend.resetDocumentText(meetingId, draft.kind, draft.key);
-          } else {
-            await backend.setDocumentText(meetingId, draft.kind, draft.key, draft.text);
+    (id: string, edit: Edit) => {
+      const { kind: of, key, text } = edit;
+      if (text === null) {
+        return (async () => {
+          try {
+            await backend.resetDocumentText(meetingId, of, key);
+          } catch (e) {
+            // "Not found": the edit is already gone (restored elsewhere), which is what was asked.
+            if (toIpcError(e).kind !== "notFound") throw e;
           }
-          setError(id, null);
-        } catch (e) {
-          setError(id, toIpcError(e));
-          return;
+          await load(of);
+          onChangedRef.current();
+        })();
+      }
+      const field = known.current.get(of)?.find((f) => f.key === key);
+      if (field && same(text, field.text)) {
+        dropDraft(id, text);
+        return null;
+      }
+      return (async () => {
+        if (field?.edited && same(text, field.generated)) {
+          await backend.resetDocumentText(meetingId, of, key);
+        } else {
+          await backend.setDocumentText(meetingId, of, key, text);
         }
         // What was typed stays on screen until the saved text can be shown instead;
         // in the field being typed in, only when it is exactly that (so a space
         // typed at the end before a pause is not trimmed away under the cursor).
-        if (await load(draft.kind)) {
-          const saved = known.current.get(draft.kind)?.find((f) => f.key === draft.key);
-          if (focused.current !== id || saved?.text === draft.text) dropDraft();
+        if (await load(of)) {
+          const saved = known.current.get(of)?.find((f) => f.key === key);
+          if (focused.current !== id || saved?.text === text) dropDraft(id, text);
         }
         onChangedRef.current();
-      });
+      })();
     },
-    [backend, meetingId, enqueue, load, setDrafts, setError],
+    [backend, meetingId, load, dropDraft],
   );
 
-  /** Saves one field's draft now (after any save under way). */
-  const flushOne = useCallback(
-    (id: string): Promise<void> => {
-      const timer = timers.current.get(id);
-      if (timer) clearTimeout(timer);
-      timers.current.delete(id);
-      const draft = draftsRef.current[id];
-      return draft ? save(draft) : chain.current;
-    },
-    [save],
-  );
+  const autosave = useAutosave(save, TEXT_SAVE_DELAY_MS);
+  const { flush } = autosave;
 
-  /** Saves every field still waiting for its pause. */
-  const flushAll = useCallback(async () => {
-    const waiting = [...timers.current.keys()];
-    await Promise.all(waiting.map(flushOne));
-    await chain.current;
-  }, [flushOne]);
+  useImperativeHandle(ref, () => ({ flush: () => flush() }), [flush]);
 
-  useImperativeHandle(ref, () => ({ flush: flushAll }), [flushAll]);
-
-  // Leaving a document, or the tab, saves what was typed there.
+  // Leaving a document saves what was typed there (and leaving the tab, through the hook).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the document changes
-  useEffect(() => () => void flushAll(), [kind, flushAll]);
+  useEffect(() => () => void flush(), [kind, flush]);
 
   function change(field: DocumentField, text: string) {
     const id = draftId(kind, field.key);
-    setDrafts((all) => ({ ...all, [id]: { kind, key: field.key, text } }));
-    const timer = timers.current.get(id);
-    if (timer) clearTimeout(timer);
-    timers.current.set(
-      id,
-      setTimeout(() => void flushOne(id), TEXT_SAVE_DELAY_MS),
-    );
+    setDrafts((all) => ({ ...all, [id]: text }));
+    autosave.change(id, { kind, key: field.key, text });
+  }
+
+  /** Leaving a field saves it now; text saved while typing shows in its stored form. */
+  function leave(field: DocumentField) {
+    const id = draftId(kind, field.key);
+    const of = kind;
+    focused.current = null;
+    void flush(id).then(() => {
+      const stored = known.current.get(of)?.find((f) => f.key === field.key);
+      setDrafts((all) => {
+        const text = all[id];
+        if (text === undefined || !stored || !same(text, stored.text)) return all;
+        const { [id]: _saved, ...rest } = all;
+        return rest;
+      });
+    });
   }
 
   function restore(field: DocumentField) {
     const id = draftId(kind, field.key);
-    const timer = timers.current.get(id);
-    if (timer) clearTimeout(timer);
-    timers.current.delete(id);
     setDrafts((all) => {
       const { [id]: _dropped, ...rest } = all;
       return rest;
     });
-    const of = kind;
-    void enqueue(async (begin) => {
-      begin();
-      try {
-        await backend.resetDocumentText(meetingId, of, field.key);
-        setError(id, null);
-      } catch (e) {
-        // "Not found": the edit is already gone (restored elsewhere), which is what was asked.
-        const error = toIpcError(e);
-        setError(id, error.kind === "notFound" ? null : error);
-      }
-      await load(of);
-      onChangedRef.current();
-    });
+    autosave.change(id, { kind, key: field.key, text: null });
+    void flush(id);
   }
 
   const list = fields?.kind === kind ? fields.list : null;
@@ -291,7 +239,7 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
             {t("docs.fields")}
           </button>
         </h3>
-        <SaveStatus status={status} />
+        <SaveStatus status={autosave.status} />
       </div>
       <div id={bodyId} className="documents-fields-body" hidden={!open}>
         <p className="field-hint">{t("docs.fields.hint")}</p>
@@ -306,18 +254,15 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
             <FieldEditor
               key={id}
               field={field}
-              value={drafts[id]?.text ?? field.text}
+              value={drafts[id] ?? field.text}
               shown={open}
-              error={errors[id] ?? null}
+              error={autosave.errors[id] ?? null}
               describe={describeError}
               onChange={(text) => change(field, text)}
               onFocus={() => {
                 focused.current = id;
               }}
-              onBlur={() => {
-                focused.current = null;
-                void flushOne(id);
-              }}
+              onBlur={() => leave(field)}
               onRestore={() => restore(field)}
             />
           );
@@ -327,17 +272,17 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
   );
 }
 
-function SaveStatus({ status }: { status: Status }) {
+function SaveStatus({ status }: { status: AutosaveStatus }) {
   const { t } = useI18n();
   return (
     <span
-      className={status.state === "failed" ? "save-status error-text" : "save-status muted"}
+      className={status.kind === "error" ? "save-status error-text" : "save-status muted"}
       role="status"
       data-testid="doc-fields-status"
     >
-      {status.state === "saving" ? t("docs.fields.saving") : null}
-      {status.state === "saved" ? t("docs.fields.saved") : null}
-      {status.state === "failed" ? t("docs.fields.failed") : null}
+      {status.kind === "saving" ? t("docs.fields.saving") : null}
+      {status.kind === "saved" ? t("docs.fields.saved") : null}
+      {status.kind === "error" ? t("docs.fields.failed") : null}
     </span>
   );
 }
@@ -367,7 +312,8 @@ function FieldEditor({
   onRestore,
 }: FieldEditorProps) {
   const { t } = useI18n();
-  const label = fieldLabel(field, t);
+  // Every field key the backend may send has a name in each UI language.
+  const label = t(`docs.field.${field.key}`);
   const inputId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
 
@@ -436,26 +382,4 @@ function FieldEditor({
       ) : null}
     </div>
   );
-}
-
-const KNOWN_FIELDS = [
-  "subject",
-  "recipients",
-  "signer_authority",
-  "signer_title",
-  "signer_name",
-  "invitation",
-  "closing",
-  "title",
-  "basis",
-  "attendance",
-  "opening",
-  "lead",
-  "discussion",
-] as const;
-
-/** The field's name in the UI language; the backend's (Vietnamese) label for keys we do not know. */
-function fieldLabel(field: DocumentField, t: (key: MessageKey) => string): string {
-  const known = KNOWN_FIELDS.find((k) => k === field.key);
-  return known ? t(`docs.field.${known}`) : field.label;
 }

@@ -1,17 +1,16 @@
 import { useNavigate, useParams } from "react-router";
-import { ErrorText } from "../components/ErrorText";
-import { useLoad } from "../components/useAsync";
-import { formatSpan } from "../format";
-import { type MessageKey, useI18n } from "../i18n";
-import { useBackend } from "../ipc";
-import { AgendaTab } from "./AgendaTab";
-import { DocumentsTab } from "./DocumentsTab";
+import { ErrorText } from "../../components/ErrorText";
+import { useLoad } from "../../components/useLoad";
+import { formatSpan } from "../../dates";
+import { type MessageKey, useI18n } from "../../i18n";
+import { useBackend } from "../../ipc";
+import { AgendaTab } from "../agenda/AgendaTab";
+import { DocumentsTab } from "../documents/DocumentsTab";
+import { MinutesTab } from "../minutes/MinutesTab";
+import { PeopleTab } from "../people/PeopleTab";
 import { InfoTab } from "./InfoTab";
-import { MinutesTab } from "./MinutesTab";
-import { PeopleTab } from "./PeopleTab";
-import { SettingsTab } from "./SettingsTab";
 
-const TABS = ["info", "agenda", "people", "minutes", "documents", "settings"] as const;
+const TABS = ["info", "agenda", "people", "minutes", "documents"] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | undefined): value is Tab {
@@ -94,7 +93,6 @@ export function Workspace() {
             {current === "people" ? <PeopleTab meeting={m} /> : null}
             {current === "minutes" ? <MinutesTab meeting={m} /> : null}
             {current === "documents" ? <DocumentsTab key={m.id} meeting={m} /> : null}
-            {current === "settings" ? <SettingsTab /> : null}
           </>
         ) : meeting.error ? null : (
           <p className="muted">{t("app.loading")}</p>
