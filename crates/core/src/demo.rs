@@ -1,5 +1,5 @@
 //! The demo conference a newcomer sees on first start: the Hội nghị giao ban of
-//! Ban Tuyên giáo Thành uỷ Hà Nội on 06/10/2022 (from `shared/seed`), with its
+//! Ban Tuyên giáo Thành uỷ Hà Nội on 06/10/2022 (from a news report of the conference), with its
 //! agenda, ~40 delegates, attendance, minutes and the chair's four task groups.
 //! Everything it writes is flagged `is_demo`.
 

@@ -221,12 +221,13 @@ pub struct FontSettings {
     pub times_new_roman_available: bool,
 }
 
-/// Format rules that shared/FORMAT.md marks as uncertain, as settings with the
+/// Format rules that docs/format-rules.md marks as uncertain, as settings with the
 /// likeliest default (see `Default`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FormatSettings {
-    /// How HD36 texts end: "./." (seen in real Party texts) or "." (one HD05 source).
+    /// How HD36 texts end: "./." (seen in real Party texts) or "." (what HD05,
+    /// which replaces HD36 from 27/5/2026, prescribes).
     pub party_ending: String,
     /// The type abbreviation of a Party invitation ("GM" is usual but unconfirmed).
     pub party_invitation_abbreviation: String,
@@ -276,7 +277,8 @@ pub struct DocumentField {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Organisation {
-    /// Tên cơ quan chủ quản (the body above the issuer), e.g. "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI".
+    /// Tên cơ quan chủ quản (the body above the issuer), e.g. "THÀNH UỶ HÀ NỘI"
+    /// above "BAN TUYÊN GIÁO" (docs/format-rules.md, "Header block").
     pub parent_name: String,
     /// Tên cơ quan ban hành, e.g. "BAN TUYÊN GIÁO THÀNH UỶ".
     pub name: String,

@@ -1,8 +1,8 @@
 //! The two format profiles as data: Nghị định 30/2020/NĐ-CP (state bodies) and
-//! Hướng dẫn 36-HD/VPTW (Party bodies), per shared/FORMAT.md, plus the blocks
+//! Hướng dẫn 36-HD/VPTW (Party bodies), per docs/format-rules.md, plus the blocks
 //! every document shares (header, title, signature, "Nơi nhận").
 //!
-//! Rules FORMAT.md marks as uncertain are plain fields with the likeliest
+//! Rules docs/format-rules.md marks as uncertain are plain fields with the likeliest
 //! default, so they can become user settings.
 
 use chrono::{Datelike, NaiveDate};

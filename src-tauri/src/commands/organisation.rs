@@ -16,7 +16,7 @@ pub async fn update_organisation(
     state.run(move |db| db.update_organisation(&input)).await
 }
 
-/// Settings for the format rules shared/FORMAT.md leaves uncertain.
+/// Settings for the format rules docs/format-rules.md leaves uncertain.
 #[tauri::command]
 pub async fn get_format_settings(state: State<'_, AppState>) -> Result<FormatSettings, IpcError> {
     state.run(|db| db.format_settings()).await

@@ -54,7 +54,8 @@ export type FontSettings = { font: DocumentFont, timesNewRomanAvailable: boolean
 
 export type FormatSettings = { 
 /**
- * How HD36 texts end: "./." (seen in real Party texts) or "." (one HD05 source).
+ * How HD36 texts end: "./." (seen in real Party texts) or "." (what HD05,
+ * which replaces HD36 from 27/5/2026, prescribes).
  */
 partyEnding: string, 
 /**
@@ -68,7 +69,8 @@ tableFontSize: number, };
 
 export type Organisation = { 
 /**
- * Tên cơ quan chủ quản (the body above the issuer), e.g. "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI".
+ * Tên cơ quan chủ quản (the body above the issuer), e.g. "THÀNH UỶ HÀ NỘI"
+ * above "BAN TUYÊN GIÁO" (docs/format-rules.md, "Header block").
  */
 parentName: string, 
 /**

@@ -157,9 +157,12 @@ interface FakeOptions {
 }
 
 /**
- * An in-memory backend that keeps the core's rules closely enough for component
- * tests and for previewing the UI in a plain browser. Messages are Vietnamese,
- * like the real ones.
+ * An in-memory backend for component tests and for previewing the UI in a
+ * plain browser. It stores; the few rules it applies are the core's, and
+ * `fake.contract.test.ts` replays the core's recorded answers
+ * (tests/contract/recorded.json) to prove it. Add no rule here that a
+ * scenario does not check. Messages are Vietnamese, like the real ones; its
+ * documents are a one-page sample PDF.
  */
 export class FakeBackend implements Backend {
   private organisation: Organisation = { ...DEFAULT_ORGANISATION };

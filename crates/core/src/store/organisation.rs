@@ -117,7 +117,7 @@ impl Db {
         self.set_meta("document_font", font.as_str())
     }
 
-    /// The settings for format rules FORMAT.md leaves uncertain.
+    /// The settings for format rules docs/format-rules.md leaves uncertain.
     pub fn format_settings(&self) -> Result<FormatSettings> {
         Ok(self
             .meta("format_settings")?

@@ -1,6 +1,6 @@
 //! The six conference documents, built as layout blocks from a snapshot of
 //! one meeting in the store. Each builder follows the skeleton in
-//! shared/FORMAT.md (part C) for the chosen profile.
+//! docs/format-rules.md (§ Document skeletons) for the chosen profile.
 
 mod bao_cao;
 mod bien_ban;

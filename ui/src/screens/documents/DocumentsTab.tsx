@@ -4,7 +4,7 @@ import { Field } from "../../components/Field";
 import { PdfPreview } from "../../components/PdfPreview";
 import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
-import { type MessageKey, useI18n } from "../../i18n";
+import { useI18n } from "../../i18n";
 import {
   DOCUMENT_KINDS,
   type DocumentKind,
@@ -229,7 +229,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
     });
   }
 
-  const name = (of: DocumentKind) => t(`docs.kind.${of}` as MessageKey);
+  const name = (of: DocumentKind) => t(`docs.kind.${of}`);
   const ready = current?.ok === true && !busy;
 
   return (
@@ -250,7 +250,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
                 >
                   <span className="doc-choice-name">{name(each)}</span>
                   <span id={`doc-hint-${each}`} className="doc-choice-hint">
-                    {t(`docs.hint.${each}` as MessageKey)}
+                    {t(`docs.hint.${each}`)}
                   </span>
                 </button>
               </li>

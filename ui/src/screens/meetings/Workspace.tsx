@@ -2,7 +2,7 @@ import { useNavigate, useParams } from "react-router";
 import { ErrorText } from "../../components/ErrorText";
 import { useLoad } from "../../components/useLoad";
 import { formatSpan } from "../../dates";
-import { type MessageKey, useI18n } from "../../i18n";
+import { useI18n } from "../../i18n";
 import { useBackend } from "../../ipc";
 import { AgendaTab } from "../agenda/AgendaTab";
 import { DocumentsTab } from "../documents/DocumentsTab";
@@ -79,7 +79,7 @@ export function Workspace() {
             onClick={() => go(key)}
             onKeyDown={(e) => onTabKey(e, index)}
           >
-            {t(`tab.${key}` as MessageKey)}
+            {t(`tab.${key}`)}
           </button>
         ))}
       </div>

@@ -239,7 +239,7 @@ function FontPanel() {
   );
 }
 
-/** The format rules FORMAT.md leaves uncertain, with the likeliest defaults. */
+/** The format rules docs/format-rules.md leaves uncertain, with the likeliest defaults. */
 function FormatPanel() {
   const backend = useBackend();
   const { t } = useI18n();
