@@ -123,3 +123,25 @@ test("Print hands a real PDF of the minutes to the system's viewer", async () =>
     await close();
   }
 });
+
+test("the counts at the door and the settings page come from the real core", async () => {
+  const dataDir = freshDataDir();
+  const { browser, close } = await launch(dataDir);
+  try {
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "meeting-open");
+    await click(browser, "tab-people");
+    // The demo has 40 delegates: 37 came (one of them left early), 3 were absent.
+    await waitForText(browser, byTestId("count-total"), "40");
+    await waitForText(browser, byTestId("count-present"), "37");
+    await waitForText(browser, byTestId("count-left"), "1");
+    await waitForText(browser, byTestId("count-absent"), "3");
+
+    await click(browser, "open-settings");
+    await waitForText(browser, byTestId("app-database-path"), path.join(dataDir, "hoinghi.db"));
+    await click(browser, "back-to-meetings");
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+  } finally {
+    await close();
+  }
+});

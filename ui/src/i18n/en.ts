@@ -304,7 +304,7 @@ export const en: Dictionary = {
   "settings.heading": "Organisation",
   "settings.intro": "These details appear in the header and signature block of documents.",
   "settings.parentName": "Parent body",
-  "settings.parentNameHint": "E.g. ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+  "settings.parentNameHint": "E.g. THÀNH UỶ HÀ NỘI (above BAN TUYÊN GIÁO)",
   "settings.name": "Issuing body",
   "settings.nameHint": "E.g. BAN TUYÊN GIÁO THÀNH UỶ",
   "settings.fullName": "Organisation name (as used in the body of documents)",

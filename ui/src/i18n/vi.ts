@@ -305,7 +305,7 @@ export const vi = {
   "settings.heading": "Thông tin cơ quan",
   "settings.intro": "Những thông tin này được dùng ở phần đầu và phần ký của văn bản.",
   "settings.parentName": "Cơ quan chủ quản",
-  "settings.parentNameHint": "Ví dụ: ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+  "settings.parentNameHint": "Ví dụ: THÀNH UỶ HÀ NỘI (trên dòng BAN TUYÊN GIÁO)",
   "settings.name": "Cơ quan ban hành",
   "settings.nameHint": "Ví dụ: BAN TUYÊN GIÁO THÀNH UỶ",
   "settings.fullName": "Tên cơ quan (dùng trong nội dung văn bản)",

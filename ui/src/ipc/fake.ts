@@ -934,7 +934,7 @@ export class FakeBackend implements Backend {
   static async withSampleData(peopleCount = 400): Promise<FakeBackend> {
     const backend = new FakeBackend();
     await backend.updateOrganisation({
-      parentName: "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+      parentName: "THÀNH UỶ HÀ NỘI",
       name: "BAN TUYÊN GIÁO THÀNH UỶ",
       fullName: "Ban Tuyên giáo Thành uỷ Hà Nội",
       abbreviation: "BTGTU",

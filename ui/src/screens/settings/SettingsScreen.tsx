@@ -56,7 +56,9 @@ export function SettingsScreen() {
               <dt>{t("settings.version")}</dt>
               <dd data-testid="app-version">{info.value.version}</dd>
               <dt>{t("settings.databasePath")}</dt>
-              <dd className="break">{info.value.databasePath}</dd>
+              <dd className="break" data-testid="app-database-path">
+                {info.value.databasePath}
+              </dd>
               <dt>{t("settings.schemaVersion")}</dt>
               <dd>{info.value.schemaVersion}</dd>
             </dl>
