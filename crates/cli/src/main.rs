@@ -128,13 +128,7 @@ fn run(command: Command) -> Result<String, String> {
         } => {
             let store = open_existing(&db)?;
             let meeting_id = meeting_or_latest(&store, meeting)?;
-            let request = DocumentOptions {
-                profile,
-                number,
-                issued_on: None,
-                list_attendance: sign_in_sheet,
-                list_signatures: sign_in_sheet,
-            };
+            let request = options(profile, number, sign_in_sheet);
             let snapshot = docs::Snapshot::take(&store, &meeting_id, doc, &request)
                 .map_err(|e| e.to_string())?;
             files::save(&snapshot, &output).map_err(|e| e.to_string())?;
@@ -148,13 +142,7 @@ fn run(command: Command) -> Result<String, String> {
         } => {
             let store = open_existing(&db)?;
             let meeting_id = meeting_or_latest(&store, meeting)?;
-            let request = DocumentOptions {
-                profile,
-                number: None,
-                issued_on: None,
-                list_attendance: false,
-                list_signatures: false,
-            };
+            let request = options(profile, None, false);
             let snapshots = DocumentKind::ALL
                 .iter()
                 .map(|kind| docs::Snapshot::take(&store, &meeting_id, *kind, &request))
@@ -183,6 +171,17 @@ fn run(command: Command) -> Result<String, String> {
                 Ok(lines.join("\n"))
             }
         }
+    }
+}
+
+/// What the command line can choose; the date is always the usual one.
+fn options(profile: FormatProfile, number: Option<u32>, sign_in_sheet: bool) -> DocumentOptions {
+    DocumentOptions {
+        profile,
+        number,
+        issued_on: None,
+        list_attendance: sign_in_sheet,
+        list_signatures: sign_in_sheet,
     }
 }
 

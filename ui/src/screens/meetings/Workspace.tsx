@@ -1,4 +1,5 @@
 import { useNavigate, useParams } from "react-router";
+import { BackToMeetings } from "../../components/BackToMeetings";
 import { ErrorText } from "../../components/ErrorText";
 import { useLoad } from "../../components/useLoad";
 import { formatSpan } from "../../dates";
@@ -43,14 +44,7 @@ export function Workspace() {
   return (
     <section className="page workspace">
       <div className="workspace-head">
-        <button
-          type="button"
-          className="button ghost"
-          data-testid="back-to-meetings"
-          onClick={() => navigate("/")}
-        >
-          {t("meetings.back")}
-        </button>
+        <BackToMeetings />
         {m ? (
           <div className="workspace-title">
             <h1>{m.title}</h1>

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { useNavigate } from "react-router";
+import { BackToMeetings } from "../../components/BackToMeetings";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { useLoad } from "../../components/useLoad";
@@ -21,20 +21,12 @@ import { AUTHORITY_PREFIXES } from "../../ipc/bindings";
 export function SettingsScreen() {
   const backend = useBackend();
   const { t } = useI18n();
-  const navigate = useNavigate();
   const organisation = useLoad(() => backend.getOrganisation(), [backend]);
   const info = useLoad(() => backend.appInfo(), [backend]);
   return (
     <section className="page" aria-labelledby="settings-title">
       <div className="settings-head">
-        <button
-          type="button"
-          className="button ghost"
-          data-testid="back-to-meetings"
-          onClick={() => navigate("/")}
-        >
-          {t("meetings.back")}
-        </button>
+        <BackToMeetings />
         <h1 id="settings-title">{t("settings.title")}</h1>
       </div>
       <div className="settings-layout">
