@@ -623,6 +623,9 @@ export class FakeBackend implements Backend {
 
   async removeParticipant(meetingId: string, personId: string): Promise<Participant[]> {
     this.meeting(meetingId);
+    if (!this.invitations.some((i) => i.meetingId === meetingId && i.personId === personId)) {
+      notFound("Người này không có trong danh sách đại biểu của cuộc họp.");
+    }
     this.invitations = this.invitations.filter(
       (i) => !(i.meetingId === meetingId && i.personId === personId),
     );
