@@ -39,13 +39,15 @@ pub fn run() {
         .expect("the HoiNghi window could not be started");
 }
 
-/// The OS app-data folder. Debug builds use a sibling "<identifier>.dev" folder
-/// so a developer never opens a secretary's real database.
+/// The user's local app-data folder (Windows: %LOCALAPPDATA%, never the
+/// roaming profile, which may be copied to a server at logoff; Linux:
+/// ~/.local/share). Debug builds use a sibling "<identifier>.dev" folder so a
+/// developer never opens a secretary's real database.
 fn data_dir(app: &tauri::AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>> {
     if let Some(dir) = std::env::var_os(DATA_DIR_ENV) {
         return Ok(PathBuf::from(dir));
     }
-    let dir = app.path().app_data_dir()?;
+    let dir = app.path().app_local_data_dir()?;
     if cfg!(debug_assertions) {
         let name = dir
             .file_name()

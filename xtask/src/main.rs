@@ -60,7 +60,7 @@ fn run() -> Result {
 
 fn test() -> Result {
     setup(true)?;
-    let steps: &[(&str, &dyn Fn() -> Result)] = &[
+    let mut steps: Vec<(&str, &dyn Fn() -> Result)> = vec![
         ("rustfmt", &|| cargo(&["fmt", "--all", "--check"])),
         ("clippy", &|| {
             cargo(&[
@@ -81,8 +81,16 @@ fn test() -> Result {
         ("ui tests", &|| npm(&["run", "test:ui"])),
         ("end-to-end", &e2e),
     ];
+    if windows_build_ready() {
+        steps.push(("windows build", &windows));
+    } else {
+        println!(
+            "xtask: the Windows build is skipped: `rustup target add {WINDOWS_TARGET}` enables it \
+             (.ci/run does)"
+        );
+    }
     let mut failed = Vec::new();
-    for (name, step) in steps {
+    for (name, step) in &steps {
         println!("\n==> {name}");
         if let Err(e) = step() {
             eprintln!("xtask: {name} failed: {e}");
@@ -99,6 +107,90 @@ fn test() -> Result {
     } else {
         Err(format!("failed: {}", failed.join(", ")))
     }
+}
+
+/// The Windows target we cross-build for on Linux (Debian's MinGW links it).
+const WINDOWS_TARGET: &str = "x86_64-pc-windows-gnu";
+
+fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
+/// Whether this machine can cross-build for Windows: the Rust target is
+/// installed (then the MinGW linker is installed here if it is missing).
+fn windows_build_ready() -> bool {
+    let installed = Command::new("rustc")
+        .args(["--print", "target-libdir", "--target", WINDOWS_TARGET])
+        .output()
+        .map(|o| {
+            o.status.success() && Path::new(String::from_utf8_lossy(&o.stdout).trim()).is_dir()
+        })
+        .unwrap_or(false);
+    if installed && cfg!(target_os = "linux") && !deb_installed("gcc-mingw-w64-x86-64") {
+        if let Err(e) = install_debs(&["gcc-mingw-w64-x86-64"]) {
+            eprintln!("xtask: cannot install the MinGW linker: {e}");
+            return false;
+        }
+    }
+    installed
+}
+
+/// Cross-builds the app for Windows (UI bundled in) and checks what a
+/// Windows PC would need: a 64-bit PE executable that loads WebView2 through
+/// WebView2Loader.dll, with that DLL beside it.
+fn windows() -> Result {
+    npm(&["run", "build"])?;
+    cargo(&[
+        "build",
+        "--target",
+        WINDOWS_TARGET,
+        "--package",
+        "hoinghi",
+        "--bin",
+        "hoinghi",
+        "--features",
+        "custom-protocol",
+        "--locked",
+    ])?;
+    let dir = target_dir().join(WINDOWS_TARGET).join("debug");
+    let exe = dir.join("hoinghi.exe");
+    let bytes = std::fs::read(&exe).map_err(|e| format!("{}: {e}", exe.display()))?;
+    check_windows_exe(&bytes).map_err(|e| format!("{}: {e}", exe.display()))?;
+    if !dir.join("WebView2Loader.dll").is_file() {
+        return Err(format!(
+            "WebView2Loader.dll is missing beside {}",
+            exe.display()
+        ));
+    }
+    println!(
+        "xtask: {} is a Windows x64 program ({} MB)",
+        exe.display(),
+        bytes.len() >> 20
+    );
+    Ok(())
+}
+
+/// A PE32+ (64-bit Windows) executable that names WebView2Loader.dll.
+fn check_windows_exe(bytes: &[u8]) -> Result {
+    let u32_at = |at: usize| -> Option<usize> {
+        Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize)
+    };
+    if !bytes.starts_with(b"MZ") {
+        return Err("not a Windows executable (no MZ header)".into());
+    }
+    let pe = u32_at(0x3c).ok_or("truncated DOS header")?;
+    if bytes.get(pe..pe + 4) != Some(b"PE\0\0".as_slice()) {
+        return Err("no PE signature".into());
+    }
+    // The optional header follows the 4-byte signature and the 20-byte file header.
+    if bytes.get(pe + 24..pe + 26) != Some([0x0b, 0x02].as_slice()) {
+        return Err("not PE32+ (64-bit)".into());
+    }
+    let needle = b"WebView2Loader.dll";
+    if !bytes.windows(needle.len()).any(|w| w == needle) {
+        return Err("does not load WebView2Loader.dll".into());
+    }
+    Ok(())
 }
 
 /// Builds the standalone app (UI bundled in) and drives its real window with
@@ -118,9 +210,7 @@ fn e2e() -> Result {
         "custom-protocol",
         "--locked",
     ])?;
-    let target =
-        env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
-    let app = root().join(target).join("e2e").join(exe("hoinghi"));
+    let app = root().join(target_dir()).join("e2e").join(exe("hoinghi"));
     // A hard limit, so that a hung window can never eat CI's whole time budget.
     let mut cmd = Command::new("timeout");
     cmd.args([
@@ -269,5 +359,33 @@ fn status(cmd: &mut Command) -> Result {
         Ok(s) if s.success() => Ok(()),
         Ok(s) => Err(format!("{shown} exited with {s}")),
         Err(e) => Err(format!("could not start {shown}: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_windows_exe;
+
+    /// A minimal PE image: DOS header pointing at a PE32+ header, then `tail`.
+    fn image(magic: [u8; 2], tail: &[u8]) -> Vec<u8> {
+        let mut b = vec![0u8; 0x80];
+        b[..2].copy_from_slice(b"MZ");
+        b[0x3c..0x40].copy_from_slice(&0x40u32.to_le_bytes());
+        b[0x40..0x44].copy_from_slice(b"PE\0\0");
+        b[0x40 + 24..0x40 + 26].copy_from_slice(&magic);
+        b.extend_from_slice(tail);
+        b
+    }
+
+    #[test]
+    fn the_windows_check_wants_a_64_bit_program_that_loads_webview2() {
+        assert!(check_windows_exe(&image([0x0b, 0x02], b"WebView2Loader.dll")).is_ok());
+        assert!(
+            check_windows_exe(&image([0x0b, 0x01], b"WebView2Loader.dll")).is_err(),
+            "PE32"
+        );
+        assert!(check_windows_exe(&image([0x0b, 0x02], b"kernel32.dll")).is_err());
+        assert!(check_windows_exe(b"\x7fELF").is_err());
+        assert!(check_windows_exe(b"MZ").is_err(), "truncated");
     }
 }

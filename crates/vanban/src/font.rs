@@ -193,19 +193,38 @@ impl Fonts {
     }
 }
 
-/// Where a real Times New Roman usually is: Windows, Linux with
-/// msttcorefonts, macOS.
-pub const TIMES_NEW_ROMAN_DIRS: &[&str] = &[
-    "C:\\Windows\\Fonts",
-    "/usr/share/fonts/truetype/msttcorefonts",
-    "/Library/Fonts",
-    "/System/Library/Fonts/Supplemental",
-];
-
 /// The four faces of an installed Times New Roman (regular, bold, italic,
-/// bold italic), if all of them are found in one of the usual folders.
+/// bold italic), if all of them are in one of the `font_dirs`.
 pub fn find_times_new_roman() -> Option<[PathBuf; 4]> {
-    find_times_new_roman_in(TIMES_NEW_ROMAN_DIRS.iter().map(Path::new))
+    let dirs = font_dirs(|name| std::env::var_os(name).map(PathBuf::from));
+    find_times_new_roman_in(dirs.iter().map(PathBuf::as_path))
+}
+
+/// Where fonts are installed, given the environment: on Windows the system
+/// folder (`%WINDIR%\Fonts`) and the per-user one
+/// (`%LOCALAPPDATA%\Microsoft\Windows\Fonts`, where a user without
+/// administrator rights installs fonts); on Linux and macOS the usual folders.
+pub fn font_dirs(env: impl Fn(&str) -> Option<PathBuf>) -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if let Some(windows) = env("WINDIR").or_else(|| env("SystemRoot")) {
+        dirs.push(windows.join("Fonts"));
+    }
+    if let Some(local) = env("LOCALAPPDATA") {
+        dirs.push(local.join("Microsoft").join("Windows").join("Fonts"));
+    }
+    if let Some(home) = env("HOME") {
+        dirs.push(home.join(".local/share/fonts"));
+        dirs.push(home.join(".fonts"));
+    }
+    for dir in [
+        "/usr/share/fonts/truetype/msttcorefonts",
+        "/usr/local/share/fonts",
+        "/Library/Fonts",
+        "/System/Library/Fonts/Supplemental",
+    ] {
+        dirs.push(PathBuf::from(dir));
+    }
+    dirs
 }
 
 pub fn find_times_new_roman_in<'a>(

@@ -402,3 +402,31 @@ fn a_picture_is_placed_in_the_flow_and_drawn_as_filled_squares() {
     );
     assert!(content.contains("\nf\n"), "the squares are filled");
 }
+
+#[test]
+fn fonts_are_looked_for_in_the_windows_system_and_per_user_folders() {
+    use hoinghi_vanban::font::font_dirs;
+    use std::path::PathBuf;
+    let windows = |name: &str| match name {
+        "WINDIR" => Some(PathBuf::from(r"D:\Windows")),
+        "LOCALAPPDATA" => Some(PathBuf::from(r"C:\Users\thu.ky\AppData\Local")),
+        _ => None,
+    };
+    let dirs = font_dirs(windows);
+    assert_eq!(
+        dirs[0],
+        PathBuf::from(r"D:\Windows").join("Fonts"),
+        "not a fixed C:"
+    );
+    assert_eq!(
+        dirs[1],
+        PathBuf::from(r"C:\Users\thu.ky\AppData\Local")
+            .join("Microsoft")
+            .join("Windows")
+            .join("Fonts"),
+        "fonts a user without administrator rights installed"
+    );
+    let linux = font_dirs(|name| (name == "HOME").then(|| PathBuf::from("/home/an")));
+    assert!(linux.contains(&PathBuf::from("/home/an/.local/share/fonts")));
+    assert!(linux.contains(&PathBuf::from("/usr/share/fonts/truetype/msttcorefonts")));
+}

@@ -51,6 +51,33 @@ pub fn safe_stem(text: &str) -> String {
     stem
 }
 
+/// Whether Windows (and so every system we run on) accepts `name` as a file
+/// name: not empty, at most 255 characters, none of `<>:"/\\|?*` or control
+/// characters, no trailing dot or space, and not a reserved device name
+/// (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with or without an extension).
+pub fn is_portable_name(name: &str) -> bool {
+    const RESERVED: [&str; 4] = ["CON", "PRN", "AUX", "NUL"];
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .trim_end()
+        .to_ascii_uppercase();
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix)
+            .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
+    };
+    !name.is_empty()
+        && name.chars().count() <= 255
+        && !name
+            .chars()
+            .any(|c| c.is_control() || "<>:\"/\\|?*".contains(c))
+        && !name.ends_with(['.', ' '])
+        && !RESERVED.contains(&stem.as_str())
+        && !numbered("COM")
+        && !numbered("LPT")
+}
+
 /// Writes `bytes` to `path` atomically: to a temporary file in the same folder,
 /// flushed to disk, then renamed over the target. On any failure the target
 /// is as it was and the temporary file is gone.
@@ -97,6 +124,80 @@ pub fn save(snapshot: &Snapshot, path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_file_name_rules() {
+        for good in [
+            "bien-ban-2022-10-06.pdf",
+            "Biên bản.pdf",
+            "con-meo.pdf",
+            "COM0.pdf",
+        ] {
+            assert!(is_portable_name(good), "{good} is allowed");
+        }
+        for bad in [
+            "",
+            "CON",
+            "con.pdf",
+            "Nul.txt",
+            "COM1.pdf",
+            "lpt9",
+            "AUX .pdf",
+            "a:b.pdf",
+            "a?.pdf",
+            "a*.pdf",
+            "a/b.pdf",
+            "a\\b.pdf",
+            "bien-ban.",
+            "bien-ban ",
+            "tab\there.pdf",
+        ] {
+            assert!(!is_portable_name(bad), "{bad:?} is refused");
+        }
+        assert!(is_portable_name(&"a".repeat(255)));
+        assert!(!is_portable_name(&"a".repeat(256)));
+    }
+
+    #[test]
+    fn every_name_we_make_is_portable() {
+        use hoinghi_core::model::{MeetingKind, MeetingStatus};
+        let meeting = |starts_at: &str| Meeting {
+            id: "m".into(),
+            title: "CON".into(),
+            kind: MeetingKind::GiaoBan,
+            starts_at: starts_at.into(),
+            ends_at: String::new(),
+            venue: String::new(),
+            chair_name: String::new(),
+            chair_title: String::new(),
+            secretary_name: String::new(),
+            secretary_title: String::new(),
+            notes: String::new(),
+            status: MeetingStatus::Draft,
+            is_demo: false,
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        for kind in DocumentKind::ALL {
+            assert!(is_portable_name(&document_name(
+                *kind,
+                &meeting("2022-10-06T08:00")
+            )));
+            assert!(is_portable_name(&document_name(*kind, &meeting(""))));
+        }
+        for name in [
+            "CON",
+            "Nul",
+            "LPT1",
+            "a:b?*",
+            "Đỗ Văn.",
+            " ",
+            "Nguyễn ".repeat(100).as_str(),
+        ] {
+            let file = invitation_name(1, name);
+            assert!(is_portable_name(&file), "{file}");
+        }
+    }
 
     #[test]
     fn names_are_safe_on_every_system() {
