@@ -3,7 +3,9 @@
 //!   cargo xtask run    set up what is missing, then open the app (with the demo conference)
 //!   cargo xtask test   set up what is missing, then run every check and test
 //!
-//! Also: `cargo xtask setup [--test]` and `cargo xtask bindings`.
+//! Also: `cargo xtask setup [--test]`, `cargo xtask bindings` and
+//! `cargo xtask package` (the .deb, the .rpm and, when the target is
+//! installed, the Windows program, into target/package/).
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -31,8 +33,9 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("setup") => setup(args.iter().any(|a| a == "--test")),
         Some("bindings") => bindings(),
+        Some("package") => package(),
         _ => {
-            eprintln!("usage: cargo xtask <run | test | setup [--test] | bindings>");
+            eprintln!("usage: cargo xtask <run | test | setup [--test] | bindings | package>");
             return ExitCode::from(2);
         }
     };
@@ -80,6 +83,7 @@ fn test() -> Result {
         ("ui lint", &|| npm(&["run", "lint"])),
         ("ui tests", &|| npm(&["run", "test:ui"])),
         ("end-to-end", &e2e),
+        ("linux packages", &linux_packages),
     ];
     if windows_build_ready() {
         steps.push(("windows build", &windows));
@@ -107,6 +111,158 @@ fn test() -> Result {
     } else {
         Err(format!("failed: {}", failed.join(", ")))
     }
+}
+
+/// Builds the .deb and .rpm (release, UI bundled in) with Tauri's bundler;
+/// returns their paths.
+fn linux_bundles() -> Result<Vec<PathBuf>> {
+    npx(&["tauri", "build", "--bundles", "deb", "rpm"])?;
+    let bundle = target_dir().join("release").join("bundle");
+    let mut found = Vec::new();
+    for (dir, ext) in [("deb", "deb"), ("rpm", "rpm")] {
+        let entries = std::fs::read_dir(bundle.join(dir)).map_err(|e| format!("{dir}: {e}"))?;
+        found.extend(
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == ext)),
+        );
+    }
+    Ok(found)
+}
+
+/// Test step: builds the packages, unpacks the .deb as dpkg would install it
+/// and checks what a secretary's PC gets: the program, its menu entry (in
+/// Vietnamese and English) with its icon, the fonts and their licence; then
+/// starts the installed program on a fresh data folder until it has created
+/// its database.
+fn linux_packages() -> Result {
+    let bundles = linux_bundles()?;
+    let deb = bundles
+        .iter()
+        .find(|p| p.extension().is_some_and(|x| x == "deb"))
+        .ok_or("no .deb was built")?;
+    let scratch = env::temp_dir().join(format!("hoinghi-deb-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
+    let unpacked = scratch.join("root");
+    status(Command::new("dpkg").arg("-x").arg(deb).arg(&unpacked))?;
+    let result = check_unpacked(&unpacked, &scratch.join("data"));
+    let _ = std::fs::remove_dir_all(&scratch);
+    result?;
+    println!("xtask: {} installs and starts", deb.display());
+    Ok(())
+}
+
+fn check_unpacked(root: &Path, data: &Path) -> Result {
+    let need = |rel: &str| -> Result<PathBuf> {
+        let path = root.join(rel);
+        if path.exists() {
+            Ok(path)
+        } else {
+            Err(format!("the .deb lacks /{rel}"))
+        }
+    };
+    let binary = need("usr/bin/hoinghi")?;
+    let desktop = std::fs::read_to_string(need("usr/share/applications/HoiNghi.desktop")?)
+        .map_err(|e| e.to_string())?;
+    for line in [
+        "Name=HoiNghi",
+        "GenericName[vi]=Thư ký hội nghị",
+        "Exec=hoinghi",
+        "Icon=hoinghi",
+    ] {
+        if !desktop.lines().any(|l| l == line) {
+            return Err(format!("the menu entry lacks \"{line}\":\n{desktop}"));
+        }
+    }
+    need("usr/share/icons/hicolor/128x128/apps/hoinghi.png")?;
+    let licence = std::fs::read_to_string(need("usr/share/doc/hoinghi/LICENSE-OFL.txt")?)
+        .map_err(|e| e.to_string())?;
+    if !licence.contains("SIL OPEN FONT LICENSE") {
+        return Err("LICENSE-OFL.txt is not the font's licence".into());
+    }
+    let program = std::fs::read(&binary).map_err(|e| e.to_string())?;
+    let font = b"Liberation Serif";
+    if !program.windows(font.len()).any(|w| w == font) {
+        return Err("the program does not carry its fonts".into());
+    }
+    start_once(&binary, data)
+}
+
+/// Starts `binary` in its own virtual display with `HOINGHI_DATA_DIR=data`
+/// and waits (at most a minute) until it has written its database.
+fn start_once(binary: &Path, data: &Path) -> Result {
+    let display = format!(":{}", 90 + std::process::id() % 100);
+    let mut xvfb = Command::new("Xvfb")
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "1366x768x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .spawn()
+        .map_err(|e| format!("cannot start Xvfb: {e}"))?;
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let app = Command::new(binary)
+        .env("DISPLAY", &display)
+        .env("HOINGHI_DATA_DIR", data)
+        .spawn();
+    let db = data.join("hoinghi.db");
+    let outcome = match app {
+        Err(e) => Err(format!("cannot start {}: {e}", binary.display())),
+        Ok(mut app) => {
+            let mut waited = 0;
+            let outcome = loop {
+                if db.is_file() {
+                    break Ok(());
+                }
+                if let Ok(Some(code)) = app.try_wait() {
+                    break Err(format!(
+                        "{} exited with {code} before writing its data",
+                        binary.display()
+                    ));
+                }
+                if waited >= 600 {
+                    break Err(format!(
+                        "{} wrote no database within a minute",
+                        binary.display()
+                    ));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                waited += 1;
+            };
+            let _ = app.kill();
+            let _ = app.wait();
+            outcome
+        }
+    };
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
+    outcome
+}
+
+/// `cargo xtask package`: everything this machine can build, in one folder.
+fn package() -> Result {
+    setup(false)?;
+    let out = target_dir().join("package");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let mut made = linux_bundles()?;
+    if windows_build_ready() {
+        let dir = windows_program("release")?;
+        made.push(dir.join("hoinghi.exe"));
+        made.push(dir.join("WebView2Loader.dll"));
+    } else {
+        println!("xtask: no Windows program: `rustup target add {WINDOWS_TARGET}` enables it");
+    }
+    for file in &made {
+        let name = file.file_name().ok_or("a bundle without a name")?;
+        std::fs::copy(file, out.join(name)).map_err(|e| format!("{}: {e}", file.display()))?;
+        println!("xtask: {}", out.join(name).display());
+    }
+    Ok(())
 }
 
 /// The Windows target we cross-build for on Linux (Debian's MinGW links it).
@@ -139,11 +295,19 @@ fn windows_build_ready() -> bool {
 /// Windows PC would need: a 64-bit PE executable that loads WebView2 through
 /// WebView2Loader.dll, with that DLL beside it.
 fn windows() -> Result {
+    windows_program("dev").map(|_| ())
+}
+
+/// The Windows build in `profile` ("dev" or "release"), checked; returns the
+/// folder that holds hoinghi.exe and WebView2Loader.dll.
+fn windows_program(profile: &str) -> Result<PathBuf> {
     npm(&["run", "build"])?;
     cargo(&[
         "build",
         "--target",
         WINDOWS_TARGET,
+        "--profile",
+        profile,
         "--package",
         "hoinghi",
         "--bin",
@@ -152,7 +316,8 @@ fn windows() -> Result {
         "custom-protocol",
         "--locked",
     ])?;
-    let dir = target_dir().join(WINDOWS_TARGET).join("debug");
+    let folder = if profile == "dev" { "debug" } else { profile };
+    let dir = target_dir().join(WINDOWS_TARGET).join(folder);
     let exe = dir.join("hoinghi.exe");
     let bytes = std::fs::read(&exe).map_err(|e| format!("{}: {e}", exe.display()))?;
     check_windows_exe(&bytes).map_err(|e| format!("{}: {e}", exe.display()))?;
@@ -167,7 +332,7 @@ fn windows() -> Result {
         exe.display(),
         bytes.len() >> 20
     );
-    Ok(())
+    Ok(dir)
 }
 
 /// A PE32+ (64-bit Windows) executable that names WebView2Loader.dll.

@@ -74,6 +74,25 @@ mod tests {
         assert_eq!(unique.len(), COMMANDS.len(), "a command is listed twice");
     }
 
+    /// The version lives in the workspace's Cargo.toml: Tauri takes it from there
+    /// (tauri.conf.json has none), and package.json must say the same.
+    #[test]
+    fn the_version_is_written_in_one_place() {
+        let read = |name: &str| -> serde_json::Value {
+            let text = std::fs::read_to_string(repository().join(name)).expect("readable");
+            serde_json::from_str(&text).expect("JSON")
+        };
+        assert!(
+            read("tauri.conf.json").get("version").is_none(),
+            "tauri.conf.json must not repeat the version of Cargo.toml"
+        );
+        assert_eq!(
+            read("package.json")["version"],
+            env!("CARGO_PKG_VERSION"),
+            "package.json and Cargo.toml ([workspace.package] version) disagree"
+        );
+    }
+
     /// Set UPDATE_BINDINGS=1 (or run `cargo xtask bindings`) to rewrite it.
     #[test]
     fn the_ui_list_of_commands_is_up_to_date() {

@@ -340,6 +340,9 @@ export const en: Dictionary = {
   "settings.format.save": "Save format options",
   "settings.format.saved": "Format options saved.",
   "settings.about": "About",
+  "settings.licence": "Licence",
+  "settings.licenceText":
+    "HoiNghi: MIT licence. The bundled Liberation Serif 2.1.5 font: SIL Open Font License 1.1 (LICENSE-OFL.txt is installed with the app).",
   "settings.version": "Version",
   "settings.databasePath": "Data file",
   "settings.schemaVersion": "Database schema version",

@@ -341,6 +341,9 @@ export const vi = {
   "settings.format.save": "Lưu tuỳ chọn thể thức",
   "settings.format.saved": "Đã lưu tuỳ chọn thể thức.",
   "settings.about": "Về ứng dụng",
+  "settings.licence": "Giấy phép",
+  "settings.licenceText":
+    "HoiNghi: giấy phép MIT. Phông chữ Liberation Serif 2.1.5 kèm theo: SIL Open Font License 1.1 (tệp LICENSE-OFL.txt được cài cùng ứng dụng).",
   "settings.version": "Phiên bản",
   "settings.databasePath": "Tệp dữ liệu",
   "settings.schemaVersion": "Phiên bản cơ sở dữ liệu",

@@ -53,6 +53,8 @@ export function SettingsScreen() {
               </dd>
               <dt>{t("settings.schemaVersion")}</dt>
               <dd>{info.value.schemaVersion}</dd>
+              <dt>{t("settings.licence")}</dt>
+              <dd data-testid="app-licence">{t("settings.licenceText")}</dd>
             </dl>
           ) : null}
         </section>
