@@ -3,9 +3,10 @@
 //!   cargo xtask run    set up what is missing, then open the app (with the demo conference)
 //!   cargo xtask test   set up what is missing, then run every check and test
 //!
-//! Also: `cargo xtask setup [--test]`, `cargo xtask bindings` and
+//! Also: `cargo xtask setup [--test]`, `cargo xtask bindings`,
 //! `cargo xtask package` (the .deb, the .rpm and, when the target is
-//! installed, the Windows program, into target/package/).
+//! installed, the Windows program, into target/package/) and
+//! `cargo xtask icons` (the icon set, from assets/icons/hoinghi.svg).
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -34,8 +35,11 @@ fn main() -> ExitCode {
         Some("setup") => setup(args.iter().any(|a| a == "--test")),
         Some("bindings") => bindings(),
         Some("package") => package(),
+        Some("icons") => icons(),
         _ => {
-            eprintln!("usage: cargo xtask <run | test | setup [--test] | bindings | package>");
+            eprintln!(
+                "usage: cargo xtask <run | test | setup [--test] | bindings | package | icons>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -241,6 +245,33 @@ fn start_once(binary: &Path, data: &Path) -> Result {
     let _ = xvfb.kill();
     let _ = xvfb.wait();
     outcome
+}
+
+/// The icon files the bundles use (tauri.conf.json), all made by `tauri icon`
+/// from the one source drawing.
+const ICON_SOURCE: &str = "assets/icons/hoinghi.svg";
+const ICON_FILES: &[&str] = &[
+    "32x32.png",
+    "128x128.png",
+    "128x128@2x.png",
+    "icon.png",
+    "icon.ico",
+];
+
+/// `cargo xtask icons`: redraws src-tauri/icons/ from assets/icons/hoinghi.svg.
+fn icons() -> Result {
+    setup(false)?;
+    let scratch = env::temp_dir().join(format!("hoinghi-icons-{}", std::process::id()));
+    let source = root().join(ICON_SOURCE);
+    let out = scratch.to_string_lossy().into_owned();
+    npx(&["tauri", "icon", &source.to_string_lossy(), "--output", &out])?;
+    for name in ICON_FILES {
+        let to = root().join("src-tauri/icons").join(name);
+        std::fs::copy(scratch.join(name), &to).map_err(|e| format!("{}: {e}", to.display()))?;
+        println!("xtask: wrote {}", to.display());
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    Ok(())
 }
 
 /// `cargo xtask package`: everything this machine can build, in one folder.
