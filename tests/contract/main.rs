@@ -296,8 +296,11 @@ impl Run {
                     .iter()
                     .map(|(kind, options)| Snapshot::take(db, &meeting_id, *kind, options))
                     .collect::<Result<Vec<_>, _>>()?;
-                let dir: String = arg(args, "dir");
-                ok(json!(files::save_all(&snapshots, Path::new(&dir))))
+                // The shell asks for the folder in a native dialog; here it is the scratch folder.
+                ok(json!(SavedFolder {
+                    folder: self.tmp.display().to_string(),
+                    documents: files::save_all(&snapshots, &self.tmp),
+                }))
             }
             "save_invitations" => {
                 let meeting_id: String = arg(args, "meetingId");

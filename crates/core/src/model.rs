@@ -536,6 +536,14 @@ pub struct SavedDocument {
     pub error: Option<IpcError>,
 }
 
+/// "Export all": the folder the secretary chose and each document's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedFolder {
+    pub folder: String,
+    pub documents: Vec<SavedDocument>,
+}
+
 /// What went wrong, as it crosses into the UI: branch on `kind`, show `message`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct IpcError {

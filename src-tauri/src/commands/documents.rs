@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use hoinghi_core::model::{
     DocumentField, DocumentFieldKey, DocumentFont, DocumentKind, DocumentOptions, ErrorKind,
-    FontSettings, IpcError, SavedDocument,
+    FontSettings, IpcError, SavedFolder,
 };
 use hoinghi_vanban::docs::files;
 use hoinghi_vanban::docs::Snapshot;
 use hoinghi_vanban::font::Fonts;
 use tauri::ipc::Response;
 use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use crate::state::{off_the_store, AppState};
@@ -66,15 +67,16 @@ pub async fn save_document(
     off_the_store(move || files::save(&snapshot, Path::new(&path))).await
 }
 
-/// Writes each requested document into `dir` under its usual name; one
-/// failing does not stop the others.
+/// Asks for a folder in the native dialog (the page names no path), then
+/// writes each requested document into it under its usual name; one failing
+/// does not stop the others. `None` when the secretary cancels.
 #[tauri::command]
 pub async fn save_all_documents(
+    app: AppHandle,
     state: State<'_, AppState>,
     meeting_id: String,
     documents: Vec<(DocumentKind, DocumentOptions)>,
-    dir: String,
-) -> Result<Vec<SavedDocument>, IpcError> {
+) -> Result<Option<SavedFolder>, IpcError> {
     let snapshots = state
         .run(move |db| {
             documents
@@ -83,7 +85,31 @@ pub async fn save_all_documents(
                 .collect::<Result<Vec<_>, _>>()
         })
         .await?;
-    off_the_store(move || Ok::<_, IpcError>(files::save_all(&snapshots, Path::new(&dir)))).await
+    let chosen = off_the_store(move || {
+        Ok::<_, IpcError>(
+            app.dialog()
+                .file()
+                .set_title("Chọn thư mục lưu các văn bản")
+                .blocking_pick_folder(),
+        )
+    })
+    .await?;
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let dir = chosen.into_path().map_err(|e| {
+        IpcError::new(
+            ErrorKind::Io,
+            format!("Không dùng được thư mục đã chọn: {e}"),
+        )
+    })?;
+    off_the_store(move || {
+        Ok::<_, IpcError>(Some(SavedFolder {
+            folder: dir.display().to_string(),
+            documents: files::save_all(&snapshots, &dir),
+        }))
+    })
+    .await
 }
 
 /// Writes one invitation per invited person into `dir`; returns the paths.

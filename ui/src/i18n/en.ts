@@ -281,7 +281,7 @@ export const en: Dictionary = {
   "docs.saved": "Saved: {path}",
   "docs.printOpened":
     "The document is open in your PDF viewer; print it from there (Ctrl+P). Temporary file: {path}",
-  "docs.exporting": "Saving {total} documents in {folder}…",
+  "docs.exporting": "Saving {total} documents…",
   "docs.exportDone": "Saved {saved} of {total} documents in {folder}",
   "docs.fields": "Wording",
   "docs.fields.hint":

@@ -282,7 +282,7 @@ export const vi = {
   "docs.saved": "Đã lưu: {path}",
   "docs.printOpened":
     "Đã mở văn bản trong trình xem PDF của máy; hãy in từ cửa sổ đó (Ctrl+P). Tệp tạm: {path}",
-  "docs.exporting": "Đang lưu {total} văn bản vào {folder}…",
+  "docs.exporting": "Đang lưu {total} văn bản…",
   "docs.exportDone": "Đã lưu {saved}/{total} văn bản vào {folder}",
   "docs.fields": "Nội dung",
   "docs.fields.hint":

@@ -21,7 +21,7 @@ import type {
   Participant,
   Person,
   PersonInput,
-  SavedDocument,
+  SavedFolder,
   Task,
   TaskInput,
 } from "./bindings";
@@ -106,14 +106,14 @@ export interface Backend {
     path: string,
   ): Promise<void>;
   /**
-   * Writes each document, with its own options, into `dir` under its usual
-   * name; one failing does not stop the others.
+   * Asks for a folder in the native dialog, then writes each document, with
+   * its own options, into it under its usual name; one failing does not stop
+   * the others. Resolves to null when the secretary cancels.
    */
   saveAllDocuments(
     meetingId: string,
     documents: [DocumentKind, DocumentOptions][],
-    dir: string,
-  ): Promise<SavedDocument[]>;
+  ): Promise<SavedFolder | null>;
   /**
    * Writes the document to a temporary PDF and opens it in the system's PDF
    * viewer, from which the secretary prints; resolves to that file's path.

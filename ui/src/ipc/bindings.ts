@@ -199,6 +199,8 @@ export type TaskInput = { text: string, assignee: string, deadline: string | nul
 
 export type SavedDocument = { kind: DocumentKind, path: string, error: IpcError | null, };
 
+export type SavedFolder = { folder: string, documents: Array<SavedDocument>, };
+
 export type ErrorKind = "invalid" | "notFound" | "conflict" | "newerDatabase" | "diskFull" | "storage" | "io" | "missingGlyphs" | "font" | "pdf" | "internal" | "unknown";
 
 export type IpcError = { kind: ErrorKind, message: string, };

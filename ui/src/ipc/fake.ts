@@ -25,6 +25,7 @@ import type {
   Person,
   PersonInput,
   SavedDocument,
+  SavedFolder,
   Task,
   TaskInput,
 } from "./bindings";
@@ -899,13 +900,14 @@ export class FakeBackend implements Backend {
   async saveAllDocuments(
     meetingId: string,
     documents: [DocumentKind, DocumentOptions][],
-    dir: string,
-  ): Promise<SavedDocument[]> {
+  ): Promise<SavedFolder | null> {
     this.meeting(meetingId);
     for (const [, options] of documents) this.checkDocument(options);
+    const folder = this.folderChoice;
+    if (folder === null) return null;
     const saved: SavedDocument[] = [];
     for (const [kind, options] of documents) {
-      const path = `${dir}/${await this.documentFileName(meetingId, kind)}`;
+      const path = `${folder}/${await this.documentFileName(meetingId, kind)}`;
       try {
         await this.saveDocument(meetingId, kind, options, path);
         saved.push({ kind, path, error: null });
@@ -913,7 +915,7 @@ export class FakeBackend implements Backend {
         saved.push({ kind, path, error: toIpcError(error) });
       }
     }
-    return saved;
+    return { folder, documents: saved };
   }
 
   async printDocument(

@@ -112,8 +112,8 @@ export class TauriBackend implements Backend {
   saveDocument: Backend["saveDocument"] = async (meetingId, kind, options, path) => {
     await call("save_document", { meetingId, kind, options, path });
   };
-  saveAllDocuments: Backend["saveAllDocuments"] = (meetingId, documents, dir) =>
-    call("save_all_documents", { meetingId, documents, dir });
+  saveAllDocuments: Backend["saveAllDocuments"] = (meetingId, documents) =>
+    call("save_all_documents", { meetingId, documents });
   printDocument: Backend["printDocument"] = (meetingId, kind, options) =>
     call("print_document", { meetingId, kind, options });
 

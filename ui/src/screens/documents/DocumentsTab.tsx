@@ -49,9 +49,7 @@ interface ExportResult {
   error: IpcError | null;
 }
 
-type Export =
-  | { state: "running"; folder: string }
-  | { state: "done"; folder: string; results: ExportResult[] };
+type Export = { state: "running" } | { state: "done"; folder: string; results: ExportResult[] };
 
 /** Empty is "no number"; anything else must be a whole number from 1. */
 function parseNumber(text: string): number | null | undefined {
@@ -192,11 +190,8 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
 
   function exportAll() {
     act(async () => {
-      const folder = await backend.chooseFolder();
-      if (!folder) return null;
-      setExported({ state: "running", folder });
-      // Documents whose options are not valid are reported here; the core
-      // writes the others in one go and reports each.
+      // Documents whose options are not valid are reported here; the core asks
+      // for the folder and writes the others in one go, reporting each.
       const refused: ExportResult[] = [];
       const wanted: [DocumentKind, DocumentOptions][] = [];
       for (const each of DOCUMENT_KINDS) {
@@ -213,14 +208,19 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
           wanted.push([each, options.value]);
         }
       }
+      setExported({ state: "running" });
       try {
         const saved = wanted.length
-          ? await backend.saveAllDocuments(meeting.id, wanted, folder)
-          : [];
-        const results = [...saved, ...refused].sort(
-          (a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind),
+          ? await backend.saveAllDocuments(meeting.id, wanted)
+          : { folder: "", documents: [] };
+        if (!saved) {
+          setExported(null);
+          return null;
+        }
+        const results = [...saved.documents, ...refused].sort(
+          (x, y) => DOCUMENT_KINDS.indexOf(x.kind) - DOCUMENT_KINDS.indexOf(y.kind),
         );
-        setExported({ state: "done", folder, results });
+        setExported({ state: "done", folder: saved.folder, results });
       } catch (e) {
         setExported(null);
         throw e;
@@ -458,7 +458,7 @@ function ExportProgress({
       <div className="export-progress" data-testid="doc-export-progress">
         <progress aria-label={t("docs.exportAll")} />
         <p className="small" role="status">
-          {t("docs.exporting", { total, folder: exported.folder })}
+          {t("docs.exporting", { total })}
         </p>
       </div>
     );
