@@ -125,7 +125,7 @@ pub async fn save_invitations(
         let mut written = Vec::new();
         for (name, pdf) in snapshot.invitations()? {
             let path = PathBuf::from(&dir).join(name);
-            write(&path, &pdf)?;
+            files::write_atomic(&path, &pdf)?;
             written.push(path.display().to_string());
         }
         Ok::<_, IpcError>(written)
@@ -150,7 +150,7 @@ pub async fn print_document(
             .map_err(|e| IpcError::from(hoinghi_core::CoreError::Io(e)))?;
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let path = dir.join(format!("{}-{stamp}.pdf", kind.as_str()));
-        write(&path, &snapshot.render()?)?;
+        files::write_atomic(&path, &snapshot.render()?)?;
         Ok::<_, IpcError>(path)
     })
     .await?;
@@ -164,16 +164,6 @@ pub async fn print_document(
             )
         })?;
     Ok(shown)
-}
-
-fn write(path: &Path, pdf: &[u8]) -> Result<(), IpcError> {
-    files::write_atomic(path, pdf).map_err(|source| {
-        hoinghi_vanban::Error::Write {
-            path: path.to_path_buf(),
-            source,
-        }
-        .into()
-    })
 }
 
 /// The editable text of a document: what is generated and what was edited.

@@ -7,14 +7,8 @@ fn people_are_created_updated_searched_and_soft_deleted() {
     let mut b_input = person("Trần Thị Bình");
     b_input.rank = 1;
     let b = db.create_person(&b_input).unwrap();
-    let names: Vec<_> = db
-        .list_people("")
-        .unwrap()
-        .into_iter()
-        .map(|p| p.full_name)
-        .collect();
     assert_eq!(
-        names,
+        names(&db),
         ["Trần Thị Bình", "Nguyễn Văn Ánh"],
         "listed by precedence rank"
     );
@@ -72,14 +66,8 @@ fn names_sort_in_vietnamese_order_not_byte_order() {
     ] {
         db.create_person(&person(name)).unwrap();
     }
-    let names: Vec<_> = db
-        .list_people("")
-        .unwrap()
-        .into_iter()
-        .map(|p| p.full_name)
-        .collect();
     assert_eq!(
-        names,
+        names(&db),
         [
             "Ân Văn Tú",
             "Bùi Huyền Mai",
@@ -119,11 +107,14 @@ fn people_stored_before_the_sort_key_existed_sort_after_the_upgrade() {
         conn.pragma_update(None, "user_version", 3).unwrap();
     }
     let db = hoinghi_core::Db::open(&path).unwrap();
-    let names: Vec<_> = db
-        .list_people("")
+    assert_eq!(names(&db), ["Bùi Huyền Mai", "Đặng Thị Hoa", "Vũ Văn Bình"]);
+}
+
+/// The directory's names, in the order it lists them.
+fn names(db: &hoinghi_core::Db) -> Vec<String> {
+    db.list_people("")
         .unwrap()
         .into_iter()
         .map(|p| p.full_name)
-        .collect();
-    assert_eq!(names, ["Bùi Huyền Mai", "Đặng Thị Hoa", "Vũ Văn Bình"]);
+        .collect()
 }

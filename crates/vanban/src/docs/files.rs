@@ -17,16 +17,20 @@ const MAX_NAME: usize = 120;
 /// "bien-ban-2022-10-06.pdf": the document and the day of the meeting.
 pub fn document_name(kind: DocumentKind, meeting: &Meeting) -> String {
     let day = meeting.starts_at.get(..10).unwrap_or_default();
-    format!("{}.pdf", safe_stem(&format!("{}-{day}", kind.as_str())))
+    let name = format!("{}.pdf", safe_stem(&format!("{}-{day}", kind.as_str())));
+    debug_assert!(is_portable_name(&name), "{name}");
+    name
 }
 
 /// "giay-moi-001-bui-huyen-mai.pdf": numbered in list order, the name without
 /// diacritics (some mail and file-sharing tools still mangle them).
 pub fn invitation_name(number: usize, full_name: &str) -> String {
-    format!(
+    let name = format!(
         "{}.pdf",
         safe_stem(&format!("giay-moi-{number:03}-{full_name}"))
-    )
+    );
+    debug_assert!(is_portable_name(&name), "{name}");
+    name
 }
 
 /// A file name stem any system accepts: lower-case ASCII letters, digits and
@@ -80,8 +84,15 @@ pub fn is_portable_name(name: &str) -> bool {
 
 /// Writes `bytes` to `path` atomically: to a temporary file in the same folder,
 /// flushed to disk, then renamed over the target. On any failure the target
-/// is as it was and the temporary file is gone.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// is as it was, the temporary file is gone, and the error names the file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_through_temporary(path, bytes).map_err(|source| crate::Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn write_through_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -114,11 +125,7 @@ pub fn save_all(snapshots: &[Snapshot], dir: &Path) -> Vec<SavedDocument> {
 
 /// Renders one snapshot and writes it to `path`.
 pub fn save(snapshot: &Snapshot, path: &Path) -> Result<()> {
-    let pdf = snapshot.render()?;
-    write_atomic(path, &pdf).map_err(|e| crate::Error::Write {
-        path: path.to_path_buf(),
-        source: e,
-    })
+    write_atomic(path, &snapshot.render()?)
 }
 
 #[cfg(test)]
