@@ -185,11 +185,13 @@ fn options(profile: FormatProfile, number: Option<u32>, sign_in_sheet: bool) -> 
     }
 }
 
+/// Exports only read: the file is opened read-only, so a foreign or newer file
+/// is refused untouched, and a database open in the app can still be exported.
 fn open_existing(db: &std::path::Path) -> Result<Db, String> {
     if !db.exists() {
         return Err(format!("không tìm thấy tệp dữ liệu {}", db.display()));
     }
-    Db::open(db).map_err(|e| e.to_string())
+    Db::open_read_only(db).map_err(|e| e.to_string())
 }
 
 /// The meeting asked for, or the most recent one.

@@ -154,3 +154,73 @@ fn export_all_writes_the_six_documents_under_their_usual_names() {
         "named by the document crate, and no temporary file is left"
     );
 }
+
+#[test]
+fn export_refuses_a_file_that_is_not_a_hoinghi_database_and_leaves_it_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let foreign = dir.path().join("ketoan.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE invoice (id INTEGER PRIMARY KEY); INSERT INTO invoice VALUES (7);",
+        )
+        .unwrap();
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    for file in [&foreign, &empty] {
+        let before = std::fs::read(file).unwrap();
+        let pdf = dir.path().join("x.pdf");
+        let out = cli(&[
+            "export",
+            "--db",
+            file.to_str().unwrap(),
+            "--doc",
+            "bien-ban",
+            "--profile",
+            "nd30",
+            "-o",
+            pdf.to_str().unwrap(),
+        ]);
+        assert!(!out.status.success(), "{} is refused", file.display());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("không phải tệp dữ liệu HoiNghi"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            std::fs::read(file).unwrap(),
+            before,
+            "{} is unchanged",
+            file.display()
+        );
+        assert!(!pdf.exists());
+    }
+}
+
+#[test]
+fn export_reads_a_database_the_app_has_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    assert!(cli(&["demo", "--db", db.to_str().unwrap()])
+        .status
+        .success());
+    let _app = hoinghi_core::Db::open(&db).unwrap();
+    let pdf = dir.path().join("bb.pdf");
+    let out = cli(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--doc",
+        "bien-ban",
+        "--profile",
+        "hd36",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(pdf.exists());
+}

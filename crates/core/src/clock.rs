@@ -3,7 +3,7 @@
 //! meeting times are local wall-clock times ("2022-10-06T08:00") in the
 //! organisation's stated time zone (Asia/Ho_Chi_Minh by default).
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, Utc};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{CoreError, Result};
@@ -29,16 +29,35 @@ pub fn local_now(zone: &str) -> String {
         .to_string()
 }
 
+/// Years a meeting, an arrival or a deadline may fall in; anything outside is a typo.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+fn plausible(field: &'static str, label: &str, s: &str, year: i32) -> Result<()> {
+    if YEARS.contains(&year) {
+        return Ok(());
+    }
+    Err(CoreError::invalid(
+        field,
+        format!(
+            "{label} \"{s}\" nằm ngoài khoảng năm {}–{}; hãy kiểm tra lại năm.",
+            YEARS.start(),
+            YEARS.end()
+        ),
+    ))
+}
+
 pub fn parse_local(field: &'static str, label: &str, s: &str) -> Result<NaiveDateTime> {
     let s = s.trim();
-    NaiveDateTime::parse_from_str(s, LOCAL_FORMAT)
+    let t = NaiveDateTime::parse_from_str(s, LOCAL_FORMAT)
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
         .map_err(|_| {
             CoreError::invalid(
                 field,
                 format!("{label} không hợp lệ: \"{s}\" (cần dạng năm-tháng-ngàyTgiờ:phút)."),
             )
-        })
+        })?;
+    plausible(field, label, s, t.year())?;
+    Ok(t)
 }
 
 pub fn parse_time(field: &'static str, label: &str, s: &str) -> Result<NaiveTime> {
@@ -51,12 +70,14 @@ pub fn parse_time(field: &'static str, label: &str, s: &str) -> Result<NaiveTime
 }
 
 pub fn parse_date(field: &'static str, label: &str, s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         CoreError::invalid(
             field,
             format!("{label} không hợp lệ: \"{s}\" (cần dạng năm-tháng-ngày)."),
         )
-    })
+    })?;
+    plausible(field, label, s.trim(), d.year())?;
+    Ok(d)
 }
 
 pub fn valid_zone(zone: &str) -> Result<()> {

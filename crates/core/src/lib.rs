@@ -3,6 +3,7 @@
 //! This crate must never depend on Tauri: the desktop shell, the CLI and the
 //! tests all drive the same `Db` API, and its tests stay fast.
 
+pub mod backup;
 mod clock;
 mod db;
 pub mod demo;
@@ -14,6 +15,6 @@ mod text;
 pub mod bindings;
 
 pub use clock::{local_now, DEFAULT_TIME_ZONE};
-pub use db::{Db, SCHEMA_VERSION};
+pub use db::{Db, APPLICATION_ID, SCHEMA_VERSION};
 pub use error::{CoreError, Result};
-pub use text::{fold, sort_key, MAX_LINE, MAX_TEXT};
+pub use text::{fold, sort_key, DRAWABLE, MAX_LINE, MAX_TEXT};

@@ -193,6 +193,12 @@ string_enum!(
         Conflict = "conflict",
         /// The database was written by a newer HoiNghi and is left untouched.
         NewerDatabase = "newerDatabase",
+        /// The file is not a HoiNghi database (or must first be upgraded by the app).
+        NotHoiNghi = "notHoiNghi",
+        /// Another HoiNghi window or process has the database open.
+        InUse = "inUse",
+        /// The database file was deleted or replaced while open; edits are refused.
+        DatabaseLost = "databaseLost",
         DiskFull = "diskFull",
         Storage = "storage",
         Io = "io",
@@ -566,12 +572,46 @@ impl From<crate::CoreError> for IpcError {
     }
 }
 
+string_enum!(
+    /// Why a backup was made.
+    BackupReason {
+        /// Every few minutes while something changes.
+        Auto = "auto",
+        /// When the app closed.
+        Close = "close",
+        /// Before this version upgraded an older database.
+        Migration = "migration",
+        /// The user asked for it.
+        Manual = "manual",
+        /// The data as it was just before a restore.
+        BeforeRestore = "beforeRestore",
+        /// The data as it was just before the trash was emptied.
+        BeforeEmptyTrash = "beforeEmptyTrash",
+    }
+);
+
+/// One backup file, as Cài đặt lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInfo {
+    /// The file name in the backup folder; the only handle the UI gets.
+    pub name: String,
+    /// When it was made (UTC, RFC 3339).
+    pub taken_at: String,
+    pub reason: BackupReason,
+    pub size_kb: u32,
+    /// Meetings in it (not counting the trash); `None` if it cannot be read.
+    pub meetings: Option<u32>,
+}
+
 /// Facts about this installation, shown in Settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     pub version: String,
     pub database_path: String,
+    /// The folder that holds the automatic backups.
+    pub backup_path: String,
     pub schema_version: u32,
 }
 

@@ -16,21 +16,98 @@ pub fn nfc(s: &str) -> String {
     s.trim().nfc().collect()
 }
 
-/// A required single-line field: not empty, not absurdly long.
-pub fn required(field: &'static str, label: &str, s: &str) -> Result<String> {
-    let v = optional(field, label, s, MAX_LINE)?;
-    if v.is_empty() {
-        return Err(CoreError::invalid(
-            field,
-            format!("{label} không được để trống."),
-        ));
+/// Characters the bundled document font draws in all four faces, as ranges of
+/// code points. Text outside them is refused when it is typed, with the same
+/// message export would give, rather than failing weeks later at export.
+/// `hoinghi-vanban`'s tests check every range against the font files.
+pub const DRAWABLE: &[(char, char)] = &[
+    (' ', '~'),
+    ('\u{A0}', '\u{24F}'),  // Latin-1, Latin Extended-A and B (Ơ ơ Ư ư)
+    ('\u{300}', '\u{36F}'), // combining marks left after NFC
+    ('\u{391}', '\u{3A1}'), // Greek capitals
+    ('\u{3A3}', '\u{3A9}'),
+    ('\u{3B1}', '\u{3C9}'),   // Greek small letters (α, β, … in reports)
+    ('\u{400}', '\u{45F}'),   // Cyrillic (Russian names and units)
+    ('\u{1E00}', '\u{1E9B}'), // Latin Extended Additional
+    ('\u{1EA0}', '\u{1EF9}'), // every precomposed Vietnamese letter
+    ('\u{2010}', '\u{2010}'),
+    ('\u{2012}', '\u{2022}'), // dashes, quotation marks, bullets
+    ('\u{2026}', '\u{2026}'), // …
+    ('\u{2030}', '\u{2030}'), // ‰
+    ('\u{2032}', '\u{2033}'), // ′ ″
+    ('\u{2039}', '\u{203A}'),
+    ('\u{20AB}', '\u{20AC}'), // ₫ €
+    ('\u{2116}', '\u{2116}'), // №
+    ('\u{2122}', '\u{2122}'), // ™
+    ('\u{2190}', '\u{2195}'), // arrows
+    ('\u{2212}', '\u{2212}'), // minus
+    ('\u{2264}', '\u{2265}'), // ≤ ≥
+];
+
+/// Characters that never belong in a record, whatever the font: they are
+/// invisible or reorder text, so a name made of them looks filled in but is not,
+/// and a bidi override can make a printed line read differently from what was typed.
+fn forbidden(c: char, multiline: bool) -> Option<&'static str> {
+    match c {
+        '\t' | '\n' if multiline => None,
+        '\0' => Some("ký tự rỗng (NUL)"),
+        c if c.is_control() => Some("ký tự điều khiển"),
+        '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}' => {
+            Some("ký tự vô hình (độ rộng bằng 0)")
+        }
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{206A}'..='\u{206F}' => {
+            Some("ký tự đổi chiều viết")
+        }
+        _ => None,
     }
-    Ok(v)
 }
 
-/// An optional field with a length limit (in characters, not bytes).
-pub fn optional(field: &'static str, label: &str, s: &str, max: usize) -> Result<String> {
-    let v = nfc(s);
+pub fn drawable(c: char) -> bool {
+    c == '\t' || c == '\n' || DRAWABLE.iter().any(|(lo, hi)| (*lo..=*hi).contains(&c))
+}
+
+/// The message export gives for the same characters, so the user meets one wording.
+pub fn undrawable_message(label: &str, chars: &[char]) -> String {
+    let list = chars
+        .iter()
+        .map(|c| format!("\"{c}\" (U+{:04X})", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "{label}: phông chữ văn bản không có các ký tự sau nên không thể in ra: {list}. \
+         Hãy sửa hoặc xoá chúng."
+    )
+}
+
+/// The one text policy: NFC, trimmed, no control, invisible or bidi characters
+/// (tab and line breaks only in multi-line text), only what the document font
+/// can draw, and at most `max` characters.
+fn clean(field: &'static str, label: &str, s: &str, max: usize, multiline: bool) -> Result<String> {
+    let v: String = s.replace("\r\n", "\n").trim().nfc().collect();
+    if let Some((c, what)) = v
+        .chars()
+        .find_map(|c| forbidden(c, multiline).map(|w| (c, w)))
+    {
+        return Err(CoreError::invalid(
+            field,
+            format!(
+                "{label} chứa {what} (U+{:04X}), thường do dán từ nơi khác. Hãy xoá rồi gõ lại.",
+                u32::from(c)
+            ),
+        ));
+    }
+    let mut missing: Vec<char> = Vec::new();
+    for c in v.chars().filter(|c| !drawable(*c)) {
+        if !missing.contains(&c) && missing.len() < 5 {
+            missing.push(c);
+        }
+    }
+    if !missing.is_empty() {
+        return Err(CoreError::invalid(
+            field,
+            undrawable_message(label, &missing),
+        ));
+    }
     let n = v.chars().count();
     if n > max {
         return Err(CoreError::invalid(
@@ -41,12 +118,30 @@ pub fn optional(field: &'static str, label: &str, s: &str, max: usize) -> Result
     Ok(v)
 }
 
+/// A required single-line field: something visible, not absurdly long.
+pub fn required(field: &'static str, label: &str, s: &str) -> Result<String> {
+    let v = optional(field, label, s, MAX_LINE)?;
+    if !v.chars().any(|c| !c.is_whitespace()) {
+        return Err(CoreError::invalid(
+            field,
+            format!("{label} không được để trống."),
+        ));
+    }
+    Ok(v)
+}
+
+/// An optional single-line field with a length limit (in characters, not bytes).
+pub fn optional(field: &'static str, label: &str, s: &str, max: usize) -> Result<String> {
+    clean(field, label, s, max, false)
+}
+
 pub fn line(field: &'static str, label: &str, s: &str) -> Result<String> {
     optional(field, label, s, MAX_LINE)
 }
 
+/// Free text over several lines (minutes, notes, document wording).
 pub fn long_text(field: &'static str, label: &str, s: &str) -> Result<String> {
-    optional(field, label, s, MAX_TEXT)
+    clean(field, label, s, MAX_TEXT, true)
 }
 
 /// Lower case without diacritics and with single spaces, for forgiving search
@@ -120,6 +215,57 @@ mod tests {
         let mut v: Vec<&str> = names.to_vec();
         v.sort_by_key(|n| sort_key(n));
         v.into_iter().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn text_that_looks_filled_in_but_is_not_is_refused() {
+        let refused = [
+            ("\0\0", "NUL"),
+            ("\u{200B}\u{200B}", "vô hình"),
+            ("Đỗ\0Văn", "NUL"),
+            ("Nguyễn \u{202E}nauT", "đổi chiều"),
+            ("Bùi\u{7}Mai", "điều khiển"),
+            ("Lê\u{85}An", "điều khiển"),
+        ];
+        for (input, what) in refused {
+            let e = required("fullName", "Họ và tên", input).unwrap_err();
+            assert!(e.to_string().contains(what), "{input:?}: {e}");
+        }
+        let e = required("fullName", "Họ và tên", " \u{A0} ").unwrap_err();
+        assert!(e.to_string().contains("để trống"), "{e}");
+        assert_eq!(
+            required("fullName", "Họ và tên", " Đỗ Văn\u{A0}Hà ").unwrap(),
+            "Đỗ Văn\u{A0}Hà"
+        );
+    }
+
+    #[test]
+    fn line_breaks_and_tabs_only_in_multi_line_text() {
+        assert_eq!(
+            long_text("text", "Nội dung", "Dòng 1\r\n\tDòng 2").unwrap(),
+            "Dòng 1\n\tDòng 2"
+        );
+        assert!(line("venue", "Địa điểm", "Hội trường\nTầng 2").is_err());
+        assert!(long_text("text", "Nội dung", "a\u{202E}b").is_err());
+    }
+
+    #[test]
+    fn characters_the_document_font_lacks_are_refused_when_typed() {
+        let e = long_text("text", "Nội dung", "Chúc mừng 🎉🎉 thành công ✓").unwrap_err();
+        let m = e.to_string();
+        assert!(m.contains("U+1F389") && m.contains("U+2713"), "{m}");
+        assert_eq!(
+            m.matches("U+1F389").count(),
+            1,
+            "each character named once: {m}"
+        );
+        for ok in [
+            "Nguyễn Thị Thuỷ – 50 ₫ № 3 “trích” …",
+            "Ơ ơ Ư ư Đ đ ỹ Ỹ",
+            "Москва α ≤ β",
+        ] {
+            assert!(line("x", "X", ok).is_ok(), "{ok}");
+        }
     }
 
     #[test]

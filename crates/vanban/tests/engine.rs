@@ -430,3 +430,28 @@ fn fonts_are_looked_for_in_the_windows_system_and_per_user_folders() {
     assert!(linux.contains(&PathBuf::from("/home/an/.local/share/fonts")));
     assert!(linux.contains(&PathBuf::from("/usr/share/fonts/truetype/msttcorefonts")));
 }
+
+#[test]
+fn every_character_the_store_accepts_is_in_every_face_of_the_bundled_font() {
+    use hoinghi_vanban::font::FaceKind;
+    let fonts = Fonts::bundled();
+    let mut missing = Vec::new();
+    for (lo, hi) in hoinghi_core::DRAWABLE {
+        for c in *lo..=*hi {
+            for kind in [
+                FaceKind::Regular,
+                FaceKind::Bold,
+                FaceKind::Italic,
+                FaceKind::BoldItalic,
+            ] {
+                if !fonts.face(kind).has(c) {
+                    missing.push((c, kind));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "accepted at entry but not drawable: {missing:?}"
+    );
+}

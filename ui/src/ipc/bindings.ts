@@ -201,16 +201,36 @@ export type SavedDocument = { kind: DocumentKind, path: string, error: IpcError 
 
 export type SavedFolder = { folder: string, documents: Array<SavedDocument>, };
 
-export type ErrorKind = "invalid" | "notFound" | "conflict" | "newerDatabase" | "diskFull" | "storage" | "io" | "missingGlyphs" | "font" | "pdf" | "internal" | "unknown";
+export type BackupReason = "auto" | "close" | "migration" | "manual" | "beforeRestore" | "beforeEmptyTrash";
+
+export type BackupInfo = { 
+/**
+ * The file name in the backup folder; the only handle the UI gets.
+ */
+name: string, 
+/**
+ * When it was made (UTC, RFC 3339).
+ */
+takenAt: string, reason: BackupReason, sizeKb: number, 
+/**
+ * Meetings in it (not counting the trash); `None` if it cannot be read.
+ */
+meetings: number | null, };
+
+export type ErrorKind = "invalid" | "notFound" | "conflict" | "newerDatabase" | "notHoiNghi" | "inUse" | "databaseLost" | "diskFull" | "storage" | "io" | "missingGlyphs" | "font" | "pdf" | "internal" | "unknown";
 
 export type IpcError = { kind: ErrorKind, message: string, };
 
-export type AppInfo = { version: string, databasePath: string, schemaVersion: number, };
+export type AppInfo = { version: string, databasePath: string, 
+/**
+ * The folder that holds the automatic backups.
+ */
+backupPath: string, schemaVersion: number, };
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["giay-moi", "chuong-trinh", "danh-sach", "bien-ban", "thong-bao", "bao-cao"];
 
 export const DOCUMENT_FIELD_KEYS: readonly DocumentFieldKey[] = ["subject", "title", "basis", "invitation", "opening", "lead", "discussion", "attendance", "closing", "recipients", "signer_authority", "signer_title", "signer_name"];
 
-export const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "notFound", "conflict", "newerDatabase", "diskFull", "storage", "io", "missingGlyphs", "font", "pdf", "internal", "unknown"];
+export const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "notFound", "conflict", "newerDatabase", "notHoiNghi", "inUse", "databaseLost", "diskFull", "storage", "io", "missingGlyphs", "font", "pdf", "internal", "unknown"];
 
 export const AUTHORITY_PREFIXES: Record<FormatProfile, readonly string[]> = { "nd30": ["TM.", "KT.", "TL."], "hd36": ["T/M", "K/T", "T/L"] };

@@ -78,25 +78,99 @@ impl Db {
         self.write(|tx, device| soft_delete(tx, "meeting", "hội nghị", id, device))
     }
 
+    /// The trash ("Thùng rác"): deleted meetings, most recently deleted first.
+    pub fn deleted_meetings(&self) -> Result<Vec<MeetingSummary>> {
+        let sql = format!(
+            "SELECT {COLUMNS},
+                (SELECT COUNT(*) FROM agenda_item a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL),
+                (SELECT COUNT(*) FROM participant p WHERE p.meeting_id = m.id AND p.deleted_at IS NULL)
+             FROM meeting m WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok(MeetingSummary {
+                meeting: meeting_from_row(r)?,
+                agenda_count: r.get(15)?,
+                participant_count: r.get(16)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Takes a meeting out of the trash, with everything in it.
+    pub fn restore_meeting(&mut self, id: &str) -> Result<Meeting> {
+        self.write(|tx, device| {
+            let n = tx.execute(
+                "UPDATE meeting SET deleted_at = NULL, deleted_by = NULL, updated_at = ?2, device_id = ?3
+                 WHERE id = ?1 AND deleted_at IS NOT NULL",
+                params![id, clock::utc_now(), device],
+            )?;
+            if n == 0 {
+                return Err(CoreError::NotFound {
+                    what: "hội nghị trong thùng rác",
+                    id: id.to_string(),
+                });
+            }
+            Ok(())
+        })?;
+        self.meeting(id)
+    }
+
+    /// Removes the meetings in the trash for good, with everything recorded
+    /// for them (people stay in the directory). A backup of the data as it was
+    /// is made first; it is returned so the UI can say where the data went.
+    /// Returns `None` when the trash was already empty.
+    pub fn empty_trash(&mut self) -> Result<Option<crate::model::BackupInfo>> {
+        if self.deleted_meetings()?.is_empty() {
+            return Ok(None);
+        }
+        let backup = match self.path() {
+            Some(_) => Some(self.backup(crate::model::BackupReason::BeforeEmptyTrash)?),
+            None => None,
+        };
+        self.write(|tx, _| {
+            for table in [
+                "document_text",
+                "task",
+                "minutes_entry",
+                "attendance_event",
+                "participant",
+                "agenda_item",
+            ] {
+                tx.execute(
+                    &format!(
+                        "DELETE FROM {table} WHERE meeting_id IN
+                         (SELECT id FROM meeting WHERE deleted_at IS NOT NULL)"
+                    ),
+                    [],
+                )?;
+            }
+            tx.execute("DELETE FROM meeting WHERE deleted_at IS NOT NULL", [])?;
+            Ok(())
+        })?;
+        Ok(backup)
+    }
+
     /// Starts the next meeting from this one: same details, agenda and invitation
     /// list, as a draft; no minutes, attendance or tasks are copied.
     pub fn duplicate_meeting(&mut self, id: &str) -> Result<Meeting> {
         let source = self.meeting(id)?;
         let new_id = clock::new_id();
+        // The copy meets every rule a new meeting does (its longer title included).
+        let copy = validate(&MeetingInput {
+            title: format!("{} (bản sao)", source.title),
+            kind: source.kind,
+            starts_at: source.starts_at.clone(),
+            ends_at: source.ends_at.clone(),
+            venue: source.venue.clone(),
+            chair_name: source.chair_name.clone(),
+            chair_title: source.chair_title.clone(),
+            secretary_name: source.secretary_name.clone(),
+            secretary_title: source.secretary_title.clone(),
+            notes: source.notes.clone(),
+            status: MeetingStatus::Draft,
+        })?;
         self.write(|tx, device| {
-            let copy = MeetingInput {
-                title: format!("{} (bản sao)", source.title),
-                kind: source.kind,
-                starts_at: source.starts_at.clone(),
-                ends_at: source.ends_at.clone(),
-                venue: source.venue.clone(),
-                chair_name: source.chair_name.clone(),
-                chair_title: source.chair_title.clone(),
-                secretary_name: source.secretary_name.clone(),
-                secretary_title: source.secretary_title.clone(),
-                notes: source.notes.clone(),
-                status: MeetingStatus::Draft,
-            };
             insert(tx, &new_id, &copy, source.is_demo, device)?;
             crate::store::agenda::copy_items(tx, id, &new_id, device)?;
             crate::store::attendance::copy_invitations(tx, id, &new_id, device)?;

@@ -2,9 +2,12 @@
 
 mod agenda;
 mod attendance;
+mod backup;
 mod bindings;
 mod db;
 mod demo;
+mod guard;
+mod hygiene;
 mod meetings;
 mod minutes;
 mod people;
