@@ -1,7 +1,8 @@
 //! The contract between the core and the UI's fake backend.
 //!
 //! `scenarios.json` scripts sequences of IPC commands with the arguments the UI
-//! sends. This test runs each scenario against a fresh in-memory store, the
+//! sends. This test runs each scenario against a fresh store (a file in a
+//! scratch folder, so that backups work as in the app), the
 //! way the desktop shell's commands do, and records every request with its
 //! masked response in `recorded.json`. The UI's `fake.contract.test.ts` replays
 //! the same requests against `FakeBackend` and must get the same responses, so
@@ -11,7 +12,7 @@
 //! after changing a scenario or a rule; the test fails while it is stale.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use hoinghi_core::model::*;
 use hoinghi_core::Db;
@@ -39,7 +40,7 @@ fn the_fake_backend_is_held_to_the_core() {
     {
         let tmp = tempfile::tempdir().expect("a scratch folder");
         let mut run = Run {
-            db: Db::open_in_memory().expect("an in-memory store"),
+            db: Db::open(tmp.path().join("data/hoinghi.db")).expect("a fresh store"),
             tmp: tmp.path().to_path_buf(),
             kept: Vec::new(),
         };
@@ -285,9 +286,12 @@ impl Run {
                 let meeting = db.meeting(&arg::<String>(args, "meetingId"))?;
                 ok(json!(files::document_name(arg(args, "kind"), &meeting)))
             }
+            // The shell asks for the place in a native dialog; here it is the scratch folder.
             "save_document" => {
-                let path: String = arg(args, "path");
-                reply(files::save(&snapshot(db, args)?, Path::new(&path)))
+                let snapshot = snapshot(db, args)?;
+                let name = snapshot.file_name();
+                files::save(&snapshot, &self.tmp.join(&name))?;
+                ok(json!(Some(name)))
             }
             "save_all_documents" => {
                 let meeting_id: String = arg(args, "meetingId");
@@ -296,7 +300,6 @@ impl Run {
                     .iter()
                     .map(|(kind, options)| Snapshot::take(db, &meeting_id, *kind, options))
                     .collect::<Result<Vec<_>, _>>()?;
-                // The shell asks for the folder in a native dialog; here it is the scratch folder.
                 ok(json!(SavedFolder {
                     folder: self.tmp.display().to_string(),
                     documents: files::save_all(&snapshots, &self.tmp),
@@ -305,13 +308,32 @@ impl Run {
             "save_invitations" => {
                 let meeting_id: String = arg(args, "meetingId");
                 let options: DocumentOptions = arg(args, "options");
-                let files = Snapshot::take(db, &meeting_id, DocumentKind::GiayMoi, &options)?
-                    .invitations()?;
-                ok(json!(files
-                    .iter()
-                    .map(|(name, _)| name)
-                    .collect::<Vec<_>>()))
+                let documents = Snapshot::take(db, &meeting_id, DocumentKind::GiayMoi, &options)?
+                    .invitations()?
+                    .into_iter()
+                    .map(|(name, pdf)| SavedDocument {
+                        kind: DocumentKind::GiayMoi,
+                        error: files::write_atomic(&self.tmp.join(&name), &pdf)
+                            .err()
+                            .map(IpcError::from),
+                        path: name,
+                    })
+                    .collect();
+                ok(json!(SavedFolder {
+                    folder: self.tmp.display().to_string(),
+                    documents,
+                }))
             }
+            "save_rescue_copy" => {
+                db.save_copy(&self.tmp.join("hoinghi-cuu-ho.db"))?;
+                ok(json!("hoinghi-cuu-ho.db"))
+            }
+            "list_backups" => reply(db.list_backups()),
+            "backup_now" => reply(db.backup(BackupReason::Manual)),
+            "restore_backup" => reply(db.restore_backup(&arg::<String>(args, "name")).map(Some)),
+            "deleted_meetings" => reply(db.deleted_meetings()),
+            "restore_meeting" => reply(db.restore_meeting(&arg::<String>(args, "id"))),
+            "empty_trash" => reply(db.empty_trash()),
             "document_fields" => ok(json!(snapshot(db, args)?.fields())),
             "set_document_text" => reply(db.set_document_text(
                 &arg::<String>(args, "meetingId"),

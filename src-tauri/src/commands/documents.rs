@@ -2,20 +2,18 @@
 //! hand to the system's PDF viewer to print. Each command reads a snapshot
 //! under the store's lock, then renders it without the lock.
 
-use std::path::{Path, PathBuf};
-
 use hoinghi_core::model::{
     DocumentField, DocumentFieldKey, DocumentFont, DocumentKind, DocumentOptions, ErrorKind,
-    FontSettings, IpcError, SavedFolder,
+    FontSettings, IpcError, SavedDocument, SavedFolder,
 };
 use hoinghi_vanban::docs::files;
 use hoinghi_vanban::docs::Snapshot;
 use hoinghi_vanban::font::Fonts;
 use tauri::ipc::Response;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+use crate::dialogs::{self, Pick};
 use crate::state::{off_the_store, AppState};
 
 async fn snapshot(
@@ -54,17 +52,32 @@ pub async fn document_file_name(
         .await
 }
 
-/// Writes the PDF to `path` (chosen in the native save dialog).
+/// Asks where to save in the native dialog (offering the usual name), then
+/// writes the PDF there. Returns the chosen file's name; `None` when cancelled.
 #[tauri::command]
 pub async fn save_document(
+    app: AppHandle,
     state: State<'_, AppState>,
     meeting_id: String,
     kind: DocumentKind,
     options: DocumentOptions,
-    path: String,
-) -> Result<(), IpcError> {
+) -> Result<Option<String>, IpcError> {
     let snapshot = snapshot(&state, meeting_id, kind, options).await?;
-    off_the_store(move || files::save(&snapshot, Path::new(&path))).await
+    let offered = snapshot.file_name();
+    let save = Pick::Save {
+        title: "Lưu văn bản",
+        name: offered,
+        filter: dialogs::PDF,
+    };
+    let Some(path) = dialogs::pick(&app, save).await? else {
+        return Ok(None);
+    };
+    dialogs::outside_data_folder(&state, &path)?;
+    off_the_store(move || {
+        files::save(&snapshot, &path)?;
+        Ok::<_, IpcError>(Some(dialogs::file_name(&path)))
+    })
+    .await
 }
 
 /// Asks for a folder in the native dialog (the page names no path), then
@@ -85,24 +98,13 @@ pub async fn save_all_documents(
                 .collect::<Result<Vec<_>, _>>()
         })
         .await?;
-    let chosen = off_the_store(move || {
-        Ok::<_, IpcError>(
-            app.dialog()
-                .file()
-                .set_title("Chọn thư mục lưu các văn bản")
-                .blocking_pick_folder(),
-        )
-    })
-    .await?;
-    let Some(chosen) = chosen else {
+    let folder = Pick::Folder {
+        title: "Chọn thư mục lưu các văn bản",
+    };
+    let Some(dir) = dialogs::pick(&app, folder).await? else {
         return Ok(None);
     };
-    let dir = chosen.into_path().map_err(|e| {
-        IpcError::new(
-            ErrorKind::Io,
-            format!("Không dùng được thư mục đã chọn: {e}"),
-        )
-    })?;
+    dialogs::outside_data_folder(&state, &dir)?;
     off_the_store(move || {
         Ok::<_, IpcError>(Some(SavedFolder {
             folder: dir.display().to_string(),
@@ -112,29 +114,45 @@ pub async fn save_all_documents(
     .await
 }
 
-/// Writes one invitation per invited person into `dir`; returns the paths.
+/// One invitation per invited person ("one per invitee"), into a folder chosen
+/// in the native dialog; each file's outcome is reported. `None` when cancelled.
 #[tauri::command]
 pub async fn save_invitations(
+    app: AppHandle,
     state: State<'_, AppState>,
     meeting_id: String,
     options: DocumentOptions,
-    dir: String,
-) -> Result<Vec<String>, IpcError> {
+) -> Result<Option<SavedFolder>, IpcError> {
     let snapshot = snapshot(&state, meeting_id, DocumentKind::GiayMoi, options).await?;
+    let folder = Pick::Folder {
+        title: "Chọn thư mục lưu giấy mời",
+    };
+    let Some(dir) = dialogs::pick(&app, folder).await? else {
+        return Ok(None);
+    };
+    dialogs::outside_data_folder(&state, &dir)?;
     off_the_store(move || {
-        let mut written = Vec::new();
-        for (name, pdf) in snapshot.invitations()? {
-            let path = PathBuf::from(&dir).join(name);
-            files::write_atomic(&path, &pdf)?;
-            written.push(path.display().to_string());
-        }
-        Ok::<_, IpcError>(written)
+        let documents = snapshot
+            .invitations()?
+            .into_iter()
+            .map(|(name, pdf)| SavedDocument {
+                kind: DocumentKind::GiayMoi,
+                error: files::write_atomic(&dir.join(&name), &pdf)
+                    .err()
+                    .map(IpcError::from),
+                path: name,
+            })
+            .collect();
+        Ok::<_, IpcError>(Some(SavedFolder {
+            folder: dir.display().to_string(),
+            documents,
+        }))
     })
     .await
 }
 
-/// Writes the PDF to a temporary file and opens it in the system's viewer,
-/// from which the user prints. Returns the file's path.
+/// Writes the PDF into the app's private print folder and opens it in the
+/// system's viewer, from which the user prints. Returns the file's name.
 #[tauri::command]
 pub async fn print_document(
     app: AppHandle,
@@ -144,26 +162,24 @@ pub async fn print_document(
     options: DocumentOptions,
 ) -> Result<String, IpcError> {
     let snapshot = snapshot(&state, meeting_id, kind, options).await?;
+    let dir = state.print_dir.clone();
     let path = off_the_store(move || {
-        let dir = std::env::temp_dir().join("hoinghi");
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| IpcError::from(hoinghi_core::CoreError::Io(e)))?;
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let path = dir.join(format!("{}-{stamp}.pdf", kind.as_str()));
-        files::write_atomic(&path, &snapshot.render()?)?;
-        Ok::<_, IpcError>(path)
+        let pdf = snapshot.render()?;
+        Ok::<_, IpcError>(crate::print::write_private(&dir, kind.as_str(), &pdf)?)
     })
     .await?;
-    let shown = path.display().to_string();
     app.opener()
-        .open_path(shown.clone(), None::<&str>)
+        .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| {
             IpcError::new(
                 ErrorKind::Io,
-                format!("Đã lưu {shown} nhưng không mở được trình xem PDF: {e}"),
+                format!(
+                    "Đã tạo tệp để in nhưng không mở được trình xem PDF. Hãy cài một trình xem \
+                     PDF rồi thử lại.\nChi tiết: {e}"
+                ),
             )
         })?;
-    Ok(shown)
+    Ok(dialogs::file_name(&path))
 }
 
 /// The editable text of a document: what is generated and what was edited.

@@ -18,6 +18,9 @@ macro_rules! with_commands {
             meetings::update_meeting,
             meetings::delete_meeting,
             meetings::duplicate_meeting,
+            meetings::deleted_meetings,
+            meetings::restore_meeting,
+            meetings::empty_trash,
             agenda::list_agenda,
             agenda::add_agenda_item,
             agenda::update_agenda_item,
@@ -53,6 +56,10 @@ macro_rules! with_commands {
             documents::reset_document_text,
             documents::get_font_settings,
             documents::set_document_font,
+            backups::list_backups,
+            backups::backup_now,
+            backups::restore_backup,
+            backups::save_rescue_copy,
         }
     };
 }

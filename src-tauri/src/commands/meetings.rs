@@ -42,3 +42,23 @@ pub async fn duplicate_meeting(
 ) -> Result<Meeting, IpcError> {
     state.run(move |db| db.duplicate_meeting(&id)).await
 }
+
+/// The trash: deleted meetings, most recently deleted first.
+#[tauri::command]
+pub async fn deleted_meetings(state: State<'_, AppState>) -> Result<Vec<MeetingSummary>, IpcError> {
+    state.run(|db| db.deleted_meetings()).await
+}
+
+#[tauri::command]
+pub async fn restore_meeting(state: State<'_, AppState>, id: String) -> Result<Meeting, IpcError> {
+    state.run(move |db| db.restore_meeting(&id)).await
+}
+
+/// Removes the trashed meetings for good, after backing the data up (the
+/// backup is returned; `None` when the trash was empty).
+#[tauri::command]
+pub async fn empty_trash(
+    state: State<'_, AppState>,
+) -> Result<Option<hoinghi_core::model::BackupInfo>, IpcError> {
+    state.run(|db| db.empty_trash()).await
+}

@@ -4,6 +4,7 @@
 
 mod agenda;
 mod app;
+mod backups;
 mod documents;
 mod meetings;
 mod minutes;
@@ -66,6 +67,60 @@ mod tests {
             "src-tauri/capabilities/main.json must grant allow-<name> for each command in \
              src-tauri/src/commands/list.rs, and nothing else"
         );
+    }
+
+    /// The page is untrusted: no command takes a path or a folder from it, and
+    /// the window has no file-system or dialog permission of its own. Places
+    /// are chosen in native dialogs opened by the commands in Rust.
+    #[test]
+    fn no_command_takes_a_path_from_the_page() {
+        let mut offending = Vec::new();
+        for entry in std::fs::read_dir(repository().join("src-tauri/src/commands")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.ends_with("mod.rs") || path.ends_with("list.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for command in text.split("#[tauri::command]").skip(1) {
+                let signature = &command[..command.find('{').unwrap_or(command.len())];
+                let name = signature
+                    .split("fn ")
+                    .nth(1)
+                    .and_then(|s| s.split('(').next());
+                assert!(
+                    name.is_some_and(|n| COMMANDS.contains(&n.trim())),
+                    "{}: an unlisted command {name:?}",
+                    path.display()
+                );
+                for param in signature.split(['(', ',']).skip(1) {
+                    let Some((arg, ty)) = param.split_once(':') else {
+                        continue;
+                    };
+                    let arg = arg.trim().to_lowercase();
+                    let suspicious = ["path", "dir", "folder", "file"]
+                        .iter()
+                        .any(|w| arg.contains(w))
+                        || ty.contains("PathBuf")
+                        || ty.contains("Path>");
+                    if suspicious {
+                        offending.push(format!("{}: {}", name.unwrap_or("?").trim(), param.trim()));
+                    }
+                }
+            }
+        }
+        assert!(
+            offending.is_empty(),
+            "commands taking a path from the page: {offending:?}"
+        );
+
+        let capability =
+            std::fs::read_to_string(repository().join("src-tauri/capabilities/main.json")).unwrap();
+        for plugin in ["\"dialog:", "\"fs:", "\"shell:", "\"opener:", "\"http:"] {
+            assert!(
+                !capability.contains(plugin),
+                "the window must not hold {plugin} permissions"
+            );
+        }
     }
 
     #[test]

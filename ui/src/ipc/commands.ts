@@ -12,6 +12,9 @@ export const COMMANDS = [
   "update_meeting",
   "delete_meeting",
   "duplicate_meeting",
+  "deleted_meetings",
+  "restore_meeting",
+  "empty_trash",
   "list_agenda",
   "add_agenda_item",
   "update_agenda_item",
@@ -47,6 +50,10 @@ export const COMMANDS = [
   "reset_document_text",
   "get_font_settings",
   "set_document_font",
+  "list_backups",
+  "backup_now",
+  "restore_backup",
+  "save_rescue_copy",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
