@@ -1,5 +1,10 @@
+import { useEffect, useState } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { ErrorText } from "./components/ErrorText";
+import { flushPendingSaves } from "./components/pendingSaves";
+import { useSubmit } from "./components/useSubmit";
 import { useI18n } from "./i18n";
+import { beforeClose, onDatabaseLost, useBackend } from "./ipc";
 import { MeetingsList } from "./screens/meetings/MeetingsList";
 import { Workspace } from "./screens/meetings/Workspace";
 import { SettingsScreen } from "./screens/settings/SettingsScreen";
@@ -37,6 +42,7 @@ export function App({ preview = false }: { preview?: boolean }) {
           </button>
         </nav>
       </header>
+      <SafetyBanners />
       {preview ? (
         <p className="preview-banner" role="note">
           {t("app.preview")}
@@ -51,6 +57,64 @@ export function App({ preview = false }: { preview?: boolean }) {
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>
+    </div>
+  );
+}
+
+/**
+ * What must not be missed: the database file vanished while open (edits are
+ * refused; offer the rescue copy), or the window could not close because
+ * something typed could not be saved.
+ */
+function SafetyBanners() {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const [lost, setLost] = useState<string | null>(null);
+  const [closeBlocked, setCloseBlocked] = useState(false);
+  const [rescued, setRescued] = useState<string | null>(null);
+  const rescue = useSubmit();
+
+  useEffect(() => onDatabaseLost(setLost), []);
+  useEffect(
+    () =>
+      beforeClose(async () => {
+        const saved = await flushPendingSaves();
+        setCloseBlocked(!saved);
+        return saved;
+      }),
+    [],
+  );
+
+  if (!lost && !closeBlocked) return null;
+  return (
+    <div className="alert-banner" role="alert" data-testid="safety-banner">
+      {lost ? (
+        <>
+          <p>
+            <strong>{t("app.lostTitle")}</strong>
+          </p>
+          <p className="break">{lost}</p>
+          <button
+            type="button"
+            className="button"
+            data-testid="rescue-copy"
+            disabled={rescue.busy}
+            onClick={() =>
+              void rescue.submit(
+                () => backend.saveRescueCopy(),
+                (name) => {
+                  if (name) setRescued(name);
+                },
+              )
+            }
+          >
+            {t("app.lostRescue")}
+          </button>
+          {rescued ? <p role="status">{t("app.lostRescued", { name: rescued })}</p> : null}
+          <ErrorText error={rescue.error} />
+        </>
+      ) : null}
+      {closeBlocked ? <p>{t("app.closeBlocked")}</p> : null}
     </div>
   );
 }

@@ -126,3 +126,32 @@ describe("useAutosave", () => {
     expect(saver.mock.calls).toEqual([["kept", "2"]]);
   });
 });
+
+describe("closing the window", () => {
+  it("saves what is still waiting, and says so only if it all went through", async () => {
+    const { flushPendingSaves } = await import("./pendingSaves");
+    let fail = true;
+    const { saver, hook } = setup(async () => {
+      if (fail) throw { kind: "diskFull", message: "Ổ đĩa đã đầy." };
+    });
+    act(() => hook.result.current.change("a", "Kết luận của đồng chí Chủ trì"));
+    let closed = true;
+    await act(async () => {
+      closed = await flushPendingSaves();
+    });
+    expect(saver, "typed less than the pause before closing: saved at once").toHaveBeenCalledTimes(
+      1,
+    );
+    expect(closed, "a failed save keeps the window open").toBe(false);
+
+    fail = false;
+    await act(async () => {
+      closed = await flushPendingSaves();
+    });
+    expect(saver).toHaveBeenLastCalledWith("a", "Kết luận của đồng chí Chủ trì");
+    expect(closed).toBe(true);
+
+    hook.unmount();
+    await expect(flushPendingSaves(), "nothing left once the editor is gone").resolves.toBe(true);
+  });
+});

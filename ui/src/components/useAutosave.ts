@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { type IpcError, toIpcError } from "../ipc";
+import { registerPendingSave } from "./pendingSaves";
 
 /** What the autosave last did, for a status line next to the editor. */
 export type AutosaveStatus =
@@ -133,6 +134,15 @@ export function useAutosave<V>(save: SaveOne<V>, delayMs: number) {
 
   // Whatever is still waiting when the editor closes is saved on the way out.
   useEffect(() => () => void flush(), [flush]);
+  // And when the window closes: it stays open if something could not be saved.
+  useEffect(
+    () =>
+      registerPendingSave(async () => {
+        await flush();
+        return failures.current.size === 0;
+      }),
+    [flush],
+  );
 
   return { change, flush, discard, status, errors };
 }

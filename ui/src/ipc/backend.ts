@@ -5,6 +5,7 @@ import type {
   AttendanceEvent,
   AttendanceEventKind,
   AttendanceSummary,
+  BackupInfo,
   DocumentField,
   DocumentFieldKey,
   DocumentFont,
@@ -39,8 +40,11 @@ export interface Backend {
   /** The typeface documents are set in, and whether Times New Roman is installed. */
   getFontSettings(): Promise<FontSettings>;
   setDocumentFont(font: DocumentFont): Promise<FontSettings>;
-  /** One invitation file per invited person, written into `dir`; resolves to their paths. */
-  saveInvitations(meetingId: string, options: DocumentOptions, dir: string): Promise<string[]>;
+  /**
+   * One invitation file per invited person, into a folder chosen in the native
+   * dialog; each file's outcome is reported. Null when the secretary cancels.
+   */
+  saveInvitations(meetingId: string, options: DocumentOptions): Promise<SavedFolder | null>;
   /** Settings for the format rules the regulations leave uncertain. */
   getFormatSettings(): Promise<FormatSettings>;
   updateFormatSettings(input: FormatSettings): Promise<FormatSettings>;
@@ -52,6 +56,25 @@ export interface Backend {
   updateMeeting(id: string, input: MeetingInput): Promise<Meeting>;
   deleteMeeting(id: string): Promise<null>;
   duplicateMeeting(id: string): Promise<Meeting>;
+  /** The trash: deleted meetings, most recently deleted first. */
+  deletedMeetings(): Promise<MeetingSummary[]>;
+  restoreMeeting(id: string): Promise<Meeting>;
+  /** Removes the trashed meetings for good, after a backup (null when the trash was empty). */
+  emptyTrash(): Promise<BackupInfo | null>;
+
+  /** The backups, newest first (also when the database could not be opened). */
+  listBackups(): Promise<BackupInfo[]>;
+  backupNow(): Promise<BackupInfo>;
+  /**
+   * Replaces the data with a backup. The current data is first backed up; that
+   * backup is returned (null when there was no database to keep).
+   */
+  restoreBackup(name: string): Promise<BackupInfo | null>;
+  /**
+   * After the database file was lost while open: saves everything still open
+   * to a file chosen in the native dialog. Resolves to its name; null when cancelled.
+   */
+  saveRescueCopy(): Promise<string | null>;
 
   listAgenda(meetingId: string): Promise<AgendaItem[]>;
   addAgendaItem(meetingId: string, input: AgendaItemInput): Promise<AgendaItem[]>;
@@ -98,13 +121,15 @@ export interface Backend {
   ): Promise<Uint8Array>;
   /** The name a document is saved under by default ("bien-ban-2022-10-06.pdf"). */
   documentFileName(meetingId: string, kind: DocumentKind): Promise<string>;
-  /** Renders the document and writes it to `path` (chosen with `chooseSavePath` or `chooseFolder`). */
+  /**
+   * Asks where to save in the native dialog (offering the usual name), then
+   * writes the PDF. Resolves to the chosen file's name; null when cancelled.
+   */
   saveDocument(
     meetingId: string,
     kind: DocumentKind,
     options: DocumentOptions,
-    path: string,
-  ): Promise<void>;
+  ): Promise<string | null>;
   /**
    * Asks for a folder in the native dialog, then writes each document, with
    * its own options, into it under its usual name; one failing does not stop
@@ -116,7 +141,7 @@ export interface Backend {
   ): Promise<SavedFolder | null>;
   /**
    * Writes the document to a temporary PDF and opens it in the system's PDF
-   * viewer, from which the secretary prints; resolves to that file's path.
+   * viewer, from which the secretary prints; resolves to that file's name.
    */
   printDocument(meetingId: string, kind: DocumentKind, options: DocumentOptions): Promise<string>;
 
@@ -140,9 +165,4 @@ export interface Backend {
   ): Promise<void>;
   /** Goes back to the generated text; rejects with `notFound` when the field was not edited. */
   resetDocumentText(meetingId: string, kind: DocumentKind, field: DocumentFieldKey): Promise<void>;
-
-  /** The native "save as" dialog for a PDF; null when cancelled. */
-  chooseSavePath(defaultName: string): Promise<string | null>;
-  /** The native folder picker; null when cancelled. */
-  chooseFolder(): Promise<string | null>;
 }

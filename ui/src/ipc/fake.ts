@@ -7,11 +7,14 @@ import type {
   AttendanceEvent,
   AttendanceEventKind,
   AttendanceSummary,
+  BackupInfo,
+  BackupReason,
   DocumentField,
   DocumentFieldKey,
   DocumentFont,
   DocumentKind,
   DocumentOptions,
+  ErrorKind,
   FontSettings,
   FormatProfile,
   FormatSettings,
@@ -95,21 +98,43 @@ function invalid(message: string): never {
   throw ipcError("invalid", message);
 }
 
+function fail(kind: ErrorKind, message: string): never {
+  throw ipcError(kind, message);
+}
+
 function notFound(message: string): never {
   throw ipcError("notFound", message);
 }
 
-/** Like the core's `text::line`: trimmed, NFC, at most `MAX_LINE` characters. */
+/** Invisible, reordering and control characters the core's text policy refuses. */
+const FORBIDDEN = /[\p{Cc}\u200B-\u200F\u2060-\u2064\uFEFF\u180E\u202A-\u202E\u2066-\u206F]/u;
+const FORBIDDEN_MULTILINE =
+  /[^\P{Cc}\t\n]|[\u200B-\u200F\u2060-\u2064\uFEFF\u180E\u202A-\u202E\u2066-\u206F]/u;
+
+/** Like the core's `text::clean`: trimmed, NFC, no forbidden or undrawable characters. */
+function clean(label: string, value: string, multiline: boolean): string {
+  const v = value.replace(/\r\n/g, "\n").trim().normalize("NFC");
+  if ((multiline ? FORBIDDEN_MULTILINE : FORBIDDEN).test(v)) {
+    invalid(`${label} chứa ký tự không hợp lệ (điều khiển, vô hình hoặc đổi chiều viết).`);
+  }
+  const missing = [...new Set(v.match(NO_GLYPH) ?? [])];
+  if (missing.length) {
+    invalid(`${label}: phông chữ văn bản không có các ký tự sau: ${missing.join(", ")}.`);
+  }
+  return v;
+}
+
+/** Like the core's `text::line`: clean, at most `MAX_LINE` characters. */
 function line(label: string, value: string): string {
-  const v = value.trim().normalize("NFC");
+  const v = clean(label, value, false);
   const n = [...v].length;
   if (n > MAX_LINE) invalid(`${label} quá dài (${n} ký tự); tối đa ${MAX_LINE} ký tự.`);
   return v;
 }
 
-/** Like the core's `text::long_text`: trimmed at the ends, NFC. */
+/** Like the core's `text::long_text`: clean, tabs and line breaks allowed. */
 function longText(value: string): string {
-  return value.trim().normalize("NFC");
+  return clean("Nội dung", value, true);
 }
 
 /** Like the core's `text::required`: a `line` that must not be empty. */
@@ -143,6 +168,11 @@ function minutesOf(clock: string): number {
 function clockOf(total: number): string {
   const wrapped = ((total % 1440) + 1440) % 1440;
   return `${pad(Math.floor(wrapped / 60))}:${pad(wrapped % 60)}`;
+}
+
+/** The last part of a path, which is all the page is told. */
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }
 
 function clone<T>(value: T): T {
@@ -182,6 +212,12 @@ export class FakeBackend implements Backend {
   /** Like a machine without Times New Roman, unless a test says otherwise. */
   fontSettings: FontSettings = { font: "liberationSerif", timesNewRomanAvailable: false };
   private readonly now: () => Date;
+
+  /** Meeting ids in the order they were put in the trash. */
+  private trashOrder: string[] = [];
+  /** Backups by name: a copy of everything stored, like the core's backup files. */
+  private backups = new Map<string, { info: BackupInfo; data: string }>();
+  private backupCount = 0;
 
   /** Every document `saveDocument` wrote, in order. */
   readonly savedDocuments: {
@@ -227,7 +263,12 @@ export class FakeBackend implements Backend {
   }
 
   async appInfo(): Promise<AppInfo> {
-    return { version: "0.0.0-fake", databasePath: "(bộ nhớ tạm)", schemaVersion: 1 };
+    return {
+      version: "0.0.0-fake",
+      databasePath: "(bộ nhớ tạm)",
+      backupPath: "(bộ nhớ tạm)",
+      schemaVersion: 1,
+    };
   }
 
   async getFontSettings(): Promise<FontSettings> {
@@ -248,19 +289,27 @@ export class FakeBackend implements Backend {
     tableFontSize: 13,
   };
 
-  async saveInvitations(
-    meetingId: string,
-    options: DocumentOptions,
-    dir: string,
-  ): Promise<string[]> {
+  async saveInvitations(meetingId: string, options: DocumentOptions): Promise<SavedFolder | null> {
     this.meeting(meetingId);
-    const paths = this.invitations
+    this.checkDocument(options);
+    const folder = this.folderChoice;
+    if (folder === null) return null;
+    const documents: SavedDocument[] = this.invitations
       .filter((i) => i.meetingId === meetingId)
-      .map((_, n) => `${dir}/giay-moi-${String(n + 1).padStart(3, "0")}.pdf`);
-    for (const path of paths) {
-      this.savedDocuments.push({ meetingId, kind: "giay-moi", options: clone(options), path });
+      .map((_, n) => ({
+        kind: "giay-moi",
+        path: `giay-moi-${String(n + 1).padStart(3, "0")}.pdf`,
+        error: null,
+      }));
+    for (const d of documents) {
+      this.savedDocuments.push({
+        meetingId,
+        kind: "giay-moi",
+        options: clone(options),
+        path: `${folder}/${d.path}`,
+      });
     }
-    return paths;
+    return { folder, documents };
   }
 
   async getFormatSettings(): Promise<FormatSettings> {
@@ -315,11 +364,15 @@ export class FakeBackend implements Backend {
       .filter((m) => !m.deleted)
       .reverse()
       .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
-      .map((m) => ({
-        meeting: this.publicMeeting(m),
-        agendaCount: this.agenda.filter((a) => a.meetingId === m.id).length,
-        participantCount: this.invitations.filter((i) => i.meetingId === m.id).length,
-      }));
+      .map((m) => this.summary(m));
+  }
+
+  private summary(m: StoredMeeting): MeetingSummary {
+    return {
+      meeting: this.publicMeeting(m),
+      agendaCount: this.agenda.filter((a) => a.meetingId === m.id).length,
+      participantCount: this.invitations.filter((i) => i.meetingId === m.id).length,
+    };
   }
 
   private publicMeeting(m: StoredMeeting): Meeting {
@@ -333,6 +386,7 @@ export class FakeBackend implements Backend {
 
   private validateMeeting(input: MeetingInput): void {
     if (!input.title.trim()) invalid("Tên cuộc họp không được để trống.");
+    required("Tên hội nghị", input.title);
     if (!LOCAL_DATE_TIME.test(input.startsAt)) {
       invalid("Thời gian bắt đầu không hợp lệ; hãy chọn ngày và giờ.");
     }
@@ -369,7 +423,112 @@ export class FakeBackend implements Backend {
 
   async deleteMeeting(id: string): Promise<null> {
     this.meeting(id).deleted = true;
+    this.trashOrder.push(id);
     return null;
+  }
+
+  async deletedMeetings(): Promise<MeetingSummary[]> {
+    return [...this.trashOrder]
+      .reverse()
+      .map((id) => this.meetings.find((m) => m.id === id && m.deleted))
+      .filter((m): m is StoredMeeting => m !== undefined)
+      .map((m) => this.summary(m));
+  }
+
+  async restoreMeeting(id: string): Promise<Meeting> {
+    const found = this.meetings.find((m) => m.id === id && m.deleted);
+    if (!found) notFound("Không tìm thấy hội nghị trong thùng rác.");
+    found.deleted = false;
+    this.trashOrder = this.trashOrder.filter((t) => t !== id);
+    return this.publicMeeting(found);
+  }
+
+  async emptyTrash(): Promise<BackupInfo | null> {
+    const gone = new Set(this.meetings.filter((m) => m.deleted).map((m) => m.id));
+    if (gone.size === 0) return null;
+    const backup = this.backup("beforeEmptyTrash");
+    const keep = <T extends { meetingId: string }>(rows: T[]) =>
+      rows.filter((r) => !gone.has(r.meetingId));
+    this.meetings = this.meetings.filter((m) => !gone.has(m.id));
+    this.agenda = keep(this.agenda);
+    this.invitations = keep(this.invitations);
+    this.events = keep(this.events);
+    this.minutes = keep(this.minutes);
+    this.tasks = keep(this.tasks);
+    this.trashOrder = [];
+    return backup;
+  }
+
+  /** Everything a backup holds, as one string (a deep copy). */
+  private dump(): string {
+    return JSON.stringify({
+      organisation: this.organisation,
+      meetings: this.meetings,
+      agenda: this.agenda,
+      people: this.people,
+      deletedPeople: [...this.deletedPeople],
+      invitations: this.invitations,
+      events: this.events,
+      minutes: this.minutes,
+      tasks: this.tasks,
+      trashOrder: this.trashOrder,
+      documentTexts: [...this.documentTexts].map(([k, v]) => [k, [...v]]),
+    });
+  }
+
+  private backup(reason: BackupReason): BackupInfo {
+    this.backupCount += 1;
+    const now = this.now();
+    const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+    const info: BackupInfo = {
+      name: `hoinghi-${stamp}-${String(this.backupCount % 1000).padStart(3, "0")}-${reason}.db`,
+      takenAt: now.toISOString(),
+      reason,
+      sizeKb: 1,
+      meetings: this.meetings.filter((m) => !m.deleted).length,
+    };
+    this.backups.set(info.name, { info, data: this.dump() });
+    return clone(info);
+  }
+
+  async listBackups(): Promise<BackupInfo[]> {
+    return [...this.backups.values()].map((b) => clone(b.info)).reverse();
+  }
+
+  async backupNow(): Promise<BackupInfo> {
+    return this.backup("manual");
+  }
+
+  async restoreBackup(name: string): Promise<BackupInfo | null> {
+    if (!/^hoinghi-\d{8}-\d{6}-\d{3}-[a-zA-Z]+\.db$/.test(name)) {
+      notFound("Không tìm thấy bản sao lưu.");
+    }
+    const found = this.backups.get(name);
+    if (!found) fail("notHoiNghi", "Tệp không phải tệp dữ liệu HoiNghi.");
+    const aside = this.backup("beforeRestore");
+    const data = JSON.parse(found.data);
+    this.organisation = data.organisation;
+    this.meetings = data.meetings;
+    this.agenda = data.agenda;
+    this.people = data.people;
+    this.deletedPeople = new Set(data.deletedPeople);
+    this.invitations = data.invitations;
+    this.events = data.events;
+    this.minutes = data.minutes;
+    this.tasks = data.tasks;
+    this.trashOrder = data.trashOrder;
+    this.documentTexts = new Map(
+      (data.documentTexts as [string, [DocumentFieldKey, string][]][]).map(([k, v]) => [
+        k,
+        new Map(v),
+      ]),
+    );
+    return aside;
+  }
+
+  async saveRescueCopy(): Promise<string | null> {
+    const path = this.savePathChoice("hoinghi-cuu-ho.db");
+    return path === null ? null : baseName(path);
   }
 
   async duplicateMeeting(id: string): Promise<Meeting> {
@@ -882,15 +1041,27 @@ export class FakeBackend implements Backend {
     );
   }
 
-  async saveDocument(
+  /** Writes one document to `path` (the fake's stand-in for a file). */
+  private async write(
     meetingId: string,
     kind: DocumentKind,
     options: DocumentOptions,
     path: string,
   ): Promise<void> {
     await this.renderDocument(meetingId, kind, options);
-    if (!path.trim()) invalid("Chưa chọn nơi lưu tệp.");
     this.savedDocuments.push({ meetingId, kind, options: clone(options), path });
+  }
+
+  async saveDocument(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): Promise<string | null> {
+    await this.renderDocument(meetingId, kind, options);
+    const path = this.savePathChoice(await this.documentFileName(meetingId, kind));
+    if (path === null) return null;
+    await this.write(meetingId, kind, options, path);
+    return baseName(path);
   }
 
   async documentFileName(meetingId: string, kind: DocumentKind): Promise<string> {
@@ -909,7 +1080,7 @@ export class FakeBackend implements Backend {
     for (const [kind, options] of documents) {
       const path = `${folder}/${await this.documentFileName(meetingId, kind)}`;
       try {
-        await this.saveDocument(meetingId, kind, options, path);
+        await this.write(meetingId, kind, options, path);
         saved.push({ kind, path, error: null });
       } catch (error) {
         saved.push({ kind, path, error: toIpcError(error) });
@@ -925,14 +1096,6 @@ export class FakeBackend implements Backend {
   ): Promise<string> {
     await this.renderDocument(meetingId, kind, options);
     return FAKE_PRINT_PATH;
-  }
-
-  async chooseSavePath(defaultName: string): Promise<string | null> {
-    return this.savePathChoice(defaultName);
-  }
-
-  async chooseFolder(): Promise<string | null> {
-    return this.folderChoice;
   }
 
   /** A backend with a filled-in organisation and a demo meeting, for browser previews. */

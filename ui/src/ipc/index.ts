@@ -6,6 +6,7 @@ export type * from "./bindings";
 export { AUTHORITY_PREFIXES, DOCUMENT_FIELD_KEYS, DOCUMENT_KINDS, ERROR_KINDS } from "./bindings";
 export { BackendProvider, useBackend } from "./context";
 export { isIpcError, toIpcError } from "./errors";
+export { beforeClose, onDatabaseLost } from "./window";
 
 /**
  * The real backend inside the Tauri window; in a plain browser (`npm run dev`

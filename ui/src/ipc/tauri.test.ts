@@ -3,18 +3,13 @@ import { join, relative } from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const invoke = vi.fn();
-const save = vi.fn();
-const open = vi.fn();
 vi.mock("@tauri-apps/api/core", () => ({ invoke, isTauri: () => true }));
-vi.mock("@tauri-apps/plugin-dialog", () => ({ save, open }));
 
-const { TauriBackend, toBytes } = await import("./tauri");
+const { DATABASE_LOST_EVENT, TauriBackend, toBytes } = await import("./tauri");
 const { toIpcError } = await import("./errors");
 
 beforeEach(() => {
   invoke.mockReset();
-  save.mockReset();
-  open.mockReset();
 });
 
 describe("TauriBackend", () => {
@@ -58,20 +53,15 @@ describe("TauriBackend", () => {
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect([...bytes]).toEqual([...pdf]);
 
-    invoke.mockResolvedValueOnce(null);
-    await expect(
-      backend.saveDocument("m1", "giay-moi", options, "/home/an/giay-moi.pdf"),
-    ).resolves.toBeUndefined();
+    invoke.mockResolvedValueOnce("giay-moi.pdf");
+    await expect(backend.saveDocument("m1", "giay-moi", options)).resolves.toBe("giay-moi.pdf");
     invoke.mockResolvedValueOnce("/tmp/hoinghi/bien-ban.pdf");
     expect(await backend.printDocument("m1", "bien-ban", options)).toBe(
       "/tmp/hoinghi/bien-ban.pdf",
     );
     expect(invoke.mock.calls).toEqual([
       ["render_document", { meetingId: "m1", kind: "bien-ban", options }],
-      [
-        "save_document",
-        { meetingId: "m1", kind: "giay-moi", options, path: "/home/an/giay-moi.pdf" },
-      ],
+      ["save_document", { meetingId: "m1", kind: "giay-moi", options }],
       ["print_document", { meetingId: "m1", kind: "bien-ban", options }],
     ]);
 
@@ -131,31 +121,17 @@ describe("TauriBackend", () => {
     expect(() => toBytes("%PDF")).toThrow();
   });
 
-  it("opens the native dialogs for a PDF file and for a folder", async () => {
+  it("announces a lost database file to the whole window", async () => {
     const backend = new TauriBackend();
-    save.mockResolvedValueOnce("/home/an/bien-ban-2022-10-06.pdf");
-    expect(await backend.chooseSavePath("bien-ban-2022-10-06.pdf")).toBe(
-      "/home/an/bien-ban-2022-10-06.pdf",
-    );
-    expect(save).toHaveBeenCalledWith({
-      defaultPath: "bien-ban-2022-10-06.pdf",
-      filters: [{ name: "PDF", extensions: ["pdf"] }],
-    });
-    save.mockResolvedValueOnce(null);
-    expect(await backend.chooseSavePath("x.pdf"), "cancelled").toBeNull();
-
-    open.mockResolvedValueOnce("C:\\Users\\An\\Documents");
-    expect(await backend.chooseFolder()).toBe("C:\\Users\\An\\Documents");
-    expect(open).toHaveBeenCalledWith({ directory: true });
-    open.mockResolvedValueOnce(null);
-    expect(await backend.chooseFolder(), "cancelled").toBeNull();
-
-    open.mockRejectedValueOnce("dialog failed");
-    await expect(backend.chooseFolder()).rejects.toEqual({
-      kind: "unknown",
-      message: "dialog failed",
-    });
-    expect(invoke, "the dialogs are the plugin's, not the app's commands").not.toHaveBeenCalled();
+    const heard: string[] = [];
+    const listener = (e: Event) => heard.push(String((e as CustomEvent).detail));
+    window.addEventListener(DATABASE_LOST_EVENT, listener);
+    invoke.mockRejectedValueOnce({ kind: "databaseLost", message: "Tệp dữ liệu đã bị xoá." });
+    await expect(backend.listMeetings()).rejects.toMatchObject({ kind: "databaseLost" });
+    invoke.mockRejectedValueOnce({ kind: "invalid", message: "Sai" });
+    await expect(backend.listMeetings()).rejects.toMatchObject({ kind: "invalid" });
+    window.removeEventListener(DATABASE_LOST_EVENT, listener);
+    expect(heard).toEqual(["Tệp dữ liệu đã bị xoá."]);
   });
 
   it("turns every rejection into { kind, message }", async () => {

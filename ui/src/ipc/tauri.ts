@@ -1,17 +1,23 @@
 import { invoke, isTauri } from "@tauri-apps/api/core";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Backend } from "./backend";
 import type { Command } from "./commands";
 import { toIpcError } from "./errors";
 
 export { isTauri };
 
+/** Fired on `window` when a command reports that the database file is gone. */
+export const DATABASE_LOST_EVENT = "hoinghi:database-lost";
+
 /** Only the shell's commands type-check here (`commands.ts` is generated from its list). */
 async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
-    throw toIpcError(error);
+    const e = toIpcError(error);
+    if (e.kind === "databaseLost") {
+      window.dispatchEvent(new CustomEvent(DATABASE_LOST_EVENT, { detail: e.message }));
+    }
+    throw e;
   }
 }
 
@@ -31,17 +37,6 @@ export function toBytes(value: unknown): Uint8Array {
   throw toIpcError(`Unexpected document bytes: ${typeof value}`);
 }
 
-/** The native dialogs come from `tauri-plugin-dialog`; their errors get the usual shape. */
-async function dialog<T>(show: () => Promise<T>): Promise<T> {
-  try {
-    return await show();
-  } catch (error) {
-    throw toIpcError(error);
-  }
-}
-
-const PDF_FILTERS = [{ name: "PDF", extensions: ["pdf"] }];
-
 /** The real backend: each method is one Tauri command, arguments in camelCase. */
 export class TauriBackend implements Backend {
   appInfo: Backend["appInfo"] = () => call("app_info");
@@ -50,14 +45,17 @@ export class TauriBackend implements Backend {
   getFontSettings: Backend["getFontSettings"] = () => call("get_font_settings");
   setDocumentFont: Backend["setDocumentFont"] = (font) => call("set_document_font", { font });
   getFormatSettings: Backend["getFormatSettings"] = () => call("get_format_settings");
-  saveInvitations: Backend["saveInvitations"] = (meetingId, options, dir) =>
-    call("save_invitations", { meetingId, options, dir });
+  saveInvitations: Backend["saveInvitations"] = (meetingId, options) =>
+    call("save_invitations", { meetingId, options });
   updateFormatSettings: Backend["updateFormatSettings"] = (input) =>
     call("update_format_settings", { input });
   updateOrganisation: Backend["updateOrganisation"] = (input) =>
     call("update_organisation", { input });
 
   listMeetings: Backend["listMeetings"] = () => call("list_meetings");
+  deletedMeetings: Backend["deletedMeetings"] = () => call("deleted_meetings");
+  restoreMeeting: Backend["restoreMeeting"] = (id) => call("restore_meeting", { id });
+  emptyTrash: Backend["emptyTrash"] = () => call("empty_trash");
   getMeeting: Backend["getMeeting"] = (id) => call("get_meeting", { id });
   createMeeting: Backend["createMeeting"] = (input) => call("create_meeting", { input });
   updateMeeting: Backend["updateMeeting"] = (id, input) => call("update_meeting", { id, input });
@@ -109,9 +107,8 @@ export class TauriBackend implements Backend {
     toBytes(await call<unknown>("render_document", { meetingId, kind, options }));
   documentFileName: Backend["documentFileName"] = (meetingId, kind) =>
     call("document_file_name", { meetingId, kind });
-  saveDocument: Backend["saveDocument"] = async (meetingId, kind, options, path) => {
-    await call("save_document", { meetingId, kind, options, path });
-  };
+  saveDocument: Backend["saveDocument"] = (meetingId, kind, options) =>
+    call("save_document", { meetingId, kind, options });
   saveAllDocuments: Backend["saveAllDocuments"] = (meetingId, documents) =>
     call("save_all_documents", { meetingId, documents });
   printDocument: Backend["printDocument"] = (meetingId, kind, options) =>
@@ -126,10 +123,8 @@ export class TauriBackend implements Backend {
     await call("reset_document_text", { meetingId, kind, field });
   };
 
-  chooseSavePath: Backend["chooseSavePath"] = (defaultName) =>
-    dialog(() => save({ defaultPath: defaultName, filters: PDF_FILTERS }));
-  chooseFolder: Backend["chooseFolder"] = async () => {
-    const picked = await dialog(() => open({ directory: true }));
-    return Array.isArray(picked) ? (picked[0] ?? null) : picked;
-  };
+  listBackups: Backend["listBackups"] = () => call("list_backups");
+  backupNow: Backend["backupNow"] = () => call("backup_now");
+  restoreBackup: Backend["restoreBackup"] = (name) => call("restore_backup", { name });
+  saveRescueCopy: Backend["saveRescueCopy"] = () => call("save_rescue_copy");
 }

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import type { DocumentOptions } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
@@ -149,30 +149,28 @@ describe("documents tab", () => {
     expect(render).toHaveBeenCalledTimes(1);
   });
 
-  it("Save as asks where, then writes the file there; cancelling does nothing", async () => {
+  it("Save as lets the core ask where, then says which file was written; cancelling does nothing", async () => {
     const { user, backend, meeting, save } = await setup();
-    const choose = vi.spyOn(backend, "chooseSavePath");
+    const offered: string[] = [];
     await user.click(await screen.findByTestId("doc-bien-ban"));
     await user.type(screen.getByTestId("doc-number"), "5");
 
-    backend.savePathChoice = () => null;
+    backend.savePathChoice = (name) => {
+      offered.push(name);
+      return null;
+    };
     await user.click(screen.getByTestId("doc-save-as"));
-    await waitFor(() => expect(choose).toHaveBeenCalledWith("bien-ban-2030-03-04.pdf"));
-    expect(save).not.toHaveBeenCalled();
+    await waitFor(() => expect(offered).toEqual(["bien-ban-2030-03-04.pdf"]));
     expect(screen.queryByTestId("doc-notice")).not.toBeInTheDocument();
+    expect(backend.savedDocuments).toEqual([]);
 
     backend.savePathChoice = (name) => `/home/thuky/Văn bản/${name}`;
     await user.click(screen.getByTestId("doc-save-as"));
     expect(await screen.findByTestId("doc-notice")).toHaveTextContent(
-      "Đã lưu: /home/thuky/Văn bản/bien-ban-2030-03-04.pdf",
+      "Đã lưu: bien-ban-2030-03-04.pdf",
     );
-    expect(save).toHaveBeenCalledTimes(1);
-    expect(save).toHaveBeenCalledWith(
-      meeting.id,
-      "bien-ban",
-      { ...DEFAULTS, number: 5 },
-      "/home/thuky/Văn bản/bien-ban-2030-03-04.pdf",
-    );
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(save).toHaveBeenCalledWith(meeting.id, "bien-ban", { ...DEFAULTS, number: 5 });
     expect(backend.savedDocuments.map((d) => d.path)).toEqual([
       "/home/thuky/Văn bản/bien-ban-2030-03-04.pdf",
     ]);
@@ -204,7 +202,7 @@ describe("documents tab", () => {
     await user.click(await screen.findByTestId("doc-giay-moi"));
     await user.click(await screen.findByTestId("doc-save-each"));
     expect(await screen.findByTestId("doc-notice")).toHaveTextContent("Đã lưu 1 giấy mời");
-    expect(each).toHaveBeenCalledWith(meeting.id, DEFAULTS, "/tmp/hoinghi");
+    expect(each).toHaveBeenCalledWith(meeting.id, DEFAULTS);
     await user.click(screen.getByTestId("doc-bien-ban"));
     expect(screen.queryByTestId("doc-save-each"), "only invitations are per person").toBeNull();
   });
@@ -270,7 +268,12 @@ describe("documents tab", () => {
   });
 
   it("shows prominently which characters the font cannot draw", async () => {
-    const { user } = await setup("Giao ban 🎉 tháng 3");
+    // Typed text is checked on entry; this happens with a chosen font that lacks a glyph.
+    const missing = { kind: "missingGlyphs", message: "Phông chữ không có “🎉” (U+1F389)." };
+    vi.spyOn(FakeBackend.prototype, "renderDocument").mockRejectedValue(missing);
+    vi.spyOn(FakeBackend.prototype, "saveDocument").mockRejectedValue(missing);
+    onTestFinished(() => vi.restoreAllMocks());
+    const { user } = await setup();
     const alert = await screen.findByTestId("doc-missing-glyphs");
     expect(alert).toHaveAttribute("role", "alert");
     expect(alert).toHaveTextContent("Có ký tự phông chữ không vẽ được");

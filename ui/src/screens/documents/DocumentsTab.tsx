@@ -39,7 +39,7 @@ type Preview =
 /** The outcome of Save as, Save each or Print. */
 type Notice =
   | { kind: "saved"; path: string }
-  | { kind: "savedEach"; count: number; folder: string }
+  | { kind: "savedEach"; count: number; folder: string; failed: IpcError[] }
   | { kind: "printed"; path: string };
 
 /** One document of "export all": where it went (empty if nowhere), or why not. */
@@ -161,10 +161,9 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
     if (!current?.ok) return;
     const options = current.value;
     act(async () => {
-      const path = await backend.chooseSavePath(await backend.documentFileName(meeting.id, kind));
-      if (!path) return null;
-      await backend.saveDocument(meeting.id, kind, options, path);
-      return { kind: "saved", path };
+      // Rust asks where to save; the page names no path.
+      const name = await backend.saveDocument(meeting.id, kind, options);
+      return name ? { kind: "saved", path: name } : null;
     });
   }
 
@@ -172,10 +171,15 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
     if (!current?.ok) return;
     const options = current.value;
     act(async () => {
-      const folder = await backend.chooseFolder();
-      if (!folder) return null;
-      const paths = await backend.saveInvitations(meeting.id, options, folder);
-      return { kind: "savedEach", count: paths.length, folder };
+      const saved = await backend.saveInvitations(meeting.id, options);
+      if (!saved) return null;
+      const failed = saved.documents.flatMap((d) => (d.error ? [d.error] : []));
+      return {
+        kind: "savedEach",
+        count: saved.documents.length - failed.length,
+        folder: saved.folder,
+        failed,
+      };
     });
   }
 
@@ -412,16 +416,27 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
 }
 
 function Notices({ notice }: { notice: Notice | null }) {
-  const { t } = useI18n();
+  const { t, describeError } = useI18n();
   if (!notice) return null;
+  const failed = notice.kind === "savedEach" ? notice.failed : [];
   return (
-    <p className="status-text break" role="status" data-testid="doc-notice">
-      {notice.kind === "saved"
-        ? t("docs.saved", { path: notice.path })
-        : notice.kind === "savedEach"
-          ? t("docs.savedEach", { count: String(notice.count), folder: notice.folder })
-          : t("docs.printOpened", { path: notice.path })}
-    </p>
+    <>
+      <p className="status-text break" role="status" data-testid="doc-notice">
+        {notice.kind === "saved"
+          ? t("docs.saved", { path: notice.path })
+          : notice.kind === "savedEach"
+            ? t("docs.savedEach", { count: String(notice.count), folder: notice.folder })
+            : t("docs.printOpened", { path: notice.path })}
+      </p>
+      {failed[0] ? (
+        <p className="error-text break" role="alert">
+          {t("docs.savedEachFailed", {
+            failed: String(failed.length),
+            reason: describeError(failed[0]),
+          })}
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -134,3 +134,55 @@ describe("format options", () => {
     );
   });
 });
+
+describe("backups and the trash", () => {
+  it("backs up on request and restores a backup after a confirmation", async () => {
+    const backend = new FakeBackend();
+    await backend.createMeeting(meetingInput({ title: "Giao ban quý III" }));
+    const { user } = renderApp(backend, "/settings");
+    expect(await screen.findByText("Chưa có bản sao lưu nào.")).toBeInTheDocument();
+    await user.click(screen.getByTestId("backup-now"));
+    expect(await screen.findByTestId("backup-notice")).toHaveTextContent("Đã sao lưu: hoinghi-");
+    const list = await screen.findByTestId("backup-list");
+    expect(list).toHaveTextContent("Sao lưu thủ công");
+
+    await backend.createMeeting(meetingInput({ title: "Giao ban quý IV" }));
+    await user.click(screen.getByRole("button", { name: "Khôi phục" }));
+    expect(await screen.findByText(/Thay toàn bộ dữ liệu hiện tại/)).toBeInTheDocument();
+    await user.click(screen.getAllByRole("button", { name: "Khôi phục" }).at(-1) as HTMLElement);
+    expect(await screen.findByTestId("backup-notice")).toHaveTextContent(
+      "Đã khôi phục. Dữ liệu trước đó được giữ trong bản sao lưu",
+    );
+    expect((await backend.listMeetings()).map((m) => m.meeting.title)).toEqual([
+      "Giao ban quý III",
+    ]);
+    await waitFor(() =>
+      expect(screen.getByTestId("backup-list")).toHaveTextContent("Trước khi khôi phục"),
+    );
+  });
+
+  it("restores a deleted meeting, and empties the trash only after a confirmation", async () => {
+    const backend = new FakeBackend();
+    const kept = await backend.createMeeting(meetingInput({ title: "Giao ban quý III" }));
+    const gone = await backend.createMeeting(meetingInput({ title: "Họp thử" }));
+    await backend.deleteMeeting(kept.id);
+    await backend.deleteMeeting(gone.id);
+    const { user } = renderApp(backend, "/settings");
+    const trash = await screen.findByTestId("trash-list");
+    expect(trash).toHaveTextContent("Họp thử");
+    const restoreButtons = () =>
+      screen.getAllByRole("button", { name: "Khôi phục" }).filter((b) => trash.contains(b));
+    await user.click(restoreButtons()[1] as HTMLElement);
+    expect(await screen.findByTestId("trash-notice")).toHaveTextContent(
+      'Đã khôi phục hội nghị "Giao ban quý III".',
+    );
+
+    await user.click(screen.getByTestId("trash-empty"));
+    await user.click(await screen.findByRole("button", { name: "Xoá vĩnh viễn" }));
+    expect(await screen.findByTestId("trash-notice")).toHaveTextContent("Đã dọn thùng rác.");
+    expect(await screen.findByText("Thùng rác trống.")).toBeInTheDocument();
+    expect((await backend.listMeetings()).map((m) => m.meeting.title)).toEqual([
+      "Giao ban quý III",
+    ]);
+  });
+});

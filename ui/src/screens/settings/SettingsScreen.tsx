@@ -13,6 +13,7 @@ import {
   useBackend,
 } from "../../ipc";
 import { AUTHORITY_PREFIXES } from "../../ipc/bindings";
+import { BackupPanel, TrashPanel } from "./SafetyPanels";
 
 /**
  * What holds for every meeting: the organisation that issues the documents,
@@ -40,6 +41,8 @@ export function SettingsScreen() {
         </section>
         <FontPanel />
         <FormatPanel />
+        <BackupPanel folder={info.value?.backupPath ?? null} />
+        <TrashPanel />
         <section className="panel" aria-labelledby="about-heading">
           <h2 id="about-heading">{t("settings.about")}</h2>
           <ErrorText error={info.error} />
