@@ -1,7 +1,7 @@
 // End-to-end: the secretary's first minutes with HoiNghi, in the real window.
 
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 
@@ -143,5 +143,44 @@ test("the counts at the door and the settings page come from the real core", asy
     await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
   } finally {
     await close();
+  }
+});
+
+test("minutes typed just before the window closes are saved, and there after a restart", async () => {
+  const dataDir = freshDataDir();
+  const typed = `Kết luận ghi lúc đóng cửa sổ ${Date.now()}`;
+  let app = await launch(dataDir);
+  try {
+    const { browser } = app;
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "meeting-open");
+    await click(browser, "tab-minutes");
+    await click(browser, "minutes-entry");
+    await type(browser, "minutes-text", typed);
+    // Close at once, well inside the 800 ms autosave pause, as the window's
+    // close button does (a close request the page may answer).
+    await browser.execute(() => {
+      window.__TAURI_INTERNALS__.invoke("plugin:window|close", { label: "main" });
+    });
+    // The app exits after the flush; its exit backup shows it went all the way.
+    const backups = path.join(dataDir, "backups");
+    const deadline = Date.now() + 15_000;
+    while (!(existsSync(backups) && readdirSync(backups).some((n) => n.endsWith("-close.db")))) {
+      if (Date.now() > deadline) throw new Error("the app did not close and back up");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await app.close().catch(() => {});
+  }
+
+  app = await launch(dataDir);
+  try {
+    const { browser } = app;
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "meeting-open");
+    await click(browser, "tab-minutes");
+    await waitForText(browser, byTestId("minutes-entry"), typed);
+  } finally {
+    await app.close();
   }
 });

@@ -272,7 +272,9 @@ describe("documents tab", () => {
     const missing = { kind: "missingGlyphs", message: "Phông chữ không có “🎉” (U+1F389)." };
     vi.spyOn(FakeBackend.prototype, "renderDocument").mockRejectedValue(missing);
     vi.spyOn(FakeBackend.prototype, "saveDocument").mockRejectedValue(missing);
-    onTestFinished(() => vi.restoreAllMocks());
+    onTestFinished(() => {
+      vi.restoreAllMocks();
+    });
     const { user } = await setup();
     const alert = await screen.findByTestId("doc-missing-glyphs");
     expect(alert).toHaveAttribute("role", "alert");
