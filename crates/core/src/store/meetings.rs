@@ -14,11 +14,16 @@ const COLUMNS: &str = "id, title, kind, starts_at, ends_at, venue, chair_name, c
 
 impl Db {
     pub fn list_meetings(&self) -> Result<Vec<MeetingSummary>> {
+        self.summaries("deleted_at IS NULL ORDER BY starts_at DESC, id DESC")
+    }
+
+    /// Meetings with their counts, chosen and ordered by `filter` (SQL after WHERE).
+    fn summaries(&self, filter: &str) -> Result<Vec<MeetingSummary>> {
         let sql = format!(
             "SELECT {COLUMNS},
                 (SELECT COUNT(*) FROM agenda_item a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL),
                 (SELECT COUNT(*) FROM participant p WHERE p.meeting_id = m.id AND p.deleted_at IS NULL)
-             FROM meeting m WHERE deleted_at IS NULL ORDER BY starts_at DESC, id DESC"
+             FROM meeting m WHERE {filter}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([], |r| {
@@ -80,21 +85,7 @@ impl Db {
 
     /// The trash ("Thùng rác"): deleted meetings, most recently deleted first.
     pub fn deleted_meetings(&self) -> Result<Vec<MeetingSummary>> {
-        let sql = format!(
-            "SELECT {COLUMNS},
-                (SELECT COUNT(*) FROM agenda_item a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL),
-                (SELECT COUNT(*) FROM participant p WHERE p.meeting_id = m.id AND p.deleted_at IS NULL)
-             FROM meeting m WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([], |r| {
-            Ok(MeetingSummary {
-                meeting: meeting_from_row(r)?,
-                agenda_count: r.get(15)?,
-                participant_count: r.get(16)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.summaries("deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC")
     }
 
     /// Takes a meeting out of the trash, with everything in it.
