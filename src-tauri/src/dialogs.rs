@@ -24,8 +24,13 @@ pub enum Pick {
 
 pub const PDF: (&str, &[&str]) = ("PDF", &["pdf"]);
 
-/// Shows the dialog; `None` when the user cancels.
-pub async fn pick(app: &AppHandle, what: Pick) -> Result<Option<PathBuf>, IpcError> {
+/// Shows the dialog; `None` when the user cancels. A place inside the data
+/// folder is refused here, so no caller can forget the check.
+pub async fn pick(
+    app: &AppHandle,
+    state: &AppState,
+    what: Pick,
+) -> Result<Option<PathBuf>, IpcError> {
     let app = app.clone();
     let chosen = off_the_store(move || {
         let dialog = app.dialog().file();
@@ -43,21 +48,22 @@ pub async fn pick(app: &AppHandle, what: Pick) -> Result<Option<PathBuf>, IpcErr
         })
     })
     .await?;
-    chosen
-        .map(|c| {
-            c.into_path().map_err(|e| {
-                IpcError::new(
-                    ErrorKind::Io,
-                    format!("Không dùng được nơi đã chọn.\nChi tiết: {e}"),
-                )
-            })
-        })
-        .transpose()
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen.into_path().map_err(|e| {
+        IpcError::new(
+            ErrorKind::Io,
+            format!("Không dùng được nơi đã chọn.\nChi tiết: {e}"),
+        )
+    })?;
+    outside_data_folder(state, &path)?;
+    Ok(Some(path))
 }
 
 /// Refuses a target inside the data folder: a PDF saved over the database (or
 /// its backups) would destroy the secretary's records.
-pub fn outside_data_folder(state: &AppState, target: &Path) -> Result<(), IpcError> {
+fn outside_data_folder(state: &AppState, target: &Path) -> Result<(), IpcError> {
     let data = std::fs::canonicalize(state.data_dir()).unwrap_or(state.data_dir().into());
     // The target may not exist yet: resolve the nearest folder that does.
     let mut probe = target.to_path_buf();

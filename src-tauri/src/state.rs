@@ -31,7 +31,7 @@ impl AppState {
     }
 
     pub fn backup_dir(&self) -> PathBuf {
-        self.data_dir().join(hoinghi_core::backup::BACKUP_DIR)
+        hoinghi_core::backup::folder_for(&self.db_path)
     }
 
     /// The open store, or the error that explains why there is none.

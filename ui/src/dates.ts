@@ -44,3 +44,10 @@ export function defaultMeetingTimes(now: Date): { startsAt: string; endsAt: stri
   const date = toLocalDate(day);
   return { startsAt: `${date}T08:00`, endsAt: `${date}T11:30` };
 }
+
+/** An instant ("2026-12-01T08:05:00Z") → "01/12/2026 15:05" in this computer's time zone. */
+export function formatInstant(value: string): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return `${formatDate(toLocalDate(d))} ${clockTime(d)}`;
+}

@@ -25,13 +25,17 @@ const KEEP_LATEST: usize = 10;
 const KEEP_DAYS: i64 = 30;
 
 const PREFIX: &str = "hoinghi-";
+
+/// The backup folder of the database at `db_path` (also when it cannot be opened).
+pub fn folder_for(db_path: &Path) -> PathBuf {
+    db_path.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR)
+}
 const STAMP: &str = "%Y%m%d-%H%M%S-%3f";
 
 impl Db {
     /// Where this store's backups go; `None` for an in-memory store.
     pub fn backup_dir(&self) -> Option<PathBuf> {
-        let path = self.path()?;
-        Some(path.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR))
+        self.path().map(folder_for)
     }
 
     /// True when something was written since the last backup.
@@ -73,20 +77,7 @@ impl Db {
                 "Không thể ghi bản sao đè lên chính tệp dữ liệu đang mở.",
             ));
         }
-        let dir = target.parent().unwrap_or(Path::new("."));
-        let tmp = dir.join(format!(".{}.tmp", crate::clock::new_id()));
-        let result = self.copy_into(&tmp).and_then(|()| {
-            std::fs::File::open(&tmp)
-                .and_then(|f| f.sync_all())
-                .and_then(|()| std::fs::rename(&tmp, target))
-                .map_err(|e| CoreError::folder(target, e))?;
-            sync_dir(dir);
-            Ok(())
-        });
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        result
+        replace_atomically(target, |tmp| self.copy_into(tmp))
     }
 
     fn copy_into(&self, tmp: &Path) -> Result<()> {
@@ -110,18 +101,12 @@ impl Db {
         let dir = self.backup_dir().ok_or_else(|| {
             CoreError::invalid("backup", "Dữ liệu trong bộ nhớ không khôi phục được.")
         })?;
-        if parse_name(name).is_none() {
-            return Err(CoreError::NotFound {
-                what: "bản sao lưu",
-                id: name.to_string(),
-            });
-        }
+        let source = backup_file(&dir, name)?;
         if let Some(file) = self.file.as_ref().filter(|f| f.lost) {
             return Err(CoreError::DatabaseLost {
                 path: file.path.clone(),
             });
         }
-        let source = dir.join(name);
         let version = crate::db::check_backup(&source)?;
         let aside = self.backup(BackupReason::BeforeRestore)?;
         let src = Connection::open_with_flags(&source, OpenFlags::SQLITE_OPEN_READ_ONLY)
@@ -139,26 +124,44 @@ impl Db {
 /// Refuses to replace a file that exists: that one is restored through
 /// `Db::restore_backup`, which keeps it aside first.
 pub fn restore_missing(dir: &Path, name: &str, target: &Path) -> Result<()> {
-    if parse_name(name).is_none() {
-        return Err(CoreError::NotFound {
-            what: "bản sao lưu",
-            id: name.to_string(),
-        });
-    }
+    let source = backup_file(dir, name)?;
     if target.exists() {
         return Err(CoreError::invalid(
             "backup",
             "Tệp dữ liệu vẫn còn; hãy khôi phục từ trong ứng dụng để tệp hiện tại được giữ lại.",
         ));
     }
-    let source = dir.join(name);
     crate::db::check_backup(&source)?;
+    replace_atomically(target, |tmp| {
+        std::fs::copy(&source, tmp).map_err(|e| CoreError::folder(target, e))?;
+        Ok(())
+    })
+}
+
+/// The file of backup `name` in `dir`; only names HoiNghi gives its backups
+/// are accepted (no paths, nothing else in the folder).
+fn backup_file(dir: &Path, name: &str) -> Result<PathBuf> {
+    match parse_name(name) {
+        Some(_) => Ok(dir.join(name)),
+        None => Err(CoreError::NotFound {
+            what: "bản sao lưu",
+            id: name.to_string(),
+        }),
+    }
+}
+
+/// Writes `target` through `fill`, which writes a temporary file in the same
+/// folder; the file is then synced and renamed over `target`, so `target` is
+/// either what it was or complete. The temporary file never stays behind.
+fn replace_atomically(target: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let folder = target.parent().unwrap_or(Path::new("."));
     let tmp = folder.join(format!(".{}.tmp", crate::clock::new_id()));
-    let result = std::fs::copy(&source, &tmp)
-        .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
-        .and_then(|()| std::fs::rename(&tmp, target))
-        .map_err(|e| CoreError::folder(target, e));
+    let result = fill(&tmp).and_then(|()| {
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .and_then(|()| std::fs::rename(&tmp, target))
+            .map_err(|e| CoreError::folder(target, e))
+    });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

@@ -78,9 +78,6 @@ impl Db {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| CoreError::open(path, e))?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| CoreError::open(path, e))?;
         let file = DbFile {
             path: path.to_path_buf(),
             identity: Identity::of(path),
@@ -141,14 +138,18 @@ impl Db {
 
     fn setup(conn: Connection, file: Option<DbFile>) -> Result<Self> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        match &file {
+            Some(f) if f.read_only => conn.pragma_update(None, "query_only", true)?,
+            Some(f) => conn
+                .pragma_update(None, "journal_mode", "WAL")
+                .map_err(|e| CoreError::open(&f.path, e))?,
+            None => {}
+        }
         // WAL with synchronous=FULL fsyncs the log on every commit: a minutes entry
         // that the UI reported as saved survives a power cut. NORMAL would be
         // faster but may lose the last commits, which is not acceptable here.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        if file.as_ref().is_some_and(|f| f.read_only) {
-            conn.pragma_update(None, "query_only", true)?;
-        }
         Ok(Db {
             conn,
             device_id: String::new(),

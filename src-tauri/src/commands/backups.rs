@@ -59,10 +59,9 @@ pub async fn save_rescue_copy(
         name: format!("hoinghi-cuu-ho-{stamp}.db"),
         filter: ("HoiNghi", &["db"]),
     };
-    let Some(path) = dialogs::pick(&app, save).await? else {
+    let Some(path) = dialogs::pick(&app, &state, save).await? else {
         return Ok(None);
     };
-    dialogs::outside_data_folder(&state, &path)?;
     let name = dialogs::file_name(&path);
     state.run(move |db| db.save_copy(&path)).await?;
     Ok(Some(name))

@@ -69,10 +69,9 @@ pub async fn save_document(
         name: offered,
         filter: dialogs::PDF,
     };
-    let Some(path) = dialogs::pick(&app, save).await? else {
+    let Some(path) = dialogs::pick(&app, &state, save).await? else {
         return Ok(None);
     };
-    dialogs::outside_data_folder(&state, &path)?;
     off_the_store(move || {
         files::save(&snapshot, &path)?;
         Ok::<_, IpcError>(Some(dialogs::file_name(&path)))
@@ -101,10 +100,9 @@ pub async fn save_all_documents(
     let folder = Pick::Folder {
         title: "Chọn thư mục lưu các văn bản",
     };
-    let Some(dir) = dialogs::pick(&app, folder).await? else {
+    let Some(dir) = dialogs::pick(&app, &state, folder).await? else {
         return Ok(None);
     };
-    dialogs::outside_data_folder(&state, &dir)?;
     off_the_store(move || {
         Ok::<_, IpcError>(Some(SavedFolder {
             folder: dir.display().to_string(),
@@ -127,10 +125,9 @@ pub async fn save_invitations(
     let folder = Pick::Folder {
         title: "Chọn thư mục lưu giấy mời",
     };
-    let Some(dir) = dialogs::pick(&app, folder).await? else {
+    let Some(dir) = dialogs::pick(&app, &state, folder).await? else {
         return Ok(None);
     };
-    dialogs::outside_data_folder(&state, &dir)?;
     off_the_store(move || {
         let documents = snapshot
             .invitations()?

@@ -254,6 +254,16 @@ struct Word {
     hard_break: bool,
 }
 
+impl Word {
+    fn empty(space_before: Style, hard_break: bool) -> Word {
+        Word {
+            frags: Vec::new(),
+            space_before,
+            hard_break,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Frag {
     text: String,
@@ -270,11 +280,7 @@ struct Placed {
 /// than line breaks are dropped, and a no-break space never breaks.
 fn words(p: &Para) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
-    let mut current = Word {
-        frags: Vec::new(),
-        space_before: Style::PLAIN,
-        hard_break: false,
-    };
+    let mut current = Word::empty(Style::PLAIN, false);
     for span in &p.spans {
         let text: std::borrow::Cow<str> = if unicode_normalization::is_nfc_quick(span.text.chars())
             == unicode_normalization::IsNormalized::Yes
@@ -284,34 +290,19 @@ fn words(p: &Para) -> Vec<Word> {
             std::borrow::Cow::Owned(span.text.nfc().collect())
         };
         for c in text.chars() {
-            if c == '\n' {
+            let breaks = c == '\n' || (c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}');
+            if breaks {
                 if !current.frags.is_empty() {
                     out.push(std::mem::replace(
                         &mut current,
-                        Word {
-                            frags: Vec::new(),
-                            space_before: span.style,
-                            hard_break: false,
-                        },
+                        Word::empty(span.style, false),
                     ));
                 }
-                out.push(Word {
-                    frags: Vec::new(),
-                    space_before: span.style,
-                    hard_break: true,
-                });
-            } else if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
-                if !current.frags.is_empty() {
-                    out.push(std::mem::replace(
-                        &mut current,
-                        Word {
-                            frags: Vec::new(),
-                            space_before: span.style,
-                            hard_break: false,
-                        },
-                    ));
+                if c == '\n' {
+                    out.push(Word::empty(span.style, true));
+                } else {
+                    current.space_before = span.style;
                 }
-                current.space_before = span.style;
             } else if c.is_control() {
                 continue;
             } else {

@@ -3,17 +3,9 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorText } from "../../components/ErrorText";
 import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
-import { formatSpan } from "../../dates";
+import { formatInstant, formatSpan } from "../../dates";
 import { useI18n } from "../../i18n";
 import { type BackupInfo, type MeetingSummary, useBackend } from "../../ipc";
-
-/** "2026-12-01T08:05:00Z" → "01/12/2026 15:05", in this computer's time zone. */
-function when(takenAt: string): string {
-  const d = new Date(takenAt);
-  if (Number.isNaN(d.getTime())) return takenAt;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /**
  * The backups HoiNghi makes by itself, a button for one more, and restoring
@@ -95,7 +87,7 @@ export function BackupPanel({ folder }: { folder: string | null }) {
           <tbody>
             {backups.value.map((b) => (
               <tr key={b.name} title={b.name}>
-                <td>{when(b.takenAt)}</td>
+                <td>{formatInstant(b.takenAt)}</td>
                 <td>{t(`settings.backups.reason.${b.reason}`)}</td>
                 <td>{b.meetings ?? "—"}</td>
                 <td>{b.sizeKb.toLocaleString()} KB</td>
@@ -116,7 +108,7 @@ export function BackupPanel({ folder }: { folder: string | null }) {
       ) : null}
       {restoring ? (
         <ConfirmDialog
-          message={t("settings.backups.confirm", { when: when(restoring.takenAt) })}
+          message={t("settings.backups.confirm", { when: formatInstant(restoring.takenAt) })}
           confirmLabel={t("settings.backups.restore")}
           onConfirm={() => restore(restoring)}
           onCancel={() => setRestoring(null)}
