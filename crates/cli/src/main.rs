@@ -4,6 +4,8 @@
 //!   hoinghi-cli demo --db FILE [--extra-delegates N]
 //!   hoinghi-cli export --db FILE [--meeting ID] --doc KIND --profile nd30|hd36 -o OUT.pdf
 //!   hoinghi-cli export-all --db FILE [--meeting ID] --profile nd30|hd36 --dir FOLDER
+//!   hoinghi-cli meeting export --db FILE [--meeting ID] -o MEETING.hoinghi
+//!   hoinghi-cli meeting import --db FILE MEETING.hoinghi
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +70,30 @@ enum Command {
         profile: FormatProfile,
         #[arg(long)]
         dir: PathBuf,
+    },
+    /// Carry one meeting to another machine or to the archive, as a `.hoinghi` file.
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+}
+
+#[derive(Subcommand)]
+enum MeetingCommand {
+    /// Write one meeting, with everything in it, to a `.hoinghi` file.
+    Export {
+        #[arg(long)]
+        db: PathBuf,
+        /// The meeting's id (default: the only, or most recent, meeting).
+        #[arg(long)]
+        meeting: Option<String>,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Bring the meeting in a `.hoinghi` file into a database (created if missing);
+    /// rows already there are kept unless the file's are newer.
+    Import {
+        #[arg(long)]
+        db: PathBuf,
+        file: PathBuf,
     },
 }
 
@@ -170,6 +196,33 @@ fn run(command: Command) -> Result<String, String> {
             } else {
                 Ok(lines.join("\n"))
             }
+        }
+        Command::Meeting(MeetingCommand::Export {
+            db,
+            meeting,
+            output,
+        }) => {
+            let store = open_existing(&db)?;
+            let meeting_id = meeting_or_latest(&store, meeting)?;
+            let title = store
+                .export_meeting(&meeting_id, &output)
+                .map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Đã ghi hội nghị «{title}» vào {}",
+                output.display()
+            ))
+        }
+        Command::Meeting(MeetingCommand::Import { db, file }) => {
+            let mut store = Db::open(&db).map_err(|e| e.to_string())?;
+            let done = store.import_meeting(&file).map_err(|e| e.to_string())?;
+            let mut message = format!(
+                "Đã nhập hội nghị «{}» ({}): {} mục mới, {} mục được cập nhật.",
+                done.title, done.meeting_id, done.added, done.updated
+            );
+            if done.in_trash {
+                message.push_str("\nHội nghị này đang ở Thùng rác trên máy này.");
+            }
+            Ok(message)
         }
     }
 }

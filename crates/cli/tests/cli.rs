@@ -224,3 +224,93 @@ fn export_reads_a_database_the_app_has_open() {
     );
     assert!(pdf.exists());
 }
+
+#[test]
+fn a_meeting_goes_to_a_new_database_and_back_by_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    assert!(cli(&["demo", "--db", &path("a.db")]).status.success());
+
+    let out = cli(&[
+        "meeting",
+        "export",
+        "--db",
+        &path("a.db"),
+        "-o",
+        &path("m.hoinghi"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Hội nghị giao ban"));
+
+    let out = cli(&[
+        "meeting",
+        "import",
+        "--db",
+        &path("b.db"),
+        &path("m.hoinghi"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(first.contains("mục mới, 0 mục được cập nhật"), "{first}");
+    let out = cli(&[
+        "meeting",
+        "import",
+        "--db",
+        &path("b.db"),
+        &path("m.hoinghi"),
+    ]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains(": 0 mục mới, 0 mục được cập nhật"),
+        "a second import changes nothing: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    // The imported meeting exports the same documents as the original.
+    for db in ["a.db", "b.db"] {
+        let out = cli(&[
+            "export-all",
+            "--db",
+            &path(db),
+            "--profile",
+            "hd36",
+            "--dir",
+            &path(&format!("{db}-docs")),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    // A PDF is not a meeting file: refused, non-zero, the database unchanged.
+    let pdf = std::fs::read_dir(path("a.db-docs"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let before = std::fs::read(path("b.db")).unwrap();
+    let out = cli(&[
+        "meeting",
+        "import",
+        "--db",
+        &path("b.db"),
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("không phải"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read(path("b.db")).unwrap(), before);
+}

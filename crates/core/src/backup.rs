@@ -153,7 +153,10 @@ fn backup_file(dir: &Path, name: &str) -> Result<PathBuf> {
 /// Writes `target` through `fill`, which writes a temporary file in the same
 /// folder; the file is then synced and renamed over `target`, so `target` is
 /// either what it was or complete. The temporary file never stays behind.
-fn replace_atomically(target: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+pub(crate) fn replace_atomically(
+    target: &Path,
+    fill: impl FnOnce(&Path) -> Result<()>,
+) -> Result<()> {
     let folder = target.parent().unwrap_or(Path::new("."));
     let tmp = folder.join(format!(".{}.tmp", crate::clock::new_id()));
     let result = fill(&tmp).and_then(|()| {

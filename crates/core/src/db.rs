@@ -136,7 +136,7 @@ impl Db {
         Ok(db)
     }
 
-    fn setup(conn: Connection, file: Option<DbFile>) -> Result<Self> {
+    pub(crate) fn setup(conn: Connection, file: Option<DbFile>) -> Result<Self> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         match &file {
             Some(f) if f.read_only => conn.pragma_update(None, "query_only", true)?,
@@ -408,6 +408,15 @@ fn inspect(path: &Path) -> Result<Found> {
             "tệp SQLite của ứng dụng khác (application_id {app_id}, user_version {version})"
         ))),
     }
+}
+
+/// The schema version of the HoiNghi file at `path`, read without changing
+/// it; `None` when there is no file or it is empty. A foreign or newer file is refused.
+pub(crate) fn inspect_file(path: &Path) -> Result<Option<i64>> {
+    Ok(match inspect(path)? {
+        Found::Empty => None,
+        Found::HoiNghi { version } => Some(version),
+    })
 }
 
 fn is_not_a_database(e: &rusqlite::Error) -> bool {

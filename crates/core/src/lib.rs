@@ -9,6 +9,7 @@ mod db;
 pub mod demo;
 mod error;
 pub mod model;
+pub mod portable;
 mod store;
 mod text;
 

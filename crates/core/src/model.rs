@@ -604,6 +604,22 @@ pub struct BackupInfo {
     pub meetings: Option<u32>,
 }
 
+/// What importing a meeting's portable file did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PortableImport {
+    pub meeting_id: String,
+    pub title: String,
+    /// Rows this machine did not have (the meeting, people, agenda items, events…).
+    pub added: u32,
+    /// Rows replaced by the file's newer version.
+    pub updated: u32,
+    /// The meeting is in this machine's trash (deleted here after it was exported).
+    pub in_trash: bool,
+    /// This machine had no organisation profile and took the file's.
+    pub organisation_added: bool,
+}
+
 /// Facts about this installation, shown in Settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -678,3 +678,42 @@ fn the_content_stream_places_text_where_the_layout_put_it() {
         runs.len()
     );
 }
+
+#[test]
+fn a_meeting_carried_in_its_portable_file_gives_the_same_six_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut source = Db::open(dir.path().join("source.db")).unwrap();
+    let id = source.write_demo().unwrap();
+    // A secretary's own wording travels with the meeting.
+    source
+        .set_document_text(
+            &id,
+            DocumentKind::ThongBao,
+            DocumentFieldKey::Closing,
+            "Xin trân trọng thông báo.",
+        )
+        .unwrap();
+    let file = dir.path().join("giao-ban.hoinghi");
+    source.export_meeting(&id, &file).unwrap();
+    let mut target = Db::open(dir.path().join("target.db")).unwrap();
+    target.import_meeting(&file).unwrap();
+
+    let fonts = Fonts::bundled();
+    let text = |db: &Db, kind: DocumentKind, profile: FormatProfile| {
+        let mut opts = options(profile);
+        opts.texts = db.document_texts(&id, kind).unwrap();
+        let conf = Conference::load(db, &id).unwrap();
+        all_text(&build(kind, &conf, &opts, &fonts).layout(&fonts))
+    };
+    for profile in [FormatProfile::Nd30, FormatProfile::Hd36] {
+        for &kind in DocumentKind::ALL {
+            assert_eq!(
+                text(&source, kind, profile),
+                text(&target, kind, profile),
+                "{kind:?} in {profile:?}"
+            );
+        }
+    }
+    assert!(text(&target, DocumentKind::ThongBao, FormatProfile::Hd36)
+        .contains("Xin trân trọng thông báo."));
+}

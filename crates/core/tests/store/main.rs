@@ -11,4 +11,5 @@ mod hygiene;
 mod meetings;
 mod minutes;
 mod people;
+mod portable;
 mod support;
