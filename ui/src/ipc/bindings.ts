@@ -217,6 +217,24 @@ takenAt: string, reason: BackupReason, sizeKb: number,
  */
 meetings: number | null, };
 
+export type PortableImport = { meetingId: string, title: string, 
+/**
+ * Rows this machine did not have (the meeting, people, agenda items, events…).
+ */
+added: number, 
+/**
+ * Rows replaced by the file's newer version.
+ */
+updated: number, 
+/**
+ * The meeting is in this machine's trash (deleted here after it was exported).
+ */
+inTrash: boolean, 
+/**
+ * This machine had no organisation profile and took the file's.
+ */
+organisationAdded: boolean, };
+
 export type ErrorKind = "invalid" | "notFound" | "conflict" | "newerDatabase" | "notHoiNghi" | "inUse" | "databaseLost" | "diskFull" | "storage" | "io" | "missingGlyphs" | "font" | "pdf" | "internal" | "unknown";
 
 export type IpcError = { kind: ErrorKind, message: string, };
