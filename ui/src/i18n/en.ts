@@ -371,7 +371,7 @@ export const en: Dictionary = {
   "app.lostRescued":
     "Rescue copy saved: {name}. Close HoiNghi, then restore this file or a backup.",
   "app.closeBlocked":
-    "What you just typed could not be saved, so the window stays open. See the error under the field, fix it, then close again.",
+    "What you just typed, or the open form, could not be saved, so the window stays open. See the error under the field or in the form, fix it, then close again (or press Cancel in the form if it need not be saved).",
   "settings.backups": "Backups",
   "settings.backups.intro":
     "HoiNghi backs up every 5 minutes while something changes, when it closes and before upgrading the data; it keeps the 10 newest and one a day for 30 days.",

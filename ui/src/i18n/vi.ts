@@ -372,7 +372,7 @@ export const vi = {
   "app.lostRescued":
     "Đã lưu bản cứu hộ: {name}. Hãy đóng HoiNghi, rồi khôi phục tệp này hoặc một bản sao lưu.",
   "app.closeBlocked":
-    "Chưa lưu được nội dung vừa gõ nên cửa sổ chưa đóng. Hãy xem lỗi bên dưới ô nhập, sửa rồi đóng lại.",
+    "Chưa lưu được nội dung vừa gõ hoặc biểu mẫu đang mở nên cửa sổ chưa đóng. Hãy xem lỗi bên dưới ô nhập hoặc trong biểu mẫu, sửa rồi đóng lại (hoặc bấm Huỷ ở biểu mẫu nếu không cần lưu).",
   "settings.backups": "Sao lưu",
   "settings.backups.intro":
     "HoiNghi tự sao lưu 5 phút một lần khi có thay đổi, khi đóng ứng dụng và trước khi nâng cấp dữ liệu; giữ 10 bản mới nhất và mỗi ngày một bản trong 30 ngày.",

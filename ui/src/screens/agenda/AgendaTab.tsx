@@ -325,7 +325,7 @@ function AgendaItemDialog({ item, onClose, onSave }: AgendaItemDialogProps) {
     const minutes = Number(duration.trim());
     if (!/^\d+$/.test(duration.trim()) || minutes < 1) {
       setError({ kind: "invalid", message: t("agenda.durationInvalid") });
-      return;
+      return false;
     }
     const input = {
       title,
@@ -334,7 +334,7 @@ function AgendaItemDialog({ item, onClose, onSave }: AgendaItemDialogProps) {
       fixedStart: fixedStart || null,
       notes,
     };
-    void submit(() => onSave(input), onClose);
+    return submit(() => onSave(input), onClose);
   }
 
   return (

@@ -168,7 +168,7 @@ function NewMeetingDialog({
     <FormDialog
       title={t("meetings.newTitle")}
       onClose={onClose}
-      onSubmit={() => void submit(() => onCreate(input), onCreated)}
+      onSubmit={() => submit(() => onCreate(input), onCreated)}
       busy={busy}
       error={error}
       saveTestId="meeting-save"

@@ -137,9 +137,7 @@ function TaskDialog({
     <FormDialog
       title={task ? t("tasks.editTitle") : t("tasks.addTitle")}
       onClose={onClose}
-      onSubmit={() =>
-        void submit(() => onSave({ text, assignee, deadline: deadline || null }), onClose)
-      }
+      onSubmit={() => submit(() => onSave({ text, assignee, deadline: deadline || null }), onClose)}
       busy={busy}
       error={error}
       saveTestId="task-save"

@@ -60,11 +60,11 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
   const counts = summary.value;
 
   function run(change: () => Promise<Participant[]>) {
-    void action.submit(change, list.setValue);
+    return action.submit(change, list.setValue);
   }
 
   function mark(p: Participant, kind: AttendanceEventKind, reason = "") {
-    run(() => backend.recordAttendance(meeting.id, p.person.id, kind, reason, null));
+    return run(() => backend.recordAttendance(meeting.id, p.person.id, kind, reason, null));
   }
 
   const sections = useMemo(
@@ -184,8 +184,9 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           initial={reasonFor.absenceReason}
           onClose={() => setReasonFor(null)}
           onSave={(reason) => {
-            mark(reasonFor, "absent", reason);
+            const saved = mark(reasonFor, "absent", reason);
             setReasonFor(null);
+            return saved;
           }}
         />
       ) : null}
@@ -464,9 +465,9 @@ function PersonDialog({
   function save() {
     if (!/^-?\d+$/.test(rank.trim())) {
       setError({ kind: "invalid", message: t("people.rankInvalid") });
-      return;
+      return false;
     }
-    void submit(() => onSave({ ...input, rank: Number(rank.trim()) }), onClose);
+    return submit(() => onSave({ ...input, rank: Number(rank.trim()) }), onClose);
   }
 
   return (
@@ -592,7 +593,7 @@ function InviteDialog({
 
   function invite() {
     if (chosen.size === 0) return;
-    void submit(() => onInvite([...chosen]), onClose);
+    return submit(() => onInvite([...chosen]), onClose);
   }
 
   return (
@@ -655,7 +656,8 @@ function ReasonDialog({
   name: string;
   initial: string;
   onClose(): void;
-  onSave(reason: string): void;
+  /** Records the absence; resolves to false if that failed. */
+  onSave(reason: string): Promise<boolean>;
 }) {
   const { t } = useI18n();
   const [reason, setReason] = useState(initial);
@@ -667,9 +669,9 @@ function ReasonDialog({
       onSubmit={() => {
         if (!reason.trim()) {
           setMissing(true);
-          return;
+          return false;
         }
-        onSave(reason.trim());
+        return onSave(reason.trim());
       }}
       busy={false}
       error={null}
