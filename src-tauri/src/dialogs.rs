@@ -20,18 +20,26 @@ pub enum Pick {
     Folder {
         title: &'static str,
     },
+    /// An existing file to read.
+    Open {
+        title: &'static str,
+        filter: (&'static str, &'static [&'static str]),
+    },
 }
 
 pub const PDF: (&str, &[&str]) = ("PDF", &["pdf"]);
+pub const MEETING_FILE: (&str, &[&str]) =
+    ("Tệp hội nghị HoiNghi", &[hoinghi_core::portable::EXTENSION]);
 
-/// Shows the dialog; `None` when the user cancels. A place inside the data
-/// folder is refused here, so no caller can forget the check.
+/// Shows the dialog; `None` when the user cancels. A place to write inside
+/// the data folder is refused here, so no caller can forget the check.
 pub async fn pick(
     app: &AppHandle,
     state: &AppState,
     what: Pick,
 ) -> Result<Option<PathBuf>, IpcError> {
     let app = app.clone();
+    let writes = !matches!(what, Pick::Open { .. });
     let chosen = off_the_store(move || {
         let dialog = app.dialog().file();
         Ok::<_, IpcError>(match what {
@@ -45,6 +53,10 @@ pub async fn pick(
                 .add_filter(filter.0, filter.1)
                 .blocking_save_file(),
             Pick::Folder { title } => dialog.set_title(title).blocking_pick_folder(),
+            Pick::Open { title, filter } => dialog
+                .set_title(title)
+                .add_filter(filter.0, filter.1)
+                .blocking_pick_file(),
         })
     })
     .await?;
@@ -57,7 +69,9 @@ pub async fn pick(
             format!("Không dùng được nơi đã chọn.\nChi tiết: {e}"),
         )
     })?;
-    outside_data_folder(state, &path)?;
+    if writes {
+        outside_data_folder(state, &path)?;
+    }
     Ok(Some(path))
 }
 

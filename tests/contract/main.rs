@@ -334,6 +334,23 @@ impl Run {
             "deleted_meetings" => reply(db.deleted_meetings()),
             "restore_meeting" => reply(db.restore_meeting(&arg::<String>(args, "id"))),
             "empty_trash" => reply(db.empty_trash()),
+            // The file chosen in the shell's dialogs: the scratch folder, and the
+            // meeting file exported last.
+            "export_meeting" => {
+                let id: String = arg(args, "id");
+                let name = files::meeting_file_name(&db.meeting(&id)?);
+                db.export_meeting(&id, &self.tmp.join(&name))?;
+                ok(json!(Some(name)))
+            }
+            "import_meeting" => {
+                let exported = std::fs::read_dir(&self.tmp)
+                    .expect("the scratch folder")
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "hoinghi"))
+                    .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+                    .expect("a meeting file was exported first");
+                reply(db.import_meeting(&exported).map(Some))
+            }
             "document_fields" => ok(json!(snapshot(db, args)?.fields())),
             "set_document_text" => reply(db.set_document_text(
                 &arg::<String>(args, "meetingId"),

@@ -144,9 +144,8 @@ impl Db {
                 tx.query_row("SELECT EXISTS (SELECT 1 FROM organisation)", [], |r| {
                     r.get(0)
                 })?;
-            if !has_organisation {
-                copy_rows(&copy.conn, tx, "organisation", "1", &[])?;
-            }
+            let organisation_added =
+                !has_organisation && copy_rows(&copy.conn, tx, "organisation", "1", &[])? > 0;
             let in_trash: bool = tx.query_row(
                 "SELECT deleted_at IS NOT NULL FROM meeting WHERE id = ?1",
                 [&meeting_id],
@@ -158,7 +157,7 @@ impl Db {
                 added,
                 updated,
                 in_trash,
-                organisation_added: !has_organisation,
+                organisation_added,
             })
         })?;
         Ok(summary)
@@ -190,24 +189,24 @@ fn read_rows(
     Ok((columns, rows))
 }
 
-/// Inserts rows into a table that has none of them yet (the export).
+/// Inserts rows into a table that has none of them yet; returns how many.
 fn copy_rows(
     from: &Connection,
     to: &Connection,
     table: &str,
     scope: &str,
     args: &[Value],
-) -> Result<()> {
+) -> Result<usize> {
     let (columns, rows) = read_rows(from, table, scope, args)?;
     let marks = vec!["?"; columns.len()].join(", ");
     let mut insert = to.prepare(&format!(
         "INSERT INTO {table} ({}) VALUES ({marks})",
         columns.join(", ")
     ))?;
-    for row in rows {
+    for row in &rows {
         insert.execute(params_from_iter(row))?;
     }
-    Ok(())
+    Ok(rows.len())
 }
 
 /// Merges rows into `to`: added when the id is new, replaced when the incoming

@@ -21,6 +21,8 @@ macro_rules! with_commands {
             meetings::deleted_meetings,
             meetings::restore_meeting,
             meetings::empty_trash,
+            meetings::export_meeting,
+            meetings::import_meeting,
             agenda::list_agenda,
             agenda::add_agenda_item,
             agenda::update_agenda_item,

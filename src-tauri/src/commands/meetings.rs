@@ -1,6 +1,8 @@
-use hoinghi_core::model::{IpcError, Meeting, MeetingInput, MeetingSummary};
-use tauri::State;
+use hoinghi_core::model::{IpcError, Meeting, MeetingInput, MeetingSummary, PortableImport};
+use hoinghi_vanban::docs::files;
+use tauri::{AppHandle, State};
 
+use crate::dialogs::{self, Pick};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -61,4 +63,47 @@ pub async fn empty_trash(
     state: State<'_, AppState>,
 ) -> Result<Option<hoinghi_core::model::BackupInfo>, IpcError> {
     state.run(|db| db.empty_trash()).await
+}
+
+/// Writes one meeting to a `.hoinghi` file chosen in the native dialog (for a
+/// colleague's machine or the archive). Returns the file's name; `None` when
+/// cancelled.
+#[tauri::command]
+pub async fn export_meeting(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<String>, IpcError> {
+    let meeting_id = id.clone();
+    let meeting = state.run(move |db| db.meeting(&meeting_id)).await?;
+    let save = Pick::Save {
+        title: "Xuất tệp hội nghị",
+        name: files::meeting_file_name(&meeting),
+        filter: dialogs::MEETING_FILE,
+    };
+    let Some(path) = dialogs::pick(&app, &state, save).await? else {
+        return Ok(None);
+    };
+    let name = dialogs::file_name(&path);
+    state.run(move |db| db.export_meeting(&id, &path)).await?;
+    Ok(Some(name))
+}
+
+/// Merges the meeting in a `.hoinghi` file chosen in the native dialog into
+/// this machine's data; `None` when cancelled.
+#[tauri::command]
+pub async fn import_meeting(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<PortableImport>, IpcError> {
+    let open = Pick::Open {
+        title: "Nhập tệp hội nghị",
+        filter: dialogs::MEETING_FILE,
+    };
+    let Some(path) = dialogs::pick(&app, &state, open).await? else {
+        return Ok(None);
+    };
+    state
+        .run(move |db| db.import_meeting(&path).map(Some))
+        .await
 }

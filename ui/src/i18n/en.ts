@@ -41,6 +41,9 @@ export const en: Dictionary = {
   "meetings.deleteLabel": "Delete meeting {title}",
   "meetings.deleteConfirm":
     "Delete the meeting “{title}”? It will be moved to deleted items and no longer listed.",
+  "meetings.import": "Import meeting file…",
+  "meetings.imported": "Imported “{title}”: {added} new items, {updated} updated.",
+  "meetings.importedInTrash": "This meeting is in the trash on this computer (Settings → Trash).",
   "meetings.demo": "Sample data",
   "meetings.back": "← All meetings",
 
@@ -347,6 +350,11 @@ export const en: Dictionary = {
   "settings.databasePath": "Data file",
   "settings.schemaVersion": "Database schema version",
 
+  "info.exportTitle": "Move the meeting to another computer",
+  "info.exportHelp":
+    "Writes the whole meeting (agenda, delegates, attendance, minutes, conclusions, edited wording) to one .hoinghi file to send to a colleague or archive. The receiver clicks “Import meeting file…” in the meeting list; importing the same file again creates no duplicates.",
+  "info.export": "Export meeting file…",
+  "info.exported": "Saved {name}.",
   "info.saved": "Meeting details saved.",
 
   "error.invalid": "Some information is not valid.",

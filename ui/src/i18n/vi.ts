@@ -41,6 +41,9 @@ export const vi = {
   "meetings.deleteLabel": "Xoá cuộc họp {title}",
   "meetings.deleteConfirm":
     "Xoá cuộc họp “{title}”? Cuộc họp sẽ được chuyển vào mục đã xoá và không còn hiện trong danh sách.",
+  "meetings.import": "Nhập tệp cuộc họp…",
+  "meetings.imported": "Đã nhập “{title}”: {added} mục mới, {updated} mục được cập nhật.",
+  "meetings.importedInTrash": "Cuộc họp này đang ở Thùng rác trên máy này (Cài đặt → Thùng rác).",
   "meetings.demo": "Dữ liệu mẫu",
   "meetings.back": "← Danh sách cuộc họp",
 
@@ -348,6 +351,11 @@ export const vi = {
   "settings.databasePath": "Tệp dữ liệu",
   "settings.schemaVersion": "Phiên bản cơ sở dữ liệu",
 
+  "info.exportTitle": "Chuyển cuộc họp sang máy khác",
+  "info.exportHelp":
+    "Ghi cả cuộc họp (chương trình, đại biểu, điểm danh, biên bản, kết luận, lời văn đã sửa) vào một tệp .hoinghi để gửi đồng nghiệp hoặc lưu trữ. Bên nhận bấm “Nhập tệp cuộc họp…” ở danh sách cuộc họp; nhập lại cùng một tệp không tạo bản trùng.",
+  "info.export": "Xuất tệp cuộc họp…",
+  "info.exported": "Đã ghi {name}.",
   "info.saved": "Đã lưu thông tin cuộc họp.",
 
   "error.invalid": "Dữ liệu chưa hợp lệ.",

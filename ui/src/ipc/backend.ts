@@ -22,6 +22,7 @@ import type {
   Participant,
   Person,
   PersonInput,
+  PortableImport,
   SavedFolder,
   Task,
   TaskInput,
@@ -61,6 +62,10 @@ export interface Backend {
   restoreMeeting(id: string): Promise<Meeting>;
   /** Removes the trashed meetings for good, after a backup (null when the trash was empty). */
   emptyTrash(): Promise<BackupInfo | null>;
+  /** Writes the meeting to a `.hoinghi` file the user picks; its name, or null if cancelled. */
+  exportMeeting(id: string): Promise<string | null>;
+  /** Merges the meeting in a `.hoinghi` file the user picks; null if cancelled. */
+  importMeeting(): Promise<PortableImport | null>;
 
   /** The backups, newest first (also when the database could not be opened). */
   listBackups(): Promise<BackupInfo[]>;

@@ -15,6 +15,8 @@ export const COMMANDS = [
   "deleted_meetings",
   "restore_meeting",
   "empty_trash",
+  "export_meeting",
+  "import_meeting",
   "list_agenda",
   "add_agenda_item",
   "update_agenda_item",

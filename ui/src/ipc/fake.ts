@@ -27,6 +27,7 @@ import type {
   Participant,
   Person,
   PersonInput,
+  PortableImport,
   SavedDocument,
   SavedFolder,
   Task,
@@ -230,6 +231,10 @@ export class FakeBackend implements Backend {
   savePathChoice: (defaultName: string) => string | null = (name) => `/tmp/${name}`;
   /** What the folder picker answers; null is "cancelled". */
   folderChoice: string | null = "/tmp/hoinghi";
+  /** Meeting files `exportMeeting` wrote, by name (their content as JSON). */
+  readonly meetingFiles = new Map<string, string>();
+  /** What the open dialog answers for `importMeeting`: a file name, or null (cancelled); the last export by default. */
+  openChoice: () => string | null = () => [...this.meetingFiles.keys()].at(-1) ?? null;
 
   constructor(options: FakeOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -457,6 +462,82 @@ export class FakeBackend implements Backend {
     this.tasks = keep(this.tasks);
     this.trashOrder = [];
     return backup;
+  }
+
+  async exportMeeting(id: string): Promise<string | null> {
+    const meeting = this.meetings.find((m) => m.id === id);
+    if (!meeting) notFound("Không tìm thấy hội nghị.");
+    const stem = fold(`${meeting.startsAt.slice(0, 10)} ${meeting.title}`)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+    const path = this.savePathChoice(`${stem}.hoinghi`);
+    if (path === null) return null;
+    const mine = <T extends { meetingId: string }>(rows: T[]) =>
+      rows.filter((r) => r.meetingId === id);
+    const invitations = mine(this.invitations);
+    const listed = new Set(invitations.map((i) => i.personId));
+    this.meetingFiles.set(
+      baseName(path),
+      JSON.stringify({
+        meeting,
+        agenda: mine(this.agenda),
+        people: this.people.filter((p) => listed.has(p.id)),
+        invitations,
+        events: mine(this.events),
+        minutes: mine(this.minutes),
+        tasks: mine(this.tasks),
+      }),
+    );
+    return baseName(path);
+  }
+
+  async importMeeting(): Promise<PortableImport | null> {
+    const name = this.openChoice();
+    if (name === null) return null;
+    const data = this.meetingFiles.get(name);
+    if (!data) fail("notHoiNghi", "Tệp không phải tệp hội nghị HoiNghi.");
+    const file = JSON.parse(data);
+    let added = 0;
+    let updated = 0;
+    const merge = <T extends { id: string }>(into: T[], rows: T[]) => {
+      for (const row of rows) {
+        if (!into.some((r) => r.id === row.id)) {
+          into.push(row);
+          added += 1;
+        }
+      }
+    };
+    const meeting: StoredMeeting = file.meeting;
+    const local = this.meetings.find((m) => m.id === meeting.id);
+    if (!local) {
+      this.meetings.push(meeting);
+      added += 1;
+    } else if (meeting.updatedAt > local.updatedAt) {
+      Object.assign(local, meeting);
+      updated += 1;
+    }
+    merge(this.people, file.people);
+    merge(this.agenda, file.agenda);
+    for (const inv of file.invitations as { meetingId: string; personId: string }[]) {
+      if (
+        !this.invitations.some((i) => i.meetingId === inv.meetingId && i.personId === inv.personId)
+      ) {
+        this.invitations.push(inv);
+        added += 1;
+      }
+    }
+    merge(this.events, file.events);
+    merge(this.minutes, file.minutes);
+    merge(this.tasks, file.tasks);
+    const now = this.meetings.find((m) => m.id === meeting.id);
+    return {
+      meetingId: meeting.id,
+      title: now?.title ?? meeting.title,
+      added,
+      updated,
+      inTrash: now?.deleted ?? false,
+      organisationAdded: false,
+    };
   }
 
   /** Everything a backup holds, as one string (a deep copy). */

@@ -56,6 +56,8 @@ export class TauriBackend implements Backend {
   deletedMeetings: Backend["deletedMeetings"] = () => call("deleted_meetings");
   restoreMeeting: Backend["restoreMeeting"] = (id) => call("restore_meeting", { id });
   emptyTrash: Backend["emptyTrash"] = () => call("empty_trash");
+  exportMeeting: Backend["exportMeeting"] = (id) => call("export_meeting", { id });
+  importMeeting: Backend["importMeeting"] = () => call("import_meeting");
   getMeeting: Backend["getMeeting"] = (id) => call("get_meeting", { id });
   createMeeting: Backend["createMeeting"] = (input) => call("create_meeting", { input });
   updateMeeting: Backend["updateMeeting"] = (id, input) => call("update_meeting", { id, input });

@@ -22,6 +22,19 @@ pub fn document_name(kind: DocumentKind, meeting: &Meeting) -> String {
     name
 }
 
+/// "2022-10-06-hoi-nghi-giao-ban.hoinghi": a meeting's portable file, named
+/// by its day (which also keeps Windows' reserved names out) and title.
+pub fn meeting_file_name(meeting: &Meeting) -> String {
+    let day = meeting.starts_at.get(..10).unwrap_or("hoi-nghi");
+    let name = format!(
+        "{}.{}",
+        safe_stem(&format!("{day}-{}", meeting.title)),
+        hoinghi_core::portable::EXTENSION
+    );
+    debug_assert!(is_portable_name(&name), "{name}");
+    name
+}
+
 /// "giay-moi-001-bui-huyen-mai.pdf": numbered in list order, the name without
 /// diacritics (some mail and file-sharing tools still mangle them).
 pub fn invitation_name(number: usize, full_name: &str) -> String {
@@ -192,6 +205,11 @@ mod tests {
             )));
             assert!(is_portable_name(&document_name(*kind, &meeting(""))));
         }
+        assert_eq!(
+            meeting_file_name(&meeting("2022-10-06T08:00")),
+            "2022-10-06-con.hoinghi"
+        );
+        assert!(is_portable_name(&meeting_file_name(&meeting(""))));
         for name in [
             "CON",
             "Nul",

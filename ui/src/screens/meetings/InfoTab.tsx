@@ -1,3 +1,6 @@
+import { useState } from "react";
+import { ErrorText } from "../../components/ErrorText";
+import { useSubmit } from "../../components/useSubmit";
 import { useI18n } from "../../i18n";
 import { type Meeting, type MeetingInput, useBackend } from "../../ipc";
 import { MeetingForm } from "./MeetingForm";
@@ -22,10 +25,44 @@ export function InfoTab({ meeting, onSaved }: { meeting: Meeting; onSaved(m: Mee
   const backend = useBackend();
   const { t } = useI18n();
   return (
-    <MeetingForm
-      initial={inputOf(meeting)}
-      savedMessage={t("info.saved")}
-      onSubmit={async (input) => onSaved(await backend.updateMeeting(meeting.id, input))}
-    />
+    <>
+      <MeetingForm
+        initial={inputOf(meeting)}
+        savedMessage={t("info.saved")}
+        onSubmit={async (input) => onSaved(await backend.updateMeeting(meeting.id, input))}
+      />
+      <ExportMeeting id={meeting.id} />
+    </>
+  );
+}
+
+/** The meeting as one file, for a colleague's machine or the archive. */
+function ExportMeeting({ id }: { id: string }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const action = useSubmit();
+  const [written, setWritten] = useState<string | null>(null);
+  return (
+    <section className="panel" aria-labelledby="export-meeting-heading">
+      <h2 id="export-meeting-heading">{t("info.exportTitle")}</h2>
+      <p className="muted">{t("info.exportHelp")}</p>
+      <div className="row-actions">
+        <button
+          type="button"
+          className="button"
+          data-testid="meeting-export"
+          disabled={action.busy}
+          onClick={() => void action.submit(() => backend.exportMeeting(id), setWritten)}
+        >
+          {t("info.export")}
+        </button>
+        {written ? (
+          <span className="status-text" role="status">
+            {t("info.exported", { name: written })}
+          </span>
+        ) : null}
+      </div>
+      <ErrorText error={action.error} />
+    </section>
   );
 }

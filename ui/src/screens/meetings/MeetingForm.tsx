@@ -1,6 +1,7 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
+import { registerPendingSave } from "../../components/pendingSaves";
 import { useSubmit } from "../../components/useSubmit";
 import { defaultMeetingTimes } from "../../dates";
 import { useI18n } from "../../i18n";
@@ -127,12 +128,27 @@ export function MeetingForm({ initial, onSubmit, savedMessage }: MeetingFormProp
   const { t } = useI18n();
   const [input, setInput] = useState(initial);
   const [saved, setSaved] = useState(false);
+  const [dirty, setDirty] = useState(false);
   const { submit, busy, error } = useSubmit();
 
   function change(patch: Partial<MeetingInput>) {
     setInput((current) => ({ ...current, ...patch }));
     setSaved(false);
+    setDirty(true);
   }
+
+  function save(): Promise<boolean> {
+    return submit(
+      () => onSubmit(input),
+      () => {
+        setSaved(true);
+        setDirty(false);
+      },
+    );
+  }
+
+  // Closing the window saves what was typed here, like pressing Save.
+  useEffect(() => (dirty ? registerPendingSave(save) : undefined));
 
   return (
     <form
@@ -140,11 +156,7 @@ export function MeetingForm({ initial, onSubmit, savedMessage }: MeetingFormProp
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!busy)
-          void submit(
-            () => onSubmit(input),
-            () => setSaved(true),
-          );
+        if (!busy) void save();
       }}
     >
       <MeetingFields input={input} onChange={change} error={error} />

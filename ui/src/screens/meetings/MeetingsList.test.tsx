@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { flushPendingSaves } from "../../components/pendingSaves";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
 
@@ -88,5 +89,47 @@ describe("meetings list", () => {
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(screen.getByTestId("new-meeting"), "focus returns to the opener").toHaveFocus();
+  });
+
+  it("carries a meeting to another computer in its file; importing it twice adds nothing", async () => {
+    const source = new FakeBackend();
+    const meeting = await source.createMeeting(meetingInput({ title: "Giao ban quý I" }));
+    const first = renderApp(source, `/meetings/${meeting.id}/info`);
+    await first.user.click(await screen.findByTestId("meeting-export"));
+    expect(await screen.findByText("Đã ghi 2030-03-04-giao-ban-quy-i.hoinghi.")).toBeVisible();
+    first.unmount();
+
+    const target = new FakeBackend();
+    for (const [name, data] of source.meetingFiles) target.meetingFiles.set(name, data);
+    const { user } = renderApp(target);
+    await user.click(await screen.findByTestId("import-meeting"));
+    expect(await screen.findByTestId("import-result")).toHaveTextContent(
+      "Đã nhập “Giao ban quý I”: 1 mục mới, 0 mục được cập nhật.",
+    );
+    expect(await screen.findAllByTestId("meeting-row")).toHaveLength(1);
+    await user.click(screen.getByTestId("import-meeting"));
+    await waitFor(() =>
+      expect(screen.getByTestId("import-result")).toHaveTextContent(
+        "0 mục mới, 0 mục được cập nhật",
+      ),
+    );
+    expect(screen.getAllByTestId("meeting-row")).toHaveLength(1);
+  });
+
+  it("saves the meeting details being typed when the window closes", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/info`);
+    const title = await screen.findByTestId("meeting-title");
+    await user.clear(title);
+    await user.type(title, "Giao ban tháng 4");
+    expect(await flushPendingSaves()).toBe(true);
+    expect((await backend.getMeeting(meeting.id)).title).toBe("Giao ban tháng 4");
+
+    await user.clear(title);
+    expect(await flushPendingSaves(), "an empty title is refused: the window stays open").toBe(
+      false,
+    );
+    expect(await screen.findByRole("alert")).toBeVisible();
   });
 });

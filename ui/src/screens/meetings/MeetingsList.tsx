@@ -7,7 +7,13 @@ import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
 import { formatSpan } from "../../dates";
 import { useI18n } from "../../i18n";
-import { type Meeting, type MeetingInput, type MeetingSummary, useBackend } from "../../ipc";
+import {
+  type Meeting,
+  type MeetingInput,
+  type MeetingSummary,
+  type PortableImport,
+  useBackend,
+} from "../../ipc";
 import { blankMeeting, MeetingFields } from "./MeetingForm";
 
 /** The start screen: every meeting, newest first, and the way into each one. */
@@ -18,6 +24,7 @@ export function MeetingsList() {
   const meetings = useLoad(() => backend.listMeetings(), [backend]);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<MeetingSummary | null>(null);
+  const [imported, setImported] = useState<PortableImport | null>(null);
   const action = useSubmit();
 
   const open = (id: string) => navigate(`/meetings/${id}/info`);
@@ -26,6 +33,17 @@ export function MeetingsList() {
     void action.submit(
       () => backend.duplicateMeeting(id),
       (copy) => open(copy.id),
+    );
+  }
+
+  function importFile() {
+    void action.submit(
+      () => backend.importMeeting(),
+      (done) => {
+        if (!done) return;
+        setImported(done);
+        meetings.reload();
+      },
     );
   }
 
@@ -40,16 +58,37 @@ export function MeetingsList() {
     <section className="page" aria-labelledby="meetings-heading">
       <div className="page-head">
         <h1 id="meetings-heading">{t("meetings.title")}</h1>
-        <button
-          type="button"
-          className="button primary"
-          data-testid="new-meeting"
-          onClick={() => setCreating(true)}
-        >
-          {t("meetings.new")}
-        </button>
+        <div className="row-actions">
+          <button
+            type="button"
+            className="button"
+            data-testid="import-meeting"
+            disabled={action.busy}
+            onClick={importFile}
+          >
+            {t("meetings.import")}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            data-testid="new-meeting"
+            onClick={() => setCreating(true)}
+          >
+            {t("meetings.new")}
+          </button>
+        </div>
       </div>
       <ErrorText error={meetings.error ?? action.error} />
+      {imported ? (
+        <p className="status-text" role="status" data-testid="import-result">
+          {t("meetings.imported", {
+            title: imported.title,
+            added: imported.added,
+            updated: imported.updated,
+          })}
+          {imported.inTrash ? ` ${t("meetings.importedInTrash")}` : ""}
+        </p>
+      ) : null}
       {meetings.value === null ? (
         meetings.error ? null : (
           <p className="muted">{t("app.loading")}</p>
