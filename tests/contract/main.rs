@@ -53,7 +53,7 @@ fn the_fake_backend_is_held_to_the_core() {
             if let (Ok(value), Some(keep)) = (&response, step.get("keep")) {
                 for (name, path) in keep.as_object().expect("keep is an object") {
                     let path = path.as_str().expect("a dot path");
-                    let id = lookup(value, path)
+                    let id = lookup(value, path, &run.kept)
                         .unwrap_or_else(|| panic!("{command}: no {path} in {value}"));
                     run.kept.push((id.to_string(), name.clone()));
                 }
@@ -216,18 +216,22 @@ impl Run {
             "list_meetings" => reply(db.list_meetings()),
             "get_meeting" => reply(db.meeting(&arg::<String>(args, "id"))),
             "create_meeting" => reply(db.create_meeting(&arg(args, "input"))),
-            "update_meeting" => {
-                reply(db.update_meeting(&arg::<String>(args, "id"), &arg(args, "input")))
-            }
+            "update_meeting" => reply(db.update_meeting(
+                &arg::<String>(args, "id"),
+                &arg::<String>(args, "seen"),
+                &arg(args, "input"),
+            )),
             "delete_meeting" => reply(db.delete_meeting(&arg::<String>(args, "id"))),
             "duplicate_meeting" => reply(db.duplicate_meeting(&arg::<String>(args, "id"))),
             "list_agenda" => reply(db.agenda(&arg::<String>(args, "meetingId"))),
             "add_agenda_item" => {
                 reply(db.add_agenda_item(&arg::<String>(args, "meetingId"), &arg(args, "input")))
             }
-            "update_agenda_item" => {
-                reply(db.update_agenda_item(&arg::<String>(args, "id"), &arg(args, "input")))
-            }
+            "update_agenda_item" => reply(db.update_agenda_item(
+                &arg::<String>(args, "id"),
+                &arg::<String>(args, "seen"),
+                &arg(args, "input"),
+            )),
             "delete_agenda_item" => reply(db.delete_agenda_item(&arg::<String>(args, "id"))),
             "reorder_agenda" => reply(db.reorder_agenda(
                 &arg::<String>(args, "meetingId"),
@@ -235,9 +239,11 @@ impl Run {
             )),
             "list_people" => reply(db.list_people(&arg::<String>(args, "query"))),
             "create_person" => reply(db.create_person(&arg(args, "input"))),
-            "update_person" => {
-                reply(db.update_person(&arg::<String>(args, "id"), &arg(args, "input")))
-            }
+            "update_person" => reply(db.update_person(
+                &arg::<String>(args, "id"),
+                &arg::<String>(args, "seen"),
+                &arg(args, "input"),
+            )),
             "delete_person" => reply(db.delete_person(&arg::<String>(args, "id"))),
             "list_participants" => reply(db.participants(&arg::<String>(args, "meetingId"))),
             "attendance_summary" => reply(db.attendance_summary(&arg::<String>(args, "meetingId"))),
@@ -267,15 +273,21 @@ impl Run {
             "add_minutes_entry" => {
                 reply(db.add_minutes_entry(&arg::<String>(args, "meetingId"), &arg(args, "input")))
             }
-            "update_minutes_entry" => {
-                reply(db.update_minutes_entry(&arg::<String>(args, "id"), &arg(args, "input")))
-            }
+            "update_minutes_entry" => reply(db.update_minutes_entry(
+                &arg::<String>(args, "id"),
+                &arg::<String>(args, "seen"),
+                &arg(args, "input"),
+            )),
             "delete_minutes_entry" => reply(db.delete_minutes_entry(&arg::<String>(args, "id"))),
             "list_tasks" => reply(db.tasks(&arg::<String>(args, "meetingId"))),
             "add_task" => {
                 reply(db.add_task(&arg::<String>(args, "meetingId"), &arg(args, "input")))
             }
-            "update_task" => reply(db.update_task(&arg::<String>(args, "id"), &arg(args, "input"))),
+            "update_task" => reply(db.update_task(
+                &arg::<String>(args, "id"),
+                &arg::<String>(args, "seen"),
+                &arg(args, "input"),
+            )),
             "delete_task" => reply(db.delete_task(&arg::<String>(args, "id"))),
             "render_document" | "print_document" => {
                 let pdf = snapshot(db, args)?.render()?;
@@ -401,11 +413,20 @@ fn ok(value: Value) -> Reply {
 }
 
 /// `0.person.id` in a response.
-fn lookup<'a>(value: &'a Value, path: &str) -> Option<&'a str> {
+/// Follows a dot path: a number picks a list element, "#name" the element
+/// whose id is the kept `$name`, anything else a field.
+fn lookup<'a>(value: &'a Value, path: &str, kept: &[(String, String)]) -> Option<&'a str> {
     path.split('.')
-        .try_fold(value, |v, part| match part.parse::<usize>() {
-            Ok(i) => v.get(i),
-            Err(_) => v.get(part),
+        .try_fold(value, |v, part| {
+            if let Some(name) = part.strip_prefix('#') {
+                let id = &kept.iter().find(|(_, n)| n == name)?.0;
+                v.as_array()?.iter().find(|e| e["id"] == json!(id))
+            } else {
+                match part.parse::<usize>() {
+                    Ok(i) => v.get(i),
+                    Err(_) => v.get(part),
+                }
+            }
         })?
         .as_str()
 }

@@ -19,6 +19,17 @@ pub fn utc_now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// The stamp for a record's next save: now, but always later than `previous`,
+/// so two saves within one millisecond (or after the clock was set back)
+/// still tell an out-of-date copy from the current one.
+pub fn utc_after(previous: &str) -> String {
+    let now = Utc::now();
+    let next = chrono::DateTime::parse_from_rfc3339(previous)
+        .map(|p| p.with_timezone(&Utc) + chrono::Duration::milliseconds(1))
+        .map_or(now, |p| p.max(now));
+    next.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
 /// The wall-clock time now in the given zone, to the minute.
 pub fn local_now(zone: &str) -> String {
     let tz: Tz = zone.parse().unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);

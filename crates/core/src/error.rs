@@ -23,6 +23,13 @@ pub enum CoreError {
     #[error("{0}")]
     Conflict(String),
 
+    /// An edit made on an out-of-date copy: someone saved the record in between.
+    #[error(
+        "Thông tin {what} vừa được sửa ở nơi khác sau khi bạn mở nó, nên thay đổi của bạn chưa \
+         được lưu (để không ghi đè lên bản mới hơn). Hãy mở lại để xem bản mới nhất rồi sửa lại."
+    )]
+    Stale { what: &'static str },
+
     /// The database was written by a newer HoiNghi; we refuse to touch it.
     #[error(
         "Tệp dữ liệu này được tạo bởi phiên bản HoiNghi mới hơn (lược đồ {found}, phiên bản này \
@@ -121,7 +128,7 @@ impl CoreError {
         match self {
             CoreError::Invalid { .. } => ErrorKind::Invalid,
             CoreError::NotFound { .. } => ErrorKind::NotFound,
-            CoreError::Conflict(_) => ErrorKind::Conflict,
+            CoreError::Conflict(_) | CoreError::Stale { .. } => ErrorKind::Conflict,
             CoreError::NewerDatabase { .. } => ErrorKind::NewerDatabase,
             CoreError::OlderDatabase { .. } | CoreError::NotHoiNghi { .. } => ErrorKind::NotHoiNghi,
             CoreError::InUse { .. } => ErrorKind::InUse,

@@ -360,9 +360,13 @@ pub struct AgendaItem {
     /// Computed from the meeting start, fixed starts and durations ("HH:MM").
     pub start_time: String,
     pub end_time: String,
+    /// The item ends after midnight of the meeting's first day (its times wrap
+    /// around); the agenda shows a warning.
+    pub past_midnight: bool,
     pub title: String,
     pub presenter: String,
     pub notes: String,
+    pub updated_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -394,6 +398,9 @@ pub struct Person {
     /// by at the door. Not printed on documents yet.
     pub checkin_code: String,
     pub is_demo: bool,
+    /// When it was last saved: an edit passes it back, so one made on an
+    /// out-of-date copy is refused (the same on every edited record).
+    pub updated_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -523,6 +530,7 @@ pub struct Task {
     pub assignee: String,
     /// "YYYY-MM-DD".
     pub deadline: Option<String>,
+    pub updated_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -26,10 +26,11 @@ pub async fn add_agenda_item(
 pub async fn update_agenda_item(
     state: State<'_, AppState>,
     id: String,
+    seen: String,
     input: AgendaItemInput,
 ) -> Result<Vec<AgendaItem>, IpcError> {
     state
-        .run(move |db| db.update_agenda_item(&id, &input))
+        .run(move |db| db.update_agenda_item(&id, &seen, &input))
         .await
 }
 

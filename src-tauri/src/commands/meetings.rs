@@ -27,9 +27,12 @@ pub async fn create_meeting(
 pub async fn update_meeting(
     state: State<'_, AppState>,
     id: String,
+    seen: String,
     input: MeetingInput,
 ) -> Result<Meeting, IpcError> {
-    state.run(move |db| db.update_meeting(&id, &input)).await
+    state
+        .run(move |db| db.update_meeting(&id, &seen, &input))
+        .await
 }
 
 #[tauri::command]

@@ -26,10 +26,11 @@ pub async fn add_minutes_entry(
 pub async fn update_minutes_entry(
     state: State<'_, AppState>,
     id: String,
+    seen: String,
     input: MinutesInput,
 ) -> Result<MinutesEntry, IpcError> {
     state
-        .run(move |db| db.update_minutes_entry(&id, &input))
+        .run(move |db| db.update_minutes_entry(&id, &seen, &input))
         .await
 }
 
@@ -59,9 +60,12 @@ pub async fn add_task(
 pub async fn update_task(
     state: State<'_, AppState>,
     id: String,
+    seen: String,
     input: TaskInput,
 ) -> Result<Task, IpcError> {
-    state.run(move |db| db.update_task(&id, &input)).await
+    state
+        .run(move |db| db.update_task(&id, &seen, &input))
+        .await
 }
 
 #[tauri::command]

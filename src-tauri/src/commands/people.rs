@@ -26,9 +26,12 @@ pub async fn create_person(
 pub async fn update_person(
     state: State<'_, AppState>,
     id: String,
+    seen: String,
     input: PersonInput,
 ) -> Result<Person, IpcError> {
-    state.run(move |db| db.update_person(&id, &input)).await
+    state
+        .run(move |db| db.update_person(&id, &seen, &input))
+        .await
 }
 
 #[tauri::command]

@@ -111,6 +111,10 @@ export const en: Dictionary = {
   "agenda.deleteLabel": "Delete “{title}”",
   "agenda.editLabel": "Edit “{title}”",
   "agenda.total": "Total: {n} minutes · from {start} to {end}",
+  "agenda.pastMidnight":
+    "The agenda runs past midnight: “{title}” ends at {end} the next day. Check the durations and start times.",
+  "agenda.nextDay": "+1 day",
+  "agenda.nextDayLabel": "Ends after midnight, on the next day",
   "agenda.overrun": "The agenda ends at {end}, after the meeting's end time ({meetingEnd}).",
 
   "people.add": "Add new participant",

@@ -111,6 +111,10 @@ export const vi = {
   "agenda.deleteLabel": "Xoá “{title}”",
   "agenda.editLabel": "Sửa “{title}”",
   "agenda.total": "Tổng thời lượng: {n} phút · từ {start} đến {end}",
+  "agenda.pastMidnight":
+    "Chương trình kéo dài qua nửa đêm: mục “{title}” kết thúc lúc {end} ngày hôm sau. Hãy kiểm tra thời lượng và giờ bắt đầu.",
+  "agenda.nextDay": "+1 ngày",
+  "agenda.nextDayLabel": "Kết thúc sau nửa đêm, sang ngày hôm sau",
   "agenda.overrun":
     "Chương trình kết thúc lúc {end}, muộn hơn giờ kết thúc cuộc họp ({meetingEnd}).",
 

@@ -54,7 +54,7 @@ export interface Backend {
   listMeetings(): Promise<MeetingSummary[]>;
   getMeeting(id: string): Promise<Meeting>;
   createMeeting(input: MeetingInput): Promise<Meeting>;
-  updateMeeting(id: string, input: MeetingInput): Promise<Meeting>;
+  updateMeeting(id: string, seen: string, input: MeetingInput): Promise<Meeting>;
   deleteMeeting(id: string): Promise<null>;
   duplicateMeeting(id: string): Promise<Meeting>;
   /** The trash: deleted meetings, most recently deleted first. */
@@ -83,13 +83,13 @@ export interface Backend {
 
   listAgenda(meetingId: string): Promise<AgendaItem[]>;
   addAgendaItem(meetingId: string, input: AgendaItemInput): Promise<AgendaItem[]>;
-  updateAgendaItem(id: string, input: AgendaItemInput): Promise<AgendaItem[]>;
+  updateAgendaItem(id: string, seen: string, input: AgendaItemInput): Promise<AgendaItem[]>;
   deleteAgendaItem(id: string): Promise<AgendaItem[]>;
   reorderAgenda(meetingId: string, orderedIds: string[]): Promise<AgendaItem[]>;
 
   listPeople(query: string): Promise<Person[]>;
   createPerson(input: PersonInput): Promise<Person>;
-  updatePerson(id: string, input: PersonInput): Promise<Person>;
+  updatePerson(id: string, seen: string, input: PersonInput): Promise<Person>;
   deletePerson(id: string): Promise<null>;
 
   listParticipants(meetingId: string): Promise<Participant[]>;
@@ -110,12 +110,12 @@ export interface Backend {
 
   listMinutes(meetingId: string): Promise<MinutesEntry[]>;
   addMinutesEntry(meetingId: string, input: MinutesInput): Promise<MinutesEntry>;
-  updateMinutesEntry(id: string, input: MinutesInput): Promise<MinutesEntry>;
+  updateMinutesEntry(id: string, seen: string, input: MinutesInput): Promise<MinutesEntry>;
   deleteMinutesEntry(id: string): Promise<null>;
 
   listTasks(meetingId: string): Promise<Task[]>;
   addTask(meetingId: string, input: TaskInput): Promise<Task>;
-  updateTask(id: string, input: TaskInput): Promise<Task>;
+  updateTask(id: string, seen: string, input: TaskInput): Promise<Task>;
   deleteTask(id: string): Promise<null>;
 
   /** The document as PDF bytes, for the preview. */

@@ -110,7 +110,12 @@ fixedStart: string | null, durationMinutes: number,
 /**
  * Computed from the meeting start, fixed starts and durations ("HH:MM").
  */
-startTime: string, endTime: string, title: string, presenter: string, notes: string, };
+startTime: string, endTime: string, 
+/**
+ * The item ends after midnight of the meeting's first day (its times wrap
+ * around); the agenda shows a warning.
+ */
+pastMidnight: boolean, title: string, presenter: string, notes: string, updatedAt: string, };
 
 export type AgendaItemInput = { title: string, presenter: string, durationMinutes: number, fixedStart: string | null, notes: string, };
 
@@ -135,7 +140,12 @@ rank: number, phone: string, email: string,
  * A short stable code (8 characters, Crockford base32) to find the person
  * by at the door. Not printed on documents yet.
  */
-checkinCode: string, isDemo: boolean, };
+checkinCode: string, isDemo: boolean, 
+/**
+ * When it was last saved: an edit passes it back, so one made on an
+ * out-of-date copy is refused (the same on every edited record).
+ */
+updatedAt: string, };
 
 export type PersonInput = { fullName: string, positionTitle: string, unit: string, section: string, rank: number, phone: string, email: string, };
 
@@ -193,7 +203,7 @@ assignee: string,
 /**
  * "YYYY-MM-DD".
  */
-deadline: string | null, };
+deadline: string | null, updatedAt: string, };
 
 export type TaskInput = { text: string, assignee: string, deadline: string | null, };
 

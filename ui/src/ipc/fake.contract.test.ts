@@ -106,9 +106,17 @@ function resolve(value: unknown, kept: Map<string, string>): unknown {
   return value;
 }
 
-function lookup(value: unknown, path: string): string {
+/** A dot path: a number picks a list element, "#name" the element whose id is the kept `$name`. */
+function lookup(value: unknown, path: string, kept: Map<string, string>): string {
   let at: unknown = value;
-  for (const part of path.split(".")) at = (at as Record<string, unknown>)[part];
+  for (const part of path.split(".")) {
+    if (part.startsWith("#")) {
+      const id = [...kept].find(([, n]) => n === part.slice(1))?.[0];
+      at = (at as { id: string }[]).find((e) => e.id === id);
+    } else {
+      at = (at as Record<string, unknown>)[part];
+    }
+  }
   if (typeof at !== "string") throw new Error(`no ${path} in the response`);
   return at;
 }
@@ -136,7 +144,7 @@ describe("the contract between the core and the fake backend", () => {
             entry.keys.map((k) => args[k]),
           );
           for (const [name, path] of Object.entries(step.keep ?? {})) {
-            kept.set(lookup(value, path), name);
+            kept.set(lookup(value, path, kept), name);
           }
           got = record(step, value, kept);
         } catch (error) {

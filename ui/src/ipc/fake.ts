@@ -180,7 +180,7 @@ function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-type StoredAgendaItem = Omit<AgendaItem, "startTime" | "endTime">;
+type StoredAgendaItem = Omit<AgendaItem, "startTime" | "endTime" | "pastMidnight">;
 type StoredMeeting = Meeting & { deleted: boolean };
 
 interface FakeOptions {
@@ -248,6 +248,21 @@ export class FakeBackend implements Backend {
 
   private stamp(): string {
     return this.now().toISOString();
+  }
+
+  /**
+   * Like the core: an edit passes the `updatedAt` it started from; one made on
+   * an out-of-date copy is refused. The new stamp is always later than the old.
+   */
+  private touch(record: { updatedAt: string }, seen: string, what: string): void {
+    if (record.updatedAt !== seen) {
+      fail(
+        "conflict",
+        `Thông tin ${what} vừa được sửa ở nơi khác sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu (để không ghi đè lên bản mới hơn). Hãy mở lại để xem bản mới nhất rồi sửa lại.`,
+      );
+    }
+    const next = Math.max(this.now().getTime(), Date.parse(record.updatedAt) + 1);
+    record.updatedAt = new Date(next).toISOString();
   }
 
   private meeting(id: string): StoredMeeting {
@@ -419,10 +434,11 @@ export class FakeBackend implements Backend {
     return this.publicMeeting(meeting);
   }
 
-  async updateMeeting(id: string, input: MeetingInput): Promise<Meeting> {
-    const meeting = this.meeting(id);
+  async updateMeeting(id: string, seen: string, input: MeetingInput): Promise<Meeting> {
     this.validateMeeting(input);
-    Object.assign(meeting, clone(input), { title: input.title.trim(), updatedAt: this.stamp() });
+    const meeting = this.meeting(id);
+    this.touch(meeting, seen, "hội nghị");
+    Object.assign(meeting, clone(input), { title: input.title.trim() });
     return this.publicMeeting(meeting);
   }
 
@@ -636,9 +652,12 @@ export class FakeBackend implements Backend {
 
   private computedAgenda(meetingId: string): AgendaItem[] {
     const meeting = this.meeting(meetingId);
+    // Minutes from midnight of the meeting's first day; a pinned start is on
+    // the day the item would otherwise begin.
     let cursor = minutesOf(meeting.startsAt.slice(11));
     return this.sortedAgenda(meetingId).map((item, index) => {
-      const start = item.fixedStart ? minutesOf(item.fixedStart) : cursor;
+      const day = Math.floor(cursor / 1440) * 1440;
+      const start = item.fixedStart ? day + minutesOf(item.fixedStart) : cursor;
       const end = start + item.durationMinutes;
       cursor = end;
       return {
@@ -646,6 +665,7 @@ export class FakeBackend implements Backend {
         position: index,
         startTime: clockOf(start),
         endTime: clockOf(end),
+        pastMidnight: end >= 1440,
       };
     });
   }
@@ -678,6 +698,7 @@ export class FakeBackend implements Backend {
       id: this.id("agenda"),
       meetingId,
       position: last ? last.position + 1 : 0,
+      updatedAt: this.stamp(),
     });
     return this.computedAgenda(meetingId);
   }
@@ -688,9 +709,10 @@ export class FakeBackend implements Backend {
     return item;
   }
 
-  async updateAgendaItem(id: string, input: AgendaItemInput): Promise<AgendaItem[]> {
-    const item = this.agendaItem(id);
+  async updateAgendaItem(id: string, seen: string, input: AgendaItemInput): Promise<AgendaItem[]> {
     this.validateAgenda(input);
+    const item = this.agendaItem(id);
+    this.touch(item, seen, "mục chương trình");
     Object.assign(item, clone(input), { title: input.title.trim() });
     return this.computedAgenda(item.meetingId);
   }
@@ -752,16 +774,18 @@ export class FakeBackend implements Backend {
       id: this.id("person"),
       checkinCode: `HN${String(this.nextId).padStart(6, "0")}`,
       isDemo,
+      updatedAt: this.stamp(),
     };
     this.people.push(person);
     return clone(person);
   }
 
-  async updatePerson(id: string, input: PersonInput): Promise<Person> {
+  async updatePerson(id: string, seen: string, input: PersonInput): Promise<Person> {
     // Like the core: validate first, then find the person. The change shows in
     // every meeting the person is in, since participants point at the directory.
     const valid = this.validatePerson(input);
     const person = this.livePerson(id);
+    this.touch(person, seen, "đại biểu");
     Object.assign(person, valid);
     return clone(person);
   }
@@ -930,11 +954,12 @@ export class FakeBackend implements Backend {
     return clone(entry);
   }
 
-  async updateMinutesEntry(id: string, input: MinutesInput): Promise<MinutesEntry> {
+  async updateMinutesEntry(id: string, seen: string, input: MinutesInput): Promise<MinutesEntry> {
     const entry = this.minutes.find((m) => m.id === id);
     if (!entry) notFound("Không tìm thấy ý kiến này trong biên bản.");
     this.validateMinutes(entry.meetingId, input);
-    Object.assign(entry, clone(input), { updatedAt: this.stamp() });
+    this.touch(entry, seen, "mục biên bản");
+    Object.assign(entry, clone(input));
     return clone(entry);
   }
 
@@ -965,15 +990,22 @@ export class FakeBackend implements Backend {
     this.meeting(meetingId);
     this.validateTask(input);
     const position = this.tasks.filter((t) => t.meetingId === meetingId).length;
-    const task: Task = { ...clone(input), id: this.id("task"), meetingId, position };
+    const task: Task = {
+      ...clone(input),
+      id: this.id("task"),
+      meetingId,
+      position,
+      updatedAt: this.stamp(),
+    };
     this.tasks.push(task);
     return clone(task);
   }
 
-  async updateTask(id: string, input: TaskInput): Promise<Task> {
+  async updateTask(id: string, seen: string, input: TaskInput): Promise<Task> {
+    this.validateTask(input);
     const task = this.tasks.find((t) => t.id === id);
     if (!task) notFound("Không tìm thấy nhiệm vụ này.");
-    this.validateTask(input);
+    this.touch(task, seen, "nhiệm vụ");
     Object.assign(task, clone(input));
     return clone(task);
   }

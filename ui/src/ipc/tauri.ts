@@ -60,22 +60,24 @@ export class TauriBackend implements Backend {
   importMeeting: Backend["importMeeting"] = () => call("import_meeting");
   getMeeting: Backend["getMeeting"] = (id) => call("get_meeting", { id });
   createMeeting: Backend["createMeeting"] = (input) => call("create_meeting", { input });
-  updateMeeting: Backend["updateMeeting"] = (id, input) => call("update_meeting", { id, input });
+  updateMeeting: Backend["updateMeeting"] = (id, seen, input) =>
+    call("update_meeting", { id, seen, input });
   deleteMeeting: Backend["deleteMeeting"] = (id) => call("delete_meeting", { id });
   duplicateMeeting: Backend["duplicateMeeting"] = (id) => call("duplicate_meeting", { id });
 
   listAgenda: Backend["listAgenda"] = (meetingId) => call("list_agenda", { meetingId });
   addAgendaItem: Backend["addAgendaItem"] = (meetingId, input) =>
     call("add_agenda_item", { meetingId, input });
-  updateAgendaItem: Backend["updateAgendaItem"] = (id, input) =>
-    call("update_agenda_item", { id, input });
+  updateAgendaItem: Backend["updateAgendaItem"] = (id, seen, input) =>
+    call("update_agenda_item", { id, seen, input });
   deleteAgendaItem: Backend["deleteAgendaItem"] = (id) => call("delete_agenda_item", { id });
   reorderAgenda: Backend["reorderAgenda"] = (meetingId, orderedIds) =>
     call("reorder_agenda", { meetingId, orderedIds });
 
   listPeople: Backend["listPeople"] = (query) => call("list_people", { query });
   createPerson: Backend["createPerson"] = (input) => call("create_person", { input });
-  updatePerson: Backend["updatePerson"] = (id, input) => call("update_person", { id, input });
+  updatePerson: Backend["updatePerson"] = (id, seen, input) =>
+    call("update_person", { id, seen, input });
   deletePerson: Backend["deletePerson"] = (id) => call("delete_person", { id });
 
   listParticipants: Backend["listParticipants"] = (meetingId) =>
@@ -96,13 +98,13 @@ export class TauriBackend implements Backend {
   listMinutes: Backend["listMinutes"] = (meetingId) => call("list_minutes", { meetingId });
   addMinutesEntry: Backend["addMinutesEntry"] = (meetingId, input) =>
     call("add_minutes_entry", { meetingId, input });
-  updateMinutesEntry: Backend["updateMinutesEntry"] = (id, input) =>
-    call("update_minutes_entry", { id, input });
+  updateMinutesEntry: Backend["updateMinutesEntry"] = (id, seen, input) =>
+    call("update_minutes_entry", { id, seen, input });
   deleteMinutesEntry: Backend["deleteMinutesEntry"] = (id) => call("delete_minutes_entry", { id });
 
   listTasks: Backend["listTasks"] = (meetingId) => call("list_tasks", { meetingId });
   addTask: Backend["addTask"] = (meetingId, input) => call("add_task", { meetingId, input });
-  updateTask: Backend["updateTask"] = (id, input) => call("update_task", { id, input });
+  updateTask: Backend["updateTask"] = (id, seen, input) => call("update_task", { id, seen, input });
   deleteTask: Backend["deleteTask"] = (id) => call("delete_task", { id });
 
   renderDocument: Backend["renderDocument"] = async (meetingId, kind, options) =>

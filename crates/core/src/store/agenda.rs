@@ -8,7 +8,7 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{AgendaItem, AgendaItemInput};
-use crate::store::{meetings, require_live, soft_delete};
+use crate::store::{meetings, require_current, require_live, soft_delete};
 use crate::text;
 
 /// Longest single agenda item: a whole day.
@@ -38,14 +38,17 @@ impl Db {
         self.agenda(meeting_id)
     }
 
+    /// Saves an item; `seen` is the `updated_at` the editor started from.
     pub fn update_agenda_item(
         &mut self,
         id: &str,
+        seen: &str,
         input: &AgendaItemInput,
     ) -> Result<Vec<AgendaItem>> {
         let item = validate(input)?;
         let meeting_id = self.write(|tx, device| {
             let meeting_id = live_item_meeting(tx, id)?;
+            let stamp = require_current(tx, "agenda_item", "mục chương trình", id, seen)?;
             tx.execute(
                 "UPDATE agenda_item SET title = ?2, presenter = ?3, duration_minutes = ?4,
                     fixed_start = ?5, notes = ?6, updated_at = ?7, device_id = ?8
@@ -57,7 +60,7 @@ impl Db {
                     item.duration_minutes,
                     item.fixed_start,
                     item.notes,
-                    clock::utc_now(),
+                    stamp,
                     device
                 ],
             )?;
@@ -217,10 +220,10 @@ fn renumber(tx: &Transaction, meeting_id: &str, ids: &[String], device: &str) ->
 
 fn list(conn: &Connection, meeting_id: &str) -> Result<Vec<AgendaItem>> {
     let meeting = meetings::load(conn, meeting_id)?;
-    let mut cursor =
-        clock::parse_local("startsAt", "Thời gian bắt đầu", &meeting.starts_at)?.time();
+    let starts = clock::parse_local("startsAt", "Thời gian bắt đầu", &meeting.starts_at)?;
+    let mut cursor = starts;
     let mut stmt = conn.prepare(
-        "SELECT id, position, fixed_start, duration_minutes, title, presenter, notes
+        "SELECT id, position, fixed_start, duration_minutes, title, presenter, notes, updated_at
          FROM agenda_item WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY position, id",
     )?;
     let rows = stmt.query_map([meeting_id], |r| {
@@ -232,15 +235,18 @@ fn list(conn: &Connection, meeting_id: &str) -> Result<Vec<AgendaItem>> {
             r.get::<_, String>(4)?,
             r.get::<_, String>(5)?,
             r.get::<_, String>(6)?,
+            r.get::<_, String>(7)?,
         ))
     })?;
     let mut items = Vec::new();
     for row in rows {
-        let (id, position, fixed_start, duration_minutes, title, presenter, notes) = row?;
+        let (id, position, fixed_start, duration_minutes, title, presenter, notes, updated_at) =
+            row?;
+        // A pinned start is on the day the item would otherwise begin.
         let start = fixed_start
             .as_deref()
             .and_then(|s| NaiveTime::parse_from_str(s, "%H:%M").ok())
-            .unwrap_or(cursor);
+            .map_or(cursor, |t| cursor.date().and_time(t));
         let end = start + Duration::minutes(i64::from(duration_minutes));
         cursor = end;
         items.push(AgendaItem {
@@ -251,9 +257,11 @@ fn list(conn: &Connection, meeting_id: &str) -> Result<Vec<AgendaItem>> {
             duration_minutes,
             start_time: start.format("%H:%M").to_string(),
             end_time: end.format("%H:%M").to_string(),
+            past_midnight: end.date() > starts.date(),
             title,
             presenter,
             notes,
+            updated_at,
         });
     }
     Ok(items)

@@ -6,7 +6,7 @@ use crate::clock::{self, LOCAL_FORMAT};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{Meeting, MeetingInput, MeetingKind, MeetingStatus, MeetingSummary};
-use crate::store::{require_live, soft_delete};
+use crate::store::{require_current, soft_delete};
 use crate::text;
 
 const COLUMNS: &str = "id, title, kind, starts_at, ends_at, venue, chair_name, chair_title,
@@ -47,10 +47,17 @@ impl Db {
         self.meeting(&id)
     }
 
-    pub fn update_meeting(&mut self, id: &str, input: &MeetingInput) -> Result<Meeting> {
+    /// Saves the meeting's details; `seen` is the `updated_at` the editor
+    /// started from (an edit of an out-of-date copy is refused).
+    pub fn update_meeting(
+        &mut self,
+        id: &str,
+        seen: &str,
+        input: &MeetingInput,
+    ) -> Result<Meeting> {
         let m = validate(input)?;
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", id)?;
+            let stamp = require_current(tx, "meeting", "hội nghị", id, seen)?;
             tx.execute(
                 "UPDATE meeting SET title = ?2, kind = ?3, starts_at = ?4, ends_at = ?5, venue = ?6,
                     chair_name = ?7, chair_title = ?8, secretary_name = ?9, secretary_title = ?10,
@@ -69,7 +76,7 @@ impl Db {
                     m.secretary_title,
                     m.notes,
                     m.status.as_str(),
-                    clock::utc_now(),
+                    stamp,
                     device
                 ],
             )?;

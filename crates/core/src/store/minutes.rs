@@ -6,7 +6,7 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{MinutesEntry, MinutesInput, MinutesKind};
-use crate::store::{agenda, require_live, soft_delete};
+use crate::store::{agenda, require_current, require_live, soft_delete};
 use crate::text;
 
 const COLUMNS: &str = "id, meeting_id, agenda_item_id, speaker_name, speaker_title, spoken_at,
@@ -55,9 +55,17 @@ impl Db {
         self.minutes_entry(&id)
     }
 
-    pub fn update_minutes_entry(&mut self, id: &str, input: &MinutesInput) -> Result<MinutesEntry> {
+    /// Saves an entry; `seen` is the `updated_at` the editor started from
+    /// (each autosave passes the one its previous save returned).
+    pub fn update_minutes_entry(
+        &mut self,
+        id: &str,
+        seen: &str,
+        input: &MinutesInput,
+    ) -> Result<MinutesEntry> {
         let entry = validate(input)?;
         self.write(|tx, device| {
+            let stamp = require_current(tx, "minutes_entry", "mục biên bản", id, seen)?;
             let meeting_id: String = tx
                 .query_row(
                     "SELECT meeting_id FROM minutes_entry WHERE id = ?1 AND deleted_at IS NULL",
@@ -79,7 +87,7 @@ impl Db {
                     entry.spoken_at,
                     entry.kind.as_str(),
                     entry.text,
-                    clock::utc_now(),
+                    stamp,
                     device
                 ],
             )?;

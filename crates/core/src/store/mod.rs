@@ -30,6 +30,31 @@ pub(crate) fn require_live(
         })
 }
 
+/// Refuses an edit made on an out-of-date copy of a record: `seen` is the
+/// `updated_at` the editor showed. Without it, a save made in between (an
+/// import, a restored backup, another editor) would be overwritten unseen.
+/// Returns the `updated_at` to write, always later than the current one.
+pub(crate) fn require_current(
+    conn: &Connection,
+    table: &'static str,
+    what: &'static str,
+    id: &str,
+    seen: &str,
+) -> Result<String> {
+    let sql = format!("SELECT updated_at FROM {table} WHERE id = ?1 AND deleted_at IS NULL");
+    match conn
+        .query_row(&sql, [id], |r| r.get::<_, String>(0))
+        .optional()?
+    {
+        None => Err(CoreError::NotFound {
+            what,
+            id: id.to_string(),
+        }),
+        Some(current) if current == seen => Ok(crate::clock::utc_after(&current)),
+        Some(_) => Err(CoreError::Stale { what }),
+    }
+}
+
 /// Soft delete: official records keep their row, with who deleted it and when.
 pub(crate) fn soft_delete(
     conn: &Connection,

@@ -6,11 +6,11 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{Person, PersonInput};
-use crate::store::soft_delete;
+use crate::store::{require_current, soft_delete};
 use crate::text::{self, fold};
 
 pub(crate) const COLUMNS: &str =
-    "p.id, p.full_name, p.position_title, p.unit, p.section, p.rank, p.phone, p.email, p.checkin_code, p.is_demo";
+    "p.id, p.full_name, p.position_title, p.unit, p.section, p.rank, p.phone, p.email, p.checkin_code, p.is_demo, p.updated_at";
 
 impl Db {
     /// Live people in precedence order. `query` matches name, title or unit,
@@ -56,10 +56,12 @@ impl Db {
         self.person(&id)
     }
 
-    pub fn update_person(&mut self, id: &str, input: &PersonInput) -> Result<Person> {
+    /// Saves a person; `seen` is the `updated_at` the editor started from.
+    pub fn update_person(&mut self, id: &str, seen: &str, input: &PersonInput) -> Result<Person> {
         let p = validate(input)?;
         self.write(|tx, device| {
-            let n = tx.execute(
+            let stamp = require_current(tx, "person", "đại biểu", id, seen)?;
+            tx.execute(
                 "UPDATE person SET full_name = ?2, position_title = ?3, unit = ?4, section = ?5,
                     rank = ?6, phone = ?7, email = ?8, updated_at = ?9, device_id = ?10,
                     sort_key = ?11
@@ -73,17 +75,11 @@ impl Db {
                     p.rank,
                     p.phone,
                     p.email,
-                    clock::utc_now(),
+                    stamp,
                     device,
                     text::sort_key(&p.full_name)
                 ],
             )?;
-            if n == 0 {
-                return Err(CoreError::NotFound {
-                    what: "đại biểu",
-                    id: id.to_string(),
-                });
-            }
             Ok(())
         })?;
         self.person(id)
@@ -183,6 +179,7 @@ pub(crate) fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
         email: r.get(7)?,
         checkin_code: r.get(8)?,
         is_demo: r.get(9)?,
+        updated_at: r.get(10)?,
     })
 }
 

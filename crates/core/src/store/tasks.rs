@@ -6,14 +6,14 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{Task, TaskInput};
-use crate::store::{require_live, soft_delete};
+use crate::store::{require_current, require_live, soft_delete};
 use crate::text;
 
 impl Db {
     pub fn tasks(&self, meeting_id: &str) -> Result<Vec<Task>> {
         require_live(&self.conn, "meeting", "hội nghị", meeting_id)?;
         let mut stmt = self.conn.prepare(
-            "SELECT id, meeting_id, position, body, assignee, deadline FROM task
+            "SELECT id, meeting_id, position, body, assignee, deadline, updated_at FROM task
              WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY position, id",
         )?;
         let rows = stmt.query_map([meeting_id], from_row)?;
@@ -30,17 +30,16 @@ impl Db {
         self.task(&id)
     }
 
-    pub fn update_task(&mut self, id: &str, input: &TaskInput) -> Result<Task> {
+    /// Saves a task; `seen` is the `updated_at` the editor started from.
+    pub fn update_task(&mut self, id: &str, seen: &str, input: &TaskInput) -> Result<Task> {
         let t = validate(input)?;
         self.write(|tx, device| {
-            let n = tx.execute(
+            let stamp = require_current(tx, "task", "nhiệm vụ", id, seen)?;
+            tx.execute(
                 "UPDATE task SET body = ?2, assignee = ?3, deadline = ?4, updated_at = ?5, device_id = ?6
                  WHERE id = ?1 AND deleted_at IS NULL",
-                params![id, t.text, t.assignee, t.deadline, clock::utc_now(), device],
+                params![id, t.text, t.assignee, t.deadline, stamp, device],
             )?;
-            if n == 0 {
-                return Err(CoreError::NotFound { what: "nhiệm vụ", id: id.to_string() });
-            }
             Ok(())
         })?;
         self.task(id)
@@ -53,7 +52,7 @@ impl Db {
     fn task(&self, id: &str) -> Result<Task> {
         self.conn
             .query_row(
-                "SELECT id, meeting_id, position, body, assignee, deadline FROM task
+                "SELECT id, meeting_id, position, body, assignee, deadline, updated_at FROM task
                  WHERE id = ?1 AND deleted_at IS NULL",
                 [id],
                 from_row,
@@ -118,5 +117,6 @@ fn from_row(r: &Row) -> rusqlite::Result<Task> {
         text: r.get(3)?,
         assignee: r.get(4)?,
         deadline: r.get(5)?,
+        updated_at: r.get(6)?,
     })
 }

@@ -141,5 +141,33 @@ fn deleting_an_item_keeps_its_minutes_under_the_general_section() {
         minutes[0].agenda_item_id, None,
         "it no longer points at the deleted item"
     );
-    assert_eq!(kind(db.update_agenda_item(&a, &item("A", 10))), "notFound");
+    assert_eq!(
+        kind(db.update_agenda_item(&a, "", &item("A", 10))),
+        "notFound"
+    );
+}
+
+#[test]
+fn an_item_that_runs_past_midnight_is_flagged() {
+    let mut db = db();
+    let mut input = meeting_input("Họp tổng kết");
+    input.starts_at = "2026-12-01T22:30".into();
+    input.ends_at = "2026-12-01T23:59".into();
+    let m = db.create_meeting(&input).unwrap();
+    db.add_agenda_item(&m.id, &item("Tổng kết", 60)).unwrap();
+    let items = db.add_agenda_item(&m.id, &item("Bế mạc", 45)).unwrap();
+    let times: Vec<_> = items
+        .iter()
+        .map(|i| (i.start_time.as_str(), i.end_time.as_str(), i.past_midnight))
+        .collect();
+    assert_eq!(times, [("22:30", "23:30", false), ("23:30", "00:15", true)]);
+
+    // A pinned start after a late item stays on the next day.
+    let pinned = hoinghi_core::model::AgendaItemInput {
+        fixed_start: Some("08:00".into()),
+        ..item("Phiên sáng", 30)
+    };
+    let items = db.add_agenda_item(&m.id, &pinned).unwrap();
+    assert!(items[2].past_midnight);
+    assert_eq!(items[2].start_time, "08:00");
 }

@@ -147,7 +147,7 @@ fn a_database_deleted_while_open_refuses_writes_and_can_be_rescued() {
     assert!(err.to_string().contains("CHƯA được lưu"), "{err}");
     assert!(db.is_lost());
     assert_eq!(
-        kind(db.update_meeting(&kept.id, &meeting_input("Sửa"))),
+        kind(db.update_meeting(&kept.id, &kept.updated_at, &meeting_input("Sửa"))),
         "databaseLost",
         "every later write is refused too"
     );

@@ -37,7 +37,7 @@ fn bad_input_is_refused_with_its_message_and_nothing_is_written() {
         ),
         (
             "a right-to-left override",
-            db.update_person(&p.id, &person("Bùi \u{202E}iaM"))
+            db.update_person(&p.id, &p.updated_at, &person("Bùi \u{202E}iaM"))
                 .map(drop),
             "đổi chiều",
         ),

@@ -66,11 +66,14 @@ fn an_update_changes_fields_and_the_updated_stamp() {
     let m = meeting(&mut db);
     let mut input = meeting_input("Hội nghị sơ kết");
     input.status = MeetingStatus::InSession;
-    let u = db.update_meeting(&m.id, &input).unwrap();
+    let u = db.update_meeting(&m.id, &m.updated_at, &input).unwrap();
     assert_eq!(u.title, "Hội nghị sơ kết");
     assert_eq!(u.status, MeetingStatus::InSession);
-    assert!(u.updated_at >= m.updated_at);
-    assert_eq!(kind(db.update_meeting("no-such-id", &input)), "notFound");
+    assert!(u.updated_at > m.updated_at);
+    assert_eq!(
+        kind(db.update_meeting("no-such-id", &m.updated_at, &input)),
+        "notFound"
+    );
 }
 
 #[test]
@@ -140,4 +143,56 @@ fn duplicating_copies_details_agenda_and_invitations_but_not_the_record() {
         "minutes are not copied"
     );
     assert_eq!(db.list_meetings().unwrap().len(), 2);
+}
+
+#[test]
+fn an_edit_made_on_an_out_of_date_copy_is_refused_not_applied() {
+    let mut db = db();
+    let m = meeting(&mut db);
+    // Two editors opened the meeting; the first saves.
+    let first = db
+        .update_meeting(
+            &m.id,
+            &m.updated_at,
+            &meeting_input("Bản của người thứ nhất"),
+        )
+        .unwrap();
+    // The second still holds the old copy: refused, the first one's text stays.
+    let err = db
+        .update_meeting(&m.id, &m.updated_at, &meeting_input("Bản cũ"))
+        .unwrap_err();
+    assert_eq!(err.kind().as_str(), "conflict");
+    assert!(err.to_string().contains("chưa được lưu"), "{err}");
+    assert_eq!(db.meeting(&m.id).unwrap(), first);
+    // Starting again from what is saved now works.
+    db.update_meeting(&m.id, &first.updated_at, &meeting_input("Bản mới"))
+        .unwrap();
+
+    // The same for every record an editor changes.
+    let p = db.create_person(&person("Nguyễn Văn A")).unwrap();
+    db.update_person(&p.id, &p.updated_at, &person("Nguyễn Văn B"))
+        .unwrap();
+    assert_eq!(
+        kind(db.update_person(&p.id, &p.updated_at, &person("Nguyễn Văn C"))),
+        "conflict"
+    );
+    let items = db.add_agenda_item(&m.id, &item("Khai mạc", 10)).unwrap();
+    let a = &items[0];
+    db.update_agenda_item(&a.id, &a.updated_at, &item("Khai mạc hội nghị", 10))
+        .unwrap();
+    assert_eq!(
+        kind(db.update_agenda_item(&a.id, &a.updated_at, &item("Cũ", 10))),
+        "conflict"
+    );
+    let e = db.add_minutes_entry(&m.id, &entry("Ý kiến", None)).unwrap();
+    let saved = db
+        .update_minutes_entry(&e.id, &e.updated_at, &entry("Ý kiến (1)", None))
+        .unwrap();
+    db.update_minutes_entry(&e.id, &saved.updated_at, &entry("Ý kiến (2)", None))
+        .expect("autosave passes on the stamp its previous save returned");
+    assert_eq!(
+        kind(db.update_minutes_entry(&e.id, &saved.updated_at, &entry("Cũ", None))),
+        "conflict"
+    );
+    assert_eq!(db.minutes_entry(&e.id).unwrap().text, "Ý kiến (2)");
 }

@@ -27,7 +27,9 @@ fn entries_are_added_edited_listed_in_spoken_order_and_soft_deleted() {
 
     let mut edit = entry("Ý kiến thứ nhất (đã sửa)", Some(&items[0].id));
     edit.kind = MinutesKind::Conclusion;
-    let edited = db.update_minutes_entry(&first.id, &edit).unwrap();
+    let edited = db
+        .update_minutes_entry(&first.id, &first.updated_at, &edit)
+        .unwrap();
     assert_eq!(
         (edited.text.as_str(), edited.kind),
         ("Ý kiến thứ nhất (đã sửa)", MinutesKind::Conclusion)
@@ -36,7 +38,7 @@ fn entries_are_added_edited_listed_in_spoken_order_and_soft_deleted() {
     db.delete_minutes_entry(&second.id).unwrap();
     assert_eq!(db.minutes(&m.id).unwrap().len(), 1);
     assert_eq!(
-        kind(db.update_minutes_entry(&second.id, &edit)),
+        kind(db.update_minutes_entry(&second.id, &second.updated_at, &edit)),
         "notFound",
         "a deleted entry stays deleted"
     );
@@ -103,7 +105,7 @@ fn tasks_are_added_edited_and_deleted_in_order() {
         "empty text"
     );
     let u = db
-        .update_task(&a.id, &input("Nhiệm vụ 1 (sửa)", None))
+        .update_task(&a.id, &a.updated_at, &input("Nhiệm vụ 1 (sửa)", None))
         .unwrap();
     assert_eq!((u.text.as_str(), u.deadline), ("Nhiệm vụ 1 (sửa)", None));
     db.delete_task(&a.id).unwrap();

@@ -21,7 +21,9 @@ fn people_are_created_updated_searched_and_soft_deleted() {
     let mut input = person("Trần Thị Bình");
     input.position_title = "Phó Trưởng Ban".into();
     assert_eq!(
-        db.update_person(&b.id, &input).unwrap().position_title,
+        db.update_person(&b.id, &b.updated_at, &input)
+            .unwrap()
+            .position_title,
         "Phó Trưởng Ban"
     );
 

@@ -98,7 +98,9 @@ fn a_newer_file_brings_its_changes_and_an_older_one_does_not_undo_local_work() {
     let current = source.meeting(&id).unwrap();
     input.starts_at = current.starts_at.clone();
     input.ends_at = current.ends_at.clone();
-    source.update_meeting(&id, &input).unwrap();
+    source
+        .update_meeting(&id, &current.updated_at, &input)
+        .unwrap();
     source
         .add_minutes_entry(&id, &entry("Ý kiến bổ sung", None))
         .unwrap();

@@ -76,4 +76,25 @@ describe("agenda", () => {
     expect(within(dialog).getByRole("alert")).toHaveTextContent("số phút nguyên dương");
     expect(await backend.listAgenda(meeting.id)).toHaveLength(0);
   });
+
+  it("warns when the agenda runs past midnight", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(
+      meetingInput({ startsAt: "2030-03-04T22:30", endsAt: "2030-03-04T23:59" }),
+    );
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/agenda`);
+    await screen.findByText("Chương trình chưa có nội dung nào.");
+    await addItem(user, "Tổng kết", 60);
+    expect(screen.queryByTestId("agenda-past-midnight")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("agenda-add"));
+    const dialog = screen.getByRole("dialog");
+    await user.type(within(dialog).getByTestId("agenda-title"), "Bế mạc");
+    await user.clear(within(dialog).getByTestId("agenda-duration"));
+    await user.type(within(dialog).getByTestId("agenda-duration"), "45{Enter}");
+    expect(await screen.findByTestId("agenda-past-midnight")).toHaveTextContent(
+      "mục “Bế mạc” kết thúc lúc 00:15 ngày hôm sau",
+    );
+    expect(rowTexts()[1]?.time).toBe("23:30–00:15+1 ngày");
+  });
 });

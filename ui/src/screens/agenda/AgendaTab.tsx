@@ -94,6 +94,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
   const last = items.at(-1);
   const meetingEnd = meeting.endsAt.slice(11, 16);
   const sameDay = meeting.startsAt.slice(0, 10) === meeting.endsAt.slice(0, 10);
+  const pastMidnight = items.find((item) => item.pastMidnight);
 
   return (
     <div className="stack">
@@ -112,7 +113,11 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
           {t("agenda.add")}
         </button>
       </div>
-      {last && sameDay && last.endTime > meetingEnd ? (
+      {pastMidnight ? (
+        <p className="warning-text" role="status" data-testid="agenda-past-midnight">
+          {t("agenda.pastMidnight", { title: pastMidnight.title, end: pastMidnight.endTime })}
+        </p>
+      ) : last && sameDay && last.endTime > meetingEnd ? (
         <p className="warning-text" role="status">
           {t("agenda.overrun", { end: last.endTime, meetingEnd })}
         </p>
@@ -181,7 +186,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
           onSave={async (input) =>
             agenda.setValue(
               editing.item
-                ? await backend.updateAgendaItem(editing.item.id, input)
+                ? await backend.updateAgendaItem(editing.item.id, editing.item.updatedAt, input)
                 : await backend.addAgendaItem(meeting.id, input),
             )
           }
@@ -243,6 +248,11 @@ function AgendaRow({ item, index, count, onMove, onEdit, onDelete }: AgendaRowPr
       </td>
       <td className="nowrap" data-testid="agenda-time">
         {item.startTime}–{item.endTime}
+        {item.pastMidnight ? (
+          <span className="tag warning" title={t("agenda.nextDayLabel")}>
+            {t("agenda.nextDay")}
+          </span>
+        ) : null}
         {item.fixedStart ? (
           <span className="tag" title={t("agenda.fixedStart")}>
             {t("agenda.fixed")}

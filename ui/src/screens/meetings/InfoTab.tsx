@@ -29,7 +29,9 @@ export function InfoTab({ meeting, onSaved }: { meeting: Meeting; onSaved(m: Mee
       <MeetingForm
         initial={inputOf(meeting)}
         savedMessage={t("info.saved")}
-        onSubmit={async (input) => onSaved(await backend.updateMeeting(meeting.id, input))}
+        onSubmit={async (input) =>
+          onSaved(await backend.updateMeeting(meeting.id, meeting.updatedAt, input))
+        }
       />
       <ExportMeeting id={meeting.id} />
     </>

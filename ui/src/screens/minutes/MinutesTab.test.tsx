@@ -56,7 +56,7 @@ describe("minutes", () => {
     expect(add, "the entry is created only once").toHaveBeenCalledTimes(1);
     expect(update).toHaveBeenCalledTimes(1);
     expect(update.mock.calls[0]?.[0]).toBe(created.id);
-    expect(update.mock.calls[0]?.[1].text).toBe("Đồng ý với báo cáo, đề nghị bổ sung số liệu.");
+    expect(update.mock.calls[0]?.[2].text).toBe("Đồng ý với báo cáo, đề nghị bổ sung số liệu.");
 
     const entries = await backend.listMinutes(meeting.id);
     expect(entries).toHaveLength(1);

@@ -25,6 +25,8 @@ interface Draft {
   /** Each entry opened in the editor is a session of its own, saved under its own key. */
   session: number;
   id: string | null;
+  /** The saved entry's `updatedAt` the editor started from (null while new). */
+  seen: string | null;
   input: MinutesInput;
 }
 
@@ -56,11 +58,15 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   const [draft, setDraftState] = useState<Draft>(() => ({
     session: 1,
     id: null,
+    seen: null,
     input: newInput(null, new Date()),
   }));
   const draftRef = useRef(draft);
-  /** The entry each session created, so that its later saves update it. */
-  const createdIds = useRef(new Map<number, string>());
+  /**
+   * What each session's last save returned (the entry's id and `updatedAt`),
+   * so its next save updates that entry and passes the stamp it saw.
+   */
+  const savedAs = useRef(new Map<number, { id: string; seen: string }>());
   const textArea = useRef<HTMLTextAreaElement>(null);
 
   const setDraft = useCallback((next: Draft) => {
@@ -83,12 +89,15 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   const save = useCallback(
     (_key: string, snapshot: Draft) => {
       if (!snapshot.input.text.trim()) return null;
-      const id = createdIds.current.get(snapshot.session) ?? snapshot.id;
+      const last = savedAs.current.get(snapshot.session);
+      const id = last?.id ?? snapshot.id;
+      const seen = last?.seen ?? snapshot.seen;
       return (async () => {
-        const entry = id
-          ? await backend.updateMinutesEntry(id, snapshot.input)
-          : await backend.addMinutesEntry(meeting.id, snapshot.input);
-        createdIds.current.set(snapshot.session, entry.id);
+        const entry =
+          id && seen !== null
+            ? await backend.updateMinutesEntry(id, seen, snapshot.input)
+            : await backend.addMinutesEntry(meeting.id, snapshot.input);
+        savedAs.current.set(snapshot.session, { id: entry.id, seen: entry.updatedAt });
         if (draftRef.current.session === snapshot.session && draftRef.current.id !== entry.id) {
           setDraft({ ...draftRef.current, id: entry.id });
         }
@@ -108,10 +117,15 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     autosave.change(String(next.session), next);
   }
 
-  function startDraft(id: string | null, input: MinutesInput) {
+  function startDraft(saved: MinutesEntry | null, input: MinutesInput) {
     void autosave.flush();
     sessionCounter.current += 1;
-    setDraft({ session: sessionCounter.current, id, input });
+    setDraft({
+      session: sessionCounter.current,
+      id: saved?.id ?? null,
+      seen: saved?.updatedAt ?? null,
+      input,
+    });
     textArea.current?.focus();
   }
 
@@ -120,7 +134,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   }
 
   function edit(entry: MinutesEntry) {
-    startDraft(entry.id, {
+    startDraft(entry, {
       agendaItemId: entry.agendaItemId,
       speakerName: entry.speakerName,
       speakerTitle: entry.speakerTitle,

@@ -95,7 +95,11 @@ export function TasksSection({ meetingId }: { meetingId: string }) {
           onClose={() => setEditing(null)}
           onSave={async (input) => {
             if (editing.task) {
-              const saved = await backend.updateTask(editing.task.id, input);
+              const saved = await backend.updateTask(
+                editing.task.id,
+                editing.task.updatedAt,
+                input,
+              );
               tasks.setValue((current) =>
                 (current ?? []).map((x) => (x.id === saved.id ? saved : x)),
               );

@@ -166,7 +166,7 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           sections={sections}
           onClose={() => setEditing(null)}
           onSave={async (input) => {
-            await backend.updatePerson(editing.id, input);
+            await backend.updatePerson(editing.id, editing.updatedAt, input);
             list.setValue(await backend.listParticipants(meeting.id));
           }}
         />
