@@ -66,11 +66,10 @@ fn jitter(max_ms: u64) -> Duration {
     Duration::from_millis(5 + nanos.wrapping_mul(2_654_435_761) % max_ms)
 }
 
-fn crash_cycles(cycles: usize) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("hoinghi.db");
-    let (meeting, person) = {
-        let mut db = Db::open(&path).unwrap();
+/// A database with one meeting in session and one person on its list.
+fn prepare(path: &Path) -> (String, String) {
+    {
+        let mut db = Db::open(path).unwrap();
         let m = db
             .create_meeting(&MeetingInput {
                 title: "Giao ban".into(),
@@ -100,18 +99,28 @@ fn crash_cycles(cycles: usize) {
         db.invite_people(&m.id, std::slice::from_ref(&p.id))
             .unwrap();
         (m.id, p.id)
-    };
+    }
+}
+
+fn start_writer(path: &Path, meeting: &str, person: &str) -> std::process::Child {
+    Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "writer_child", "--ignored", "--nocapture"])
+        .env(WRITER_ENV, format!("{}|{meeting}|{person}", path.display()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+fn crash_cycles(cycles: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hoinghi.db");
+    let (meeting, person) = prepare(&path);
     let mut minutes_acked = Vec::new();
     let mut attendance_acked = 0;
     let mut kills_mid_write = 0;
     for cycle in 0..cycles {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "writer_child", "--ignored", "--nocapture"])
-            .env(WRITER_ENV, format!("{}|{meeting}|{person}", path.display()))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = start_writer(&path, &meeting, &person);
         let stdout = child.stdout.take().unwrap();
         let reader = std::thread::spawn(move || {
             BufReader::new(stdout)
@@ -199,4 +208,40 @@ fn acknowledged_writes_survive_fifty_kills() {
 #[ignore]
 fn acknowledged_writes_survive_a_thousand_kills() {
     crash_cycles(1000);
+}
+
+/// Two processes on one database: while one writes, a second one is told
+/// plainly that the file is open elsewhere (never "database is locked"), can
+/// still read it, and takes over once the first is gone.
+#[test]
+fn a_second_process_is_refused_plainly_while_the_first_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hoinghi.db");
+    let (meeting, person) = prepare(&path);
+    let mut child = start_writer(&path, &meeting, &person);
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(
+        lines.any(|l| l.unwrap().starts_with("ACK")),
+        "the writer is writing"
+    );
+    for _ in 0..20 {
+        let err = Db::open(&path).err().expect("a second writer is refused");
+        assert_eq!(err.kind(), ErrorKind::InUse, "{err}");
+        assert!(
+            err.to_string()
+                .contains("đang được mở ở cửa sổ HoiNghi khác"),
+            "{err}"
+        );
+        let reader = Db::open_read_only(&path).expect("reading is allowed meanwhile");
+        reader.minutes(&meeting).unwrap();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the first process never failed meanwhile"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut db = Db::open(&path).expect("the file is free once the writer is gone");
+    db.add_minutes_entry(&meeting, &entry("Tiếp quản")).unwrap();
 }

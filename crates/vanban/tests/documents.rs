@@ -2,7 +2,7 @@
 //! they say, in which face and size, where, and what the written PDF contains.
 
 use chrono::NaiveDate;
-use hoinghi_core::model::{DocumentFieldKey, DocumentKind, FormatProfile};
+use hoinghi_core::model::{DocumentFieldKey, DocumentKind, DocumentOptions, FormatProfile};
 use hoinghi_core::Db;
 use hoinghi_vanban::docs::{build, Conference, Document, Options, Snapshot};
 use hoinghi_vanban::font::{FaceKind, Fonts};
@@ -423,7 +423,6 @@ fn the_written_pdf_has_the_pages_text_fonts_and_metadata() {
 
 #[test]
 fn export_takes_the_options_the_app_sends() {
-    use hoinghi_core::model::{DocumentKind, DocumentOptions};
     let mut db = Db::open_in_memory().unwrap();
     let id = db.write_demo().unwrap();
     let mut request = DocumentOptions {
@@ -484,7 +483,6 @@ fn a_thousand_delegate_list_stays_under_120_kb() {
 
 #[test]
 fn the_secretary_edits_generated_text_and_the_pdf_uses_it() {
-    use hoinghi_core::model::{DocumentKind, DocumentOptions};
     use hoinghi_vanban::docs::export;
     let mut db = Db::open_in_memory().unwrap();
     let id = db.write_demo().unwrap();
@@ -716,4 +714,44 @@ fn a_meeting_carried_in_its_portable_file_gives_the_same_six_documents() {
     }
     assert!(text(&target, DocumentKind::ThongBao, FormatProfile::Hd36)
         .contains("Xin trân trọng thông báo."));
+}
+
+#[test]
+fn a_very_long_name_does_not_stop_one_invitation_per_person() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let long = "Nguyễn Thị Phương Thảo ".repeat(12);
+    let long = long.trim();
+    assert!(long.chars().count() >= 269, "{}", long.chars().count());
+    let person = db
+        .create_person(&hoinghi_core::model::PersonInput {
+            full_name: long.to_string(),
+            position_title: "Chuyên viên".into(),
+            unit: "Văn phòng".into(),
+            section: "Đại biểu".into(),
+            rank: 999,
+            phone: String::new(),
+            email: String::new(),
+        })
+        .unwrap();
+    db.invite_people(&id, &[person.id]).unwrap();
+    let request = DocumentOptions {
+        profile: FormatProfile::Hd36,
+        number: None,
+        issued_on: None,
+        list_attendance: false,
+        list_signatures: false,
+    };
+    let invitations = Snapshot::take(&db, &id, DocumentKind::GiayMoi, &request)
+        .unwrap()
+        .invitations()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, pdf) in &invitations {
+        hoinghi_vanban::docs::files::write_atomic(&dir.path().join(name), pdf)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let written = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(written, invitations.len());
+    assert_eq!(written, db.participants(&id).unwrap().len());
 }

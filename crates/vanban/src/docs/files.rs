@@ -99,13 +99,20 @@ pub fn is_portable_name(name: &str) -> bool {
 /// flushed to disk, then renamed over the target. On any failure the target
 /// is as it was, the temporary file is gone, and the error names the file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_through_temporary(path, bytes).map_err(|source| crate::Error::Write {
-        path: path.to_path_buf(),
-        source,
+    write_through_temporary(path, |file| file.write_all(bytes)).map_err(|source| {
+        crate::Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }
     })
 }
 
-fn write_through_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// `fill` writes the temporary file; the tests make it fail half-way, as a
+/// full disk would.
+fn write_through_temporary(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -114,7 +121,7 @@ fn write_through_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .prefix(".hoinghi-")
         .suffix(".part")
         .tempfile_in(dir)?;
-    file.write_all(bytes)?;
+    fill(file.as_file_mut())?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
@@ -248,5 +255,25 @@ mod tests {
         assert_eq!(names.len(), 1, "only the document is left in the folder");
         let missing = dir.path().join("no-such-folder").join("b.pdf");
         assert!(write_atomic(&missing, b"x").is_err());
+    }
+
+    #[test]
+    fn a_full_disk_half_way_through_leaves_the_old_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bien-ban.pdf");
+        std::fs::write(&path, b"%PDF- the signed version").unwrap();
+        let full = write_through_temporary(&path, |file| {
+            file.write_all(b"%PDF- half of the new")?;
+            Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+        })
+        .unwrap_err();
+        let error = crate::Error::Write {
+            path: path.clone(),
+            source: full,
+        };
+        assert_eq!(error.kind(), hoinghi_core::model::ErrorKind::DiskFull);
+        assert_eq!(std::fs::read(&path).unwrap(), b"%PDF- the signed version");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "the partial temporary file is removed");
     }
 }
