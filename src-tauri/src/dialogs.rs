@@ -78,18 +78,7 @@ pub async fn pick(
 /// Refuses a target inside the data folder: a PDF saved over the database (or
 /// its backups) would destroy the secretary's records.
 fn outside_data_folder(state: &AppState, target: &Path) -> Result<(), IpcError> {
-    let data = std::fs::canonicalize(state.data_dir()).unwrap_or(state.data_dir().into());
-    // The target may not exist yet: resolve the nearest folder that does.
-    let mut probe = target.to_path_buf();
-    let resolved = loop {
-        if let Ok(p) = std::fs::canonicalize(&probe) {
-            break p;
-        }
-        if !probe.pop() {
-            break target.to_path_buf();
-        }
-    };
-    if resolved.starts_with(&data) {
+    if hoinghi_core::backup::lies_within(target, state.data_dir()) {
         return Err(IpcError::new(
             ErrorKind::Invalid,
             format!(

@@ -341,6 +341,13 @@ impl Run {
                 ok(json!("hoinghi-cuu-ho.db"))
             }
             "list_backups" => reply(db.list_backups()),
+            "backup_settings" => reply(db.backup_settings()),
+            // The folder picked in the dialog: "usb" in the scratch folder.
+            "choose_backup_folder" => reply(
+                db.set_extra_backup_folder(Some(&self.tmp.join("usb")))
+                    .map(Some),
+            ),
+            "clear_backup_folder" => reply(db.set_extra_backup_folder(None)),
             "backup_now" => reply(db.backup(BackupReason::Manual)),
             "restore_backup" => reply(db.restore_backup(&arg::<String>(args, "name")).map(Some)),
             "deleted_meetings" => reply(db.deleted_meetings()),

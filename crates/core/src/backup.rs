@@ -15,7 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::db::Db;
 use crate::error::{CoreError, Result};
-use crate::model::{BackupInfo, BackupReason};
+use crate::model::{BackupInfo, BackupReason, BackupSettings};
 
 /// The folder, beside the database file, that holds the backups.
 pub const BACKUP_DIR: &str = "backups";
@@ -25,6 +25,8 @@ const KEEP_LATEST: usize = 10;
 const KEEP_DAYS: i64 = 30;
 
 const PREFIX: &str = "hoinghi-";
+/// The `meta` key of the second backup folder (a USB stick, a network share).
+const EXTRA_FOLDER_KEY: &str = "backup_extra_folder";
 
 /// The backup folder of the database at `db_path` (also when it cannot be opened).
 pub fn folder_for(db_path: &Path) -> PathBuf {
@@ -55,7 +57,52 @@ impl Db {
         self.changed_since_backup = false;
         // Thinning is housekeeping: a failure must not turn a good backup into an error.
         let _ = prune(&dir, now);
+        // Nor may a missing USB stick: the copy's outcome is shown in Settings.
+        if let Some(extra) = self.extra_backup_folder()? {
+            self.extra_backup_error = copy_checked(&dir.join(&name), &extra.join(&name))
+                .map(|()| {
+                    let _ = prune(&extra, now);
+                })
+                .err()
+                .map(|e| e.to_string());
+        }
         describe(&dir, &name)
+    }
+
+    fn extra_backup_folder(&self) -> Result<Option<PathBuf>> {
+        Ok(self
+            .meta(EXTRA_FOLDER_KEY)?
+            .filter(|f| !f.is_empty())
+            .map(PathBuf::from))
+    }
+
+    /// The second backup folder and how the last copy into it went.
+    pub fn backup_settings(&self) -> Result<BackupSettings> {
+        Ok(BackupSettings {
+            extra_folder: self.extra_backup_folder()?.map(|f| f.display().to_string()),
+            extra_error: self.extra_backup_error.clone(),
+        })
+    }
+
+    /// Sets (or with `None` clears) a second folder that receives a checked
+    /// copy of every backup, and makes one at once so the choice is proven.
+    /// The data folder itself is refused: a copy there protects nothing.
+    pub fn set_extra_backup_folder(&mut self, folder: Option<&Path>) -> Result<BackupSettings> {
+        if let (Some(folder), Some(data)) = (folder, self.path().and_then(Path::parent)) {
+            if lies_within(folder, data) {
+                return Err(CoreError::invalid(
+                    "folder",
+                    "Thư mục sao lưu phụ phải ở nơi khác thư mục dữ liệu (ví dụ một USB).",
+                ));
+            }
+        }
+        let value = folder.map(|f| f.display().to_string()).unwrap_or_default();
+        self.set_meta(EXTRA_FOLDER_KEY, &value)?;
+        self.extra_backup_error = None;
+        if folder.is_some() {
+            self.backup(BackupReason::Manual)?;
+        }
+        self.backup_settings()
     }
 
     /// The backups on disk, newest first.
@@ -170,6 +217,35 @@ pub(crate) fn replace_atomically(
     }
     sync_dir(folder);
     result
+}
+
+/// Whether `target` (which may not exist yet) is `folder` or inside it, links
+/// and other spellings resolved: the nearest part of it that exists decides.
+pub fn lies_within(target: &Path, folder: &Path) -> bool {
+    let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let mut probe = target.to_path_buf();
+    let resolved = loop {
+        if let Ok(p) = std::fs::canonicalize(&probe) {
+            break p;
+        }
+        if !probe.pop() {
+            break target.to_path_buf();
+        }
+    };
+    resolved.starts_with(folder)
+}
+
+/// Copies a backup file to `target` atomically and checks the copy is whole.
+fn copy_checked(source: &Path, target: &Path) -> Result<()> {
+    if let Some(folder) = target.parent() {
+        std::fs::create_dir_all(folder).map_err(|e| CoreError::folder(folder, e))?;
+    }
+    replace_atomically(target, |tmp| {
+        std::fs::copy(source, tmp).map_err(|e| CoreError::folder(target, e))?;
+        let copy = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| CoreError::open(tmp, e))?;
+        check_integrity(&copy)
+    })
 }
 
 /// Opens a backup read-only and checks it is whole.

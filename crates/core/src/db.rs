@@ -33,6 +33,8 @@ pub struct Db {
     pub(crate) file: Option<DbFile>,
     /// Something was written since the last backup.
     pub(crate) changed_since_backup: bool,
+    /// Why the last copy into the second backup folder failed, if it did.
+    pub(crate) extra_backup_error: Option<String>,
 }
 
 /// The file behind the store, and what we know about it.
@@ -155,6 +157,7 @@ impl Db {
             device_id: String::new(),
             file,
             changed_since_backup: false,
+            extra_backup_error: None,
         })
     }
 

@@ -612,6 +612,16 @@ pub struct BackupInfo {
     pub meetings: Option<u32>,
 }
 
+/// The second backup folder (a USB stick), as Cài đặt → Sao lưu shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupSettings {
+    /// Every backup is also copied here; `None` when not chosen.
+    pub extra_folder: Option<String>,
+    /// Why the last copy there failed (the stick was not plugged in, say).
+    pub extra_error: Option<String>,
+}
+
 /// What importing a meeting's portable file did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -2,7 +2,7 @@
 //! are named, never given by path; the rescue file is chosen in a Rust dialog.
 
 use hoinghi_core::backup;
-use hoinghi_core::model::{BackupInfo, BackupReason, IpcError};
+use hoinghi_core::model::{BackupInfo, BackupReason, BackupSettings, IpcError};
 use hoinghi_core::Db;
 use tauri::{AppHandle, State};
 
@@ -65,4 +65,33 @@ pub async fn save_rescue_copy(
     let name = dialogs::file_name(&path);
     state.run(move |db| db.save_copy(&path)).await?;
     Ok(Some(name))
+}
+
+/// The second backup folder, and how the last copy into it went.
+#[tauri::command]
+pub async fn backup_settings(state: State<'_, AppState>) -> Result<BackupSettings, IpcError> {
+    state.run(|db| db.backup_settings()).await
+}
+
+/// Asks for a second backup folder (a USB stick) in the native dialog, then
+/// copies a fresh backup there at once; `None` when cancelled.
+#[tauri::command]
+pub async fn choose_backup_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<BackupSettings>, IpcError> {
+    let pick = Pick::Folder {
+        title: "Chọn thư mục sao lưu phụ (ví dụ USB)",
+    };
+    let Some(folder) = dialogs::pick(&app, &state, pick).await? else {
+        return Ok(None);
+    };
+    state
+        .run(move |db| db.set_extra_backup_folder(Some(&folder)).map(Some))
+        .await
+}
+
+#[tauri::command]
+pub async fn clear_backup_folder(state: State<'_, AppState>) -> Result<BackupSettings, IpcError> {
+    state.run(|db| db.set_extra_backup_folder(None)).await
 }

@@ -62,6 +62,9 @@ macro_rules! with_commands {
             backups::backup_now,
             backups::restore_backup,
             backups::save_rescue_copy,
+            backups::backup_settings,
+            backups::choose_backup_folder,
+            backups::clear_backup_folder,
         }
     };
 }

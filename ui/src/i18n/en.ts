@@ -388,6 +388,13 @@ export const en: Dictionary = {
   "settings.backups.intro":
     "HoiNghi backs up every 5 minutes while something changes, when it closes and before upgrading the data; it keeps the 10 newest and one a day for 30 days.",
   "settings.backups.folder": "Backup folder",
+  "settings.backups.extra": "Second backup folder (USB)",
+  "settings.backups.extraNone":
+    "not chosen — choose a USB stick so the data survives a broken computer",
+  "settings.backups.extraFailed":
+    "The last backup could NOT be copied to the second folder (USB not plugged in?). The copy on this computer exists. Details: {detail}",
+  "settings.backups.extraChoose": "Choose second folder…",
+  "settings.backups.extraClear": "Stop copying to the second folder",
   "settings.backups.now": "Back up now",
   "settings.backups.made": "Backed up: {name}",
   "settings.backups.none": "No backups yet.",

@@ -389,6 +389,12 @@ export const vi = {
   "settings.backups.intro":
     "HoiNghi tự sao lưu 5 phút một lần khi có thay đổi, khi đóng ứng dụng và trước khi nâng cấp dữ liệu; giữ 10 bản mới nhất và mỗi ngày một bản trong 30 ngày.",
   "settings.backups.folder": "Thư mục sao lưu",
+  "settings.backups.extra": "Thư mục sao lưu phụ (USB)",
+  "settings.backups.extraNone": "chưa chọn — nên chọn một USB để dữ liệu còn cả khi máy hỏng",
+  "settings.backups.extraFailed":
+    "Lần sao lưu gần nhất KHÔNG chép được sang thư mục phụ (USB chưa cắm?). Bản trên máy này vẫn có. Chi tiết: {detail}",
+  "settings.backups.extraChoose": "Chọn thư mục phụ…",
+  "settings.backups.extraClear": "Thôi chép sang thư mục phụ",
   "settings.backups.now": "Sao lưu ngay",
   "settings.backups.made": "Đã sao lưu: {name}",
   "settings.backups.none": "Chưa có bản sao lưu nào.",

@@ -6,6 +6,7 @@ import type {
   AttendanceEventKind,
   AttendanceSummary,
   BackupInfo,
+  BackupSettings,
   DocumentField,
   DocumentFieldKey,
   DocumentFont,
@@ -80,6 +81,10 @@ export interface Backend {
    * to a file chosen in the native dialog. Resolves to its name; null when cancelled.
    */
   saveRescueCopy(): Promise<string | null>;
+  backupSettings(): Promise<BackupSettings>;
+  /** Asks for a second backup folder (a USB stick) in a dialog; null if cancelled. */
+  chooseBackupFolder(): Promise<BackupSettings | null>;
+  clearBackupFolder(): Promise<BackupSettings>;
 
   listAgenda(meetingId: string): Promise<AgendaItem[]>;
   addAgendaItem(meetingId: string, input: AgendaItemInput): Promise<AgendaItem[]>;

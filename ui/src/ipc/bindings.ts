@@ -227,6 +227,16 @@ takenAt: string, reason: BackupReason, sizeKb: number,
  */
 meetings: number | null, };
 
+export type BackupSettings = { 
+/**
+ * Every backup is also copied here; `None` when not chosen.
+ */
+extraFolder: string | null, 
+/**
+ * Why the last copy there failed (the stick was not plugged in, say).
+ */
+extraError: string | null, };
+
 export type PortableImport = { meetingId: string, title: string, 
 /**
  * Rows this machine did not have (the meeting, people, agenda items, events…).

@@ -56,6 +56,9 @@ export const COMMANDS = [
   "backup_now",
   "restore_backup",
   "save_rescue_copy",
+  "backup_settings",
+  "choose_backup_folder",
+  "clear_backup_folder",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

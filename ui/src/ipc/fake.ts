@@ -9,6 +9,7 @@ import type {
   AttendanceSummary,
   BackupInfo,
   BackupReason,
+  BackupSettings,
   DocumentField,
   DocumentFieldKey,
   DocumentFont,
@@ -621,6 +622,25 @@ export class FakeBackend implements Backend {
       ]),
     );
     return aside;
+  }
+
+  /** The second backup folder; the fake only remembers it. */
+  private extraBackupFolder: string | null = null;
+
+  async backupSettings(): Promise<BackupSettings> {
+    return { extraFolder: this.extraBackupFolder, extraError: null };
+  }
+
+  async chooseBackupFolder(): Promise<BackupSettings | null> {
+    if (this.folderChoice === null) return null;
+    this.extraBackupFolder = this.folderChoice;
+    this.backup("manual");
+    return this.backupSettings();
+  }
+
+  async clearBackupFolder(): Promise<BackupSettings> {
+    this.extraBackupFolder = null;
+    return this.backupSettings();
   }
 
   async saveRescueCopy(): Promise<string | null> {

@@ -131,4 +131,7 @@ export class TauriBackend implements Backend {
   backupNow: Backend["backupNow"] = () => call("backup_now");
   restoreBackup: Backend["restoreBackup"] = (name) => call("restore_backup", { name });
   saveRescueCopy: Backend["saveRescueCopy"] = () => call("save_rescue_copy");
+  backupSettings: Backend["backupSettings"] = () => call("backup_settings");
+  chooseBackupFolder: Backend["chooseBackupFolder"] = () => call("choose_backup_folder");
+  clearBackupFolder: Backend["clearBackupFolder"] = () => call("clear_backup_folder");
 }

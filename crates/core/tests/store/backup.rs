@@ -188,3 +188,39 @@ fn a_missing_database_file_is_brought_back_from_a_backup() {
     hoinghi_core::backup::restore_missing(&backups, &name, &path).unwrap();
     assert_eq!(titles(&Db::open(&path).unwrap()), ["Giao ban quý IV"]);
 }
+
+#[test]
+fn every_backup_also_goes_to_the_second_folder_and_a_missing_stick_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(dir.path().join("data/h.db")).unwrap();
+    meeting(&mut db);
+    let usb = dir.path().join("usb/HoiNghi");
+    let settings = db.set_extra_backup_folder(Some(&usb)).unwrap();
+    assert_eq!(settings.extra_folder, Some(usb.display().to_string()));
+    assert_eq!(settings.extra_error, None);
+    let made = db.backup(BackupReason::Manual).unwrap();
+    let copy = Connection::open(usb.join(&made.name)).unwrap();
+    let check: String = copy
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    assert_eq!(
+        hoinghi_core::backup::list(&usb).unwrap().len(),
+        2,
+        "the one made on choosing, and this one"
+    );
+
+    // The stick is pulled out: the backup on this computer still works.
+    std::fs::remove_dir_all(dir.path().join("usb")).unwrap();
+    std::fs::write(dir.path().join("usb"), b"not a folder any more").unwrap();
+    assert!(db.backup(BackupReason::Auto).is_ok());
+    let err = db.backup_settings().unwrap().extra_error.expect("reported");
+    assert!(err.contains("usb"), "{err}");
+
+    // The data folder is no second place; clearing stops the copies.
+    assert!(db
+        .set_extra_backup_folder(Some(&dir.path().join("data/more")))
+        .is_err());
+    let cleared = db.set_extra_backup_folder(None).unwrap();
+    assert_eq!((cleared.extra_folder, cleared.extra_error), (None, None));
+}

@@ -55,6 +55,7 @@ export function BackupPanel({ folder }: { folder: string | null }) {
           {t("settings.backups.folder")}: <span data-testid="backup-folder">{folder}</span>
         </p>
       ) : null}
+      <ExtraBackupFolder onCopied={backups.reload} />
       <div className="form-actions">
         <button
           type="button"
@@ -208,5 +209,61 @@ export function TrashPanel() {
         />
       ) : null}
     </section>
+  );
+}
+
+/** A second folder (a USB stick) that receives a checked copy of every backup. */
+function ExtraBackupFolder({ onCopied }: { onCopied(): void }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const settings = useLoad(() => backend.backupSettings(), [backend]);
+  const action = useSubmit();
+  const current = settings.value;
+  return (
+    <div className="stack small" data-testid="extra-backup">
+      <p className="break">
+        {t("settings.backups.extra")}:{" "}
+        <span data-testid="extra-backup-folder">
+          {current?.extraFolder ?? t("settings.backups.extraNone")}
+        </span>
+      </p>
+      {current?.extraError ? (
+        <p className="warning-text break" role="status" data-testid="extra-backup-error">
+          {t("settings.backups.extraFailed", { detail: current.extraError })}
+        </p>
+      ) : null}
+      <div className="row-actions">
+        <button
+          type="button"
+          className="button small"
+          data-testid="extra-backup-choose"
+          disabled={action.busy}
+          onClick={() =>
+            void action.submit(
+              () => backend.chooseBackupFolder(),
+              (chosen) => {
+                if (!chosen) return;
+                settings.setValue(chosen);
+                onCopied();
+              },
+            )
+          }
+        >
+          {t("settings.backups.extraChoose")}
+        </button>
+        {current?.extraFolder ? (
+          <button
+            type="button"
+            className="button small"
+            data-testid="extra-backup-clear"
+            disabled={action.busy}
+            onClick={() => void action.submit(() => backend.clearBackupFolder(), settings.setValue)}
+          >
+            {t("settings.backups.extraClear")}
+          </button>
+        ) : null}
+      </div>
+      <ErrorText error={action.error ?? settings.error} />
+    </div>
   );
 }

@@ -161,6 +161,21 @@ describe("backups and the trash", () => {
     );
   });
 
+  it("copies every backup to a chosen second folder, and stops when asked", async () => {
+    const backend = new FakeBackend();
+    backend.folderChoice = "/media/usb/HoiNghi";
+    const { user } = renderApp(backend, "/settings");
+    expect(await screen.findByTestId("extra-backup-folder")).toHaveTextContent("chưa chọn");
+    await user.click(screen.getByTestId("extra-backup-choose"));
+    expect(await screen.findByText("/media/usb/HoiNghi")).toBeVisible();
+    expect(
+      await screen.findByTestId("backup-list"),
+      "a backup is made at once, so the choice is proven",
+    ).toHaveTextContent("Sao lưu thủ công");
+    await user.click(screen.getByTestId("extra-backup-clear"));
+    expect(await screen.findByTestId("extra-backup-folder")).toHaveTextContent("chưa chọn");
+  });
+
   it("restores a deleted meeting, and empties the trash only after a confirmation", async () => {
     const backend = new FakeBackend();
     const kept = await backend.createMeeting(meetingInput({ title: "Giao ban quý III" }));
