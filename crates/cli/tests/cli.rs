@@ -9,17 +9,23 @@ fn cli(args: &[&str]) -> std::process::Output {
         .expect("the CLI runs")
 }
 
+/// Runs the CLI and requires success (showing its message if not); returns stdout.
+fn succeed(args: &[&str]) -> String {
+    let out = cli(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn demo_then_export_every_document_in_both_profiles() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     let db = db.to_str().unwrap();
-    let out = cli(&["demo", "--db", db, "--extra-delegates", "10"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(&["demo", "--db", db, "--extra-delegates", "10"]);
 
     for doc in [
         "giay-moi",
@@ -31,7 +37,7 @@ fn demo_then_export_every_document_in_both_profiles() {
     ] {
         for profile in ["nd30", "hd36"] {
             let pdf = dir.path().join(format!("{doc}-{profile}.pdf"));
-            let out = cli(&[
+            succeed(&[
                 "export",
                 "--db",
                 db,
@@ -42,11 +48,6 @@ fn demo_then_export_every_document_in_both_profiles() {
                 "-o",
                 pdf.to_str().unwrap(),
             ]);
-            assert!(
-                out.status.success(),
-                "{doc} {profile}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
             let bytes = std::fs::read(&pdf).unwrap();
             assert!(bytes.starts_with(b"%PDF-"), "{doc} {profile} is a PDF");
         }
@@ -122,7 +123,7 @@ fn export_all_writes_the_six_documents_under_their_usual_names() {
     let db = db.to_str().unwrap();
     assert!(cli(&["demo", "--db", db]).status.success());
     let folder = dir.path().join("Văn bản");
-    let out = cli(&[
+    succeed(&[
         "export-all",
         "--db",
         db,
@@ -131,11 +132,6 @@ fn export_all_writes_the_six_documents_under_their_usual_names() {
         "--dir",
         folder.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let mut names: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -206,7 +202,7 @@ fn export_reads_a_database_the_app_has_open() {
         .success());
     let _app = hoinghi_core::Db::open(&db).unwrap();
     let pdf = dir.path().join("bb.pdf");
-    let out = cli(&[
+    succeed(&[
         "export",
         "--db",
         db.to_str().unwrap(),
@@ -217,11 +213,6 @@ fn export_reads_a_database_the_app_has_open() {
         "-o",
         pdf.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     assert!(pdf.exists());
 }
 
@@ -231,7 +222,7 @@ fn a_meeting_goes_to_a_new_database_and_back_by_its_file() {
     let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
     assert!(cli(&["demo", "--db", &path("a.db")]).status.success());
 
-    let out = cli(&[
+    let out = succeed(&[
         "meeting",
         "export",
         "--db",
@@ -239,14 +230,17 @@ fn a_meeting_goes_to_a_new_database_and_back_by_its_file() {
         "-o",
         &path("m.hoinghi"),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Hội nghị giao ban"));
+    assert!(out.contains("Hội nghị giao ban"), "{out}");
 
-    let out = cli(&[
+    let out = succeed(&[
+        "meeting",
+        "import",
+        "--db",
+        &path("b.db"),
+        &path("m.hoinghi"),
+    ]);
+    assert!(out.contains("mục mới, 0 mục được cập nhật"), "{out}");
+    let out = succeed(&[
         "meeting",
         "import",
         "--db",
@@ -254,28 +248,13 @@ fn a_meeting_goes_to_a_new_database_and_back_by_its_file() {
         &path("m.hoinghi"),
     ]);
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let first = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(first.contains("mục mới, 0 mục được cập nhật"), "{first}");
-    let out = cli(&[
-        "meeting",
-        "import",
-        "--db",
-        &path("b.db"),
-        &path("m.hoinghi"),
-    ]);
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains(": 0 mục mới, 0 mục được cập nhật"),
-        "a second import changes nothing: {}",
-        String::from_utf8_lossy(&out.stdout)
+        out.contains(": 0 mục mới, 0 mục được cập nhật"),
+        "a second import changes nothing: {out}"
     );
 
     // The imported meeting exports the same documents as the original.
     for db in ["a.db", "b.db"] {
-        let out = cli(&[
+        succeed(&[
             "export-all",
             "--db",
             &path(db),
@@ -284,11 +263,6 @@ fn a_meeting_goes_to_a_new_database_and_back_by_its_file() {
             "--dir",
             &path(&format!("{db}-docs")),
         ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
     }
 
     // A PDF is not a meeting file: refused, non-zero, the database unchanged.

@@ -22,6 +22,17 @@ fn options(profile: FormatProfile) -> Options {
     Options::new(profile, created)
 }
 
+/// What the app sends for a document with nothing filled in.
+fn request(profile: FormatProfile) -> DocumentOptions {
+    DocumentOptions {
+        profile,
+        number: None,
+        issued_on: None,
+        list_attendance: false,
+        list_signatures: false,
+    }
+}
+
 fn document(kind: DocumentKind, profile: FormatProfile) -> (Document, Laid) {
     let fonts = Fonts::bundled();
     let doc = build(kind, &demo(), &options(profile), &fonts);
@@ -426,11 +437,9 @@ fn export_takes_the_options_the_app_sends() {
     let mut db = Db::open_in_memory().unwrap();
     let id = db.write_demo().unwrap();
     let mut request = DocumentOptions {
-        profile: FormatProfile::Hd36,
         number: Some(12),
         issued_on: Some("2022-10-10".into()),
-        list_attendance: false,
-        list_signatures: false,
+        ..request(FormatProfile::Hd36)
     };
     let pdf = hoinghi_vanban::docs::export(&db, &id, DocumentKind::ThongBao, &request).unwrap();
     let text = lopdf::Document::load_mem(&pdf)
@@ -486,13 +495,7 @@ fn the_secretary_edits_generated_text_and_the_pdf_uses_it() {
     use hoinghi_vanban::docs::export;
     let mut db = Db::open_in_memory().unwrap();
     let id = db.write_demo().unwrap();
-    let request = DocumentOptions {
-        profile: FormatProfile::Hd36,
-        number: None,
-        issued_on: None,
-        list_attendance: false,
-        list_signatures: false,
-    };
+    let request = request(FormatProfile::Hd36);
     let kind = DocumentKind::ThongBao;
     let fields = Snapshot::take(&db, &id, kind, &request).unwrap().fields();
     let keys: Vec<&str> = fields.iter().map(|f| f.key.as_str()).collect();
@@ -607,16 +610,9 @@ fn uncertain_rules_follow_the_format_settings() {
 
 #[test]
 fn invitations_can_be_one_file_per_person() {
-    use hoinghi_core::model::DocumentOptions;
     let mut db = Db::open_in_memory().unwrap();
     let id = db.write_demo().unwrap();
-    let request = DocumentOptions {
-        profile: FormatProfile::Nd30,
-        number: None,
-        issued_on: None,
-        list_attendance: false,
-        list_signatures: false,
-    };
+    let request = request(FormatProfile::Nd30);
     let files = Snapshot::take(&db, &id, DocumentKind::GiayMoi, &request)
         .and_then(|s| s.invitations())
         .unwrap();
@@ -735,13 +731,7 @@ fn a_very_long_name_does_not_stop_one_invitation_per_person() {
         })
         .unwrap();
     db.invite_people(&id, &[person.id]).unwrap();
-    let request = DocumentOptions {
-        profile: FormatProfile::Hd36,
-        number: None,
-        issued_on: None,
-        list_attendance: false,
-        list_signatures: false,
-    };
+    let request = request(FormatProfile::Hd36);
     let invitations = Snapshot::take(&db, &id, DocumentKind::GiayMoi, &request)
         .unwrap()
         .invitations()
