@@ -78,14 +78,9 @@ impl Db {
             let tx = out.conn.transaction()?;
             // One read transaction on our side, so the file is one moment's state.
             let read = self.conn.unchecked_transaction()?;
+            let key = [Value::from(meeting_id.to_string())];
             for (table, scope) in TABLES {
-                copy_rows(
-                    &read,
-                    &tx,
-                    table,
-                    scope,
-                    &[Value::from(meeting_id.to_string())],
-                )?;
+                copy_rows(&read, &tx, table, scope, &key)?;
             }
             copy_rows(&read, &tx, "organisation", "1", &[])?;
             read.finish()?;
