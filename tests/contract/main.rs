@@ -258,6 +258,11 @@ impl Run {
                 &arg::<String>(args, "meetingId"),
                 &arg::<String>(args, "personId"),
             )),
+            "set_participant_role" => reply(db.set_participant_role(
+                &arg::<String>(args, "meetingId"),
+                &arg::<String>(args, "personId"),
+                arg(args, "role"),
+            )),
             "record_attendance" => reply(db.record_attendance(
                 &arg::<String>(args, "meetingId"),
                 &arg::<String>(args, "personId"),
@@ -370,6 +375,7 @@ impl Run {
                     .expect("a meeting file was exported first");
                 reply(db.import_meeting(&exported).map(Some))
             }
+            "document_format" => ok(json!(snapshot(db, args)?.format())),
             "document_fields" => ok(json!(snapshot(db, args)?.fields())),
             "set_document_text" => reply(db.set_document_text(
                 &arg::<String>(args, "meetingId"),

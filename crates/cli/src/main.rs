@@ -2,8 +2,11 @@
 //! automation and benchmarks.
 //!
 //!   hoinghi-cli demo --db FILE [--extra-delegates N]
-//!   hoinghi-cli export --db FILE [--meeting ID] --doc KIND --profile nd30|hd36 -o OUT.pdf
-//!   hoinghi-cli export-all --db FILE [--meeting ID] --profile nd30|hd36 --dir FOLDER
+//!   hoinghi-cli export --db FILE [--meeting ID] --doc KIND [--profile nd30|hd36|hd05]
+//!                      [--date YYYY-MM-DD] [--number N] [--sign-in-sheet]
+//!                      [--invitation generic|per-person] -o OUT.pdf
+//!   hoinghi-cli export-all --db FILE [--meeting ID] [--profile nd30|hd36|hd05]
+//!                      [--date YYYY-MM-DD] --dir FOLDER
 //!   hoinghi-cli meeting export --db FILE [--meeting ID] -o MEETING.hoinghi
 //!   hoinghi-cli meeting import --db FILE MEETING.hoinghi
 
@@ -11,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hoinghi_core::model::{DocumentKind, DocumentOptions, FormatProfile};
+use hoinghi_core::model::{DocumentKind, DocumentOptions, FormatProfile, InvitationForm};
 use hoinghi_core::Db;
 use hoinghi_vanban::docs::{self, files};
 
@@ -46,15 +49,23 @@ enum Command {
         /// giay-moi, chuong-trinh, danh-sach, bien-ban, thong-bao or bao-cao.
         #[arg(long, value_parser = parse_doc)]
         doc: DocumentKind,
-        /// nd30 or hd36.
+        /// nd30, hd36 or hd05 (default: the organisation's format on the
+        /// document's date: a Party body's documents from 27/5/2026 are hd05).
         #[arg(long, value_parser = parse_profile)]
-        profile: FormatProfile,
+        profile: Option<FormatProfile>,
+        /// Ngày ban hành, YYYY-MM-DD (default: the usual day for the document).
+        #[arg(long)]
+        date: Option<String>,
         /// The number in số/ký hiệu (blank when omitted).
         #[arg(long)]
         number: Option<u32>,
         /// Danh sách: add attendance and a signature column.
         #[arg(long)]
         sign_in_sheet: bool,
+        /// Giấy mời: one generic invitation with the list of invitees attached
+        /// (default), or one invitation per invitee, each on its own pages.
+        #[arg(long, value_parser = parse_invitation, default_value = "generic")]
+        invitation: InvitationForm,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
@@ -65,9 +76,13 @@ enum Command {
         /// The meeting's id (default: the only, or most recent, meeting).
         #[arg(long)]
         meeting: Option<String>,
-        /// nd30 or hd36.
+        /// nd30, hd36 or hd05 (default: the organisation's format on the
+        /// document's date: a Party body's documents from 27/5/2026 are hd05).
         #[arg(long, value_parser = parse_profile)]
-        profile: FormatProfile,
+        profile: Option<FormatProfile>,
+        /// Ngày ban hành, YYYY-MM-DD (default: the usual day for the document).
+        #[arg(long)]
+        date: Option<String>,
         #[arg(long)]
         dir: PathBuf,
     },
@@ -103,6 +118,11 @@ fn parse_doc(s: &str) -> Result<DocumentKind, String> {
 
 fn parse_profile(s: &str) -> Result<FormatProfile, String> {
     FormatProfile::parse(s).ok_or_else(|| choices(s, FormatProfile::ALL.iter().map(|p| p.as_str())))
+}
+
+fn parse_invitation(s: &str) -> Result<InvitationForm, String> {
+    InvitationForm::parse(s)
+        .ok_or_else(|| choices(s, InvitationForm::ALL.iter().map(|f| f.as_str())))
 }
 
 fn choices<'a>(given: &str, names: impl Iterator<Item = &'a str>) -> String {
@@ -148,13 +168,22 @@ fn run(command: Command) -> Result<String, String> {
             meeting,
             doc,
             profile,
+            date,
             number,
             sign_in_sheet,
+            invitation,
             output,
         } => {
             let store = open_existing(&db)?;
             let meeting_id = meeting_or_latest(&store, meeting)?;
-            let request = options(profile, number, sign_in_sheet);
+            let request = DocumentOptions {
+                profile,
+                number,
+                issued_on: date,
+                list_attendance: sign_in_sheet,
+                list_signatures: sign_in_sheet,
+                invitation,
+            };
             let snapshot = docs::Snapshot::take(&store, &meeting_id, doc, &request)
                 .map_err(|e| e.to_string())?;
             files::save(&snapshot, &output).map_err(|e| e.to_string())?;
@@ -164,11 +193,19 @@ fn run(command: Command) -> Result<String, String> {
             db,
             meeting,
             profile,
+            date,
             dir,
         } => {
             let store = open_existing(&db)?;
             let meeting_id = meeting_or_latest(&store, meeting)?;
-            let request = options(profile, None, false);
+            let request = DocumentOptions {
+                profile,
+                number: None,
+                issued_on: date,
+                list_attendance: false,
+                list_signatures: false,
+                invitation: InvitationForm::Generic,
+            };
             let snapshots = DocumentKind::ALL
                 .iter()
                 .map(|kind| docs::Snapshot::take(&store, &meeting_id, *kind, &request))
@@ -224,17 +261,6 @@ fn run(command: Command) -> Result<String, String> {
             }
             Ok(message)
         }
-    }
-}
-
-/// What the command line can choose; the date is always the usual one.
-fn options(profile: FormatProfile, number: Option<u32>, sign_in_sheet: bool) -> DocumentOptions {
-    DocumentOptions {
-        profile,
-        number,
-        issued_on: None,
-        list_attendance: sign_in_sheet,
-        list_signatures: sign_in_sheet,
     }
 }
 

@@ -21,7 +21,7 @@ fn succeed(args: &[&str]) -> String {
 }
 
 #[test]
-fn demo_then_export_every_document_in_both_profiles() {
+fn demo_then_export_every_document_in_every_profile() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     let db = db.to_str().unwrap();
@@ -35,7 +35,7 @@ fn demo_then_export_every_document_in_both_profiles() {
         "thong-bao",
         "bao-cao",
     ] {
-        for profile in ["nd30", "hd36"] {
+        for profile in ["nd30", "hd36", "hd05"] {
             let pdf = dir.path().join(format!("{doc}-{profile}.pdf"));
             succeed(&[
                 "export",
@@ -52,6 +52,93 @@ fn demo_then_export_every_document_in_both_profiles() {
             assert!(bytes.starts_with(b"%PDF-"), "{doc} {profile} is a PDF");
         }
     }
+}
+
+/// The text of a PDF's first page.
+fn first_page(pdf: &std::path::Path) -> String {
+    lopdf::Document::load(pdf)
+        .unwrap()
+        .extract_text(&[1])
+        .unwrap()
+}
+
+#[test]
+fn without_a_profile_a_party_document_follows_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    succeed(&["demo", "--db", db]);
+    let export = |name: &str, extra: &[&str]| {
+        let pdf = dir.path().join(name);
+        let mut args = vec!["export", "--db", db, "--doc", "chuong-trinh"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["-o", pdf.to_str().unwrap()]);
+        succeed(&args);
+        first_page(&pdf)
+    };
+    let note = "TÀI LIỆU HỘI NGHỊ";
+    assert!(
+        !export("2022.pdf", &[]).contains(note),
+        "the 2022 demo stays HD36"
+    );
+    assert!(
+        export("2026.pdf", &["--date", "2026-06-01"]).contains(note),
+        "dated after 27/5/2026: HD05"
+    );
+    assert!(
+        !export("chosen.pdf", &["--date", "2026-06-01", "--profile", "hd36"]).contains(note),
+        "a chosen profile wins"
+    );
+    let out = cli(&[
+        "export",
+        "--db",
+        db,
+        "--doc",
+        "bien-ban",
+        "--date",
+        "06/10/2022",
+        "-o",
+        "x.pdf",
+    ]);
+    assert!(!out.status.success(), "a date not in YYYY-MM-DD is refused");
+}
+
+#[test]
+fn invitations_come_generic_or_one_per_invitee() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    succeed(&["demo", "--db", db]);
+    let export = |name: &str, extra: &[&str]| {
+        let pdf = dir.path().join(name);
+        let mut args = vec!["export", "--db", db, "--doc", "giay-moi"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["-o", pdf.to_str().unwrap()]);
+        succeed(&args);
+        first_page(&pdf)
+    };
+    let generic = export("generic.pdf", &[]);
+    assert!(
+        generic.contains("Các đồng chí có tên trong danh sách kèm theo"),
+        "{generic}"
+    );
+    let one = export("each.pdf", &["--invitation", "per-person"]);
+    assert!(
+        one.contains("Nguyễn Thị Hồng Vân") && !one.contains("danh sách kèm theo"),
+        "{one}"
+    );
+    let out = cli(&[
+        "export",
+        "--db",
+        db,
+        "--doc",
+        "giay-moi",
+        "--invitation",
+        "each",
+        "-o",
+        "x.pdf",
+    ]);
+    assert!(!out.status.success(), "an unknown form is refused");
 }
 
 #[test]

@@ -16,8 +16,8 @@ macro_rules! declarations {
 pub fn typescript() -> String {
     let cfg = Config::default();
     let decls = declarations!(&cfg;
-        FormatProfile, MeetingStatus, MeetingKind, AttendanceEventKind, AttendanceState,
-        MinutesKind, DocumentKind, DocumentFieldKey, DocumentOptions, DocumentField, DocumentFont,
+        FormatProfile, OrganisationKind, MeetingStatus, MeetingKind, AttendanceEventKind, AttendanceState,
+        MinutesKind, ParticipantRole, InvitationForm, DocumentKind, DocumentFieldKey, DocumentOptions, DocumentFormat, DocumentField, DocumentFont,
         FontSettings, FormatSettings, Organisation, Meeting, MeetingInput, MeetingSummary,
         AgendaItem, AgendaItemInput, Person, PersonInput, Participant, AttendanceSummary,
         AttendanceEvent, MinutesEntry, MinutesInput, Task, TaskInput, SavedDocument, SavedFolder, BackupReason, BackupInfo, BackupSettings, PortableImport, ErrorKind, IpcError, AppInfo,
@@ -40,6 +40,7 @@ pub fn typescript() -> String {
             ErrorKind::ALL.iter().map(|k| k.as_str()),
         ),
         authority_prefixes(),
+        table_font_sizes(),
     ];
     let mut out = String::from(
         "// Generated from crates/core/src/model.rs by `cargo xtask bindings`. Do not edit.\n\n",
@@ -62,21 +63,37 @@ fn list<'a>(name: &str, ty: &str, items: impl Iterator<Item = &'a str>) -> Strin
     )
 }
 
-/// The signing-authority prefixes each profile writes, for the settings form.
+/// The signing-authority prefixes each kind of body writes, for the settings form.
 fn authority_prefixes() -> String {
-    let entries: Vec<String> = FormatProfile::ALL
+    let entries: Vec<String> = OrganisationKind::ALL
         .iter()
-        .map(|p| {
-            let prefixes: Vec<String> = p
+        .map(|k| {
+            let prefixes: Vec<String> = k
+                .spelling()
                 .authority_prefixes()
                 .iter()
                 .map(|x| format!("{x:?}"))
                 .collect();
-            format!("{:?}: [{}]", p.as_str(), prefixes.join(", "))
+            format!("{:?}: [{}]", k.as_str(), prefixes.join(", "))
         })
         .collect();
     format!(
-        "export const AUTHORITY_PREFIXES: Record<FormatProfile, readonly string[]> = {{ {} }};",
+        "export const AUTHORITY_PREFIXES: Record<OrganisationKind, readonly string[]> = {{ {} }};",
+        entries.join(", ")
+    )
+}
+
+/// The table sizes each profile allows, for the settings form.
+fn table_font_sizes() -> String {
+    let entries: Vec<String> = FormatProfile::ALL
+        .iter()
+        .map(|p| {
+            let sizes: Vec<String> = p.table_font_sizes().map(|s| s.to_string()).collect();
+            format!("{:?}: [{}]", p.as_str(), sizes.join(", "))
+        })
+        .collect();
+    format!(
+        "export const TABLE_FONT_SIZES: Record<FormatProfile, readonly number[]> = {{ {} }};",
         entries.join(", ")
     )
 }

@@ -17,6 +17,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_document_text.sql"),
     include_str!("migrations/0004_person_sort_key.sql"),
     include_str!("migrations/0005_trash.sql"),
+    include_str!("migrations/0006_organisation_kind.sql"),
+    include_str!("migrations/0007_participant_role.sql"),
 ];
 
 /// The schema version this binary writes and understands.
@@ -174,6 +176,10 @@ impl Db {
         // Keys SQL cannot compute: migration 4 added `person.sort_key`.
         if from < 4 {
             crate::store::people::fill_sort_keys(&tx)?;
+        }
+        // Migration 7 added `participant.role`.
+        if from < 7 {
+            crate::store::attendance::fill_default_roles(&tx)?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;

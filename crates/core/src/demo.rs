@@ -9,8 +9,8 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::Result;
 use crate::model::{
-    AgendaItemInput, AttendanceEventKind, MeetingInput, MinutesInput, Organisation, PersonInput,
-    TaskInput,
+    AgendaItemInput, AttendanceEventKind, MeetingInput, MinutesInput, Organisation,
+    ParticipantRole, PersonInput, TaskInput,
 };
 use crate::store::{agenda, attendance, meetings, minutes, people, tasks};
 
@@ -34,6 +34,9 @@ struct DemoData {
 struct DemoPerson {
     #[serde(flatten)]
     person: PersonInput,
+    /// When the default (see `attendance::DEFAULT_ROLE`) is not right.
+    #[serde(default)]
+    role: Option<ParticipantRole>,
     attendance: DemoAttendance,
 }
 
@@ -85,6 +88,9 @@ impl Db {
                 let person_id = clock::new_id();
                 people::insert(tx, &person_id, &people::validate(&p.person)?, true, device)?;
                 attendance::invite(tx, &meeting_id, &person_id, INVITED_AT, device)?;
+                if let Some(role) = p.role {
+                    attendance::set_role(tx, &meeting_id, &person_id, role, device)?;
+                }
                 let a = &p.attendance;
                 attendance::append(
                     tx,

@@ -25,17 +25,49 @@ macro_rules! string_enum {
 
 string_enum!(
     /// Which official format rules documents follow: Nghị định 30/2020/NĐ-CP
-    /// (state bodies) or Hướng dẫn 36-HD/VPTW (Party bodies).
-    FormatProfile { Nd30 = "nd30", Hd36 = "hd36" }
+    /// (state bodies), Hướng dẫn 05-HD/VPTW (Party documents dated from
+    /// 27/5/2026) or Hướng dẫn 36-HD/VPTW (Party documents dated before it).
+    FormatProfile { Nd30 = "nd30", Hd36 = "hd36", Hd05 = "hd05" }
+);
+string_enum!(
+    /// What an organisation is: a state body prints by NĐ30; a Party body by
+    /// the Party guide in force on each document's date (`profile_on`).
+    OrganisationKind { State = "state", Party = "party" }
 );
 const STATE_PREFIXES: [&str; 3] = ["TM.", "KT.", "TL."];
 const PARTY_PREFIXES: [&str; 3] = ["T/M", "K/T", "T/L"];
 
+/// The day Hướng dẫn 05-HD/VPTW took effect and replaced HD36.
+pub const HD05_IN_FORCE: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 5, 27) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+impl OrganisationKind {
+    /// The format of a document this body issues on `date`: a Party document
+    /// keeps the guide in force on its own date, also when it is reprinted.
+    pub fn profile_on(self, date: chrono::NaiveDate) -> FormatProfile {
+        match self {
+            OrganisationKind::State => FormatProfile::Nd30,
+            OrganisationKind::Party if date < HD05_IN_FORCE => FormatProfile::Hd36,
+            OrganisationKind::Party => FormatProfile::Hd05,
+        }
+    }
+
+    /// The profile that spells this body's signing prefixes (T/M or TM.).
+    pub fn spelling(self) -> FormatProfile {
+        match self {
+            OrganisationKind::State => FormatProfile::Nd30,
+            OrganisationKind::Party => FormatProfile::Hd05,
+        }
+    }
+}
+
 impl FormatProfile {
-    /// Party bodies (HD36) spell with slashes and write "T/M", "K/T", "T/L";
-    /// state bodies (ND30) write "TM.", "KT.", "TL.".
+    /// Party bodies (HD36, HD05) spell with slashes and write "T/M", "K/T",
+    /// "T/L"; state bodies (ND30) write "TM.", "KT.", "TL.".
     pub fn is_party(self) -> bool {
-        self == FormatProfile::Hd36
+        self != FormatProfile::Nd30
     }
 
     /// "Thay mặt", "ký thay", "thừa lệnh" as this profile writes them.
@@ -108,6 +140,30 @@ string_enum!(
         Absent = "absent",
     }
 );
+string_enum!(
+    /// Why someone is on a meeting's list. The host body's own leaders and
+    /// staff attend without being invited; a giấy mời goes to guests and the press.
+    ParticipantRole {
+        /// Chủ trì.
+        Chair = "chair",
+        /// Thành phần của cơ quan tổ chức (its leaders and units): đại biểu chính thức.
+        Host = "host",
+        /// Đại biểu mời.
+        Guest = "guest",
+        /// Báo chí đưa tin.
+        Press = "press",
+        /// Phục vụ, giúp việc (the minute-taker, the secretariat).
+        Staff = "staff",
+    }
+);
+
+impl ParticipantRole {
+    /// Gets a giấy mời.
+    pub fn is_invited(self) -> bool {
+        matches!(self, ParticipantRole::Guest | ParticipantRole::Press)
+    }
+}
+
 string_enum!(MinutesKind {
     Report = "report",
     Speech = "speech",
@@ -164,6 +220,8 @@ string_enum!(
         Title = "title",
         Basis = "basis",
         Invitation = "invitation",
+        /// Giấy mời: whom to confirm attendance with, and by when.
+        Confirmation = "confirmation",
         Opening = "opening",
         Lead = "lead",
         Discussion = "discussion",
@@ -177,9 +235,12 @@ string_enum!(
 );
 
 impl DocumentFieldKey {
-    /// Fields edited as one item per line (Nơi nhận).
+    /// Fields edited as one item per line (Nơi nhận; the parts of the thành phần).
     pub fn is_multiline(self) -> bool {
-        self == DocumentFieldKey::Recipients
+        matches!(
+            self,
+            DocumentFieldKey::Recipients | DocumentFieldKey::Attendance
+        )
     }
 }
 
@@ -230,15 +291,17 @@ pub struct FontSettings {
 /// Format rules that docs/format-rules.md marks as uncertain, as settings with the
 /// likeliest default (see `Default`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct FormatSettings {
     /// How HD36 texts end: "./." (seen in real Party texts) or "." (what HD05,
-    /// which replaces HD36 from 27/5/2026, prescribes).
+    /// which replaces HD36 from 27/5/2026, prescribes; HD05 texts always end ".").
     pub party_ending: String,
     /// The type abbreviation of a Party invitation ("GM" is usual but unconfirmed).
     pub party_invitation_abbreviation: String,
-    /// Font size of tables (chương trình, danh sách): 13 or 14 pt.
-    pub table_font_size: u32,
+    /// Font size of tables (chương trình, danh sách) in NĐ30 documents.
+    pub state_table_font_size: u32,
+    /// Font size of tables in Party (HD36, HD05) documents.
+    pub party_table_font_size: u32,
 }
 
 impl Default for FormatSettings {
@@ -246,16 +309,62 @@ impl Default for FormatSettings {
         FormatSettings {
             party_ending: "./.".into(),
             party_invitation_abbreviation: "GM".into(),
-            table_font_size: 13,
+            state_table_font_size: 13,
+            party_table_font_size: 14,
         }
     }
 }
+
+impl FormatSettings {
+    /// Reads the stored settings. Settings saved before Party tables had a
+    /// size of their own named the one size "tableFontSize"; it is the state
+    /// size now. Anything unreadable gives the defaults.
+    pub fn from_json(json: &str) -> FormatSettings {
+        let Ok(mut value) = serde_json::from_str::<serde_json::Value>(json) else {
+            return FormatSettings::default();
+        };
+        if let Some(map) = value.as_object_mut() {
+            if let Some(old) = map.remove("tableFontSize") {
+                map.entry("stateTableFontSize").or_insert(old);
+            }
+        }
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    /// The table size for documents in `profile`.
+    pub fn table_font_size(&self, profile: FormatProfile) -> u32 {
+        if profile.is_party() {
+            self.party_table_font_size
+        } else {
+            self.state_table_font_size
+        }
+    }
+}
+
+impl FormatProfile {
+    /// The table sizes a profile allows: about the body size (NĐ30 13–14,
+    /// Party 14–15), one point smaller for long lists.
+    pub fn table_font_sizes(self) -> std::ops::RangeInclusive<u32> {
+        if self.is_party() {
+            13..=15
+        } else {
+            12..=14
+        }
+    }
+}
+
+string_enum!(
+    /// How invitations go out: one generic giấy mời to "the comrades named in
+    /// the attached list" (the list is its annex), or one per invitee.
+    InvitationForm { Generic = "generic", PerPerson = "per-person" }
+);
 
 /// What the secretary chooses when exporting a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentOptions {
-    pub profile: FormatProfile,
+    /// None: the format in force for the organisation on the document's date.
+    pub profile: Option<FormatProfile>,
     /// The number in số/ký hiệu; none leaves a blank to fill in by hand.
     pub number: Option<u32>,
     /// "YYYY-MM-DD"; none uses the usual date for the document.
@@ -264,6 +373,19 @@ pub struct DocumentOptions {
     pub list_attendance: bool,
     /// Danh sách: add a column to sign in at the door.
     pub list_signatures: bool,
+    /// Giấy mời: one generic invitation with its list, or one per invitee.
+    pub invitation: InvitationForm,
+}
+
+/// The format and date a document comes out with, for the chosen options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentFormat {
+    pub profile: FormatProfile,
+    /// "YYYY-MM-DD": the date chosen, or the usual one for the document.
+    pub issued_on: String,
+    /// The profile follows from the organisation and the date (not chosen).
+    pub by_date: bool,
 }
 
 /// One editable piece of a generated document, as the Văn bản tab shows it.
@@ -294,7 +416,11 @@ pub struct Organisation {
     pub abbreviation: String,
     /// Place name for the date line, e.g. "Hà Nội".
     pub place_name: String,
-    pub profile: FormatProfile,
+    /// A Party or a state body; the format of each document follows from it.
+    pub kind: OrganisationKind,
+    /// No head is appointed and a deputy is in charge: from HD05 on, the deputy
+    /// signs under his own title without "K/T".
+    pub head_vacant: bool,
     pub signer_name: String,
     pub signer_title: String,
     /// The authority line above the signer's title, e.g. "KT. TRƯỞNG BAN",
@@ -419,6 +545,8 @@ pub struct PersonInput {
 #[serde(rename_all = "camelCase")]
 pub struct Participant {
     pub person: Person,
+    /// Why this person is on the list; only guests and the press get a giấy mời.
+    pub role: ParticipantRole,
     pub state: AttendanceState,
     pub arrived_at: Option<String>,
     pub left_at: Option<String>,
@@ -431,7 +559,7 @@ pub struct Participant {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AttendanceSummary {
-    /// Everyone on the list.
+    /// Everyone on the list but the staff.
     pub invited: u32,
     /// Came (on time, late, or left early): "có mặt".
     pub attended: u32,
@@ -449,11 +577,13 @@ pub struct AttendanceSummary {
 
 impl AttendanceSummary {
     pub fn of(participants: &[Participant]) -> AttendanceSummary {
-        let mut s = AttendanceSummary {
-            invited: participants.len() as u32,
-            ..AttendanceSummary::default()
-        };
-        for p in participants {
+        let mut s = AttendanceSummary::default();
+        // The staff (the minute-taker, the secretariat) are not delegates.
+        for p in participants
+            .iter()
+            .filter(|p| p.role != ParticipantRole::Staff)
+        {
+            s.invited += 1;
             match p.state {
                 AttendanceState::Invited => s.pending += 1,
                 AttendanceState::Present => s.attended += 1,
@@ -651,7 +781,32 @@ pub struct AppInfo {
 
 #[cfg(test)]
 mod tests {
-    use super::FormatProfile::{Hd36, Nd30};
+    use super::FormatProfile::{Hd05, Hd36, Nd30};
+    use super::OrganisationKind;
+
+    #[test]
+    fn settings_saved_before_party_tables_had_their_own_size_still_read() {
+        let old = r#"{"partyEnding":".","partyInvitationAbbreviation":"GM","tableFontSize":12}"#;
+        let read = super::FormatSettings::from_json(old);
+        assert_eq!(
+            (read.party_ending.as_str(), read.state_table_font_size),
+            (".", 12)
+        );
+        assert_eq!(read.party_table_font_size, 14, "the new setting's default");
+    }
+
+    #[test]
+    fn a_party_document_follows_the_guide_in_force_on_its_date() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let party = OrganisationKind::Party;
+        assert_eq!(party.profile_on(day(2022, 10, 6)), Hd36);
+        assert_eq!(party.profile_on(day(2026, 5, 26)), Hd36);
+        assert_eq!(party.profile_on(day(2026, 5, 27)), Hd05);
+        assert_eq!(party.profile_on(day(2030, 1, 1)), Hd05);
+        assert_eq!(OrganisationKind::State.profile_on(day(2030, 1, 1)), Nd30);
+        assert!(Hd05.is_party() && Hd36.is_party() && !Nd30.is_party());
+        assert_eq!(Hd05.authority("KT. TRƯỞNG BAN"), "K/T TRƯỞNG BAN");
+    }
 
     #[test]
     fn authority_lines_take_the_profile_spelling() {

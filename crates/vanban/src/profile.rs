@@ -1,6 +1,7 @@
-//! The two format profiles as data: Nghị định 30/2020/NĐ-CP (state bodies) and
-//! Hướng dẫn 36-HD/VPTW (Party bodies), per docs/format-rules.md, plus the blocks
-//! every document shares (header, title, signature, "Nơi nhận").
+//! The three format profiles as data: Nghị định 30/2020/NĐ-CP (state bodies),
+//! Hướng dẫn 05-HD/VPTW (Party documents from 27/5/2026) and Hướng dẫn
+//! 36-HD/VPTW (Party documents before it), per docs/format-rules.md, plus the
+//! blocks every document shares (header, title, signature, "Nơi nhận").
 //!
 //! Rules docs/format-rules.md marks as uncertain are plain fields with the likeliest
 //! default, so they can become user settings.
@@ -30,11 +31,18 @@ pub struct Profile {
     pub subject_size: f32,
     pub recipients_label_size: f32,
     pub recipients_size: f32,
-    /// The text's last characters: "./." in every ND30 template; HD36 sources
-    /// disagree between "./." and "." (uncertain, so a setting).
+    /// The text's last characters: "./." in every ND30 template, "." in HD05;
+    /// HD36 sources disagree between "./." and "." (uncertain, so a setting).
     pub ending: String,
-    /// The closing "Lưu" line of the recipients.
-    pub archive_line: String,
+    /// The chức vụ line is bold when no authority line stands above it (ND30
+    /// always bold, HD36 then bold; HD05 never).
+    pub bold_lone_title: bool,
+    /// The "Kính gửi:" label: upright (NĐ30; HD36, whose sources disagree),
+    /// italic in HD05.
+    pub address_label: Style,
+    /// A circulation note printed at the top right of page 1 of a programme
+    /// ("TÀI LIỆU HỘI NGHỊ", HD05 ô 11a), if the profile uses one.
+    pub programme_note: Option<&'static str>,
     /// Rule under the issuing body, as a share of its text width (ND30: 1/3–1/2).
     pub body_rule_share: f32,
 }
@@ -44,6 +52,7 @@ impl Profile {
         match kind {
             FormatProfile::Nd30 => Profile::nd30(),
             FormatProfile::Hd36 => Profile::hd36(),
+            FormatProfile::Hd05 => Profile::hd05(),
         }
     }
 
@@ -63,7 +72,9 @@ impl Profile {
             recipients_label_size: 12.0,
             recipients_size: 11.0,
             ending: "./.".into(),
-            archive_line: "- Lưu: VT, VP.".into(),
+            bold_lone_title: true,
+            address_label: Style::PLAIN,
+            programme_note: None,
             body_rule_share: 0.4,
         }
     }
@@ -84,8 +95,27 @@ impl Profile {
             recipients_label_size: 14.0,
             recipients_size: 12.0,
             ending: "./.".into(),
-            archive_line: "- Lưu Văn phòng.".into(),
+            bold_lone_title: true,
+            address_label: Style::PLAIN,
+            programme_note: None,
             body_rule_share: 0.0,
+        }
+    }
+
+    /// HD05 keeps HD36's sizes and changes: body leading exactly 18–22 pt
+    /// (20 here), texts end with ".", the chức vụ line is never bold,
+    /// "Kính gửi:" is italic, and a
+    /// programme carries "TÀI LIỆU HỘI NGHỊ". Its page number is centred over
+    /// the text block 10 mm from the top, as every profile here places it.
+    pub fn hd05() -> Profile {
+        Profile {
+            kind: FormatProfile::Hd05,
+            body_leading: 20.0,
+            ending: ".".into(),
+            bold_lone_title: false,
+            address_label: Style::ITALIC,
+            programme_note: Some("TÀI LIỆU HỘI NGHỊ"),
+            ..Profile::hd36()
         }
     }
 
@@ -93,18 +123,18 @@ impl Profile {
         self.kind.is_party()
     }
 
-    /// "Số: 05/TB-BTGTU" (ND30) or "Số 05-TB/BTGTU" (HD36). Without a number a
+    /// "Số: 05/TB-BTGTU" (ND30) or "Số 05-TB/BTGTU" (Party). Without a number a
     /// blank is left for the văn thư to fill in by hand.
     pub fn number_line(&self, number: Option<u32>, type_abbr: &str, body_abbr: &str) -> String {
         let n = number.map_or_else(|| "\u{a0}".repeat(8), |n| format!("{n:02}"));
         match self.kind {
             FormatProfile::Nd30 => format!("Số: {n}/{type_abbr}-{body_abbr}"),
-            FormatProfile::Hd36 => format!("Số {n}-{type_abbr}/{body_abbr}"),
+            FormatProfile::Hd36 | FormatProfile::Hd05 => format!("Số {n}-{type_abbr}/{body_abbr}"),
         }
     }
 
     /// The signing authority line in this profile's spelling: ND30 uses dots
-    /// ("TM.", "KT.", "TL."), HD36 slashes ("T/M", "K/T", "T/L").
+    /// ("TM.", "KT.", "TL."), Party profiles slashes ("T/M", "K/T", "T/L").
     pub fn authority(&self, line: &str) -> String {
         self.kind.authority(line)
     }
@@ -289,8 +319,9 @@ impl Profile {
             blocks.push(Block::Para(centred(size).bold(upper(&authority))));
         }
         if !title.trim().is_empty() {
-            // HD36 writes the title plain under an authority line, bold when it stands alone.
-            let bold = !self.is_party() || authority.is_empty();
+            // Party profiles write the title plain under an authority line;
+            // alone, HD36 sets it bold and HD05 still plain.
+            let bold = !self.is_party() || (authority.is_empty() && self.bold_lone_title);
             let style = if bold { Style::BOLD } else { Style::PLAIN };
             blocks.push(Block::Para(centred(size).span(upper(title.trim()), style)));
         }

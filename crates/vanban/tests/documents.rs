@@ -2,9 +2,11 @@
 //! they say, in which face and size, where, and what the written PDF contains.
 
 use chrono::NaiveDate;
-use hoinghi_core::model::{DocumentFieldKey, DocumentKind, DocumentOptions, FormatProfile};
+use hoinghi_core::model::{
+    DocumentFieldKey, DocumentKind, DocumentOptions, FormatProfile, InvitationForm,
+};
 use hoinghi_core::Db;
-use hoinghi_vanban::docs::{build, Conference, Document, Options, Snapshot};
+use hoinghi_vanban::docs::{build, Conference, Document, Options, Snapshot, DEMO_MARK};
 use hoinghi_vanban::font::{FaceKind, Fonts};
 use hoinghi_vanban::layout::{Laid, TextRun};
 
@@ -25,11 +27,12 @@ fn options(profile: FormatProfile) -> Options {
 /// What the app sends for a document with nothing filled in.
 fn request(profile: FormatProfile) -> DocumentOptions {
     DocumentOptions {
-        profile,
+        profile: Some(profile),
         number: None,
         issued_on: None,
         list_attendance: false,
         list_signatures: false,
+        invitation: InvitationForm::Generic,
     }
 }
 
@@ -125,7 +128,7 @@ fn hd36_header_elements_follow_the_party_guide() {
         ("kết luận của đồng chí Trưởng Ban", FaceKind::Bold, 14.0),
         ("-----", FaceKind::Regular, 14.0),
         ("Nơi nhận:", FaceKind::Regular, 14.0),
-        ("- Lưu Văn phòng.", FaceKind::Regular, 12.0),
+        ("- Lưu Văn phòng Ban.", FaceKind::Regular, 12.0),
     ] {
         check(&laid, text, face, size);
     }
@@ -176,21 +179,98 @@ fn numbers_and_dates_follow_the_leading_zero_rules() {
 }
 
 #[test]
-fn one_invitation_per_delegate_each_numbered_from_one() {
-    let (_, laid) = document(DocumentKind::GiayMoi, FormatProfile::Nd30);
+fn one_invitation_per_invitee_each_numbered_from_one() {
+    let fonts = Fonts::bundled();
+    let conf = demo();
+    let mut opts = options(FormatProfile::Nd30);
+    opts.invitation = InvitationForm::PerPerson;
+    let laid = build(DocumentKind::GiayMoi, &conf, &opts, &fonts).layout(&fonts);
     let firsts = laid.pages.iter().filter(|p| p.number == 1).count();
+    let invitees = conf
+        .participants
+        .iter()
+        .filter(|p| p.role.is_invited())
+        .count();
+    assert_eq!(firsts, invitees, "one invitation per invitee");
     assert_eq!(
-        firsts,
-        demo().participants.len(),
-        "one invitation per invited person"
+        invitees, 30,
+        "the Ban's 9 leaders and staff and the minute-taker are not invited"
     );
     let all = all_text(&laid);
     assert!(
-        all.contains("đồng chí Lê Văn Dũng"),
-        "the mail merge names each person"
+        all.contains("đồng chí Lê Văn Dũng, Trưởng Ban Tuyên giáo Huyện uỷ Đan Phượng."),
+        "the mail merge names each person with their office as one phrase: {all}"
     );
     assert!(all.contains("Tới dự:") && all.contains("Thời gian:") && all.contains("Địa điểm:"));
     assert!(all.contains("08 giờ 00, thứ Năm, ngày 06 tháng 10 năm 2022"));
+    assert!(
+        all.contains("Đề nghị đồng chí xác nhận tham dự với đồng chí Đỗ Thị Lan Anh, Chuyên viên Văn phòng Ban"),
+        "a contact to confirm with"
+    );
+    assert!(
+        all.contains("trước 16 giờ 00 ngày 04/10/2022."),
+        "two working days before"
+    );
+}
+
+#[test]
+fn the_signer_and_the_hosts_own_people_are_never_invited() {
+    let fonts = Fonts::bundled();
+    let conf = demo();
+    let signer = conf.organisation.signer_name.clone();
+    for form in [InvitationForm::Generic, InvitationForm::PerPerson] {
+        let mut opts = options(FormatProfile::Hd36);
+        opts.invitation = form;
+        let laid = build(DocumentKind::GiayMoi, &conf, &opts, &fonts).layout(&fonts);
+        for p in &conf.participants {
+            let name = p.person.full_name.as_str();
+            let named = all_text(&laid).contains(name);
+            if p.role.is_invited() {
+                assert!(named, "{form:?}: {name} is invited");
+            } else if name != signer && name != conf.meeting.secretary_name {
+                assert!(!named, "{form:?}: {name} ({:?}) is not invited", p.role);
+            }
+        }
+        // She signs and chairs; she is never the one invited, nor on the list.
+        assert!(!all_text(&laid).contains(&format!("kính mời: đồng chí {signer}")));
+        let annex: String = laid
+            .pages
+            .iter()
+            .skip_while(|p| !p.runs().any(|r| r.text().starts_with("DANH SÁCH")))
+            .flat_map(|p| p.runs().map(TextRun::text))
+            .collect();
+        assert!(
+            !annex.contains(&signer),
+            "{form:?}: not on the list of invitees"
+        );
+    }
+}
+
+#[test]
+fn a_generic_invitation_carries_its_list_of_invitees() {
+    let fonts = Fonts::bundled();
+    let conf = demo();
+    let mut opts = options(FormatProfile::Hd36);
+    opts.number = Some(45);
+    let laid = build(DocumentKind::GiayMoi, &conf, &opts, &fonts).layout(&fonts);
+    let all = all_text(&laid);
+    assert!(all.contains("Kính gửi: Các đồng chí có tên trong danh sách kèm theo."));
+    assert!(all.contains("trân trọng kính mời các đồng chí tới dự hội nghị giao ban"));
+    assert!(all.contains("- Như danh sách kèm theo;"));
+    assert!(all.contains("DANH SÁCH ĐẠI BIỂU ĐƯỢC MỜI DỰ HỘI NGHỊ GIAO BAN"));
+    assert!(
+        all.contains("(Kèm theo Giấy mời số 45-GM/BTGTU ngày 29 tháng 9 năm 2022 của Ban Tuyên giáo Thành uỷ Hà Nội)"),
+        "the list points back to its invitation: {all}"
+    );
+    let annex = laid
+        .pages
+        .iter()
+        .position(|p| p.number == 1 && p.runs().any(|r| r.text().starts_with("DANH SÁCH")))
+        .unwrap();
+    assert!(
+        annex > 0,
+        "the list starts on a page of its own, numbered from 1"
+    );
 }
 
 #[test]
@@ -276,7 +356,8 @@ fn minutes_follow_mau_1_9_for_state_and_hd16_for_party_bodies() {
     }
     let all = all_text(&hd);
     assert!(
-        all.contains("có mặt 37/40") || all.contains("Có mặt 37/40"),
+        all.contains("1.1. Đại biểu chính thức: có mặt 8/9 đồng chí")
+            && all.contains("1.2. Đại biểu mời: có mặt 26/28 đồng chí"),
         "attendance counts: {all}"
     );
     assert!(
@@ -328,13 +409,17 @@ fn the_report_has_numbered_parts() {
 #[test]
 fn every_document_stays_inside_the_margins() {
     for &kind in DocumentKind::ALL {
-        for profile in [FormatProfile::Nd30, FormatProfile::Hd36] {
+        for &profile in FormatProfile::ALL {
             let (_, laid) = document(kind, profile);
             let s = laid.spec;
             for (i, page) in laid.pages.iter().enumerate() {
                 for r in page.runs() {
-                    let page_number =
-                        r.bottom() < s.margin_top && r.text() == page.number.to_string();
+                    // The page number and a circulation note sit in the top
+                    // margin, the demo mark in the bottom one.
+                    let page_number = (r.bottom() < s.margin_top
+                        && (r.text() == page.number.to_string()
+                            || r.text() == "TÀI LIỆU HỘI NGHỊ"))
+                        || (r.top() > s.height - s.margin_bottom && r.text() == DEMO_MARK);
                     assert!(
                         r.x >= s.margin_left - 0.01
                             && r.x + r.width <= s.width - s.margin_right + 0.01,
@@ -379,7 +464,7 @@ fn text_the_fonts_cannot_draw_is_refused_by_name() {
 #[test]
 fn the_written_pdf_has_the_pages_text_fonts_and_metadata() {
     let fonts = Fonts::bundled();
-    for profile in [FormatProfile::Nd30, FormatProfile::Hd36] {
+    for &profile in FormatProfile::ALL {
         let (doc, laid) = document(DocumentKind::ThongBao, profile);
         let bytes = doc.to_pdf(&fonts).unwrap();
         let pdf = lopdf::Document::load_mem(&bytes).unwrap();
@@ -579,7 +664,8 @@ fn uncertain_rules_follow_the_format_settings() {
     let format = FormatSettings {
         party_ending: ".".into(),
         party_invitation_abbreviation: "GMi".into(),
-        table_font_size: 14,
+        state_table_font_size: 12,
+        party_table_font_size: 15,
     };
     let opts = options(FormatProfile::Hd36).with_format(format.clone());
     let notice = build(DocumentKind::ThongBao, &conf, &opts, &fonts).layout(&fonts);
@@ -596,15 +682,149 @@ fn uncertain_rules_follow_the_format_settings() {
     let agenda = build(DocumentKind::ChuongTrinh, &conf, &opts, &fonts).layout(&fonts);
     assert_eq!(
         find(&agenda, "Nghỉ giải lao").unwrap().size,
-        14.0,
+        15.0,
         "tables use the chosen size"
     );
 
-    let state = options(FormatProfile::Nd30).with_format(format);
+    let state = options(FormatProfile::Nd30).with_format(format.clone());
     let notice = build(DocumentKind::ThongBao, &conf, &state, &fonts).layout(&fonts);
     assert!(
         all_text(&notice).contains("thực hiện./."),
         "state documents always end with ./."
+    );
+    let agenda = build(DocumentKind::ChuongTrinh, &conf, &state, &fonts).layout(&fonts);
+    assert_eq!(
+        find(&agenda, "Nghỉ giải lao").unwrap().size,
+        12.0,
+        "state tables have their own size"
+    );
+
+    let hd05 = options(FormatProfile::Hd05).with_format(FormatSettings {
+        party_ending: "./.".into(),
+        ..format
+    });
+    let notice = build(DocumentKind::ThongBao, &conf, &hd05, &fonts).layout(&fonts);
+    assert!(
+        all_text(&notice).contains("biết, thực hiện.") && !all_text(&notice).contains("./."),
+        "HD05 texts end with \".\" whatever the HD36 setting says"
+    );
+}
+
+#[test]
+fn tables_default_to_13_pt_for_the_state_and_14_pt_for_party_documents() {
+    for (profile, size) in [
+        (FormatProfile::Nd30, 13.0),
+        (FormatProfile::Hd36, 14.0),
+        (FormatProfile::Hd05, 14.0),
+    ] {
+        for kind in [DocumentKind::ChuongTrinh, DocumentKind::DanhSach] {
+            let (_, laid) = document(kind, profile);
+            let cell = find(&laid, "STT")
+                .or_else(|| find(&laid, "Nghỉ giải lao"))
+                .unwrap();
+            assert_eq!(cell.size, size, "{kind:?} in {profile:?}");
+        }
+    }
+}
+
+#[test]
+fn hd05_documents_follow_the_2026_party_guide() {
+    let (_, laid) = document(DocumentKind::ThongBao, FormatProfile::Hd05);
+    let all = all_text(&laid);
+    assert!(
+        all.contains("thực hiện.") && !all.contains("./."),
+        "ends with \".\""
+    );
+    check(&laid, "ĐẢNG CỘNG SẢN VIỆT NAM", FaceKind::Bold, 15.0);
+    check(&laid, "Số ", FaceKind::Regular, 14.0);
+    check(&laid, "TRƯỞNG BAN", FaceKind::Regular, 14.0);
+    check(&laid, "- Lưu Văn phòng Ban.", FaceKind::Regular, 12.0);
+    let label = find(&laid, "Nơi nhận:").unwrap();
+    let page = laid
+        .pages
+        .iter()
+        .find(|p| p.runs().any(|r| r.text() == label.text()))
+        .unwrap();
+    assert!(
+        page.lines().any(|l| (l.x1 - label.x).abs() < 0.5
+            && l.y1 > label.baseline
+            && l.y1 < label.baseline + 4.0),
+        "a drawn rule under \"Nơi nhận:\""
+    );
+    // Body lines exactly 20 pt apart (HD05: exactly 18–22 pt).
+    let body: Vec<TextRun> = runs(&laid)
+        .into_iter()
+        .filter(|r| r.size == 14.0 && r.face == FaceKind::Regular && r.width > 300.0)
+        .collect();
+    assert!(body
+        .windows(2)
+        .any(|w| ((w[1].baseline - w[0].baseline) - 20.0).abs() < 0.01));
+
+    let (_, agenda) = document(DocumentKind::ChuongTrinh, FormatProfile::Hd05);
+    let note = find(&agenda, "TÀI LIỆU HỘI NGHỊ").expect("the circulation note");
+    let s = agenda.spec;
+    assert_eq!((note.face, note.size), (FaceKind::Bold, 12.0));
+    assert!((note.top() - 10.0 * hoinghi_vanban::layout::MM).abs() < 1.0);
+    assert!((note.x + note.width - (s.width - s.margin_right)).abs() < 0.01);
+    let (_, hd36) = document(DocumentKind::ChuongTrinh, FormatProfile::Hd36);
+    assert!(
+        find(&hd36, "TÀI LIỆU HỘI NGHỊ").is_none(),
+        "HD36 had no such note"
+    );
+}
+
+#[test]
+fn a_deputy_in_charge_signs_without_kt_from_hd05_on() {
+    let fonts = Fonts::bundled();
+    let mut conf = demo();
+    conf.organisation.signing_prefix = "K/T TRƯỞNG BAN".into();
+    conf.organisation.signer_title = "PHÓ TRƯỞNG BAN".into();
+    conf.organisation.head_vacant = true;
+    let text = |conf: &Conference, profile| {
+        all_text(&build(DocumentKind::ThongBao, conf, &options(profile), &fonts).layout(&fonts))
+    };
+    assert!(
+        !text(&conf, FormatProfile::Hd05).contains("K/T"),
+        "HD05: no K/T"
+    );
+    assert!(
+        text(&conf, FormatProfile::Hd36).contains("K/T TRƯỞNG BAN"),
+        "HD36 keeps it"
+    );
+    conf.organisation.head_vacant = false;
+    assert!(
+        text(&conf, FormatProfile::Hd05).contains("K/T TRƯỞNG BAN"),
+        "a head exists"
+    );
+}
+
+#[test]
+fn a_party_document_takes_the_format_in_force_on_its_date() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let format = |issued_on: Option<&str>, profile: Option<FormatProfile>| {
+        let request = DocumentOptions {
+            profile,
+            issued_on: issued_on.map(str::to_string),
+            ..request(FormatProfile::Nd30)
+        };
+        let snapshot = Snapshot::take(&db, &id, DocumentKind::ThongBao, &request).unwrap();
+        let f = snapshot.format();
+        (f.profile, f.issued_on, f.by_date)
+    };
+    assert_eq!(
+        format(None, None),
+        (FormatProfile::Hd36, "2022-10-10".into(), true),
+        "the 2022 demo prints as it was issued"
+    );
+    assert_eq!(
+        format(Some("2026-05-27"), None),
+        (FormatProfile::Hd05, "2026-05-27".into(), true)
+    );
+    assert_eq!(
+        format(Some("2026-06-01"), Some(FormatProfile::Hd36)),
+        (FormatProfile::Hd36, "2026-06-01".into(), false),
+        "a chosen profile wins"
     );
 }
 
@@ -616,9 +836,9 @@ fn invitations_can_be_one_file_per_person() {
     let files = Snapshot::take(&db, &id, DocumentKind::GiayMoi, &request)
         .and_then(|s| s.invitations())
         .unwrap();
-    assert_eq!(files.len(), 40, "one file per invited person");
+    assert_eq!(files.len(), 30, "one file per invitee");
     assert_eq!(
-        files[0].0, "giay-moi-001-bui-huyen-mai.pdf",
+        files[0].0, "giay-moi-001-nguyen-thi-hong-van.pdf",
         "numbered and named without diacritics"
     );
     let text = lopdf::Document::load_mem(&files[1].1)
@@ -626,10 +846,10 @@ fn invitations_can_be_one_file_per_person() {
         .extract_text(&[1])
         .unwrap();
     assert!(
-        text.contains("Nguyễn Văn Hùng"),
+        text.contains("Trần Quốc Tuấn"),
         "each file invites its own person: {text}"
     );
-    assert!(!text.contains("Trần Thị Thu Hằng"), "and no one else");
+    assert!(!text.contains("Nguyễn Thị Hồng Vân"), "and no one else");
 }
 
 #[test]
@@ -699,7 +919,7 @@ fn a_meeting_carried_in_its_portable_file_gives_the_same_six_documents() {
         let conf = Conference::load(db, &id).unwrap();
         all_text(&build(kind, &conf, &opts, &fonts).layout(&fonts))
     };
-    for profile in [FormatProfile::Nd30, FormatProfile::Hd36] {
+    for &profile in FormatProfile::ALL {
         for &kind in DocumentKind::ALL {
             assert_eq!(
                 text(&source, kind, profile),
@@ -743,5 +963,109 @@ fn a_very_long_name_does_not_stop_one_invitation_per_person() {
     }
     let written = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(written, invitations.len());
-    assert_eq!(written, db.participants(&id).unwrap().len());
+    let invitees = db.participants(&id).unwrap();
+    assert_eq!(
+        written,
+        invitees.iter().filter(|p| p.role.is_invited()).count()
+    );
+}
+
+#[test]
+fn minutes_run_in_agenda_order_and_end_once_after_the_conclusions() {
+    for profile in [
+        FormatProfile::Nd30,
+        FormatProfile::Hd36,
+        FormatProfile::Hd05,
+    ] {
+        let (_, laid) = document(DocumentKind::BienBan, profile);
+        let all = all_text(&laid);
+        let conclusion = all.find("kết luận Hội nghị, đồng chí Trưởng Ban").unwrap();
+        let end = all.find("Hội nghị kết thúc vào").unwrap();
+        assert!(
+            conclusion < end,
+            "{profile:?}: the conclusion comes before the end"
+        );
+        assert_eq!(
+            all.matches("Hội nghị kết thúc").count(),
+            1,
+            "{profile:?}: it ends once"
+        );
+        assert!(all.contains("thống nhất thông qua"));
+        assert!(
+            !all.to_lowercase().contains("trình bày: trình bày"),
+            "no doubled verbs"
+        );
+        assert!(all.contains("trình bày báo cáo kết quả công tác tuyên giáo"));
+        let tasks = all
+            .find("Tập trung tuyên truyền các hoạt động kỷ niệm")
+            .unwrap();
+        assert!(
+            conclusion < tasks && tasks < end,
+            "tasks go under the conclusion"
+        );
+        if profile.is_party() {
+            for part in [
+                "1.1. Đại biểu chính thức:",
+                "1.2. Đại biểu mời:",
+                "1.3. Báo chí đưa tin: 2 phóng viên",
+            ] {
+                assert!(all.contains(part), "{profile:?}: {part}");
+            }
+            assert!(
+                all.contains("2.4. Phát biểu kết luận Hội nghị."),
+                "the break is skipped"
+            );
+            assert!(all.contains("3. Hội nghị kết thúc vào"));
+            let tops: Vec<&str> = [
+                "1. Thành phần",
+                "2. Diễn biến",
+                "3. Hội nghị kết thúc",
+                " 4. ",
+            ]
+            .into_iter()
+            .filter(|t| all.contains(t))
+            .collect();
+            assert_eq!(
+                tops.len(),
+                3,
+                "{profile:?}: parts 1–3, none twice: {tops:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_notice_and_the_minutes_give_the_same_attendance() {
+    let conf = demo();
+    let s = hoinghi_core::model::AttendanceSummary::of(&conf.participants);
+    let (_, minutes) = document(DocumentKind::BienBan, FormatProfile::Nd30);
+    let (_, notice) = document(DocumentKind::ThongBao, FormatProfile::Nd30);
+    let (_, report) = document(DocumentKind::BaoCao, FormatProfile::Nd30);
+    let counted = format!("{}/{}", s.attended, s.invited);
+    assert_eq!(counted, "36/39", "40 listed, the minute-taker is staff");
+    assert!(all_text(&minutes).contains(&format!("Có mặt {counted} đồng chí")));
+    assert!(all_text(&notice).contains(&format!("Dự Hội nghị có {counted} đại biểu.")));
+    assert!(all_text(&report).contains(&format!("Dự Hội nghị có {counted} đại biểu.")));
+    let (_, notice) = document(DocumentKind::ThongBao, FormatProfile::Hd36);
+    let all = all_text(&notice);
+    assert!(
+        all.contains("- Thường trực Thành uỷ (để báo cáo);"),
+        "{all}"
+    );
+    assert!(all.contains("- Văn phòng Ban;"), "the units given tasks");
+}
+
+#[test]
+fn demo_documents_are_marked_on_every_page_and_never_in_the_text() {
+    for &kind in DocumentKind::ALL {
+        let (_, laid) = document(kind, FormatProfile::Hd36);
+        for page in &laid.pages {
+            assert!(page.runs().any(|r| r.text() == DEMO_MARK), "{kind:?}");
+        }
+        assert!(!all_text(&laid).contains("(Dữ liệu mẫu)"), "{kind:?}");
+    }
+    let (_, report) = document(DocumentKind::BaoCao, FormatProfile::Hd36);
+    let all = all_text(&report);
+    assert!(!all.contains("- :"), "no speakerless colon");
+    assert!(all.contains("Đồng chí Nguyễn Văn Hùng, Phó Trưởng Ban Thường trực trình bày báo cáo"));
 }

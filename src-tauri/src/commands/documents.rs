@@ -3,8 +3,8 @@
 //! under the store's lock, then renders it without the lock.
 
 use hoinghi_core::model::{
-    DocumentField, DocumentFieldKey, DocumentFont, DocumentKind, DocumentOptions, ErrorKind,
-    FontSettings, IpcError, SavedDocument, SavedFolder,
+    DocumentField, DocumentFieldKey, DocumentFont, DocumentFormat, DocumentKind, DocumentOptions,
+    ErrorKind, FontSettings, IpcError, SavedDocument, SavedFolder,
 };
 use hoinghi_vanban::docs::files;
 use hoinghi_vanban::docs::Snapshot;
@@ -177,6 +177,18 @@ pub async fn print_document(
             )
         })?;
     Ok(dialogs::file_name(&path))
+}
+
+/// The format and date the document comes out with for these options (a
+/// Party body's format follows the date), for the Văn bản tab to show.
+#[tauri::command]
+pub async fn document_format(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    kind: DocumentKind,
+    options: DocumentOptions,
+) -> Result<DocumentFormat, IpcError> {
+    Ok(snapshot(&state, meeting_id, kind, options).await?.format())
 }
 
 /// The editable text of a document: what is generated and what was edited.

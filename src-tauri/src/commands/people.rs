@@ -1,6 +1,6 @@
 use hoinghi_core::model::{
-    AttendanceEvent, AttendanceEventKind, AttendanceSummary, IpcError, Participant, Person,
-    PersonInput,
+    AttendanceEvent, AttendanceEventKind, AttendanceSummary, IpcError, Participant,
+    ParticipantRole, Person, PersonInput,
 };
 use tauri::State;
 
@@ -87,6 +87,20 @@ pub async fn remove_participant(
 ) -> Result<Vec<Participant>, IpcError> {
     state
         .run(move |db| db.remove_participant(&meeting_id, &person_id))
+        .await
+}
+
+/// Says why a person is on the list (chủ trì, host, guest, press, staff);
+/// only guests and the press get a giấy mời.
+#[tauri::command]
+pub async fn set_participant_role(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    person_id: String,
+    role: ParticipantRole,
+) -> Result<Vec<Participant>, IpcError> {
+    state
+        .run(move |db| db.set_participant_role(&meeting_id, &person_id, role))
         .await
 }
 

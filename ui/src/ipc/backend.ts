@@ -10,6 +10,7 @@ import type {
   DocumentField,
   DocumentFieldKey,
   DocumentFont,
+  DocumentFormat,
   DocumentKind,
   DocumentOptions,
   FontSettings,
@@ -21,6 +22,7 @@ import type {
   MinutesInput,
   Organisation,
   Participant,
+  ParticipantRole,
   Person,
   PersonInput,
   PortableImport,
@@ -43,8 +45,9 @@ export interface Backend {
   getFontSettings(): Promise<FontSettings>;
   setDocumentFont(font: DocumentFont): Promise<FontSettings>;
   /**
-   * One invitation file per invited person, into a folder chosen in the native
-   * dialog; each file's outcome is reported. Null when the secretary cancels.
+   * One invitation file per invitee (the participants whose role is guest or
+   * press), into a folder chosen in the native dialog; each file's outcome is
+   * reported. Null when the secretary cancels.
    */
   saveInvitations(meetingId: string, options: DocumentOptions): Promise<SavedFolder | null>;
   /** Settings for the format rules the regulations leave uncertain. */
@@ -103,6 +106,16 @@ export interface Backend {
   invitePeople(meetingId: string, personIds: string[]): Promise<Participant[]>;
   addParticipant(meetingId: string, input: PersonInput): Promise<Participant[]>;
   removeParticipant(meetingId: string, personId: string): Promise<Participant[]>;
+  /**
+   * Says why a person is on the list (chủ trì, host body, guest, press,
+   * staff); only guests and the press are sent a giấy mời. Answers the whole
+   * list; rejects with `notFound` when the person is not on it.
+   */
+  setParticipantRole(
+    meetingId: string,
+    personId: string,
+    role: ParticipantRole,
+  ): Promise<Participant[]>;
   /** `at` is a local "YYYY-MM-DDTHH:MM"; null means now. */
   recordAttendance(
     meetingId: string,
@@ -154,6 +167,20 @@ export interface Backend {
    * viewer, from which the secretary prints; resolves to that file's name.
    */
   printDocument(meetingId: string, kind: DocumentKind, options: DocumentOptions): Promise<string>;
+
+  /**
+   * The format profile and date the document comes out with for these options:
+   * the chosen profile, or (when `options.profile` is null, then `byDate` is
+   * true) the one the organisation's kind prescribes on the document's date
+   * (a Party document dated from 27/5/2026 follows HD05, an earlier one HD36).
+   * `issuedOn` is the chosen date or the usual one for the document. Rejects
+   * with `invalid` when `options.issuedOn` is not a date.
+   */
+  documentFormat(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): Promise<DocumentFormat>;
 
   /**
    * The wording of one document that the secretary may change (trích yếu,

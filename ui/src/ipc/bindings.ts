@@ -1,6 +1,8 @@
 // Generated from crates/core/src/model.rs by `cargo xtask bindings`. Do not edit.
 
-export type FormatProfile = "nd30" | "hd36";
+export type FormatProfile = "nd30" | "hd36" | "hd05";
+
+export type OrganisationKind = "state" | "party";
 
 export type MeetingStatus = "draft" | "inSession" | "closed";
 
@@ -12,11 +14,19 @@ export type AttendanceState = "invited" | "present" | "late" | "left" | "absentE
 
 export type MinutesKind = "report" | "speech" | "opinion" | "conclusion" | "note";
 
+export type ParticipantRole = "chair" | "host" | "guest" | "press" | "staff";
+
+export type InvitationForm = "generic" | "per-person";
+
 export type DocumentKind = "giay-moi" | "chuong-trinh" | "danh-sach" | "bien-ban" | "thong-bao" | "bao-cao";
 
-export type DocumentFieldKey = "subject" | "title" | "basis" | "invitation" | "opening" | "lead" | "discussion" | "attendance" | "closing" | "recipients" | "signer_authority" | "signer_title" | "signer_name";
+export type DocumentFieldKey = "subject" | "title" | "basis" | "invitation" | "confirmation" | "opening" | "lead" | "discussion" | "attendance" | "closing" | "recipients" | "signer_authority" | "signer_title" | "signer_name";
 
-export type DocumentOptions = { profile: FormatProfile, 
+export type DocumentOptions = { 
+/**
+ * None: the format in force for the organisation on the document's date.
+ */
+profile: FormatProfile | null, 
 /**
  * The number in số/ký hiệu; none leaves a blank to fill in by hand.
  */
@@ -32,7 +42,21 @@ listAttendance: boolean,
 /**
  * Danh sách: add a column to sign in at the door.
  */
-listSignatures: boolean, };
+listSignatures: boolean, 
+/**
+ * Giấy mời: one generic invitation with its list, or one per invitee.
+ */
+invitation: InvitationForm, };
+
+export type DocumentFormat = { profile: FormatProfile, 
+/**
+ * "YYYY-MM-DD": the date chosen, or the usual one for the document.
+ */
+issuedOn: string, 
+/**
+ * The profile follows from the organisation and the date (not chosen).
+ */
+byDate: boolean, };
 
 export type DocumentField = { key: DocumentFieldKey, 
 /**
@@ -55,7 +79,7 @@ export type FontSettings = { font: DocumentFont, timesNewRomanAvailable: boolean
 export type FormatSettings = { 
 /**
  * How HD36 texts end: "./." (seen in real Party texts) or "." (what HD05,
- * which replaces HD36 from 27/5/2026, prescribes).
+ * which replaces HD36 from 27/5/2026, prescribes; HD05 texts always end ".").
  */
 partyEnding: string, 
 /**
@@ -63,9 +87,13 @@ partyEnding: string,
  */
 partyInvitationAbbreviation: string, 
 /**
- * Font size of tables (chương trình, danh sách): 13 or 14 pt.
+ * Font size of tables (chương trình, danh sách) in NĐ30 documents.
  */
-tableFontSize: number, };
+stateTableFontSize: number, 
+/**
+ * Font size of tables in Party (HD36, HD05) documents.
+ */
+partyTableFontSize: number, };
 
 export type Organisation = { 
 /**
@@ -88,7 +116,16 @@ abbreviation: string,
 /**
  * Place name for the date line, e.g. "Hà Nội".
  */
-placeName: string, profile: FormatProfile, signerName: string, signerTitle: string, 
+placeName: string, 
+/**
+ * A Party or a state body; the format of each document follows from it.
+ */
+kind: OrganisationKind, 
+/**
+ * No head is appointed and a deputy is in charge: from HD05 on, the deputy
+ * signs under his own title without "K/T".
+ */
+headVacant: boolean, signerName: string, signerTitle: string, 
 /**
  * The authority line above the signer's title, e.g. "KT. TRƯỞNG BAN",
  * "TM. ỦY BAN NHÂN DÂN" or "T/M BAN THƯỜNG VỤ"; empty when the head signs
@@ -149,11 +186,15 @@ updatedAt: string, };
 
 export type PersonInput = { fullName: string, positionTitle: string, unit: string, section: string, rank: number, phone: string, email: string, };
 
-export type Participant = { person: Person, state: AttendanceState, arrivedAt: string | null, leftAt: string | null, absenceReason: string, };
+export type Participant = { person: Person, 
+/**
+ * Why this person is on the list; only guests and the press get a giấy mời.
+ */
+role: ParticipantRole, state: AttendanceState, arrivedAt: string | null, leftAt: string | null, absenceReason: string, };
 
 export type AttendanceSummary = { 
 /**
- * Everyone on the list.
+ * Everyone on the list but the staff.
  */
 invited: number, 
 /**
@@ -267,8 +308,10 @@ backupPath: string, schemaVersion: number, };
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["giay-moi", "chuong-trinh", "danh-sach", "bien-ban", "thong-bao", "bao-cao"];
 
-export const DOCUMENT_FIELD_KEYS: readonly DocumentFieldKey[] = ["subject", "title", "basis", "invitation", "opening", "lead", "discussion", "attendance", "closing", "recipients", "signer_authority", "signer_title", "signer_name"];
+export const DOCUMENT_FIELD_KEYS: readonly DocumentFieldKey[] = ["subject", "title", "basis", "invitation", "confirmation", "opening", "lead", "discussion", "attendance", "closing", "recipients", "signer_authority", "signer_title", "signer_name"];
 
 export const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "notFound", "conflict", "newerDatabase", "notHoiNghi", "inUse", "databaseLost", "diskFull", "storage", "io", "missingGlyphs", "font", "pdf", "internal", "unknown"];
 
-export const AUTHORITY_PREFIXES: Record<FormatProfile, readonly string[]> = { "nd30": ["TM.", "KT.", "TL."], "hd36": ["T/M", "K/T", "T/L"] };
+export const AUTHORITY_PREFIXES: Record<OrganisationKind, readonly string[]> = { "state": ["TM.", "KT.", "TL."], "party": ["T/M", "K/T", "T/L"] };
+
+export const TABLE_FONT_SIZES: Record<FormatProfile, readonly number[]> = { "nd30": [12, 13, 14], "hd36": [13, 14, 15], "hd05": [13, 14, 15] };

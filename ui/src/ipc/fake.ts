@@ -13,6 +13,7 @@ import type {
   DocumentField,
   DocumentFieldKey,
   DocumentFont,
+  DocumentFormat,
   DocumentKind,
   DocumentOptions,
   ErrorKind,
@@ -25,7 +26,9 @@ import type {
   MinutesEntry,
   MinutesInput,
   Organisation,
+  OrganisationKind,
   Participant,
+  ParticipantRole,
   Person,
   PersonInput,
   PortableImport,
@@ -34,6 +37,7 @@ import type {
   Task,
   TaskInput,
 } from "./bindings";
+import { TABLE_FONT_SIZES } from "./bindings";
 import { ipcError, toIpcError } from "./errors";
 import { samplePdf } from "./fakePdf";
 
@@ -74,12 +78,12 @@ function lowerFirst(text: string): string {
   return first.toLocaleLowerCase("vi") + text.slice(first.length);
 }
 
-/** Like the core's `FormatProfile::authority`: the leading TM./KT./TL. in the profile's spelling. */
-function authority(text: string, profile: FormatProfile): string {
+/** Like the core's `FormatProfile::authority`: the leading TM./KT./TL. in the kind's spelling. */
+function authority(text: string, kind: OrganisationKind): string {
   const match = /^(TM\.|KT\.|TL\.|(?:T\/M|K\/T|T\/L)(?![\p{L}\p{N}]))\s*(.*)$/isu.exec(text);
   if (!match) return text;
   const letters = (match[1] ?? "").toUpperCase().replace(/[./]/g, "");
-  const prefix = profile === "hd36" ? `${letters[0]}/${letters[1]}` : `${letters}.`;
+  const prefix = kind === "party" ? `${letters[0]}/${letters[1]}` : `${letters}.`;
   return match[2] ? `${prefix} ${match[2]}` : prefix;
 }
 
@@ -89,7 +93,8 @@ export const DEFAULT_ORGANISATION: Organisation = {
   fullName: "",
   abbreviation: "",
   placeName: "",
-  profile: "nd30",
+  kind: "state",
+  headVacant: false,
   signerName: "",
   signerTitle: "",
   signingPrefix: "",
@@ -154,6 +159,51 @@ function validZone(zone: string): void {
   }
 }
 
+/** The first day HD05 (Hướng dẫn 05-HD/VPTW) governs Party documents; HD36 before. */
+const HD05_FROM = "2026-05-27";
+
+/** Days from the meeting's first day to the usual date of each document (the core's `default_issue_date`). */
+const USUAL_ISSUE_DAYS: Record<DocumentKind, number> = {
+  "giay-moi": -7,
+  "chuong-trinh": -3,
+  "danh-sach": 0,
+  "bien-ban": 0,
+  "bao-cao": 1,
+  "thong-bao": 4,
+};
+
+/** A real calendar day "YYYY-MM-DD" (not "2026-13-01"). */
+function isDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** "YYYY-MM-DD" moved by `days` days. */
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The day `n` working days (Monday to Friday) before `day` ("YYYY-MM-DD"). */
+function workingDaysBefore(day: string, n: number): string {
+  let d = day;
+  let left = n;
+  while (left > 0) {
+    d = addDays(d, -1);
+    const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return d;
+}
+
+/** Like the core's `OrganisationKind::profile_on`: the format a body's document follows on a date. */
+function profileOn(kind: OrganisationKind, day: string): FormatProfile {
+  if (kind === "state") return "nd30";
+  return day < HD05_FROM ? "hd36" : "hd05";
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
@@ -182,6 +232,10 @@ function clone<T>(value: T): T {
 }
 
 type StoredAgendaItem = Omit<AgendaItem, "startTime" | "endTime" | "pastMidnight">;
+type Invitation = { meetingId: string; personId: string; role: ParticipantRole };
+
+/** The roles that are sent a giấy mời (the core's `ParticipantRole::is_invited`). */
+const INVITED_ROLES: readonly ParticipantRole[] = ["guest", "press"];
 type StoredMeeting = Meeting & { deleted: boolean };
 
 interface FakeOptions {
@@ -204,7 +258,8 @@ export class FakeBackend implements Backend {
   private people: Person[] = [];
   /** People deleted from the directory: hidden there, still on the lists they were on. */
   private deletedPeople = new Set<string>();
-  private invitations: { meetingId: string; personId: string }[] = [];
+  /** Who is on which meeting's list, and why (their role). */
+  private invitations: Invitation[] = [];
   private events: AttendanceEvent[] = [];
   private minutes: MinutesEntry[] = [];
   private tasks: Task[] = [];
@@ -307,7 +362,8 @@ export class FakeBackend implements Backend {
   private formatSettings: FormatSettings = {
     partyEnding: "./.",
     partyInvitationAbbreviation: "GM",
-    tableFontSize: 13,
+    stateTableFontSize: 13,
+    partyTableFontSize: 14,
   };
 
   async saveInvitations(meetingId: string, options: DocumentOptions): Promise<SavedFolder | null> {
@@ -315,8 +371,9 @@ export class FakeBackend implements Backend {
     this.checkDocument(options);
     const folder = this.folderChoice;
     if (folder === null) return null;
-    const documents: SavedDocument[] = this.invitations
-      .filter((i) => i.meetingId === meetingId)
+    // Like the core: only guests and the press get a giấy mời, in the list's order.
+    const documents: SavedDocument[] = this.participants(meetingId)
+      .filter((p) => INVITED_ROLES.includes(p.role))
       .map((_, n) => ({
         kind: "giay-moi",
         path: `giay-moi-${String(n + 1).padStart(3, "0")}.pdf`,
@@ -346,8 +403,14 @@ export class FakeBackend implements Backend {
     if ([...abbreviation].length > 10 || /\s/u.test(abbreviation)) {
       invalid("Ký hiệu giấy mời là một chữ viết tắt ngắn, không có dấu cách (ví dụ GM).");
     }
-    if (input.tableFontSize < 11 || input.tableFontSize > 14) {
-      invalid("Cỡ chữ trong bảng phải từ 11 đến 14.");
+    for (const [profile, size] of [
+      ["nd30", input.stateTableFontSize],
+      ["hd05", input.partyTableFontSize],
+    ] as const) {
+      const allowed = TABLE_FONT_SIZES[profile];
+      if (!allowed.includes(size)) {
+        invalid(`Cỡ chữ trong bảng phải từ ${Math.min(...allowed)} đến ${Math.max(...allowed)}.`);
+      }
     }
     this.formatSettings = { ...input, partyInvitationAbbreviation: abbreviation };
     return { ...this.formatSettings };
@@ -365,10 +428,11 @@ export class FakeBackend implements Backend {
       fullName: line("Tên cơ quan (viết thường)", input.fullName),
       abbreviation: required("Chữ viết tắt", input.abbreviation),
       placeName: required("Địa danh", input.placeName),
-      profile: input.profile,
+      kind: input.kind,
+      headVacant: input.headVacant,
       signerName: line("Họ tên người ký", input.signerName),
       signerTitle: line("Chức vụ người ký", input.signerTitle),
-      signingPrefix: authority(line("Quyền hạn ký", input.signingPrefix), input.profile),
+      signingPrefix: authority(line("Quyền hạn ký", input.signingPrefix), input.kind),
       timeZone: required("Múi giờ", input.timeZone),
     };
     validZone(org.timeZone);
@@ -535,7 +599,7 @@ export class FakeBackend implements Backend {
     }
     merge(this.people, file.people);
     merge(this.agenda, file.agenda);
-    for (const inv of file.invitations as { meetingId: string; personId: string }[]) {
+    for (const inv of file.invitations as Invitation[]) {
       if (
         !this.invitations.some((i) => i.meetingId === inv.meetingId && i.personId === inv.personId)
       ) {
@@ -820,11 +884,12 @@ export class FakeBackend implements Backend {
     const meeting = this.meeting(meetingId);
     return this.invitations
       .filter((i) => i.meetingId === meetingId)
-      .map((i) => this.person(i.personId))
-      .sort(byPrecedence)
-      .map((person) => {
+      .map((i) => ({ person: this.person(i.personId), role: i.role }))
+      .sort((a, b) => byPrecedence(a.person, b.person))
+      .map(({ person, role }) => {
         const participant: Participant = {
           person: clone(person),
+          role,
           state: "invited",
           arrivedAt: null,
           leftAt: null,
@@ -843,8 +908,22 @@ export class FakeBackend implements Backend {
       const name = this.person(personId).fullName;
       throw ipcError("conflict", `Đại biểu ${name} đã có trong danh sách của hội nghị này.`);
     }
-    this.invitations.push({ meetingId, personId });
+    this.invitations.push({ meetingId, personId, role: this.defaultRole(meetingId, personId) });
     this.pushEvent(meetingId, personId, "invited", "", toLocalDateTime(this.now()));
+  }
+
+  /**
+   * Like the core's `DEFAULT_ROLE`: the meeting's chair is the chair, its
+   * minute-taker staff, someone of the host body itself (their unit is the
+   * organisation's full name) the host, anyone else a guest.
+   */
+  private defaultRole(meetingId: string, personId: string): ParticipantRole {
+    const meeting = this.meeting(meetingId);
+    const person = this.person(personId);
+    if (person.fullName === meeting.chairName) return "chair";
+    if (person.fullName === meeting.secretaryName) return "staff";
+    if (person.unit !== "" && person.unit === this.organisation.fullName) return "host";
+    return "guest";
   }
 
   private pushEvent(
@@ -880,7 +959,8 @@ export class FakeBackend implements Backend {
       absent: 0,
       pending: 0,
     };
-    for (const p of this.participants(meetingId)) {
+    // The staff (the minute-taker, the secretariat) are not delegates.
+    for (const p of this.participants(meetingId).filter((p) => p.role !== "staff")) {
       summary.invited += 1;
       if (p.state === "invited") summary.pending += 1;
       if (p.state === "present" || p.state === "late" || p.state === "left") summary.attended += 1;
@@ -914,6 +994,19 @@ export class FakeBackend implements Backend {
     this.invitations = this.invitations.filter(
       (i) => !(i.meetingId === meetingId && i.personId === personId),
     );
+    return this.participants(meetingId);
+  }
+
+  async setParticipantRole(
+    meetingId: string,
+    personId: string,
+    role: ParticipantRole,
+  ): Promise<Participant[]> {
+    const invitation = this.invitations.find(
+      (i) => i.meetingId === meetingId && i.personId === personId,
+    );
+    if (!invitation) notFound("Người này không có trong danh sách đại biểu của cuộc họp.");
+    invitation.role = role;
     return this.participants(meetingId);
   }
 
@@ -1037,9 +1130,34 @@ export class FakeBackend implements Backend {
   }
 
   private checkDocument(options: DocumentOptions): void {
-    if (options.issuedOn !== null && !DATE.test(options.issuedOn)) {
-      invalid("Ngày ban hành không hợp lệ.");
-    }
+    this.issuedOn(options);
+  }
+
+  /** Like the core: the chosen date (blank is none), refused when it is not a real day. */
+  private issuedOn(options: DocumentOptions): string | null {
+    const day = options.issuedOn?.trim() ?? "";
+    if (!day) return null;
+    if (!isDate(day)) invalid("Ngày ban hành không hợp lệ.");
+    return day;
+  }
+
+  /** Like the core's `Snapshot::format`: the chosen profile, or the one in force on the document's date. */
+  private format(meeting: Meeting, kind: DocumentKind, options: DocumentOptions): DocumentFormat {
+    const issuedOn =
+      this.issuedOn(options) ?? addDays(meeting.startsAt.slice(0, 10), USUAL_ISSUE_DAYS[kind]);
+    return {
+      profile: options.profile ?? profileOn(this.organisation.kind, issuedOn),
+      issuedOn,
+      byDate: options.profile === null,
+    };
+  }
+
+  async documentFormat(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): Promise<DocumentFormat> {
+    return this.format(this.meeting(meetingId), kind, options);
   }
 
   private textsOf(meetingId: string, kind: DocumentKind): Map<DocumentFieldKey, string> {
@@ -1052,8 +1170,27 @@ export class FakeBackend implements Backend {
     return texts;
   }
 
+  /**
+   * Like the core's giấy mời: "Đề nghị … xác nhận tham dự với đồng chí …, số
+   * điện thoại …, trước 16 giờ 00 ngày …", with the meeting's minute-taker (and
+   * their phone, if they are on the list with one), two working days before the
+   * meeting; none without a minute-taker.
+   */
+  private confirmation(meeting: Meeting, you: string): string | null {
+    const name = meeting.secretaryName.trim();
+    if (!name) return null;
+    const title = meeting.secretaryTitle.trim();
+    const contact = title ? `đồng chí ${name}, ${title}` : `đồng chí ${name}`;
+    const phone = this.participants(meeting.id)
+      .map((p) => p.person)
+      .find((p) => p.fullName.trim() === name && p.phone.trim())
+      ?.phone.trim();
+    const [year, month, day] = workingDaysBefore(meeting.startsAt.slice(0, 10), 2).split("-");
+    return `Đề nghị ${you} xác nhận tham dự với ${contact}${phone ? `, số điện thoại ${phone}` : ""}, trước 16 giờ 00 ngày ${day}/${month}/${year}.`;
+  }
+
   /** A plausible, fixed set of editable fields per document, worded from the meeting. */
-  private fieldSpecs(meeting: Meeting, kind: DocumentKind): FieldSpec[] {
+  private fieldSpecs(meeting: Meeting, kind: DocumentKind, options: DocumentOptions): FieldSpec[] {
     const title = lowerFirst(meeting.title);
     const body = this.organisation.fullName || this.organisation.name || "Cơ quan";
     const [year, month, day] = meeting.startsAt.slice(0, 10).split("-");
@@ -1067,11 +1204,17 @@ export class FakeBackend implements Backend {
     };
     const specs: FieldSpec[] = [{ key: "subject", generated: subjects[kind], multiline: false }];
     if (kind === "giay-moi") {
+      // One generic invitation to everyone on the attached list, or one per person.
+      const you = options.invitation === "generic" ? "các đồng chí" : "đồng chí";
       specs.push({
         key: "invitation",
-        generated: `${body} trân trọng kính mời đồng chí dự ${title}.`,
+        generated: `${body} trân trọng kính mời ${you} dự ${title}.`,
         multiline: false,
       });
+      const confirmation = this.confirmation(meeting, you);
+      if (confirmation) {
+        specs.push({ key: "confirmation", generated: confirmation, multiline: false });
+      }
     }
     if (kind === "thong-bao") {
       specs.push({
@@ -1110,7 +1253,7 @@ export class FakeBackend implements Backend {
     const meeting = this.meeting(meetingId);
     this.checkDocument(options);
     const texts = this.textsOf(meetingId, kind);
-    return this.fieldSpecs(meeting, kind).map((spec) => {
+    return this.fieldSpecs(meeting, kind, options).map((spec) => {
       const edit = texts.get(spec.key);
       return { ...spec, text: edit ?? spec.generated, edited: edit !== undefined };
     });
@@ -1143,7 +1286,7 @@ export class FakeBackend implements Backend {
     options: DocumentOptions,
   ): Promise<Uint8Array> {
     const meeting = this.meeting(meetingId);
-    this.checkDocument(options);
+    const { profile } = this.format(meeting, kind, options);
     const fields = await this.documentFields(meetingId, kind, options);
     // Like the real renderer, refuse rather than print boxes where letters should be.
     const drawn = [meeting.title, ...fields.filter((f) => f.edited).map((f) => f.text)].join("\n");
@@ -1163,9 +1306,10 @@ export class FakeBackend implements Backend {
         DOCUMENT_TITLES[kind],
         meeting.title,
         `Trich yeu: ${subject}`,
-        `The thuc: ${options.profile.toUpperCase()}`,
+        `The thuc: ${profile.toUpperCase()}`,
         `So: ${options.number ?? "..."}`,
         `Ngay ban hanh: ${options.issuedOn ?? "(mac dinh)"}`,
+        kind === "giay-moi" ? `Giay moi: ${options.invitation}` : "",
         kind === "danh-sach"
           ? `Diem danh: ${options.listAttendance ? "co" : "khong"}; ky ten: ${options.listSignatures ? "co" : "khong"}`
           : "",
@@ -1240,7 +1384,8 @@ export class FakeBackend implements Backend {
       fullName: "Ban Tuyên giáo Thành uỷ Hà Nội",
       abbreviation: "BTGTU",
       placeName: "Hà Nội",
-      profile: "hd36",
+      kind: "party",
+      headVacant: false,
       signerName: "Phạm Văn Cường",
       signerTitle: "PHÓ TRƯỞNG BAN",
       signingPrefix: "K/T TRƯỞNG BAN",

@@ -10,6 +10,7 @@ const OPTIONS = {
   issuedOn: null,
   listAttendance: false,
   listSignatures: false,
+  invitation: "generic" as const,
 };
 
 async function textOf(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
@@ -74,6 +75,50 @@ describe("FakeBackend documents", () => {
       backend.setDocumentText(meeting.id, "bien-ban", "closing", "Xong 🎉"),
       "refused when typed, like the core",
     ).rejects.toMatchObject({ kind: "invalid", message: expect.stringContaining("🎉") });
+  });
+
+  it("follows the organisation's kind and the document's date when no format is chosen", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    const byDate = { ...OPTIONS, profile: null };
+    expect(await backend.documentFormat(meeting.id, "bien-ban", byDate)).toEqual({
+      profile: "nd30",
+      issuedOn: "2030-03-04",
+      byDate: true,
+    });
+    expect(
+      (await textOf(await backend.renderDocument(meeting.id, "bien-ban", byDate))).text,
+    ).toContain("The thuc: ND30");
+
+    const org = await backend.getOrganisation();
+    await backend.updateOrganisation({
+      ...org,
+      name: "BAN TUYÊN GIÁO",
+      abbreviation: "BTG",
+      placeName: "Hà Nội",
+      kind: "party",
+    });
+    expect(await backend.documentFormat(meeting.id, "giay-moi", byDate)).toEqual({
+      profile: "hd05",
+      issuedOn: "2030-02-25",
+      byDate: true,
+    });
+    const early = { ...byDate, issuedOn: "2026-05-26" };
+    expect(await backend.documentFormat(meeting.id, "thong-bao", early)).toMatchObject({
+      profile: "hd36",
+      issuedOn: "2026-05-26",
+    });
+    expect(
+      (await textOf(await backend.renderDocument(meeting.id, "thong-bao", early))).text,
+    ).toContain("The thuc: HD36");
+    expect(await backend.documentFormat(meeting.id, "bao-cao", OPTIONS)).toEqual({
+      profile: "nd30",
+      issuedOn: "2030-03-05",
+      byDate: false,
+    });
+    await expect(
+      backend.documentFormat(meeting.id, "danh-sach", { ...byDate, issuedOn: "2026-02-30" }),
+    ).rejects.toEqual({ kind: "invalid", message: "Ngày ban hành không hợp lệ." });
   });
 
   it("refuses a title with characters the font cannot draw, naming them", async () => {

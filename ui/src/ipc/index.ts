@@ -3,7 +3,13 @@ import { isTauri, TauriBackend } from "./tauri";
 
 export type { Backend } from "./backend";
 export type * from "./bindings";
-export { AUTHORITY_PREFIXES, DOCUMENT_FIELD_KEYS, DOCUMENT_KINDS, ERROR_KINDS } from "./bindings";
+export {
+  AUTHORITY_PREFIXES,
+  DOCUMENT_FIELD_KEYS,
+  DOCUMENT_KINDS,
+  ERROR_KINDS,
+  TABLE_FONT_SIZES,
+} from "./bindings";
 export { BackendProvider, useBackend } from "./context";
 export { isIpcError, toIpcError } from "./errors";
 export { beforeClose, onDatabaseLost } from "./window";

@@ -27,6 +27,7 @@ describe("TauriBackend", () => {
     await backend.reorderAgenda("m1", ["a", "b"]);
     await backend.recordAttendance("m1", "p1", "absent", "Ốm", null);
     await backend.listPeople("");
+    await backend.setParticipantRole("m1", "p1", "press");
     expect(invoke.mock.calls).toEqual([
       ["add_agenda_item", { meetingId: "m1", input }],
       ["reorder_agenda", { meetingId: "m1", orderedIds: ["a", "b"] }],
@@ -35,6 +36,7 @@ describe("TauriBackend", () => {
         { meetingId: "m1", personId: "p1", kind: "absent", reason: "Ốm", at: null },
       ],
       ["list_people", { query: "" }],
+      ["set_participant_role", { meetingId: "m1", personId: "p1", role: "press" }],
     ]);
   });
 
@@ -46,6 +48,7 @@ describe("TauriBackend", () => {
       issuedOn: "2022-10-06",
       listAttendance: true,
       listSignatures: false,
+      invitation: "generic" as const,
     };
     const pdf = new TextEncoder().encode("%PDF-1.4");
     invoke.mockResolvedValueOnce(pdf.buffer);
@@ -80,6 +83,7 @@ describe("TauriBackend", () => {
       issuedOn: null,
       listAttendance: false,
       listSignatures: false,
+      invitation: "generic" as const,
     };
     const fields = [
       {
@@ -113,6 +117,29 @@ describe("TauriBackend", () => {
       kind: "notFound",
       message: "Không tìm thấy nội dung đã sửa.",
     });
+  });
+
+  it("asks which format a document follows with the agreed command and keys", async () => {
+    const backend = new TauriBackend();
+    const options = {
+      profile: null,
+      number: null,
+      issuedOn: null,
+      listAttendance: false,
+      listSignatures: false,
+      invitation: "generic" as const,
+    };
+    const format = { profile: "hd05", issuedOn: "2026-12-07", byDate: true };
+    invoke.mockResolvedValueOnce(format);
+    expect(await backend.documentFormat("m1", "giay-moi", options)).toEqual(format);
+    expect(invoke.mock.calls).toEqual([
+      ["document_format", { meetingId: "m1", kind: "giay-moi", options }],
+    ]);
+
+    invoke.mockRejectedValueOnce({ kind: "invalid", message: "Ngày ban hành không hợp lệ." });
+    await expect(
+      backend.documentFormat("m1", "giay-moi", { ...options, issuedOn: "2026-13-01" }),
+    ).rejects.toEqual({ kind: "invalid", message: "Ngày ban hành không hợp lệ." });
   });
 
   it("accepts document bytes as a view or a plain array too", () => {

@@ -90,6 +90,8 @@ export class TauriBackend implements Backend {
     call("add_participant", { meetingId, input });
   removeParticipant: Backend["removeParticipant"] = (meetingId, personId) =>
     call("remove_participant", { meetingId, personId });
+  setParticipantRole: Backend["setParticipantRole"] = (meetingId, personId, role) =>
+    call("set_participant_role", { meetingId, personId, role });
   recordAttendance: Backend["recordAttendance"] = (meetingId, personId, kind, reason, at) =>
     call("record_attendance", { meetingId, personId, kind, reason, at });
   attendanceLog: Backend["attendanceLog"] = (meetingId, personId) =>
@@ -118,6 +120,8 @@ export class TauriBackend implements Backend {
   printDocument: Backend["printDocument"] = (meetingId, kind, options) =>
     call("print_document", { meetingId, kind, options });
 
+  documentFormat: Backend["documentFormat"] = (meetingId, kind, options) =>
+    call("document_format", { meetingId, kind, options });
   documentFields: Backend["documentFields"] = (meetingId, kind, options) =>
     call("document_fields", { meetingId, kind, options });
   setDocumentText: Backend["setDocumentText"] = async (meetingId, kind, field, text) => {

@@ -12,7 +12,7 @@ use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{
     AttendanceEvent, AttendanceEventKind, AttendanceState, AttendanceSummary, Participant,
-    PersonInput,
+    ParticipantRole, PersonInput,
 };
 use crate::store::{meetings, people, require_live};
 use crate::text;
@@ -77,6 +77,18 @@ impl Db {
             people::insert(tx, &person_id, &p, false, device)?;
             invite(tx, meeting_id, &person_id, &clock::local_now(&tz), device)
         })?;
+        self.participants(meeting_id)
+    }
+
+    /// Says why a person is on this meeting's list (chủ trì, the host body,
+    /// guest, press, staff); only guests and the press get a giấy mời.
+    pub fn set_participant_role(
+        &mut self,
+        meeting_id: &str,
+        person_id: &str,
+        role: ParticipantRole,
+    ) -> Result<Vec<Participant>> {
+        self.write(|tx, device| set_role(tx, meeting_id, person_id, role, device))?;
         self.participants(meeting_id)
     }
 
@@ -181,10 +193,15 @@ pub(crate) fn invite(
             )?;
         }
         None => {
+            let id = clock::new_id();
             tx.execute(
                 "INSERT INTO participant (id, meeting_id, person_id, created_at, updated_at, device_id)
                  VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-                params![clock::new_id(), meeting_id, person_id, now, device],
+                params![id, meeting_id, person_id, now, device],
+            )?;
+            tx.execute(
+                &format!("UPDATE participant SET role = {DEFAULT_ROLE} WHERE id = ?1"),
+                [id],
             )?;
         }
     }
@@ -213,6 +230,47 @@ pub(crate) fn append(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![clock::new_id(), meeting_id, person_id, kind.as_str(), at, reason, clock::utc_now(), device],
     )?;
+    Ok(())
+}
+
+/// The role a newly listed person starts with: the meeting's chair is the
+/// chair, its minute-taker staff, and someone of the host body itself (their
+/// unit is the organisation's name) attends as the host, not as a guest.
+const DEFAULT_ROLE: &str = "(SELECT CASE
+        WHEN p.full_name = m.chair_name THEN 'chair'
+        WHEN p.full_name = m.secretary_name THEN 'staff'
+        WHEN p.unit <> '' AND p.unit IN (SELECT full_name FROM organisation) THEN 'host'
+        ELSE 'guest' END
+    FROM person p, meeting m
+    WHERE p.id = participant.person_id AND m.id = participant.meeting_id)";
+
+pub(crate) fn set_role(
+    tx: &Transaction,
+    meeting_id: &str,
+    person_id: &str,
+    role: ParticipantRole,
+    device: &str,
+) -> Result<()> {
+    let n = tx.execute(
+        "UPDATE participant SET role = ?3, updated_at = ?4, device_id = ?5
+         WHERE meeting_id = ?1 AND person_id = ?2 AND deleted_at IS NULL",
+        params![
+            meeting_id,
+            person_id,
+            role.as_str(),
+            clock::utc_now(),
+            device
+        ],
+    )?;
+    if n == 0 {
+        return Err(not_participant(person_id));
+    }
+    Ok(())
+}
+
+/// Gives every listed person the default role (migration 7 added roles).
+pub(crate) fn fill_default_roles(tx: &Transaction) -> Result<()> {
+    tx.execute(&format!("UPDATE participant SET role = {DEFAULT_ROLE}"), [])?;
     Ok(())
 }
 
@@ -258,18 +316,23 @@ pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Pa
         }
     }
     let sql = format!(
-        "SELECT {} FROM participant x JOIN person p ON p.id = x.person_id
+        "SELECT {}, x.role FROM participant x JOIN person p ON p.id = x.person_id
          WHERE x.meeting_id = ?1 AND x.deleted_at IS NULL ORDER BY p.rank, p.sort_key",
         people::COLUMNS
     );
+    let columns = people::COLUMNS.split(',').count();
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([meeting_id], people::person_from_row)?;
+    let rows = stmt.query_map([meeting_id], |r| {
+        let role: String = r.get(columns)?;
+        Ok((people::person_from_row(r)?, role))
+    })?;
     let mut out = Vec::new();
-    for person in rows {
-        let person = person?;
+    for row in rows {
+        let (person, role) = row?;
         let d = states.remove(&person.id).unwrap_or_default();
         out.push(Participant {
             person,
+            role: ParticipantRole::parse(&role).unwrap_or(ParticipantRole::Guest),
             state: d.state,
             arrived_at: d.arrived_at,
             left_at: d.left_at,

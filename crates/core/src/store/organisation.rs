@@ -5,17 +5,17 @@ use rusqlite::{params, OptionalExtension, Row};
 use crate::clock::{self, DEFAULT_TIME_ZONE};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
-use crate::model::{DocumentFont, FormatProfile, FormatSettings, Organisation};
+use crate::model::{DocumentFont, FormatProfile, FormatSettings, Organisation, OrganisationKind};
 use crate::text;
 
 impl Db {
-    /// The profile, or an empty ND30 profile when none was saved yet.
+    /// The organisation, or an empty state body when none was saved yet.
     pub fn organisation(&self) -> Result<Organisation> {
         let found = self
             .conn
             .query_row(
-                "SELECT parent_name, name, abbreviation, place_name, profile, signer_name,
-                        signer_title, signing_prefix, time_zone, full_name
+                "SELECT parent_name, name, abbreviation, place_name, kind, signer_name,
+                        signer_title, signing_prefix, time_zone, full_name, head_vacant
                  FROM organisation ORDER BY updated_at DESC LIMIT 1",
                 [],
                 from_row,
@@ -27,7 +27,8 @@ impl Db {
             full_name: String::new(),
             abbreviation: String::new(),
             place_name: String::new(),
-            profile: FormatProfile::Nd30,
+            kind: OrganisationKind::State,
+            head_vacant: false,
             signer_name: String::new(),
             signer_title: String::new(),
             signing_prefix: String::new(),
@@ -42,11 +43,12 @@ impl Db {
             full_name: text::line("fullName", "Tên cơ quan (viết thường)", &input.full_name)?,
             abbreviation: text::required("abbreviation", "Chữ viết tắt", &input.abbreviation)?,
             place_name: text::required("placeName", "Địa danh", &input.place_name)?,
-            profile: input.profile,
+            kind: input.kind,
+            head_vacant: input.head_vacant,
             signer_name: text::line("signerName", "Họ tên người ký", &input.signer_name)?,
             signer_title: text::line("signerTitle", "Chức vụ người ký", &input.signer_title)?,
-            // Kept in the profile's spelling (TM./T/M…), as documents print it.
-            signing_prefix: input.profile.authority(&text::line(
+            // Kept in the body's spelling (TM./T/M…), as documents print it.
+            signing_prefix: input.kind.spelling().authority(&text::line(
                 "signingPrefix",
                 "Quyền hạn ký",
                 &input.signing_prefix,
@@ -71,13 +73,14 @@ impl Db {
                 .optional()?;
             let id = existing.unwrap_or_else(clock::new_id);
             tx.execute(
-                "INSERT INTO organisation (id, parent_name, name, abbreviation, place_name, profile,
+                "INSERT INTO organisation (id, parent_name, name, abbreviation, place_name, kind,
                     signer_name, signer_title, signing_prefix, time_zone, created_at, updated_at, device_id,
-                    full_name)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)
+                    full_name, head_vacant)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14)
                  ON CONFLICT(id) DO UPDATE SET parent_name = excluded.parent_name,
                     name = excluded.name, abbreviation = excluded.abbreviation,
-                    place_name = excluded.place_name, profile = excluded.profile,
+                    place_name = excluded.place_name, kind = excluded.kind,
+                    head_vacant = excluded.head_vacant,
                     signer_name = excluded.signer_name, signer_title = excluded.signer_title,
                     signing_prefix = excluded.signing_prefix, time_zone = excluded.time_zone,
                     updated_at = excluded.updated_at, device_id = excluded.device_id,
@@ -88,14 +91,15 @@ impl Db {
                     org.name,
                     org.abbreviation,
                     org.place_name,
-                    org.profile.as_str(),
+                    org.kind.as_str(),
                     org.signer_name,
                     org.signer_title,
                     org.signing_prefix,
                     org.time_zone,
                     now,
                     device,
-                    org.full_name
+                    org.full_name,
+                    org.head_vacant
                 ],
             )?;
             Ok(())
@@ -121,7 +125,7 @@ impl Db {
     pub fn format_settings(&self) -> Result<FormatSettings> {
         Ok(self
             .meta("format_settings")?
-            .and_then(|json| serde_json::from_str(&json).ok())
+            .map(|json| FormatSettings::from_json(&json))
             .unwrap_or_default())
     }
 
@@ -133,7 +137,8 @@ impl Db {
                 "Ký hiệu giấy mời",
                 &input.party_invitation_abbreviation,
             )?,
-            table_font_size: input.table_font_size,
+            state_table_font_size: input.state_table_font_size,
+            party_table_font_size: input.party_table_font_size,
         };
         if !["./.", "."].contains(&settings.party_ending.as_str()) {
             return Err(CoreError::invalid(
@@ -148,11 +153,29 @@ impl Db {
                 "Ký hiệu giấy mời là một chữ viết tắt ngắn, không có dấu cách (ví dụ GM).",
             ));
         }
-        if !(11..=14).contains(&settings.table_font_size) {
-            return Err(CoreError::invalid(
-                "tableFontSize",
-                "Cỡ chữ trong bảng phải từ 11 đến 14.",
-            ));
+        for (field, profile, size) in [
+            (
+                "stateTableFontSize",
+                FormatProfile::Nd30,
+                settings.state_table_font_size,
+            ),
+            (
+                "partyTableFontSize",
+                FormatProfile::Hd05,
+                settings.party_table_font_size,
+            ),
+        ] {
+            let allowed = profile.table_font_sizes();
+            if !allowed.contains(&size) {
+                return Err(CoreError::invalid(
+                    field,
+                    format!(
+                        "Cỡ chữ trong bảng phải từ {} đến {}.",
+                        allowed.start(),
+                        allowed.end()
+                    ),
+                ));
+            }
         }
         let json = serde_json::to_string(&settings).expect("settings serialise");
         self.set_meta("format_settings", &json)?;
@@ -166,11 +189,12 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
         name: r.get(1)?,
         abbreviation: r.get(2)?,
         place_name: r.get(3)?,
-        profile: FormatProfile::parse(&r.get::<_, String>(4)?).unwrap_or(FormatProfile::Nd30),
+        kind: OrganisationKind::parse(&r.get::<_, String>(4)?).unwrap_or(OrganisationKind::State),
         signer_name: r.get(5)?,
         signer_title: r.get(6)?,
         signing_prefix: r.get(7)?,
         time_zone: r.get(8)?,
         full_name: r.get(9)?,
+        head_vacant: r.get(10)?,
     })
 }

@@ -1,4 +1,4 @@
-use hoinghi_core::model::{AttendanceEventKind as Ev, AttendanceState as St};
+use hoinghi_core::model::{AttendanceEventKind as Ev, AttendanceState as St, PersonInput};
 
 use crate::support::*;
 
@@ -155,5 +155,47 @@ fn attendance_for_someone_not_invited_or_a_wrong_time_is_refused() {
     assert_eq!(
         kind(db.record_attendance(&m.id, &p.id, Ev::Invited, "", None)),
         "invalid"
+    );
+}
+
+#[test]
+fn a_listed_person_starts_with_the_role_their_place_gives_them() {
+    use hoinghi_core::model::ParticipantRole as R;
+    let mut db = db();
+    let mut org = db.organisation().unwrap();
+    org.name = "BAN TUYÊN GIÁO".into();
+    org.full_name = "Ban Tuyên giáo Thành uỷ Hà Nội".into();
+    org.abbreviation = "BTGTU".into();
+    org.place_name = "Hà Nội".into();
+    db.update_organisation(&org).unwrap();
+    let m = meeting(&mut db); // chaired by Nguyễn Văn A, minutes by Trần Thị B
+    let add = |db: &mut hoinghi_core::Db, name: &str, unit: &str, rank: i32| {
+        let input = PersonInput {
+            unit: unit.into(),
+            rank,
+            ..person(name)
+        };
+        db.add_participant(&m.id, &input).unwrap();
+    };
+    add(&mut db, "Nguyễn Văn A", "Ban Tuyên giáo Thành uỷ Hà Nội", 1);
+    add(&mut db, "Lê Văn C", "Ban Tuyên giáo Thành uỷ Hà Nội", 2);
+    add(&mut db, "Trần Thị B", "Ban Tuyên giáo Thành uỷ Hà Nội", 3);
+    add(&mut db, "Phạm Văn D", "Quận uỷ Ba Đình", 4);
+    let roles = |db: &hoinghi_core::Db| -> Vec<R> {
+        db.participants(&m.id)
+            .unwrap()
+            .iter()
+            .map(|p| p.role)
+            .collect()
+    };
+    assert_eq!(roles(&db), [R::Chair, R::Host, R::Staff, R::Guest]);
+    let d = db.participants(&m.id).unwrap()[3].person.id.clone();
+    db.set_participant_role(&m.id, &d, R::Press).unwrap();
+    assert_eq!(roles(&db)[3], R::Press, "the secretary's choice is kept");
+    assert!(R::Press.is_invited() && R::Guest.is_invited());
+    assert!(!R::Chair.is_invited() && !R::Host.is_invited() && !R::Staff.is_invited());
+    assert_eq!(
+        kind(db.set_participant_role(&m.id, "no-one", R::Guest)),
+        "notFound"
     );
 }

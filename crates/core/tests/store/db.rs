@@ -119,6 +119,11 @@ fn a_version_1_database_is_upgraded_in_place_and_keeps_its_data() {
         "existing data survives the migration"
     );
     assert_eq!(org.full_name, "", "the new column starts empty");
+    assert_eq!(
+        (org.kind, org.head_vacant),
+        (hoinghi_core::model::OrganisationKind::Party, false),
+        "an HD36 organisation becomes a Party body, its documents formatted by date"
+    );
 }
 
 #[test]
@@ -150,14 +155,16 @@ fn uncertain_format_rules_are_settings_with_the_likeliest_defaults() {
         (
             defaults.party_ending.as_str(),
             defaults.party_invitation_abbreviation.as_str(),
-            defaults.table_font_size
+            defaults.state_table_font_size,
+            defaults.party_table_font_size
         ),
-        ("./.", "GM", 13)
+        ("./.", "GM", 13, 14)
     );
     let chosen = FormatSettings {
         party_ending: ".".into(),
         party_invitation_abbreviation: "GMi".into(),
-        table_font_size: 14,
+        state_table_font_size: 14,
+        party_table_font_size: 15,
     };
     assert_eq!(db.update_format_settings(&chosen).unwrap(), chosen);
     assert_eq!(
@@ -179,7 +186,15 @@ fn uncertain_format_rules_are_settings_with_the_likeliest_defaults() {
             ..chosen.clone()
         },
         FormatSettings {
-            table_font_size: 30,
+            state_table_font_size: 30,
+            ..chosen.clone()
+        },
+        FormatSettings {
+            state_table_font_size: 15,
+            ..chosen.clone()
+        },
+        FormatSettings {
+            party_table_font_size: 12,
             ..chosen.clone()
         },
     ] {

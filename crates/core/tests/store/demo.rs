@@ -1,4 +1,4 @@
-use hoinghi_core::model::{AttendanceState, FormatProfile, MinutesKind};
+use hoinghi_core::model::{AttendanceState, MinutesKind, OrganisationKind};
 use hoinghi_core::Db;
 
 #[test]
@@ -23,8 +23,8 @@ fn the_demo_conference_is_written_once_on_first_start() {
 
     let org = db.organisation().unwrap();
     assert_eq!(
-        (org.abbreviation.as_str(), org.profile),
-        ("BTGTU", FormatProfile::Hd36)
+        (org.abbreviation.as_str(), org.kind),
+        ("BTGTU", OrganisationKind::Party)
     );
 
     let people = db.participants(&m.id).unwrap();

@@ -3,7 +3,7 @@
 
 use hoinghi_core::model::{DocumentFieldKey, MinutesKind};
 
-use super::{capitalise, date_line_of, person, roman_heading, sentence, task_text, Ctx};
+use super::{capitalise, date_line_of, roman_heading, statement, task_text, Ctx};
 use crate::layout::{Block, PageSpec};
 
 pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
@@ -27,13 +27,17 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     if !m.chair_name.trim().is_empty() {
         opening.push_str(&format!(" {} chủ trì Hội nghị.", capitalise(&conf.chair())));
     }
+    if let Some(attendance) = ctx.attendance_sentence() {
+        opening.push_str(&format!(" {attendance}"));
+    }
     blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Opening, opening)));
     for e in conf
         .minutes
         .iter()
         .filter(|e| e.kind == MinutesKind::Report)
     {
-        blocks.push(ctx.para(&e.text));
+        let (who, rest) = statement(e, "trình bày");
+        blocks.push(ctx.para(&format!("{}{rest}", who.unwrap_or_default())));
     }
     let opinions: Vec<_> = conf
         .minutes
@@ -47,8 +51,11 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         );
         blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Discussion, lead)));
         for e in opinions {
-            let who = capitalise(&person(&e.speaker_name, &e.speaker_title));
-            blocks.push(ctx.para(&format!("- {who}: {}", sentence(&e.text))));
+            let line = match statement(e, "phát biểu") {
+                (Some(who), rest) => format!("- {who}{rest}"),
+                (None, text) => format!("- {text}"),
+            };
+            blocks.push(ctx.para(&line));
         }
     }
 
@@ -71,6 +78,8 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         }
     }
     let closing = format!("Trên đây là báo cáo kết quả {}", m.title.trim());
-    blocks.push(ctx.closing(&closing, "- Các đại biểu dự Hội nghị;"));
+    let mut recipients: Vec<String> = ctx.superior().into_iter().collect();
+    recipients.push("- Các đại biểu dự Hội nghị;".into());
+    blocks.push(ctx.closing(&closing, &recipients));
     (ctx.profile().page, blocks)
 }

@@ -4,10 +4,13 @@
 //! CHỦ TRÌ HỘI NGHỊ right).
 
 use hoinghi_core::model::{
-    AttendanceState, AttendanceSummary, DocumentFieldKey, MinutesEntry, MinutesKind,
+    AttendanceState, AttendanceSummary, DocumentFieldKey, MinutesEntry, MinutesKind, Participant,
+    ParticipantRole,
 };
 
-use super::{capitalise, clock, person, sentence, task_text, when, with_ending, Ctx};
+use super::{
+    capitalise, clock, lower_first, person, sentence, statement, task_text, when, with_ending, Ctx,
+};
 use crate::layout::{Block, Column, PageSpec};
 use crate::profile::date_line;
 
@@ -37,12 +40,19 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         blocks.push(ctx.labelled("Người chủ trì", &chair));
         blocks.push(ctx.labelled("Người ghi biên bản", &secretary));
         blocks.push(ctx.heading("1. Thành phần hội nghị"));
-        blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Attendance, attendance_summary(ctx))));
+        let parts = ctx.text(DocumentFieldKey::Attendance, party_attendance(ctx));
+        blocks.extend(
+            parts
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| ctx.para(l)),
+        );
         blocks.push(ctx.heading("2. Diễn biến hội nghị"));
     } else {
+        let everyone: Vec<&Participant> = conf.participants.iter().collect();
         blocks.push(ctx.labelled(
             "Thành phần tham dự",
-            &ctx.text(DocumentFieldKey::Attendance, attendance_summary(ctx)),
+            &ctx.text(DocumentFieldKey::Attendance, attendance_summary(&everyone)),
         ));
         blocks.push(ctx.labelled("Chủ trì", &chair));
         blocks.push(ctx.labelled("Thư ký", &secretary));
@@ -50,29 +60,12 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     }
     blocks.extend(proceedings(ctx));
 
-    let conclusions: Vec<&MinutesEntry> = conf
-        .minutes
-        .iter()
-        .filter(|e| e.kind == MinutesKind::Conclusion)
-        .collect();
-    if !conclusions.is_empty() || !conf.tasks.is_empty() {
-        blocks.push(ctx.heading(if party {
-            "3. Kết luận của đồng chí chủ trì hội nghị"
-        } else {
-            "Kết luận của đồng chí chủ trì:"
-        }));
-        for e in &conclusions {
-            blocks.push(ctx.para(&e.text));
-        }
-        for (i, t) in conf.tasks.iter().enumerate() {
-            blocks.push(ctx.para(&format!("{}. {}", i + 1, task_text(t))));
-        }
-    }
-
+    // The minutes end once, after the conclusions, as HD16 and Mẫu 1.9 close them.
     let end = conf.ends();
     let closing = with_ending(
         &format!(
-            "Hội nghị kết thúc vào {}, {}",
+            "Hội nghị kết thúc vào {}, {}. Biên bản đã được đọc lại cho Hội nghị nghe và \
+             thống nhất thông qua",
             clock(end),
             date_line("", end.date())
         ),
@@ -80,14 +73,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     );
     let closing = ctx.text(DocumentFieldKey::Closing, closing);
     let closing = if party {
-        format!(
-            "{} {closing}",
-            if conclusions.is_empty() && conf.tasks.is_empty() {
-                "3."
-            } else {
-                "4."
-            }
-        )
+        format!("3. {closing}")
     } else {
         closing
     };
@@ -109,6 +95,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     ]);
     let mut closing_blocks = vec![ctx.para(&closing), Block::Space(6.0), signatures];
     if !party {
+        closing_blocks.push(Block::Space(ctx.profile().body_leading));
         let recipients = ctx.text(
             DocumentFieldKey::Recipients,
             "- Lưu: VT, Hồ sơ.".to_string(),
@@ -120,13 +107,72 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     (ctx.profile().page, blocks)
 }
 
-/// "Có mặt 36/40 đại biểu được mời; vắng 3 đồng chí: A (lý do), B; đến muộn: C."
-fn attendance_summary(ctx: &Ctx) -> String {
-    let ps = &ctx.conf.participants;
+/// HD16's parts of the thành phần, one per line: "1.1. Đại biểu chính thức:
+/// …" (the chair and the host body's own people), "1.2. Đại biểu mời: …",
+/// "1.3. Báo chí đưa tin: …" (units), each only if someone is in it.
+fn party_attendance(ctx: &Ctx) -> String {
+    let of = |roles: &[ParticipantRole]| -> Vec<&Participant> {
+        ctx.conf
+            .participants
+            .iter()
+            .filter(|p| roles.contains(&p.role))
+            .collect()
+    };
+    let official = of(&[ParticipantRole::Chair, ParticipantRole::Host]);
+    let guests = of(&[ParticipantRole::Guest]);
+    let press = of(&[ParticipantRole::Press]);
+    if official.is_empty() && guests.is_empty() && press.is_empty() {
+        return "(chưa có danh sách đại biểu).".into();
+    }
+    let mut lines = Vec::new();
+    for (label, people) in [
+        ("Đại biểu chính thức", &official),
+        ("Đại biểu mời", &guests),
+    ] {
+        if !people.is_empty() {
+            let n = lines.len() + 1;
+            let text = attendance_summary(people);
+            lines.push(format!("1.{n}. {label}: {}", lower_first(&text)));
+        }
+    }
+    let present: Vec<&&Participant> = press.iter().filter(|p| came(p)).collect();
+    if !present.is_empty() {
+        let mut units: Vec<&str> = Vec::new();
+        for p in &present {
+            let unit = p.person.unit.trim();
+            if !unit.is_empty() && !units.contains(&unit) {
+                units.push(unit);
+            }
+        }
+        let n = lines.len() + 1;
+        lines.push(format!(
+            "1.{n}. Báo chí đưa tin: {} phóng viên{}.",
+            present.len(),
+            if units.is_empty() {
+                String::new()
+            } else {
+                format!(" của {}", units.join(", "))
+            }
+        ));
+    }
+    lines.join("\n")
+}
+
+fn came(p: &Participant) -> bool {
+    matches!(
+        p.state,
+        AttendanceState::Present | AttendanceState::Late | AttendanceState::Left
+    )
+}
+
+/// "Có mặt 36/40 đồng chí; vắng 3 đồng chí: A (lý do), B; đến muộn: C."
+/// The numbers are `AttendanceSummary`'s, as on every screen and document.
+fn attendance_summary(ps: &[&Participant]) -> String {
     if ps.is_empty() {
         return "(chưa có danh sách đại biểu).".into();
     }
-    let counts = AttendanceSummary::of(ps);
+    let owned: Vec<Participant> = ps.iter().map(|p| (*p).clone()).collect();
+    let counts = AttendanceSummary::of(&owned);
     let absent: Vec<String> = ps
         .iter()
         .filter(|p| {
@@ -149,7 +195,7 @@ fn attendance_summary(ctx: &Ctx) -> String {
         })
         .collect();
     let mut parts = vec![format!(
-        "có mặt {}/{} đại biểu được mời",
+        "có mặt {}/{} đồng chí",
         counts.attended, counts.invited
     )];
     if !absent.is_empty() {
@@ -178,72 +224,81 @@ fn attendance_summary(ctx: &Ctx) -> String {
     format!("{}.", capitalise(&parts.join("; ")))
 }
 
-/// "Đi công tác" → "đi công tác", leaving the rest (and its proper nouns) alone.
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
-}
-
-/// Diễn biến: each agenda item, then what was said under it, in order.
+/// Diễn biến: each agenda item in time order with what was said under it,
+/// the chair's conclusions (and the tasks they set) in their own item's place;
+/// then whatever belongs to no item.
 fn proceedings(ctx: &Ctx) -> Vec<Block> {
     let conf = ctx.conf;
     let mut blocks = Vec::new();
-    let spoken = |item: Option<&str>| -> Vec<&MinutesEntry> {
-        conf.minutes
-            .iter()
-            .filter(|e| e.agenda_item_id.as_deref() == item && e.kind != MinutesKind::Conclusion)
-            .collect()
-    };
     let prefix = if ctx.profile().is_party() { "2." } else { "" };
     let mut n = 0;
-    for item in &conf.agenda {
-        let entries = spoken(Some(&item.id));
-        if entries.is_empty() {
-            continue;
-        }
+    let mut heading = |blocks: &mut Vec<Block>, title: &str| {
         n += 1;
-        let label = if prefix.is_empty() {
-            format!("{n}. {}", item.title)
-        } else {
-            format!("{prefix}{n}. {}", item.title)
-        };
         blocks.push(Block::Para(
             ctx.profile()
                 .body()
-                .italic(sentence(&label))
+                .italic(sentence(&format!("{prefix}{n}. {}", title.trim())))
                 .keep_with_next(),
         ));
+    };
+    let mut agenda: Vec<_> = conf.agenda.iter().collect();
+    agenda.sort_by(|a, b| a.start_time.cmp(&b.start_time));
+    // The tasks go with the last item where the chair concluded.
+    let tasks_item = conf
+        .minutes
+        .iter()
+        .rev()
+        .filter(|e| e.kind == MinutesKind::Conclusion)
+        .find_map(|e| e.agenda_item_id.as_deref());
+    for item in agenda {
+        let entries: Vec<&MinutesEntry> = conf
+            .minutes
+            .iter()
+            .filter(|e| e.agenda_item_id.as_deref() == Some(item.id.as_str()))
+            .collect();
+        let with_tasks = tasks_item == Some(item.id.as_str()) && !conf.tasks.is_empty();
+        if entries.is_empty() && !with_tasks {
+            continue;
+        }
+        heading(&mut blocks, &item.title);
         blocks.extend(entries.into_iter().map(|e| entry(ctx, e)));
+        if with_tasks {
+            blocks.extend(tasks(ctx));
+        }
     }
     let known: Vec<&str> = conf.agenda.iter().map(|i| i.id.as_str()).collect();
     let others: Vec<&MinutesEntry> = conf
         .minutes
         .iter()
-        .filter(|e| e.kind != MinutesKind::Conclusion)
         .filter(|e| {
             e.agenda_item_id
                 .as_deref()
                 .is_none_or(|id| !known.contains(&id))
         })
         .collect();
-    if !others.is_empty() {
-        n += 1;
-        let label = if prefix.is_empty() {
-            format!("{n}. Nội dung khác.")
-        } else {
-            format!("{prefix}{n}. Nội dung khác.")
-        };
-        blocks.push(Block::Para(
-            ctx.profile().body().italic(label).keep_with_next(),
-        ));
+    let orphan_tasks = tasks_item.is_none_or(|id| !known.contains(&id)) && !conf.tasks.is_empty();
+    if !others.is_empty() || orphan_tasks {
+        heading(&mut blocks, "Nội dung khác");
         blocks.extend(others.into_iter().map(|e| entry(ctx, e)));
+        if orphan_tasks {
+            blocks.extend(tasks(ctx));
+        }
     }
     blocks
 }
 
-/// "Đồng chí X, chức vụ, trình bày: …"
+/// The tasks the chair set, one "- …" line each under the conclusion.
+fn tasks(ctx: &Ctx) -> Vec<Block> {
+    ctx.conf
+        .tasks
+        .iter()
+        .map(|t| ctx.para(&format!("- {}", task_text(t))))
+        .collect()
+}
+
+/// "Đồng chí X, chức vụ, phát biểu ý kiến: …"; when the text already starts
+/// with what was done ("Trình bày báo cáo …"), that is the verb:
+/// "Đồng chí X, chức vụ, trình bày báo cáo …".
 fn entry(ctx: &Ctx, e: &MinutesEntry) -> Block {
     let verb = match e.kind {
         MinutesKind::Report => "trình bày",
@@ -252,10 +307,9 @@ fn entry(ctx: &Ctx, e: &MinutesEntry) -> Block {
         MinutesKind::Conclusion => "kết luận",
         MinutesKind::Note => "",
     };
-    let speaker = person(&e.speaker_name, &e.speaker_title);
-    let mut para = ctx.profile().body();
-    if !e.speaker_name.trim().is_empty() && !verb.is_empty() {
-        para = para.bold(capitalise(&speaker)).text(format!(" {verb}: "));
-    }
-    Block::Para(para.text(sentence(&e.text)))
+    let para = ctx.profile().body();
+    Block::Para(match statement(e, verb) {
+        (Some(who), rest) => para.bold(who).text(rest),
+        (None, text) => para.text(text),
+    })
 }

@@ -15,7 +15,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     }
     blocks.push(Block::Space(6.0));
 
-    let size = ctx.opts.format.table_font_size as f32;
+    let size = ctx.table_size();
     let page = ctx.profile().page;
     let widths = Table::proportional(page.content_width(), &[22.0, 45.0, 33.0]);
     let head = |t: &str| Cell {

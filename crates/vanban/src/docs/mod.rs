@@ -17,14 +17,15 @@ use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use hoinghi_core::model::{
-    AgendaItem, DocumentField, DocumentFieldKey, DocumentFont, DocumentKind, DocumentOptions,
-    FormatProfile, FormatSettings, Meeting, MinutesEntry, Organisation, Participant, Task,
+    AgendaItem, DocumentField, DocumentFieldKey, DocumentFont, DocumentFormat, DocumentKind,
+    DocumentOptions, FormatProfile, FormatSettings, InvitationForm, Meeting, MinutesEntry,
+    Organisation, Participant, Task,
 };
 use hoinghi_core::Db;
 
 use crate::error::{Error, Result};
-use crate::font::Fonts;
-use crate::layout::{layout, Block, Laid, PageSpec, Para};
+use crate::font::{FaceKind, Fonts};
+use crate::layout::{layout, Block, Item, Laid, PageSpec, Para, Piece, TextRun, ASCENT, MM};
 use crate::pdf::{self, Metadata};
 use crate::profile::{date_line, weekday, Profile};
 
@@ -57,6 +58,11 @@ impl Conference {
 
     fn ends(&self) -> NaiveDateTime {
         parse_local(&self.meeting.ends_at)
+    }
+
+    /// The date a document is usually signed (see `default_issue_date`).
+    pub fn usual_issue_date(&self, kind: DocumentKind) -> NaiveDate {
+        default_issue_date(kind, self.starts().date())
     }
 
     /// The organisation as a sentence names it ("Ban Tuyên giáo Thành uỷ Hà Nội").
@@ -105,12 +111,16 @@ pub struct Options {
     pub list_attendance: bool,
     /// Danh sách: add a column to sign in at the door.
     pub list_signatures: bool,
+    /// Giấy mời: one generic invitation with its list, or one per invitee.
+    pub invitation: InvitationForm,
     /// The PDF's creation time (UTC).
     pub created: NaiveDateTime,
     /// The secretary's edits of generated text, by field key.
     pub texts: BTreeMap<DocumentFieldKey, String>,
     /// The settings for uncertain format rules.
     pub format: FormatSettings,
+    /// The profile follows from the organisation and the date (not chosen).
+    pub by_date: bool,
 }
 
 impl Options {
@@ -121,15 +131,17 @@ impl Options {
             issued_on: None,
             list_attendance: false,
             list_signatures: false,
+            invitation: InvitationForm::Generic,
             created,
             texts: BTreeMap::new(),
             format: FormatSettings::default(),
+            by_date: false,
         }
     }
 
     /// Applies the settings for uncertain format rules.
     pub fn with_format(mut self, format: FormatSettings) -> Options {
-        if self.profile.is_party() {
+        if self.profile.kind == FormatProfile::Hd36 {
             self.profile.ending = format.party_ending.clone();
         }
         self.format = format;
@@ -138,8 +150,16 @@ impl Options {
 }
 
 impl Options {
-    /// The options a user chose in the app or on the command line.
-    pub fn from_request(request: &DocumentOptions, created: NaiveDateTime) -> Result<Options> {
+    /// The options a user chose in the app or on the command line for one
+    /// document of `conf`. Without a chosen profile, the organisation's kind
+    /// and the document's date decide it (a Party document dated from
+    /// 27/5/2026 follows HD05, an earlier one HD36).
+    pub fn from_request(
+        request: &DocumentOptions,
+        kind: DocumentKind,
+        conf: &Conference,
+        created: NaiveDateTime,
+    ) -> Result<Options> {
         let issued_on = match request.issued_on.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(s) => Some(
@@ -147,12 +167,18 @@ impl Options {
                     .map_err(|_| Error::InvalidDate(s.to_string()))?,
             ),
         };
+        let date = issued_on.unwrap_or_else(|| conf.usual_issue_date(kind));
+        let profile = request
+            .profile
+            .unwrap_or_else(|| conf.organisation.kind.profile_on(date));
         Ok(Options {
             number: request.number,
             issued_on,
             list_attendance: request.list_attendance,
             list_signatures: request.list_signatures,
-            ..Options::new(request.profile, created)
+            invitation: request.invitation,
+            by_date: request.profile.is_none(),
+            ..Options::new(profile, created)
         })
     }
 }
@@ -178,7 +204,7 @@ impl Snapshot {
         request: &DocumentOptions,
     ) -> Result<Snapshot> {
         let conf = Conference::load(db, meeting_id)?;
-        let mut opts = Options::from_request(request, chrono::Utc::now().naive_utc())?
+        let mut opts = Options::from_request(request, kind, &conf, chrono::Utc::now().naive_utc())?
             .with_format(db.format_settings()?);
         opts.texts = db.document_texts(meeting_id, kind)?;
         Ok(Snapshot {
@@ -191,6 +217,19 @@ impl Snapshot {
 
     fn fonts(&self) -> Arc<Fonts> {
         Fonts::for_choice(self.font)
+    }
+
+    /// The format and date the document comes out with.
+    pub fn format(&self) -> DocumentFormat {
+        let date = self
+            .opts
+            .issued_on
+            .unwrap_or_else(|| self.conf.usual_issue_date(self.kind));
+        DocumentFormat {
+            profile: self.opts.profile.kind,
+            issued_on: date.format("%Y-%m-%d").to_string(),
+            by_date: self.opts.by_date,
+        }
     }
 
     /// The document as PDF bytes.
@@ -209,17 +248,33 @@ impl Snapshot {
         files::document_name(self.kind, &self.conf.meeting)
     }
 
-    /// One invitation per invited person, each its own PDF, in list order,
-    /// with its file name (see `files::invitation_name`).
+    /// One invitation per invitee (guests and the press), each its own PDF,
+    /// in list order, with its file name (see `files::invitation_name`).
     pub fn invitations(&self) -> Result<Vec<(String, Vec<u8>)>> {
         let fonts = self.fonts();
-        let mut out = Vec::with_capacity(self.conf.participants.len());
-        for (i, participant) in self.conf.participants.iter().enumerate() {
+        let opts = Options {
+            invitation: InvitationForm::PerPerson,
+            ..self.opts.clone()
+        };
+        let invitees = self
+            .conf
+            .participants
+            .iter()
+            .filter(|p| p.role.is_invited());
+        let mut out = Vec::new();
+        for (i, participant) in invitees.enumerate() {
+            // The minute-taker stays on the list: the confirmation line names them.
             let one = Conference {
-                participants: vec![participant.clone()],
+                participants: self
+                    .conf
+                    .participants
+                    .iter()
+                    .filter(|p| p.person.id == participant.person.id || !p.role.is_invited())
+                    .cloned()
+                    .collect(),
                 ..self.conf.clone()
             };
-            let pdf = build(DocumentKind::GiayMoi, &one, &self.opts, &fonts).to_pdf(&fonts)?;
+            let pdf = build(DocumentKind::GiayMoi, &one, &opts, &fonts).to_pdf(&fonts)?;
             out.push((
                 files::invitation_name(i + 1, &participant.person.full_name),
                 pdf,
@@ -247,11 +302,47 @@ pub struct Document {
     pub page: PageSpec,
     pub blocks: Vec<Block>,
     pub meta: Metadata,
+    /// A circulation note at the top right of page 1, in the top margin
+    /// ("TÀI LIỆU HỘI NGHỊ": 12 pt bold, 10 mm from the top edge, HD05 ô 11a).
+    pub note: Option<&'static str>,
+    /// Demo data: every page says so in its bottom margin, never in the text.
+    pub demo: bool,
 }
+
+/// The mark on every page of a demo meeting's documents.
+pub const DEMO_MARK: &str = "DỮ LIỆU MẪU – không phải văn bản thật";
 
 impl Document {
     pub fn layout(&self, fonts: &Fonts) -> Laid {
-        layout(fonts, self.page, &self.blocks)
+        let mut laid = layout(fonts, self.page, &self.blocks);
+        if let (Some(note), Some(first)) = (self.note, laid.pages.first_mut()) {
+            const SIZE: f32 = 12.0;
+            let width = fonts.face(FaceKind::Bold).width(note, SIZE);
+            first.items.push(Item::Text(TextRun {
+                x: self.page.width - self.page.margin_right - width,
+                baseline: 10.0 * MM + ASCENT * SIZE,
+                face: FaceKind::Bold,
+                size: SIZE,
+                pieces: vec![Piece::Text(note.to_string())],
+                width,
+            }));
+        }
+        if self.demo {
+            const SIZE: f32 = 9.0;
+            let spec = laid.spec;
+            let width = fonts.face(FaceKind::Italic).width(DEMO_MARK, SIZE);
+            for page in &mut laid.pages {
+                page.items.push(Item::Text(TextRun {
+                    x: spec.margin_left + (spec.content_width() - width) / 2.0,
+                    baseline: spec.height - 8.0 * MM,
+                    face: FaceKind::Italic,
+                    size: SIZE,
+                    pieces: vec![Piece::Text(DEMO_MARK.to_string())],
+                    width,
+                }));
+            }
+        }
+        laid
     }
 
     pub fn to_pdf(&self, fonts: &Fonts) -> Result<Vec<u8>> {
@@ -298,6 +389,10 @@ fn compose(
             page,
             blocks,
             meta,
+            note: (kind == DocumentKind::ChuongTrinh)
+                .then_some(opts.profile.programme_note)
+                .flatten(),
+            demo: conf.meeting.is_demo,
         },
         ctx.fields.into_inner(),
     )
@@ -343,7 +438,12 @@ impl Ctx<'_> {
     fn issued_on(&self) -> NaiveDate {
         self.opts
             .issued_on
-            .unwrap_or_else(|| default_issue_date(self.kind, self.conf.starts().date()))
+            .unwrap_or_else(|| self.conf.usual_issue_date(self.kind))
+    }
+
+    /// The table size the settings give this document's profile.
+    fn table_size(&self) -> f32 {
+        self.opts.format.table_font_size(self.profile().kind) as f32
     }
 
     fn number_line(&self) -> String {
@@ -407,10 +507,16 @@ impl Ctx<'_> {
             .filter(|l| !l.is_empty())
             .map(str::to_string)
             .collect();
-        let authority = self.text(
-            DocumentFieldKey::SignerAuthority,
-            self.profile().authority(&org.signing_prefix),
-        );
+        let mut authority = self.profile().authority(&org.signing_prefix);
+        // HD05: a deputy in charge while no head is appointed signs under his
+        // own title, without "K/T" (HD36 and NĐ30 keep it).
+        if org.head_vacant
+            && self.profile().kind == FormatProfile::Hd05
+            && authority.starts_with("K/T")
+        {
+            authority.clear();
+        }
+        let authority = self.text(DocumentFieldKey::SignerAuthority, authority);
         let title = self.text(DocumentFieldKey::SignerTitle, org.signer_title.clone());
         let name = self.text(DocumentFieldKey::SignerName, org.signer_name.clone());
         self.profile()
@@ -419,12 +525,13 @@ impl Ctx<'_> {
 
     /// The closing sentence (editable, with the profile's ending) kept on one
     /// page with "Nơi nhận" (first `recipient`, then the archive line) and the signature.
-    fn closing(&self, sentence: &str, recipient: &str) -> Block {
+    fn closing(&self, sentence: &str, recipients: &[String]) -> Block {
         let closing = self.text(
             DocumentFieldKey::Closing,
             with_ending(sentence, self.ending()),
         );
-        let recipients = [recipient.to_string(), self.archive()];
+        let mut recipients = recipients.to_vec();
+        recipients.push(self.archive());
         Block::KeepTogether(vec![
             self.para(&closing),
             Block::Space(6.0),
@@ -436,8 +543,52 @@ impl Ctx<'_> {
         &self.profile().ending
     }
 
+    /// The body above the issuer, to be informed: "- Thường trực Thành uỷ
+    /// (để báo cáo);" for a Party department. None for a state body, whose
+    /// superior's name cannot be put in sentence case reliably from its header.
+    fn superior(&self) -> Option<String> {
+        if !self.profile().is_party() {
+            return None;
+        }
+        let parent = self.conf.organisation.parent_name.trim().to_lowercase();
+        let words: Vec<&str> = parent.split_whitespace().collect();
+        match words.as_slice() {
+            [level, "uỷ" | "ủy", ..] => Some(format!(
+                "- Thường trực {} {} (để báo cáo);",
+                capitalise(level),
+                words[1]
+            )),
+            _ => None,
+        }
+    }
+
+    /// "Dự Hội nghị có 36/39 đại biểu." — the numbers of `AttendanceSummary`,
+    /// as the biên bản and the Đại biểu tab give them; before anyone has come,
+    /// how many were invited.
+    fn attendance_sentence(&self) -> Option<String> {
+        let s = hoinghi_core::model::AttendanceSummary::of(&self.conf.participants);
+        match (s.invited, s.attended) {
+            (0, _) => None,
+            (invited, 0) => Some(format!("Hội nghị triệu tập {invited} đại biểu.")),
+            (invited, attended) => Some(format!("Dự Hội nghị có {attended}/{invited} đại biểu.")),
+        }
+    }
+
+    /// The closing "Lưu" line: "- Lưu: VT, VP." (NĐ30); a Party body keeps
+    /// its copy in its office, named after the body: "- Lưu Văn phòng Ban.",
+    /// "- Lưu Văn phòng Thành uỷ.", no colon and no "VT".
     fn archive(&self) -> String {
-        self.profile().archive_line.clone()
+        if !self.profile().is_party() {
+            return "- Lưu: VT, VP.".into();
+        }
+        let name = self.conf.organisation.name.trim().to_lowercase();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let office = match words.as_slice() {
+            ["ban", ..] => " Ban".to_string(),
+            [level, "uỷ" | "ủy", ..] => format!(" {} {}", capitalise(level), words[1]),
+            _ => String::new(),
+        };
+        format!("- Lưu Văn phòng{office}.")
     }
 }
 
@@ -474,6 +625,62 @@ fn person(name: &str, title: &str) -> String {
         (false, true) => format!("đồng chí {name}"),
         (false, false) => format!("đồng chí {name}, {title}"),
     }
+}
+
+/// What someone did, as a sentence: "Đồng chí X, chức vụ, trình bày báo cáo
+/// …" when the text starts with its own verb, else "Đồng chí X, chức vụ,
+/// {verb}: …"; the text alone when no one is named.
+fn statement(e: &MinutesEntry, verb: &str) -> (Option<String>, String) {
+    let text = sentence(&e.text);
+    if e.speaker_name.trim().is_empty() || verb.is_empty() {
+        return (None, text);
+    }
+    let who = capitalise(&person(&e.speaker_name, &e.speaker_title));
+    let lower = text.to_lowercase();
+    let own_verb = ["trình bày", "phát biểu", "kết luận", "báo cáo", "tham luận"]
+        .iter()
+        .any(|v| lower.starts_with(v));
+    if own_verb {
+        (Some(who), format!(" {}", lower_first(&text)))
+    } else {
+        (Some(who), format!(" {verb}: {text}"))
+    }
+}
+
+/// "Hội nghị…" → "hội nghị…" inside a sentence.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// A person's office as one phrase, title then unit, with the words they
+/// share said once: "Phó Trưởng Ban Thường trực" + "Ban Tuyên giáo Thành uỷ
+/// Hà Nội" → "Phó Trưởng Ban Thường trực Ban Tuyên giáo Thành uỷ Hà Nội";
+/// "Trưởng Ban Tuyên giáo Quận uỷ" + "Quận uỷ Ba Đình" → "Trưởng Ban Tuyên
+/// giáo Quận uỷ Ba Đình"; "Uỷ viên …, Trưởng Ban" + "Ban Tuyên giáo …" →
+/// "Uỷ viên …, Trưởng Ban Tuyên giáo …".
+fn office(title: &str, unit: &str) -> String {
+    let (title, unit) = (title.trim(), unit.trim());
+    if title.is_empty() || unit.is_empty() {
+        return format!("{title}{unit}");
+    }
+    let t: Vec<&str> = title.split_whitespace().collect();
+    let u: Vec<&str> = unit.split_whitespace().collect();
+    let same = |a: &[&str], b: &[&str]| {
+        a.iter()
+            .zip(b)
+            .all(|(x, y)| x.to_lowercase() == y.to_lowercase())
+    };
+    // "Ban" followed by "Ban Thường trực" is a post, not the unit's name:
+    // share only when the unit's words go on past the shared ones.
+    let shared = (1..=t.len().min(u.len() - 1))
+        .rev()
+        .find(|&n| same(&t[t.len() - n..], &u[..n]))
+        .unwrap_or(0);
+    let rest = u[shared..].join(" ");
+    format!("{title} {rest}")
 }
 
 /// Ends a sentence once: "…" + "." unless it already ends in punctuation.
@@ -580,6 +787,33 @@ mod tests {
             "Hội nghị kết thúc./."
         );
         assert_eq!(person("Bùi Huyền Mai", ""), "đồng chí Bùi Huyền Mai");
+        for (title, unit, office_) in [
+            (
+                "Phó Trưởng Ban Thường trực",
+                "Ban Tuyên giáo Thành uỷ Hà Nội",
+                "Phó Trưởng Ban Thường trực Ban Tuyên giáo Thành uỷ Hà Nội",
+            ),
+            (
+                "Trưởng Ban Tuyên giáo Quận uỷ",
+                "Quận uỷ Ba Đình",
+                "Trưởng Ban Tuyên giáo Quận uỷ Ba Đình",
+            ),
+            (
+                "Uỷ viên Ban Thường vụ Thành uỷ, Trưởng Ban",
+                "Ban Tuyên giáo Thành uỷ Hà Nội",
+                "Uỷ viên Ban Thường vụ Thành uỷ, Trưởng Ban Tuyên giáo Thành uỷ Hà Nội",
+            ),
+            (
+                "Phó Bí thư Đảng uỷ Khối",
+                "Đảng uỷ Khối các cơ quan Thành phố",
+                "Phó Bí thư Đảng uỷ Khối các cơ quan Thành phố",
+            ),
+            ("Phóng viên", "Báo Hànộimới", "Phóng viên Báo Hànộimới"),
+            ("Phóng viên", "", "Phóng viên"),
+            ("", "Báo Hànộimới", "Báo Hànộimới"),
+        ] {
+            assert_eq!(office(title, unit), office_, "{title} + {unit}");
+        }
         let t = parse_local("2022-10-06T08:00");
         assert_eq!(when(t), "08 giờ 00, thứ Năm, ngày 06 tháng 10 năm 2022");
     }

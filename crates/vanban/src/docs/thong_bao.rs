@@ -19,7 +19,6 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     blocks.extend(ctx.title("Thông báo", &subject));
 
     let body = conf.body_name();
-    let attendees = conf.participants.len();
     let mut opening = format!(
         "{}, {body} tổ chức {}.",
         capitalise(&date_line_of(conf.starts().date())),
@@ -28,8 +27,8 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     if !m.chair_name.trim().is_empty() {
         opening.push_str(&format!(" {} chủ trì Hội nghị.", capitalise(&conf.chair())));
     }
-    if attendees > 0 {
-        opening.push_str(&format!(" Dự Hội nghị có {attendees} đại biểu được mời."));
+    if let Some(attendance) = ctx.attendance_sentence() {
+        opening.push_str(&format!(" {attendance}"));
     }
     blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Opening, opening)));
     let lead = format!(
@@ -59,6 +58,15 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     }
 
     let closing = format!("{body} thông báo để các cơ quan, đơn vị biết, thực hiện");
-    blocks.push(ctx.closing(&closing, "- Các đại biểu dự Hội nghị;"));
+    // The superior (to report to), the units given tasks, the participants.
+    let mut recipients: Vec<String> = ctx.superior().into_iter().collect();
+    for unit in conf.tasks.iter().flat_map(|t| t.assignee.split(';')) {
+        let line = format!("- {};", unit.trim());
+        if !unit.trim().is_empty() && !recipients.contains(&line) {
+            recipients.push(line);
+        }
+    }
+    recipients.push("- Các đại biểu dự Hội nghị;".into());
+    blocks.push(ctx.closing(&closing, &recipients));
     (ctx.profile().page, blocks)
 }

@@ -27,12 +27,14 @@ vi.mock("../../pdfjs", () => ({
   },
 }));
 
+/** What the tab sends unless told otherwise: the format follows the organisation and the date. */
 const DEFAULTS: DocumentOptions = {
-  profile: "hd36",
+  profile: null,
   number: null,
   issuedOn: null,
   listAttendance: false,
   listSignatures: false,
+  invitation: "generic",
 };
 
 beforeEach(() => {
@@ -40,7 +42,7 @@ beforeEach(() => {
   pdf.drawn.length = 0;
 });
 
-/** A meeting on 2030-03-04 of an organisation that writes in the Party format (HD36). */
+/** A meeting on 2030-03-04 of a Party body (HD05 for documents dated from 27/5/2026). */
 async function setup(title = "Giao ban tháng 3") {
   const backend = await FakeBackend.withSampleData(3);
   const meeting = await backend.createMeeting(meetingInput({ title }));
@@ -63,7 +65,7 @@ describe("documents tab", () => {
     expect(screen.getByTestId("tab-documents")).toHaveAttribute("aria-selected", "true");
   });
 
-  it("previews the chosen document, in the organisation's format by default", async () => {
+  it("previews the chosen document, in the format its date decides by default", async () => {
     const { user, meeting, render } = await setup();
     await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
     expect(render).toHaveBeenLastCalledWith(meeting.id, "giay-moi", DEFAULTS);
@@ -93,6 +95,105 @@ describe("documents tab", () => {
       render.mock.calls.filter(([, kind]) => kind === "danh-sach"),
       "clicks in quick succession draw the preview once",
     ).toHaveLength(1);
+  });
+
+  it("by default lets the date decide the format, and says which one that gives", async () => {
+    const { user, backend, meeting, render } = await setup();
+    const format = vi.spyOn(backend, "documentFormat");
+    const select = await screen.findByTestId("doc-profile");
+    expect(select).toHaveValue("");
+    expect(select).toHaveDisplayValue("Theo ngày ban hành");
+    expect([...(select as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      "Theo ngày ban hành",
+      "NĐ 30/2020 (cơ quan nhà nước)",
+      "HD 36-HD/VPTW (văn bản của Đảng trước 27/5/2026)",
+      "HD 05-HD/VPTW (văn bản của Đảng từ 27/5/2026)",
+    ]);
+    // The invitation's usual date is a week before the meeting.
+    expect(await screen.findByTestId("doc-format")).toHaveTextContent(
+      "Văn bản này theo HD 05-HD/VPTW (ngày ban hành 25/02/2030)",
+    );
+    expect(select).toHaveAccessibleDescription(
+      "Văn bản này theo HD 05-HD/VPTW (ngày ban hành 25/02/2030)",
+    );
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+    expect(render).toHaveBeenLastCalledWith(meeting.id, "giay-moi", DEFAULTS);
+
+    await user.type(screen.getByTestId("doc-issued-on"), "2026-05-26");
+    await waitFor(() =>
+      expect(screen.getByTestId("doc-format")).toHaveTextContent(
+        "Văn bản này theo HD 36-HD/VPTW (ngày ban hành 26/05/2026)",
+      ),
+    );
+    expect(format).toHaveBeenLastCalledWith(meeting.id, "giay-moi", {
+      ...DEFAULTS,
+      issuedOn: "2026-05-26",
+    });
+    await waitFor(() =>
+      expect(lastOptions(render)).toEqual([
+        meeting.id,
+        "giay-moi",
+        { ...DEFAULTS, issuedOn: "2026-05-26" },
+      ]),
+    );
+    await waitFor(() =>
+      expect(new TextDecoder().decode(pdf.opened.at(-1))).toContain("The thuc: HD36"),
+    );
+
+    await user.click(screen.getByTestId("doc-thong-bao"));
+    expect(
+      await screen.findByText("Văn bản này theo HD 05-HD/VPTW (ngày ban hành 08/03/2030)"),
+      "each document has its own date",
+    ).toBeInTheDocument();
+  });
+
+  it("sends the format the secretary picks, and says it was chosen", async () => {
+    const { user, backend, meeting, render } = await setup();
+    const format = vi.spyOn(backend, "documentFormat");
+    await screen.findByTestId("doc-format");
+    await user.selectOptions(screen.getByTestId("doc-profile"), "hd05");
+    await waitFor(() =>
+      expect(lastOptions(render)).toEqual([
+        meeting.id,
+        "giay-moi",
+        { ...DEFAULTS, profile: "hd05" },
+      ]),
+    );
+    expect(format).toHaveBeenLastCalledWith(meeting.id, "giay-moi", {
+      ...DEFAULTS,
+      profile: "hd05",
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("doc-format")).toHaveTextContent("Đã chọn HD 05-HD/VPTW"),
+    );
+
+    await user.selectOptions(screen.getByTestId("doc-profile"), "nd30");
+    await waitFor(() =>
+      expect(screen.getByTestId("doc-format")).toHaveTextContent("Đã chọn NĐ 30/2020"),
+    );
+
+    await user.selectOptions(screen.getByTestId("doc-profile"), "");
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "giay-moi", DEFAULTS]));
+    await waitFor(() =>
+      expect(screen.getByTestId("doc-format")).toHaveTextContent("Văn bản này theo HD 05-HD/VPTW"),
+    );
+  });
+
+  it("drops the format line for a refused date, which the preview already reports", async () => {
+    const { user, backend } = await setup();
+    const format = vi.spyOn(backend, "documentFormat");
+    await screen.findByTestId("doc-format");
+    const refused = { kind: "invalid" as const, message: "Ngày ban hành không hợp lệ." };
+    format.mockRejectedValue(refused);
+    vi.spyOn(backend, "renderDocument").mockRejectedValue(refused);
+    vi.spyOn(backend, "documentFields").mockRejectedValue(refused);
+    await user.type(screen.getByTestId("doc-issued-on"), "2030-03-10");
+    await waitFor(() => expect(screen.queryByTestId("doc-format")).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(screen.getByTestId("doc-preview")).getByRole("alert")).toHaveTextContent(
+        "Ngày ban hành không hợp lệ.",
+      ),
+    );
   });
 
   it("draws the preview again when the number, date or format changes", async () => {
@@ -205,6 +306,44 @@ describe("documents tab", () => {
     expect(each).toHaveBeenCalledWith(meeting.id, DEFAULTS);
     await user.click(screen.getByTestId("doc-bien-ban"));
     expect(screen.queryByTestId("doc-save-each"), "only invitations are per person").toBeNull();
+  });
+
+  it("sends the form of the giấy mời the secretary picks, generic by default, with every document", async () => {
+    const { user, backend, meeting, render } = await setup();
+    const each = vi.spyOn(backend, "saveInvitations");
+    const all = vi.spyOn(backend, "saveAllDocuments");
+    const select = await screen.findByTestId("doc-invitation");
+    expect(screen.getByLabelText(/^Hình thức giấy mời/)).toBe(select);
+    expect(select).toHaveValue("generic");
+    expect([...(select as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      "Một giấy mời chung, kèm danh sách",
+      "Mỗi đại biểu một giấy mời",
+    ]);
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+    expect(render).toHaveBeenLastCalledWith(meeting.id, "giay-moi", DEFAULTS);
+
+    await user.selectOptions(select, "per-person");
+    const perPerson: DocumentOptions = { ...DEFAULTS, invitation: "per-person" };
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "giay-moi", perPerson]));
+    await waitFor(() =>
+      expect(new TextDecoder().decode(pdf.opened.at(-1))).toContain("Giay moi: per-person"),
+    );
+
+    await user.click(screen.getByTestId("doc-save-each"));
+    expect(await screen.findByTestId("doc-notice")).toHaveTextContent("Đã lưu 0 giấy mời");
+    expect(each).toHaveBeenCalledWith(meeting.id, perPerson);
+
+    await user.click(screen.getByTestId("doc-bien-ban"));
+    expect(screen.queryByTestId("doc-invitation"), "only the giấy mời has a form").toBeNull();
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "bien-ban", perPerson]));
+    await user.click(screen.getByTestId("doc-export-all"));
+    await screen.findByTestId("doc-export-summary");
+    expect(all.mock.calls[0]?.[1].map(([, options]) => options.invitation)).toEqual(
+      Array(6).fill("per-person"),
+    );
+
+    await user.click(screen.getByTestId("doc-giay-moi"));
+    expect(screen.getByTestId("doc-invitation"), "the choice is kept").toHaveValue("per-person");
   });
 
   it("Export all saves the six documents into the chosen folder, going on after a failure", async () => {
@@ -329,7 +468,7 @@ describe("document wording", () => {
       screen.getByTestId("doc-field-subject"),
     );
     expect(screen.getByTestId("doc-field-invitation")).toHaveValue(
-      "Ban Tuyên giáo Thành uỷ Hà Nội trân trọng kính mời đồng chí dự giao ban tháng 3.",
+      "Ban Tuyên giáo Thành uỷ Hà Nội trân trọng kính mời các đồng chí dự giao ban tháng 3.",
     );
     const recipients = screen.getByLabelText("Nơi nhận (mỗi dòng một nơi)");
     expect(recipients).toHaveValue("- Như trên;\n- Lưu Văn phòng.");
@@ -344,6 +483,44 @@ describe("document wording", () => {
     expect(screen.getByTestId("doc-field-subject")).not.toBeVisible();
     fireEvent.click(toggle);
     expect(screen.getByTestId("doc-field-subject")).toBeVisible();
+  });
+
+  it("words the giấy mời's confirmation line from the minute-taker, for the form chosen", async () => {
+    const backend = await FakeBackend.withSampleData(0);
+    const meeting = await backend.createMeeting(
+      meetingInput({ secretaryName: "Trần Thị Bình", secretaryTitle: "chuyên viên Văn phòng" }),
+    );
+    await backend.addParticipant(meeting.id, {
+      fullName: "Trần Thị Bình",
+      positionTitle: "Chuyên viên",
+      unit: "Văn phòng",
+      section: "",
+      rank: 1,
+      phone: "0912 345 678",
+      email: "",
+    });
+    const fields = vi.spyOn(backend, "documentFields");
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/documents`);
+    // Two working days before Monday 4/3/2030.
+    const confirmation = await screen.findByLabelText("Xác nhận tham dự");
+    expect(confirmation).toBe(screen.getByTestId("doc-field-confirmation"));
+    expect(confirmation).toHaveValue(
+      "Đề nghị các đồng chí xác nhận tham dự với đồng chí Trần Thị Bình, chuyên viên Văn phòng, số điện thoại 0912 345 678, trước 16 giờ 00 ngày 28/02/2030.",
+    );
+
+    await user.selectOptions(screen.getByTestId("doc-invitation"), "per-person");
+    await waitFor(() =>
+      expect((screen.getByTestId("doc-field-confirmation") as HTMLTextAreaElement).value).toMatch(
+        /^Đề nghị đồng chí xác nhận tham dự với đồng chí Trần Thị Bình/,
+      ),
+    );
+    expect(fields).toHaveBeenLastCalledWith(meeting.id, "giay-moi", {
+      ...DEFAULTS,
+      invitation: "per-person",
+    });
+    expect(screen.getByTestId("doc-field-invitation")).toHaveValue(
+      "Ban Tuyên giáo Thành uỷ Hà Nội trân trọng kính mời đồng chí dự giao ban tháng 3.",
+    );
   });
 
   it("saves a field once typing pauses, marks it edited and draws the preview again", async () => {
@@ -528,5 +705,8 @@ describe("document wording", () => {
       "One item per line.",
     );
     expect(screen.getByLabelText("Subject line (trích yếu)")).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Form of the invitation/)).toHaveDisplayValue(
+      "One invitation for all, with the list attached",
+    );
   });
 });

@@ -2,14 +2,16 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { PdfPreview } from "../../components/PdfPreview";
-import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
+import { formatDate } from "../../dates";
 import { useI18n } from "../../i18n";
 import {
   DOCUMENT_KINDS,
+  type DocumentFormat,
   type DocumentKind,
   type DocumentOptions,
   type FormatProfile,
+  type InvitationForm,
   type IpcError,
   type Meeting,
   toIpcError,
@@ -20,7 +22,11 @@ import { DocumentFields, type DocumentFieldsHandle } from "./DocumentFields";
 /** How long the options must stay unchanged before the preview is drawn again. */
 export const PREVIEW_DELAY_MS = 300;
 
-const PROFILES: FormatProfile[] = ["nd30", "hd36"];
+/** The formats the secretary may pick instead of the one the date decides. */
+const PROFILES: readonly FormatProfile[] = ["nd30", "hd36", "hd05"];
+
+/** The two forms of a giấy mời: one for all with the list attached (the default), or one each. */
+const INVITATION_FORMS: readonly InvitationForm[] = ["generic", "per-person"];
 
 /** What the secretary typed for one document; the number stays text until it is valid. */
 interface PerDocument {
@@ -69,14 +75,18 @@ const EMPTY: PerDocument = { number: "", issuedOn: "" };
 export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   const backend = useBackend();
   const { t } = useI18n();
-  const organisation = useLoad(() => backend.getOrganisation(), [backend]);
 
   const [kind, setKind] = useState<DocumentKind>("giay-moi");
+  // Null until the secretary picks one: the core then follows the
+  // organisation's kind and the document's date (HD36 or HD05 for the Party).
   const [profile, setProfile] = useState<FormatProfile | null>(null);
   const [perDocument, setPerDocument] = useState<Partial<Record<DocumentKind, PerDocument>>>({});
   const [listAttendance, setListAttendance] = useState(false);
   const [listSignatures, setListSignatures] = useState(false);
+  const [invitation, setInvitation] = useState<InvitationForm>("generic");
   const [preview, setPreview] = useState<Preview>({ state: "idle" });
+  // The format the current document comes out with, as the core says; null while unknown.
+  const [format, setFormat] = useState<DocumentFormat | null>(null);
   const action = useSubmit();
   const busy = action.busy;
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -86,15 +96,9 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   const fields = useRef<DocumentFieldsHandle>(null);
   const textChanged = useCallback(() => setTextRevision((r) => r + 1), []);
 
-  // Until the secretary picks one, documents use the organisation's format; if
-  // the organisation cannot be read, ND30, the state bodies' format.
-  const orgProfile = organisation.value?.profile ?? (organisation.error ? "nd30" : null);
-  const chosenProfile = profile ?? orgProfile;
-
-  /** The options for one document, or why they are not valid; null until the profile is known. */
+  /** The options for one document, or why they are not valid. */
   const optionsFor = useCallback(
-    (of: DocumentKind): Perhaps<DocumentOptions> | null => {
-      if (!chosenProfile) return null;
+    (of: DocumentKind): Perhaps<DocumentOptions> => {
       const typed = perDocument[of] ?? EMPTY;
       const number = parseNumber(typed.number);
       if (number === undefined) {
@@ -103,21 +107,52 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
       return {
         ok: true,
         value: {
-          profile: chosenProfile,
+          profile,
           number,
           issuedOn: typed.issuedOn || null,
           listAttendance,
           listSignatures,
+          invitation,
         },
       };
     },
-    [chosenProfile, perDocument, listAttendance, listSignatures, t],
+    [profile, perDocument, listAttendance, listSignatures, invitation, t],
   );
 
   const current = optionsFor(kind);
-  const currentKey = current?.ok ? JSON.stringify(current.value) : null;
+  const currentKey = current.ok ? JSON.stringify(current.value) : null;
   const typed = perDocument[kind] ?? EMPTY;
-  const numberInvalid = current?.ok === false;
+  const numberInvalid = !current.ok;
+  // The number does not change the format: with a wrong one, ask without it.
+  const formatKey = JSON.stringify(
+    current.ok
+      ? current.value
+      : {
+          profile,
+          number: null,
+          issuedOn: typed.issuedOn || null,
+          listAttendance,
+          listSignatures,
+          invitation,
+        },
+  );
+
+  // Which format and date the document comes out with. A refused date is
+  // shown by the preview and the wording already, so here the line just goes.
+  const formatRequest = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the usual date follows the meeting's start
+  useEffect(() => {
+    const options = JSON.parse(formatKey) as DocumentOptions;
+    const id = ++formatRequest.current;
+    backend.documentFormat(meeting.id, kind, options).then(
+      (answer) => {
+        if (formatRequest.current === id) setFormat(answer);
+      },
+      () => {
+        if (formatRequest.current === id) setFormat(null);
+      },
+    );
+  }, [backend, meeting.id, meeting.startsAt, kind, formatKey]);
 
   // Draw the preview again once the choice has settled for a moment, or the
   // secretary's text was saved; an answer that arrives after a newer request is dropped.
@@ -200,13 +235,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
       const wanted: [DocumentKind, DocumentOptions][] = [];
       for (const each of DOCUMENT_KINDS) {
         const options = optionsFor(each);
-        if (!options) {
-          refused.push({
-            kind: each,
-            path: "",
-            error: { kind: "unknown", message: t("docs.noProfile") },
-          });
-        } else if (!options.ok) {
+        if (!options.ok) {
           refused.push({ kind: each, path: "", error: options.error });
         } else {
           wanted.push([each, options.value]);
@@ -234,7 +263,8 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   }
 
   const name = (of: DocumentKind) => t(`docs.kind.${of}`);
-  const ready = current?.ok === true && !busy;
+  const ready = current.ok && !busy;
+  const formatName = format ? t(`docs.format.${format.profile}`) : "";
 
   return (
     <div className="documents-layout">
@@ -263,21 +293,31 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
         </section>
         <section className="documents-options-box" aria-labelledby="documents-options-title">
           <h3 id="documents-options-title">{t("docs.options", { name: name(kind) })}</h3>
-          <ErrorText error={organisation.error} />
           <div className="form documents-options">
             <Field label={t("docs.profile")}>
               <select
                 data-testid="doc-profile"
-                value={chosenProfile ?? ""}
-                disabled={!chosenProfile}
-                onChange={(e) => setProfile(e.target.value as FormatProfile)}
+                value={profile ?? ""}
+                aria-describedby={format ? "doc-format" : undefined}
+                onChange={(e) => setProfile((e.target.value as FormatProfile) || null)}
               >
+                <option value="">{t("docs.profile.byDate")}</option>
                 {PROFILES.map((p) => (
                   <option key={p} value={p}>
                     {t(`docs.profile.${p}`)}
                   </option>
                 ))}
               </select>
+              {format ? (
+                <span id="doc-format" className="field-hint" data-testid="doc-format">
+                  {format.byDate
+                    ? t("docs.format.byDate", {
+                        profile: formatName,
+                        date: formatDate(format.issuedOn),
+                      })
+                    : t("docs.format.chosen", { profile: formatName })}
+                </span>
+              ) : null}
             </Field>
             <div className="documents-row">
               <Field label={t("docs.number")} hint={t("docs.numberHint")}>
@@ -306,6 +346,21 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
               <p id="doc-number-error" className="error-text small" role="alert">
                 {t("docs.numberInvalid")}
               </p>
+            ) : null}
+            {kind === "giay-moi" ? (
+              <Field label={t("docs.invitation")} hint={t("docs.invitationHint")}>
+                <select
+                  data-testid="doc-invitation"
+                  value={invitation}
+                  onChange={(e) => setInvitation(e.target.value as InvitationForm)}
+                >
+                  {INVITATION_FORMS.map((form) => (
+                    <option key={form} value={form}>
+                      {t(`docs.invitation.${form}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
             ) : null}
             {kind === "danh-sach" ? (
               <fieldset className="checks">
@@ -380,7 +435,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
               type="button"
               className="button"
               data-testid="doc-export-all"
-              disabled={busy || !chosenProfile}
+              disabled={busy}
               onClick={() => exportAll()}
             >
               {t("docs.exportAll")}

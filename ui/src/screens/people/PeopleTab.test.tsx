@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { MeetingInput } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
 
-async function setUp() {
+async function setUp(overrides: Partial<MeetingInput> = {}) {
   // The clock stands ten minutes after the meeting's start, so an arrival now is late.
   const backend = new FakeBackend({ now: () => new Date(2030, 2, 4, 8, 10) });
-  const meeting = await backend.createMeeting(meetingInput());
+  const meeting = await backend.createMeeting(meetingInput(overrides));
   const names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu"];
   for (const [rank, fullName] of names.entries()) {
     await backend.addParticipant(meeting.id, {
@@ -85,7 +86,8 @@ describe("participants", () => {
     await user.type(screen.getByTestId("person-name"), "Phạm Quốc Dũng");
     await user.click(screen.getByTestId("person-save"));
     expect(await screen.findAllByTestId("participant-row")).toHaveLength(4);
-    expect(screen.getByTestId("count-total")).toHaveTextContent("4");
+    // The counts are asked for again once the list has changed.
+    await waitFor(() => expect(screen.getByTestId("count-total")).toHaveTextContent("4"));
 
     await user.type(screen.getByTestId("participant-filter"), "dung");
     expect(
@@ -152,6 +154,58 @@ describe("participants", () => {
     expect(screen.getAllByTestId("participant-row")).toHaveLength(2);
     expect(screen.queryByText("Lê Minh Châu")).not.toBeInTheDocument();
     expect(await backend.listPeople("Châu"), "the directory keeps the person").toHaveLength(1);
+  });
+
+  it("shows each participant's role, changes it through the backend and counts the invitees", async () => {
+    // The chair and the minute-taker are named on the meeting: they start as such, the rest as guests.
+    const { backend, meeting } = await setUp({
+      chairName: "Nguyễn Văn An",
+      secretaryName: "Trần Thị Bình",
+    });
+    const setRole = vi.spyOn(backend, "setParticipantRole");
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await screen.findAllByTestId("participant-row");
+
+    const role = (name: string) => within(row(name)).getByTestId("participant-role");
+    expect(role("Nguyễn Văn An")).toHaveDisplayValue("Chủ trì");
+    expect(role("Trần Thị Bình")).toHaveDisplayValue("Phục vụ");
+    expect(role("Lê Minh Châu")).toHaveDisplayValue("Đại biểu mời");
+    expect(role("Lê Minh Châu")).toHaveAccessibleName("Vai trò của Lê Minh Châu");
+    expect([...(role("Lê Minh Châu") as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      "Chủ trì",
+      "Cơ quan tổ chức",
+      "Đại biểu mời",
+      "Báo chí",
+      "Phục vụ",
+    ]);
+    expect(screen.getByTestId("invitee-count")).toHaveTextContent(
+      "1 người nhận giấy mời (đại biểu mời và báo chí)",
+    );
+
+    await user.selectOptions(role("Trần Thị Bình"), "press");
+    await waitFor(() => expect(role("Trần Thị Bình")).toHaveDisplayValue("Báo chí"));
+    const [bình] = await backend.listPeople("Bình");
+    expect(setRole).toHaveBeenCalledWith(meeting.id, bình?.id, "press");
+    expect(screen.getByTestId("invitee-count")).toHaveTextContent("2 người nhận giấy mời");
+
+    await user.selectOptions(role("Lê Minh Châu"), "host");
+    await waitFor(() => expect(role("Lê Minh Châu")).toHaveDisplayValue("Cơ quan tổ chức"));
+    expect(screen.getByTestId("invitee-count")).toHaveTextContent("1 người nhận giấy mời");
+    const roles = (await backend.listParticipants(meeting.id)).map((p) => p.role);
+    expect(roles, "the backend keeps the roles chosen").toEqual(["chair", "press", "host"]);
+
+    setRole.mockRejectedValueOnce({
+      kind: "notFound",
+      message: "Người này không có trong danh sách đại biểu của cuộc họp.",
+    });
+    await user.selectOptions(role("Nguyễn Văn An"), "guest");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Người này không có trong danh sách đại biểu của cuộc họp.",
+    );
+    expect(role("Nguyễn Văn An"), "a refused change is not shown as made").toHaveDisplayValue(
+      "Chủ trì",
+    );
+    expect(screen.getByTestId("invitee-count")).toHaveTextContent("1 người nhận giấy mời");
   });
 
   it("renders only a window of a very long list", async () => {

@@ -15,6 +15,7 @@ import {
   type IpcError,
   type Meeting,
   type Participant,
+  type ParticipantRole,
   type Person,
   type PersonInput,
   toIpcError,
@@ -23,6 +24,12 @@ import {
 import { fold } from "../../text";
 
 const ROW_HEIGHT = 52;
+
+/** Why a person is on the list, in the order the select offers them. */
+const ROLES: readonly ParticipantRole[] = ["chair", "host", "guest", "press", "staff"];
+
+/** Only guests and the press are sent a giấy mời (the core's `ParticipantRole::is_invited`). */
+const isInvitee = (p: Participant) => p.role === "guest" || p.role === "press";
 
 /** The meeting's participants and their attendance; the list may hold tens of thousands. */
 export function PeopleTab({ meeting }: { meeting: Meeting }) {
@@ -66,6 +73,12 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
   function mark(p: Participant, kind: AttendanceEventKind, reason = "") {
     return run(() => backend.recordAttendance(meeting.id, p.person.id, kind, reason, null));
   }
+
+  function setRole(p: Participant, role: ParticipantRole) {
+    return run(() => backend.setParticipantRole(meeting.id, p.person.id, role));
+  }
+
+  const invitees = useMemo(() => participants.filter(isInvitee).length, [participants]);
 
   const sections = useMemo(
     () => [...new Set(participants.map((p) => p.person.section).filter(Boolean))],
@@ -133,6 +146,11 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           {t("people.add")}
         </button>
       </div>
+      {participants.length > 0 ? (
+        <p className="muted small" data-testid="invitee-count" aria-live="polite">
+          {t("people.invitees", { n: invitees })}
+        </p>
+      ) : null}
       <ErrorText error={list.error ?? action.error} />
       {list.value && participants.length === 0 ? (
         <p className="empty">{t("people.empty")}</p>
@@ -144,6 +162,7 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
         <ParticipantTable
           rows={shown}
           onMark={mark}
+          onRole={setRole}
           onReason={setReasonFor}
           onHistory={setHistoryFor}
           onEdit={(p) => setEditing(p.person)}
@@ -235,6 +254,7 @@ function Count({
 interface ParticipantTableProps {
   rows: Participant[];
   onMark(p: Participant, kind: AttendanceEventKind): void;
+  onRole(p: Participant, role: ParticipantRole): void;
   onReason(p: Participant): void;
   onHistory(p: Participant): void;
   onEdit(p: Participant): void;
@@ -244,6 +264,7 @@ interface ParticipantTableProps {
 function ParticipantTable({
   rows,
   onMark,
+  onRole,
   onReason,
   onHistory,
   onEdit,
@@ -270,6 +291,7 @@ function ParticipantTable({
             <th>{t("people.col.position")}</th>
             <th>{t("people.col.unit")}</th>
             <th>{t("people.col.section")}</th>
+            <th title={t("people.roleHint")}>{t("people.col.role")}</th>
             <th>{t("people.col.state")}</th>
             <th>
               <span className="visually-hidden">{t("common.actions")}</span>
@@ -291,6 +313,7 @@ function ParticipantTable({
                 <ParticipantCells
                   p={p}
                   onMark={onMark}
+                  onRole={onRole}
                   onReason={onReason}
                   onHistory={onHistory}
                   onEdit={onEdit}
@@ -308,6 +331,7 @@ function ParticipantTable({
 function ParticipantCells({
   p,
   onMark,
+  onRole,
   onReason,
   onHistory,
   onEdit,
@@ -355,6 +379,22 @@ function ParticipantCells({
       </td>
       <td className="ellipsis muted" title={p.person.section}>
         {p.person.section}
+      </td>
+      <td>
+        <select
+          className="compact"
+          data-testid="participant-role"
+          aria-label={t("people.roleLabel", { name })}
+          title={t("people.roleHint")}
+          value={p.role}
+          onChange={(e) => onRole(p, e.target.value as ParticipantRole)}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`role.${role}`)}
+            </option>
+          ))}
+        </select>
       </td>
       <td className="state-cell">
         <button

@@ -33,7 +33,7 @@ describe("settings", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
   });
 
-  it("saves the organisation, with the signing line in the chosen format's spelling", async () => {
+  it("saves the organisation, with the signing line in the kind of body's spelling", async () => {
     const backend = new FakeBackend();
     const { user } = renderApp(backend, "/settings");
 
@@ -53,7 +53,10 @@ describe("settings", () => {
     expect(fullName).toHaveAttribute("placeholder", "Ban Tuyên giáo Thành uỷ Hà Nội");
     await user.type(fullName, "  Ban Tuyên giáo Thành uỷ Hà Nội ");
 
-    await user.selectOptions(screen.getByTestId("org-profile"), "hd36");
+    expect(screen.getByTestId("org-kind"), "a state body until told otherwise").toHaveValue(
+      "state",
+    );
+    await user.selectOptions(screen.getByTestId("org-kind"), "party");
     await user.click(screen.getByTestId("org-save"));
     expect(await screen.findByText("Đã lưu.")).toBeInTheDocument();
     expect(
@@ -63,19 +66,50 @@ describe("settings", () => {
     expect(await backend.getOrganisation()).toMatchObject({
       name: "BAN TUYÊN GIÁO THÀNH UỶ",
       fullName: "Ban Tuyên giáo Thành uỷ Hà Nội",
-      profile: "hd36",
+      kind: "party",
+      headVacant: false,
       signingPrefix: "K/T TRƯỞNG BAN",
     });
     expect(fullName, "the form shows what was saved, trimmed").toHaveValue(
       "Ban Tuyên giáo Thành uỷ Hà Nội",
     );
 
-    await user.selectOptions(screen.getByTestId("org-profile"), "nd30");
+    await user.selectOptions(screen.getByTestId("org-kind"), "state");
     await user.click(screen.getByTestId("org-save"));
     expect(await screen.findByText("Đã lưu.")).toBeInTheDocument();
-    expect(screen.getByTestId("org-signing-prefix"), "K/T is written KT. under ND30").toHaveValue(
-      "KT. TRƯỞNG BAN",
+    expect(
+      screen.getByTestId("org-signing-prefix"),
+      "K/T is written KT. by a state body",
+    ).toHaveValue("KT. TRƯỞNG BAN");
+  });
+
+  it("saves a Party body whose head is vacant, offering the Party's signing prefixes", async () => {
+    const backend = await FakeBackend.withSampleData(0);
+    const { user } = renderApp(backend, "/settings");
+    const kind = await screen.findByTestId("org-kind");
+    expect(kind).toHaveValue("party");
+    expect(kind).toHaveDisplayValue(
+      "Cơ quan Đảng (thể thức HD 36 trước 27/5/2026, HD 05 từ ngày đó)",
     );
+    const offered = () =>
+      [...document.querySelectorAll("#signing-prefixes option")].map((o) =>
+        o.getAttribute("value"),
+      );
+    expect(offered()).toEqual(["T/M", "K/T", "T/L"]);
+
+    const vacant = screen.getByTestId("org-head-vacant");
+    expect(vacant).not.toBeChecked();
+    expect(vacant).toHaveAccessibleName(
+      "Chưa có người đứng đầu, cấp phó được giao phụ trách ký (từ HD 05: ký không có K/T)",
+    );
+    await user.click(vacant);
+    await user.click(screen.getByTestId("org-save"));
+    expect(await screen.findByText("Đã lưu.")).toBeInTheDocument();
+    expect(await backend.getOrganisation()).toMatchObject({ kind: "party", headVacant: true });
+    expect(vacant, "the form shows what was saved").toBeChecked();
+
+    await user.selectOptions(kind, "state");
+    expect(offered(), "a state body's prefixes").toEqual(["TM.", "KT.", "TL."]);
   });
 
   it("shows the saved full name when the screen opens again", async () => {
@@ -114,14 +148,27 @@ describe("format options", () => {
     expect(ending).toHaveValue("./.");
     expect(screen.getByTestId("format-party-invitation")).toHaveValue("GM");
 
+    expect(ending).toHaveAccessibleName(/^Dấu kết thúc văn bản của Đảng theo HD 36/);
+    expect(ending).toHaveAccessibleName(/văn bản theo HD 05 luôn kết thúc bằng dấu chấm/);
+    const stateSize = screen.getByTestId("format-state-table-size");
+    const partySize = screen.getByTestId("format-party-table-size");
+    expect(stateSize).toHaveValue("13");
+    expect(partySize).toHaveValue("14");
+    const sizes = (select: HTMLElement) =>
+      [...(select as HTMLSelectElement).options].map((o) => o.value);
+    expect(sizes(stateSize), "NĐ 30 allows 12 to 14").toEqual(["12", "13", "14"]);
+    expect(sizes(partySize), "the Party allows 13 to 15").toEqual(["13", "14", "15"]);
+
     await user.selectOptions(ending, ".");
-    await user.selectOptions(screen.getByTestId("format-table-size"), "14");
+    await user.selectOptions(stateSize, "12");
+    await user.selectOptions(partySize, "15");
     await user.click(screen.getByTestId("format-save"));
     await waitFor(async () =>
       expect(await backend.getFormatSettings()).toEqual({
         partyEnding: ".",
         partyInvitationAbbreviation: "GM",
-        tableFontSize: 14,
+        stateTableFontSize: 12,
+        partyTableFontSize: 15,
       }),
     );
 
@@ -132,6 +179,20 @@ describe("format options", () => {
     expect((await backend.getFormatSettings()).partyInvitationAbbreviation, "nothing saved").toBe(
       "GM",
     );
+  });
+});
+
+describe("format options in the fake backend", () => {
+  it("refuses table sizes outside each format's range, like the core", async () => {
+    const backend = new FakeBackend();
+    const settings = await backend.getFormatSettings();
+    await expect(
+      backend.updateFormatSettings({ ...settings, stateTableFontSize: 15 }),
+    ).rejects.toEqual({ kind: "invalid", message: "Cỡ chữ trong bảng phải từ 12 đến 14." });
+    await expect(
+      backend.updateFormatSettings({ ...settings, partyTableFontSize: 12 }),
+    ).rejects.toEqual({ kind: "invalid", message: "Cỡ chữ trong bảng phải từ 13 đến 15." });
+    expect(await backend.getFormatSettings(), "nothing saved").toEqual(settings);
   });
 });
 

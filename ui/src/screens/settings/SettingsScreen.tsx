@@ -6,13 +6,14 @@ import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
 import { useI18n } from "../../i18n";
 import {
+  AUTHORITY_PREFIXES,
   type DocumentFont,
-  type FormatProfile,
   type FormatSettings,
   type Organisation,
+  type OrganisationKind,
+  TABLE_FONT_SIZES,
   useBackend,
 } from "../../ipc";
-import { AUTHORITY_PREFIXES } from "../../ipc/bindings";
 import { BackupPanel, TrashPanel } from "./SafetyPanels";
 
 /**
@@ -66,6 +67,11 @@ export function SettingsScreen() {
   );
 }
 
+/** The organisation's fields typed as text. */
+type TextKey = {
+  [K in keyof Organisation]: Organisation[K] extends string ? K : never;
+}[keyof Organisation];
+
 function OrganisationForm({
   initial,
   onSaved,
@@ -79,15 +85,20 @@ function OrganisationForm({
   const { submit, busy, error } = useSubmit();
   const [saved, setSaved] = useState(false);
 
-  function set(key: keyof Organisation, value: string) {
+  function set(key: TextKey, value: string) {
     setInput((current) => ({ ...current, [key]: value }));
     setSaved(false);
   }
 
-  // The signing line is kept as typed: documents spell its TM./T/M prefix the
-  // way their profile wants (`FormatProfile::authority` in the core).
-  function setProfile(profile: FormatProfile) {
-    setInput((current) => ({ ...current, profile }));
+  // The signing line is kept as typed: the core spells its TM./T/M prefix the
+  // way the kind of body wants when it is saved.
+  function setKind(kind: OrganisationKind) {
+    setInput((current) => ({ ...current, kind }));
+    setSaved(false);
+  }
+
+  function setHeadVacant(headVacant: boolean) {
+    setInput((current) => ({ ...current, headVacant }));
     setSaved(false);
   }
 
@@ -131,16 +142,25 @@ function OrganisationForm({
         <Field label={t("settings.placeName")} hint={t("settings.placeNameHint")}>
           <input value={input.placeName} onChange={(e) => set("placeName", e.target.value)} />
         </Field>
-        <Field label={t("settings.profile")} wide>
+        <Field label={t("settings.kind")} wide>
           <select
-            data-testid="org-profile"
-            value={input.profile}
-            onChange={(e) => setProfile(e.target.value as FormatProfile)}
+            data-testid="org-kind"
+            value={input.kind}
+            onChange={(e) => setKind(e.target.value as OrganisationKind)}
           >
-            <option value="nd30">{t("settings.profile.nd30")}</option>
-            <option value="hd36">{t("settings.profile.hd36")}</option>
+            <option value="party">{t("settings.kind.party")}</option>
+            <option value="state">{t("settings.kind.state")}</option>
           </select>
         </Field>
+        <label className="check field-wide">
+          <input
+            type="checkbox"
+            data-testid="org-head-vacant"
+            checked={input.headVacant}
+            onChange={(e) => setHeadVacant(e.target.checked)}
+          />
+          {t("settings.headVacant")}
+        </label>
         <Field label={t("settings.signerName")}>
           <input value={input.signerName} onChange={(e) => set("signerName", e.target.value)} />
         </Field>
@@ -155,7 +175,7 @@ function OrganisationForm({
             onChange={(e) => set("signingPrefix", e.target.value)}
           />
           <datalist id="signing-prefixes">
-            {AUTHORITY_PREFIXES[input.profile].map((p) => (
+            {AUTHORITY_PREFIXES[input.kind].map((p) => (
               <option key={p} value={p} />
             ))}
           </datalist>
@@ -282,7 +302,7 @@ function FormatForm({
 
   return (
     <form className="form-grid" onSubmit={save} data-testid="format-settings">
-      <Field label={t("settings.format.partyEnding")}>
+      <Field label={t("settings.format.partyEnding")} hint={t("settings.format.partyEndingHint")}>
         <select
           value={form.partyEnding}
           onChange={(e) => setForm({ ...form, partyEnding: e.target.value })}
@@ -302,13 +322,26 @@ function FormatForm({
           data-testid="format-party-invitation"
         />
       </Field>
-      <Field label={t("settings.format.tableFontSize")}>
+      <Field label={t("settings.format.stateTableFontSize")}>
         <select
-          value={form.tableFontSize}
-          onChange={(e) => setForm({ ...form, tableFontSize: Number(e.target.value) })}
-          data-testid="format-table-size"
+          value={form.stateTableFontSize}
+          onChange={(e) => setForm({ ...form, stateTableFontSize: Number(e.target.value) })}
+          data-testid="format-state-table-size"
         >
-          {[11, 12, 13, 14].map((n) => (
+          {TABLE_FONT_SIZES.nd30.map((n) => (
+            <option key={n} value={n}>
+              {n} pt
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t("settings.format.partyTableFontSize")}>
+        <select
+          value={form.partyTableFontSize}
+          onChange={(e) => setForm({ ...form, partyTableFontSize: Number(e.target.value) })}
+          data-testid="format-party-table-size"
+        >
+          {TABLE_FONT_SIZES.hd05.map((n) => (
             <option key={n} value={n}>
               {n} pt
             </option>
