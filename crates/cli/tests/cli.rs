@@ -54,9 +54,15 @@ fn demo_then_export_every_document_in_every_profile() {
     }
 }
 
-/// The text of a PDF's first page.
-fn first_page(pdf: &std::path::Path) -> String {
-    lopdf::Document::load(pdf)
+/// Exports one document of the demo in `db` with `extra` options into `dir`,
+/// and returns the text of its first page.
+fn first_page(dir: &std::path::Path, db: &str, doc: &str, extra: &[&str]) -> String {
+    let pdf = dir.join(format!("{doc}-{}.pdf", extra.join("_")));
+    let mut args = vec!["export", "--db", db, "--doc", doc];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["-o", pdf.to_str().unwrap()]);
+    succeed(&args);
+    lopdf::Document::load(&pdf)
         .unwrap()
         .extract_text(&[1])
         .unwrap()
@@ -68,25 +74,15 @@ fn without_a_profile_a_party_document_follows_its_date() {
     let db = dir.path().join("demo.db");
     let db = db.to_str().unwrap();
     succeed(&["demo", "--db", db]);
-    let export = |name: &str, extra: &[&str]| {
-        let pdf = dir.path().join(name);
-        let mut args = vec!["export", "--db", db, "--doc", "chuong-trinh"];
-        args.extend_from_slice(extra);
-        args.extend_from_slice(&["-o", pdf.to_str().unwrap()]);
-        succeed(&args);
-        first_page(&pdf)
-    };
+    let export = |extra: &[&str]| first_page(dir.path(), db, "chuong-trinh", extra);
     let note = "TÀI LIỆU HỘI NGHỊ";
+    assert!(!export(&[]).contains(note), "the 2022 demo stays HD36");
     assert!(
-        !export("2022.pdf", &[]).contains(note),
-        "the 2022 demo stays HD36"
-    );
-    assert!(
-        export("2026.pdf", &["--date", "2026-06-01"]).contains(note),
+        export(&["--date", "2026-06-01"]).contains(note),
         "dated after 27/5/2026: HD05"
     );
     assert!(
-        !export("chosen.pdf", &["--date", "2026-06-01", "--profile", "hd36"]).contains(note),
+        !export(&["--date", "2026-06-01", "--profile", "hd36"]).contains(note),
         "a chosen profile wins"
     );
     let out = cli(&[
@@ -109,20 +105,13 @@ fn invitations_come_generic_or_one_per_invitee() {
     let db = dir.path().join("demo.db");
     let db = db.to_str().unwrap();
     succeed(&["demo", "--db", db]);
-    let export = |name: &str, extra: &[&str]| {
-        let pdf = dir.path().join(name);
-        let mut args = vec!["export", "--db", db, "--doc", "giay-moi"];
-        args.extend_from_slice(extra);
-        args.extend_from_slice(&["-o", pdf.to_str().unwrap()]);
-        succeed(&args);
-        first_page(&pdf)
-    };
-    let generic = export("generic.pdf", &[]);
+    let export = |extra: &[&str]| first_page(dir.path(), db, "giay-moi", extra);
+    let generic = export(&[]);
     assert!(
         generic.contains("Các đồng chí có tên trong danh sách kèm theo"),
         "{generic}"
     );
-    let one = export("each.pdf", &["--invitation", "per-person"]);
+    let one = export(&["--invitation", "per-person"]);
     assert!(
         one.contains("Nguyễn Thị Hồng Vân") && !one.contains("danh sách kèm theo"),
         "{one}"
