@@ -375,7 +375,12 @@ impl Run {
                     .expect("a meeting file was exported first");
                 reply(db.import_meeting(&exported).map(Some))
             }
-            "document_format" => ok(json!(snapshot(db, args)?.format())),
+            "document_format" => ok(json!(hoinghi_vanban::docs::document_format(
+                db,
+                &arg::<String>(args, "meetingId"),
+                arg(args, "kind"),
+                &arg(args, "options"),
+            )?)),
             "document_fields" => ok(json!(snapshot(db, args)?.fields())),
             "set_document_text" => reply(db.set_document_text(
                 &arg::<String>(args, "meetingId"),

@@ -576,11 +576,11 @@ pub struct AttendanceSummary {
 }
 
 impl AttendanceSummary {
-    pub fn of(participants: &[Participant]) -> AttendanceSummary {
+    pub fn of<'a>(participants: impl IntoIterator<Item = &'a Participant>) -> AttendanceSummary {
         let mut s = AttendanceSummary::default();
         // The staff (the minute-taker, the secretariat) are not delegates.
         for p in participants
-            .iter()
+            .into_iter()
             .filter(|p| p.role != ParticipantRole::Staff)
         {
             s.invited += 1;

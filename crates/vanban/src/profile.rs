@@ -123,13 +123,21 @@ impl Profile {
         self.kind.is_party()
     }
 
-    /// "Số: 05/TB-BTGTU" (ND30) or "Số 05-TB/BTGTU" (Party). Without a number a
+    /// "05/TB-BTGTU" (ND30) or "05-TB/BTGTU" (Party). Without a number a
     /// blank is left for the văn thư to fill in by hand.
-    pub fn number_line(&self, number: Option<u32>, type_abbr: &str, body_abbr: &str) -> String {
+    pub fn number(&self, number: Option<u32>, type_abbr: &str, body_abbr: &str) -> String {
         let n = number.map_or_else(|| "\u{a0}".repeat(8), |n| format!("{n:02}"));
         match self.kind {
-            FormatProfile::Nd30 => format!("Số: {n}/{type_abbr}-{body_abbr}"),
-            FormatProfile::Hd36 | FormatProfile::Hd05 => format!("Số {n}-{type_abbr}/{body_abbr}"),
+            FormatProfile::Nd30 => format!("{n}/{type_abbr}-{body_abbr}"),
+            FormatProfile::Hd36 | FormatProfile::Hd05 => format!("{n}-{type_abbr}/{body_abbr}"),
+        }
+    }
+
+    /// "Số: 05/TB-BTGTU" (ND30, with a colon) or "Số 05-TB/BTGTU" (Party).
+    pub fn number_line(&self, number: &str) -> String {
+        match self.kind {
+            FormatProfile::Nd30 => format!("Số: {number}"),
+            FormatProfile::Hd36 | FormatProfile::Hd05 => format!("Số {number}"),
         }
     }
 

@@ -808,8 +808,13 @@ fn a_party_document_takes_the_format_in_force_on_its_date() {
             issued_on: issued_on.map(str::to_string),
             ..request(FormatProfile::Nd30)
         };
+        let f = hoinghi_vanban::docs::document_format(&db, &id, DocumentKind::ThongBao, &request)
+            .unwrap();
         let snapshot = Snapshot::take(&db, &id, DocumentKind::ThongBao, &request).unwrap();
-        let f = snapshot.format();
+        assert_eq!(
+            snapshot.opts.profile.kind, f.profile,
+            "the document is made as announced"
+        );
         (f.profile, f.issued_on, f.by_date)
     };
     assert_eq!(

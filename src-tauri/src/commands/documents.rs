@@ -188,7 +188,9 @@ pub async fn document_format(
     kind: DocumentKind,
     options: DocumentOptions,
 ) -> Result<DocumentFormat, IpcError> {
-    Ok(snapshot(&state, meeting_id, kind, options).await?.format())
+    state
+        .run(move |db| hoinghi_vanban::docs::document_format(db, &meeting_id, kind, &options))
+        .await
 }
 
 /// The editable text of a document: what is generated and what was edited.

@@ -320,10 +320,9 @@ pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Pa
          WHERE x.meeting_id = ?1 AND x.deleted_at IS NULL ORDER BY p.rank, p.sort_key",
         people::COLUMNS
     );
-    let columns = people::COLUMNS.split(',').count();
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([meeting_id], |r| {
-        let role: String = r.get(columns)?;
+        let role: String = r.get("role")?;
         Ok((people::person_from_row(r)?, role))
     })?;
     let mut out = Vec::new();

@@ -171,8 +171,7 @@ fn attendance_summary(ps: &[&Participant]) -> String {
     if ps.is_empty() {
         return "(chưa có danh sách đại biểu).".into();
     }
-    let owned: Vec<Participant> = ps.iter().map(|p| (*p).clone()).collect();
-    let counts = AttendanceSummary::of(&owned);
+    let counts = AttendanceSummary::of(ps.iter().copied());
     let absent: Vec<String> = ps
         .iter()
         .filter(|p| {

@@ -53,13 +53,9 @@ pub(super) fn invitees(ctx: &Ctx, invitees: &[&Participant]) -> Vec<Block> {
         "Danh sách đại biểu được mời dự {}",
         ctx.conf.meeting.title.trim()
     ));
-    let number = ctx.number_line();
-    let number = number
-        .trim_start_matches("Số")
-        .trim_start_matches(':')
-        .trim();
     let basis = format!(
-        "(Kèm theo Giấy mời số {number} {} của {})",
+        "(Kèm theo Giấy mời số {} {} của {})",
+        ctx.number(),
         date_line("", ctx.issued_on()),
         ctx.conf.body_name()
     );

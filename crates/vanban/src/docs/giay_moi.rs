@@ -20,7 +20,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let mut blocks = Vec::new();
     match ctx.opts.invitation {
         InvitationForm::Generic => {
-            blocks.extend(invitation(ctx, None));
+            blocks.extend(invitation(ctx, To::Everyone));
             if !invitees.is_empty() {
                 blocks.push(Block::NewDocument);
                 blocks.extend(danh_sach::invitees(ctx, &invitees));
@@ -28,30 +28,38 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         }
         InvitationForm::PerPerson if invitees.is_empty() => {
             // No one to invite yet: one invitation with a blank to fill in by hand.
-            blocks.extend(invitation(ctx, Some(None)));
+            blocks.extend(invitation(ctx, To::Blank));
         }
         InvitationForm::PerPerson => {
             for (i, p) in invitees.into_iter().enumerate() {
                 if i > 0 {
                     blocks.push(Block::NewDocument);
                 }
-                blocks.extend(invitation(ctx, Some(Some(p))));
+                blocks.extend(invitation(ctx, To::One(p)));
             }
         }
     }
     (ctx.profile().page, blocks)
 }
 
-/// One invitation: `None` for the generic form, `Some(guest)` for one person
-/// (`Some(None)`: a person still to be written in by hand).
-fn invitation(ctx: &Ctx, guest: Option<Option<&Participant>>) -> Vec<Block> {
+/// Whom one invitation is addressed to.
+#[derive(Clone, Copy)]
+enum To<'a> {
+    /// The generic form: everyone on the attached list.
+    Everyone,
+    One(&'a Participant),
+    /// One person, to be written in by hand.
+    Blank,
+}
+
+fn invitation(ctx: &Ctx, to: To) -> Vec<Block> {
     let conf = ctx.conf;
     let m = &conf.meeting;
     let mut blocks = ctx.header(true, true);
     blocks.extend(ctx.title("Giấy mời", &format!("Dự {}", m.title.trim())));
 
-    let you = match guest {
-        None => {
+    let you = match to {
+        To::Everyone => {
             let profile = ctx.profile();
             blocks.push(Block::Para(
                 Para::new(profile.body_size)
@@ -72,13 +80,13 @@ fn invitation(ctx: &Ctx, guest: Option<Option<&Participant>>) -> Vec<Block> {
             blocks.push(ctx.para(&invitation));
             "các đồng chí"
         }
-        Some(guest) => {
-            let named = match guest {
-                Some(p) => person(
+        To::One(_) | To::Blank => {
+            let named = match to {
+                To::One(p) => person(
                     &p.person.full_name,
                     &office(&p.person.position_title, &p.person.unit),
                 ),
-                None => "đồng chí ……………………………………………".to_string(),
+                _ => "đồng chí ……………………………………………".to_string(),
             };
             let invitation = ctx.text(
                 DocumentFieldKey::Invitation,
@@ -104,9 +112,9 @@ fn invitation(ctx: &Ctx, guest: Option<Option<&Participant>>) -> Vec<Block> {
     if let Some(contact) = confirmation(ctx, you) {
         blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Confirmation, contact)));
     }
-    let recipient = match guest {
-        None => "- Như danh sách kèm theo;",
-        Some(_) => "- Như trên;",
+    let recipient = match to {
+        To::Everyone => "- Như danh sách kèm theo;",
+        To::One(_) | To::Blank => "- Như trên;",
     };
     blocks.push(ctx.closing(
         &format!("Rất mong {you} đến dự đúng thời gian"),

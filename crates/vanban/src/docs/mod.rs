@@ -61,7 +61,7 @@ impl Conference {
     }
 
     /// The date a document is usually signed (see `default_issue_date`).
-    pub fn usual_issue_date(&self, kind: DocumentKind) -> NaiveDate {
+    fn usual_issue_date(&self, kind: DocumentKind) -> NaiveDate {
         default_issue_date(kind, self.starts().date())
     }
 
@@ -119,8 +119,6 @@ pub struct Options {
     pub texts: BTreeMap<DocumentFieldKey, String>,
     /// The settings for uncertain format rules.
     pub format: FormatSettings,
-    /// The profile follows from the organisation and the date (not chosen).
-    pub by_date: bool,
 }
 
 impl Options {
@@ -135,7 +133,6 @@ impl Options {
             created,
             texts: BTreeMap::new(),
             format: FormatSettings::default(),
-            by_date: false,
         }
     }
 
@@ -160,27 +157,66 @@ impl Options {
         conf: &Conference,
         created: NaiveDateTime,
     ) -> Result<Options> {
-        let issued_on = match request.issued_on.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(s) => Some(
-                NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                    .map_err(|_| Error::InvalidDate(s.to_string()))?,
-            ),
-        };
-        let date = issued_on.unwrap_or_else(|| conf.usual_issue_date(kind));
-        let profile = request
-            .profile
-            .unwrap_or_else(|| conf.organisation.kind.profile_on(date));
+        let issued_on = chosen_date(request)?;
+        let format = format_of(request, kind, &conf.organisation, &conf.meeting, issued_on);
         Ok(Options {
             number: request.number,
             issued_on,
             list_attendance: request.list_attendance,
             list_signatures: request.list_signatures,
             invitation: request.invitation,
-            by_date: request.profile.is_none(),
-            ..Options::new(profile, created)
+            ..Options::new(format.profile, created)
         })
     }
+}
+
+/// The issue date the request names, if any ("YYYY-MM-DD"; blank is none).
+fn chosen_date(request: &DocumentOptions) -> Result<Option<NaiveDate>> {
+    match request.issued_on.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| Error::InvalidDate(s.to_string())),
+    }
+}
+
+/// The format and date of one document: the chosen profile, or the one the
+/// organisation's kind prescribes on the chosen or usual date.
+fn format_of(
+    request: &DocumentOptions,
+    kind: DocumentKind,
+    organisation: &Organisation,
+    meeting: &Meeting,
+    issued_on: Option<NaiveDate>,
+) -> DocumentFormat {
+    let date = issued_on
+        .unwrap_or_else(|| default_issue_date(kind, parse_local(&meeting.starts_at).date()));
+    DocumentFormat {
+        profile: request
+            .profile
+            .unwrap_or_else(|| organisation.kind.profile_on(date)),
+        issued_on: date.format("%Y-%m-%d").to_string(),
+        by_date: request.profile.is_none(),
+    }
+}
+
+/// The format and date a document of a meeting comes out with for `request`,
+/// read without the rest of the meeting (the Văn bản tab asks on every change).
+pub fn document_format(
+    db: &Db,
+    meeting_id: &str,
+    kind: DocumentKind,
+    request: &DocumentOptions,
+) -> Result<DocumentFormat> {
+    let meeting = db.meeting(meeting_id)?;
+    let organisation = db.organisation()?;
+    Ok(format_of(
+        request,
+        kind,
+        &organisation,
+        &meeting,
+        chosen_date(request)?,
+    ))
 }
 
 /// Everything one document needs, read from the store in one go. Taking it
@@ -217,19 +253,6 @@ impl Snapshot {
 
     fn fonts(&self) -> Arc<Fonts> {
         Fonts::for_choice(self.font)
-    }
-
-    /// The format and date the document comes out with.
-    pub fn format(&self) -> DocumentFormat {
-        let date = self
-            .opts
-            .issued_on
-            .unwrap_or_else(|| self.conf.usual_issue_date(self.kind));
-        DocumentFormat {
-            profile: self.opts.profile.kind,
-            issued_on: date.format("%Y-%m-%d").to_string(),
-            by_date: self.opts.by_date,
-        }
     }
 
     /// The document as PDF bytes.
@@ -446,14 +469,19 @@ impl Ctx<'_> {
         self.opts.format.table_font_size(self.profile().kind) as f32
     }
 
-    fn number_line(&self) -> String {
+    /// "05/GM-BTGTU" (NĐ30) or "05-GM/BTGTU" (Party), a blank without a number.
+    fn number(&self) -> String {
         let abbr = if self.kind == DocumentKind::GiayMoi && self.profile().is_party() {
             self.opts.format.party_invitation_abbreviation.as_str()
         } else {
             self.kind.type_abbreviation()
         };
         self.profile()
-            .number_line(self.opts.number, abbr, &self.conf.organisation.abbreviation)
+            .number(self.opts.number, abbr, &self.conf.organisation.abbreviation)
+    }
+
+    fn number_line(&self) -> String {
+        self.profile().number_line(&self.number())
     }
 
     fn date_line(&self) -> String {
