@@ -219,7 +219,10 @@ string_enum!(
         /// The list's own heading (danh sách).
         Title = "title",
         Basis = "basis",
+        /// Giấy mời to one person: "<body> trân trọng kính mời:".
         Invitation = "invitation",
+        /// The generic giấy mời: "<body> trân trọng kính mời các đồng chí tới dự …".
+        InvitationAll = "invitation_all",
         /// Giấy mời: whom to confirm attendance with, and by when.
         Confirmation = "confirmation",
         Opening = "opening",

@@ -204,7 +204,9 @@ fn one_invitation_per_invitee_each_numbered_from_one() {
     assert!(all.contains("Tới dự:") && all.contains("Thời gian:") && all.contains("Địa điểm:"));
     assert!(all.contains("08 giờ 00, thứ Năm, ngày 06 tháng 10 năm 2022"));
     assert!(
-        all.contains("Đề nghị đồng chí xác nhận tham dự với đồng chí Đỗ Thị Lan Anh, Chuyên viên Văn phòng Ban"),
+        all.contains(
+            "Đề nghị xác nhận tham dự với đồng chí Đỗ Thị Lan Anh, Chuyên viên Văn phòng Ban"
+        ),
         "a contact to confirm with"
     );
     assert!(
@@ -1073,4 +1075,24 @@ fn demo_documents_are_marked_on_every_page_and_never_in_the_text() {
     let all = all_text(&report);
     assert!(!all.contains("- :"), "no speakerless colon");
     assert!(all.contains("Đồng chí Nguyễn Văn Hùng, Phó Trưởng Ban Thường trực trình bày báo cáo"));
+}
+
+#[test]
+fn an_edit_of_one_invitation_form_stays_out_of_the_other() {
+    let fonts = Fonts::bundled();
+    let conf = demo();
+    let mut opts = options(FormatProfile::Hd36);
+    opts.texts.insert(
+        DocumentFieldKey::Invitation,
+        "Ban Tuyên giáo Thành uỷ Hà Nội xin trân trọng kính mời:".into(),
+    );
+    let generic = all_text(&build(DocumentKind::GiayMoi, &conf, &opts, &fonts).layout(&fonts));
+    assert!(!generic.contains("xin trân trọng kính mời:"), "{generic}");
+    assert!(generic.contains("trân trọng kính mời các đồng chí tới dự"));
+    opts.invitation = InvitationForm::PerPerson;
+    let one = all_text(&build(DocumentKind::GiayMoi, &conf, &opts, &fonts).layout(&fonts));
+    assert!(
+        one.contains("xin trân trọng kính mời:") && one.contains("đồng chí Nguyễn Thị Hồng Vân"),
+        "the per-person form keeps its edit: {one}"
+    );
 }

@@ -298,6 +298,7 @@ export const en: Dictionary = {
   "docs.field.signer_title": "Signer's title",
   "docs.field.signer_name": "Signer's name",
   "docs.field.invitation": "Invitation sentence",
+  "docs.field.invitation_all": "Invitation sentence (generic invitation)",
   "docs.field.confirmation": "Confirmation of attendance",
   "docs.field.closing": "Closing sentence",
   "docs.field.title": "Title",

@@ -299,6 +299,7 @@ export const vi = {
   "docs.field.signer_title": "Chức vụ người ký",
   "docs.field.signer_name": "Họ tên người ký",
   "docs.field.invitation": "Lời mời",
+  "docs.field.invitation_all": "Lời mời (giấy mời chung)",
   "docs.field.confirmation": "Xác nhận tham dự",
   "docs.field.closing": "Câu kết",
   "docs.field.title": "Tiêu đề",

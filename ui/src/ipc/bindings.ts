@@ -20,7 +20,7 @@ export type InvitationForm = "generic" | "per-person";
 
 export type DocumentKind = "giay-moi" | "chuong-trinh" | "danh-sach" | "bien-ban" | "thong-bao" | "bao-cao";
 
-export type DocumentFieldKey = "subject" | "title" | "basis" | "invitation" | "confirmation" | "opening" | "lead" | "discussion" | "attendance" | "closing" | "recipients" | "signer_authority" | "signer_title" | "signer_name";
+export type DocumentFieldKey = "subject" | "title" | "basis" | "invitation" | "invitation_all" | "confirmation" | "opening" | "lead" | "discussion" | "attendance" | "closing" | "recipients" | "signer_authority" | "signer_title" | "signer_name";
 
 export type DocumentOptions = { 
 /**
@@ -308,7 +308,7 @@ backupPath: string, schemaVersion: number, };
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["giay-moi", "chuong-trinh", "danh-sach", "bien-ban", "thong-bao", "bao-cao"];
 
-export const DOCUMENT_FIELD_KEYS: readonly DocumentFieldKey[] = ["subject", "title", "basis", "invitation", "confirmation", "opening", "lead", "discussion", "attendance", "closing", "recipients", "signer_authority", "signer_title", "signer_name"];
+export const DOCUMENT_FIELD_KEYS: readonly DocumentFieldKey[] = ["subject", "title", "basis", "invitation", "invitation_all", "confirmation", "opening", "lead", "discussion", "attendance", "closing", "recipients", "signer_authority", "signer_title", "signer_name"];
 
 export const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "notFound", "conflict", "newerDatabase", "notHoiNghi", "inUse", "databaseLost", "diskFull", "storage", "io", "missingGlyphs", "font", "pdf", "internal", "unknown"];
 

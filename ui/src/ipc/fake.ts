@@ -1171,12 +1171,12 @@ export class FakeBackend implements Backend {
   }
 
   /**
-   * Like the core's giấy mời: "Đề nghị … xác nhận tham dự với đồng chí …, số
-   * điện thoại …, trước 16 giờ 00 ngày …", with the meeting's minute-taker (and
+   * Like the core's giấy mời: "Đề nghị xác nhận tham dự với đồng chí …, số
+   * điện thoại …, trước 16 giờ 00 ngày …" (the same in both forms), with the meeting's minute-taker (and
    * their phone, if they are on the list with one), two working days before the
    * meeting; none without a minute-taker.
    */
-  private confirmation(meeting: Meeting, you: string): string | null {
+  private confirmation(meeting: Meeting): string | null {
     const name = meeting.secretaryName.trim();
     if (!name) return null;
     const title = meeting.secretaryTitle.trim();
@@ -1186,7 +1186,7 @@ export class FakeBackend implements Backend {
       .find((p) => p.fullName.trim() === name && p.phone.trim())
       ?.phone.trim();
     const [year, month, day] = workingDaysBefore(meeting.startsAt.slice(0, 10), 2).split("-");
-    return `Đề nghị ${you} xác nhận tham dự với ${contact}${phone ? `, số điện thoại ${phone}` : ""}, trước 16 giờ 00 ngày ${day}/${month}/${year}.`;
+    return `Đề nghị xác nhận tham dự với ${contact}${phone ? `, số điện thoại ${phone}` : ""}, trước 16 giờ 00 ngày ${day}/${month}/${year}.`;
   }
 
   /** A plausible, fixed set of editable fields per document, worded from the meeting. */
@@ -1204,14 +1204,18 @@ export class FakeBackend implements Backend {
     };
     const specs: FieldSpec[] = [{ key: "subject", generated: subjects[kind], multiline: false }];
     if (kind === "giay-moi") {
-      // One generic invitation to everyone on the attached list, or one per person.
-      const you = options.invitation === "generic" ? "các đồng chí" : "đồng chí";
-      specs.push({
-        key: "invitation",
-        generated: `${body} trân trọng kính mời ${you} dự ${title}.`,
-        multiline: false,
-      });
-      const confirmation = this.confirmation(meeting, you);
+      // One generic invitation to everyone on the attached list, or one per
+      // person: each form has its own sentence, so an edit of one stays there.
+      specs.push(
+        options.invitation === "generic"
+          ? {
+              key: "invitation_all",
+              generated: `${body} trân trọng kính mời các đồng chí tới dự ${title}.`,
+              multiline: false,
+            }
+          : { key: "invitation", generated: `${body} trân trọng kính mời:`, multiline: false },
+      );
+      const confirmation = this.confirmation(meeting);
       if (confirmation) {
         specs.push({ key: "confirmation", generated: confirmation, multiline: false });
       }

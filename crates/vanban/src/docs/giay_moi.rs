@@ -69,8 +69,9 @@ fn invitation(ctx: &Ctx, to: To) -> Vec<Block> {
                     .span("Kính gửi: ", profile.address_label)
                     .text("Các đồng chí có tên trong danh sách kèm theo."),
             ));
+            // Its own field: an edit of one form's sentence must not end up in the other.
             let invitation = ctx.text(
-                DocumentFieldKey::Invitation,
+                DocumentFieldKey::InvitationAll,
                 format!(
                     "{} trân trọng kính mời các đồng chí tới dự {}.",
                     conf.body_name(),
@@ -109,7 +110,7 @@ fn invitation(ctx: &Ctx, to: To) -> Vec<Block> {
     if !m.venue.trim().is_empty() {
         blocks.push(ctx.labelled("Địa điểm", &sentence(&m.venue)));
     }
-    if let Some(contact) = confirmation(ctx, you) {
+    if let Some(contact) = confirmation(ctx) {
         blocks.push(ctx.para(&ctx.text(DocumentFieldKey::Confirmation, contact)));
     }
     let recipient = match to {
@@ -123,10 +124,10 @@ fn invitation(ctx: &Ctx, to: To) -> Vec<Block> {
     blocks
 }
 
-/// "Đề nghị các đồng chí xác nhận tham dự với đồng chí …, số điện thoại …,
-/// trước 16 giờ 00 ngày …": with the meeting's minute-taker (and their phone,
+/// "Đề nghị xác nhận tham dự với đồng chí …, số điện thoại …, trước 16 giờ 00
+/// ngày …", worded for either form: with the meeting's minute-taker (and their phone,
 /// if they are on the list with one), two working days before the meeting.
-fn confirmation(ctx: &Ctx, you: &str) -> Option<String> {
+fn confirmation(ctx: &Ctx) -> Option<String> {
     let m = &ctx.conf.meeting;
     let name = m.secretary_name.trim();
     if name.is_empty() {
@@ -142,7 +143,7 @@ fn confirmation(ctx: &Ctx, you: &str) -> Option<String> {
         .unwrap_or_default();
     let by = working_days_before(ctx.conf.starts().date(), 2);
     Some(format!(
-        "Đề nghị {you} xác nhận tham dự với {contact}{phone}, trước 16 giờ 00 ngày {}.",
+        "Đề nghị xác nhận tham dự với {contact}{phone}, trước 16 giờ 00 ngày {}.",
         short_date(&by.format("%Y-%m-%d").to_string())
     ))
 }

@@ -467,8 +467,8 @@ describe("document wording", () => {
     expect(within(section).getByLabelText("Trích yếu")).toBe(
       screen.getByTestId("doc-field-subject"),
     );
-    expect(screen.getByTestId("doc-field-invitation")).toHaveValue(
-      "Ban Tuyên giáo Thành uỷ Hà Nội trân trọng kính mời các đồng chí dự giao ban tháng 3.",
+    expect(screen.getByTestId("doc-field-invitation_all")).toHaveValue(
+      "Ban Tuyên giáo Thành uỷ Hà Nội trân trọng kính mời các đồng chí tới dự giao ban tháng 3.",
     );
     const recipients = screen.getByLabelText("Nơi nhận (mỗi dòng một nơi)");
     expect(recipients).toHaveValue("- Như trên;\n- Lưu Văn phòng.");
@@ -485,7 +485,7 @@ describe("document wording", () => {
     expect(screen.getByTestId("doc-field-subject")).toBeVisible();
   });
 
-  it("words the giấy mời's confirmation line from the minute-taker, for the form chosen", async () => {
+  it("words the giấy mời's confirmation line from the minute-taker, each form its own sentence", async () => {
     const backend = await FakeBackend.withSampleData(0);
     const meeting = await backend.createMeeting(
       meetingInput({ secretaryName: "Trần Thị Bình", secretaryTitle: "chuyên viên Văn phòng" }),
@@ -505,21 +505,22 @@ describe("document wording", () => {
     const confirmation = await screen.findByLabelText("Xác nhận tham dự");
     expect(confirmation).toBe(screen.getByTestId("doc-field-confirmation"));
     expect(confirmation).toHaveValue(
-      "Đề nghị các đồng chí xác nhận tham dự với đồng chí Trần Thị Bình, chuyên viên Văn phòng, số điện thoại 0912 345 678, trước 16 giờ 00 ngày 28/02/2030.",
+      "Đề nghị xác nhận tham dự với đồng chí Trần Thị Bình, chuyên viên Văn phòng, số điện thoại 0912 345 678, trước 16 giờ 00 ngày 28/02/2030.",
     );
+    expect(screen.queryByTestId("doc-field-invitation")).toBeNull();
 
     await user.selectOptions(screen.getByTestId("doc-invitation"), "per-person");
-    await waitFor(() =>
-      expect((screen.getByTestId("doc-field-confirmation") as HTMLTextAreaElement).value).toMatch(
-        /^Đề nghị đồng chí xác nhận tham dự với đồng chí Trần Thị Bình/,
-      ),
+    await waitFor(() => expect(screen.getByTestId("doc-field-invitation")).toBeInTheDocument());
+    expect(screen.queryByTestId("doc-field-invitation_all"), "one sentence per form").toBeNull();
+    expect(screen.getByTestId("doc-field-confirmation")).toHaveValue(
+      "Đề nghị xác nhận tham dự với đồng chí Trần Thị Bình, chuyên viên Văn phòng, số điện thoại 0912 345 678, trước 16 giờ 00 ngày 28/02/2030.",
     );
     expect(fields).toHaveBeenLastCalledWith(meeting.id, "giay-moi", {
       ...DEFAULTS,
       invitation: "per-person",
     });
     expect(screen.getByTestId("doc-field-invitation")).toHaveValue(
-      "Ban Tuyên giáo Thành uỷ Hà Nội trân trọng kính mời đồng chí dự giao ban tháng 3.",
+      "Ban Tuyên giáo Thành uỷ Hà Nội trân trọng kính mời:",
     );
   });
 
