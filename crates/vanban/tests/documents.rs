@@ -1060,6 +1060,10 @@ fn the_notice_and_the_minutes_give_the_same_attendance() {
         "{all}"
     );
     assert!(all.contains("- Văn phòng Ban;"), "the units given tasks");
+    assert!(
+        all.contains("- Các cơ quan báo chí Thành phố;"),
+        "each unit starts its own line with a capital"
+    );
 }
 
 #[test]

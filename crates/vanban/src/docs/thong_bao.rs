@@ -61,7 +61,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     // The superior (to report to), the units given tasks, the participants.
     let mut recipients: Vec<String> = ctx.superior().into_iter().collect();
     for unit in conf.tasks.iter().flat_map(|t| t.assignee.split(';')) {
-        let line = format!("- {};", unit.trim());
+        let line = format!("- {};", capitalise(unit.trim()));
         if !unit.trim().is_empty() && !recipients.contains(&line) {
             recipients.push(line);
         }
