@@ -1078,6 +1078,10 @@ fn demo_documents_are_marked_on_every_page_and_never_in_the_text() {
     let (_, report) = document(DocumentKind::BaoCao, FormatProfile::Hd36);
     let all = all_text(&report);
     assert!(!all.contains("- :"), "no speakerless colon");
+    assert!(
+        all.contains("các đại biểu đã phát biểu 3 ý kiến"),
+        "only opinions count, not the closing speech: {all}"
+    );
     assert!(all.contains("Đồng chí Nguyễn Văn Hùng, Phó Trưởng Ban Thường trực trình bày báo cáo"));
 }
 

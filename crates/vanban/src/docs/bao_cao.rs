@@ -42,7 +42,8 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let opinions: Vec<_> = conf
         .minutes
         .iter()
-        .filter(|e| matches!(e.kind, MinutesKind::Opinion | MinutesKind::Speech))
+        // Only the delegates' opinions: not the opening, closing or directive speeches.
+        .filter(|e| e.kind == MinutesKind::Opinion)
         .collect();
     if !opinions.is_empty() {
         let lead = format!(
