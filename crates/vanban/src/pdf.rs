@@ -152,6 +152,7 @@ pub fn write(fonts: &Fonts, laid: &Laid, meta: &Metadata) -> Result<Vec<u8>> {
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
     pdf.version = "1.7".into();
+    tidy_catalog_and_info(&mut pdf)?;
     let pages = pdf.get_pages();
     for (page, (_, id)) in laid.pages.iter().zip(pages) {
         let stream = pdf
@@ -175,6 +176,41 @@ pub fn write(fonts: &Fonts, laid: &Laid, meta: &Metadata) -> Result<Vec<u8>> {
     pdf.save_modern(&mut out)
         .map_err(|e| Error::Pdf(e.to_string()))?;
     Ok(out)
+}
+
+/// The document's language is Vietnamese (screen readers and search use it),
+/// and the information dictionary keeps only what is filled in: printpdf
+/// writes an empty `/GTS_PDFXVersion` and `/Identifier`, which makes readers
+/// take the file for PDF/X, which it is not.
+fn tidy_catalog_and_info(pdf: &mut lopdf::Document) -> Result<()> {
+    let info = pdf
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .ok();
+    if let Some(id) = info {
+        if let Ok(lopdf::Object::Dictionary(dict)) = pdf.get_object_mut(id) {
+            let empty: Vec<Vec<u8>> = dict
+                .iter()
+                .filter(|(key, value)| {
+                    key.starts_with(b"GTS_")
+                        || matches!(value, lopdf::Object::String(s, _) if s.is_empty())
+                })
+                .map(|(key, _)| key.clone())
+                .collect();
+            for key in empty {
+                dict.remove(&key);
+            }
+        }
+    }
+    let catalog = pdf
+        .catalog_mut()
+        .map_err(|e| Error::Pdf(format!("no catalog: {e}")))?;
+    catalog.set(
+        "Lang",
+        lopdf::Object::String(b"vi-VN".to_vec(), lopdf::StringFormat::Literal),
+    );
+    Ok(())
 }
 
 fn compress(stream: &mut lopdf::Stream) -> Result<()> {

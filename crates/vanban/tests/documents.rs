@@ -516,6 +516,27 @@ fn the_written_pdf_has_the_pages_text_fonts_and_metadata() {
             created.starts_with(b"D:20261127"),
             "the creation date is set, not 1970"
         );
+        for key in [&b"Title"[..], b"Author", b"Subject"] {
+            let value = info.get(key).unwrap().as_str().unwrap();
+            assert!(
+                !value.is_empty(),
+                "{} is filled in",
+                String::from_utf8_lossy(key)
+            );
+        }
+        assert!(
+            info.iter().all(|(key, value)| !key.starts_with(b"GTS_")
+                && !matches!(value, lopdf::Object::String(s, _) if s.is_empty())),
+            "no empty PDF/X keys, so readers do not take the file for PDF/X: {info:?}"
+        );
+        let lang = pdf
+            .catalog()
+            .unwrap()
+            .get(b"Lang")
+            .unwrap()
+            .as_str()
+            .unwrap();
+        assert_eq!(lang, b"vi-VN");
     }
 }
 
