@@ -4,6 +4,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::breaks::{self, Token};
 use super::*;
 
 impl Ctx<'_> {
@@ -26,59 +27,76 @@ impl Ctx<'_> {
     }
 
     /// The lines of a paragraph as (height, items); space before and after is
-    /// folded into the first and last line.
+    /// folded into the first and last line. Hard line breaks cut it into runs
+    /// of words, each broken into lines by `breaks::best`.
     pub(super) fn para_lines(&self, p: &Para, width: f32) -> Vec<LineBox> {
-        let words = words(p);
-        let mut lines: Vec<LineBox> = Vec::new();
-        let mut current: Vec<Placed> = Vec::new();
-        let mut current_width = 0.0;
         let avail = |first: bool| {
             (width - p.indent_left - p.indent_right - if first { p.first_indent } else { 0.0 })
                 .max(p.size)
         };
-        let mut first = true;
-        let mut queue: std::collections::VecDeque<Word> = words.into();
-        while let Some(word) = queue.pop_front() {
+        // Runs of words between hard line breaks.
+        let mut runs: Vec<Vec<Word>> = vec![Vec::new()];
+        for word in words(p) {
             if word.hard_break {
-                self.flush(p, width, first, true, &mut current, &mut lines);
-                first = false;
-                current_width = 0.0;
-                continue;
-            }
-            let w = self.word_width(&word, p.size);
-            let space = if current.is_empty() {
-                0.0
-            } else {
-                self.space_width(word.space_before, p.size)
-            };
-            let limit = avail(first);
-            if current_width + space + w <= limit + 0.01 {
-                current.push(Placed { word, space });
-                current_width += space + w;
-                continue;
-            }
-            if !current.is_empty() {
-                self.flush(p, width, first, false, &mut current, &mut lines);
-                first = false;
-                current_width = 0.0;
-                queue.push_front(word);
-                continue;
-            }
-            // A token wider than a whole line: cut it between glyphs.
-            let (head, tail) = self.split_word(word, limit, p.size);
-            current.push(Placed {
-                word: head,
-                space: 0.0,
-            });
-            self.flush(p, width, first, false, &mut current, &mut lines);
-            first = false;
-            current_width = 0.0;
-            if let Some(tail) = tail {
-                queue.push_front(tail);
+                runs.push(Vec::new());
+            } else if let Some(run) = runs.last_mut() {
+                run.push(word);
             }
         }
-        if !current.is_empty() || lines.is_empty() {
-            self.flush(p, width, first, true, &mut current, &mut lines);
+        let count = runs.len();
+        let mut lines: Vec<LineBox> = Vec::new();
+        let mut first = true;
+        for (r, run) in runs.into_iter().enumerate() {
+            // A line break at the very end adds no empty line.
+            if run.is_empty() && r + 1 == count && !lines.is_empty() {
+                break;
+            }
+            let (run, widths) = self.split_long_words(run, avail(true).min(avail(false)), p.size);
+            let spaces: Vec<f32> = run
+                .iter()
+                .map(|w| self.space_width(w.space_before, p.size))
+                .collect();
+            let natural: f32 = widths.iter().sum::<f32>() + spaces.iter().skip(1).sum::<f32>();
+            let ends = if natural <= avail(first) + 0.01 {
+                // Fits on one line: nothing to choose.
+                vec![run.len()]
+            } else {
+                let texts: Vec<String> = run.iter().map(Word::text).collect();
+                let tokens: Vec<Token> = texts
+                    .iter()
+                    .zip(widths.iter().zip(&spaces))
+                    .map(|(text, (&width, &space))| Token { text, width, space })
+                    .collect();
+                breaks::best(&tokens, avail(first), avail(false), p.align)
+            };
+            let mut words = run.into_iter().zip(spaces);
+            let mut start = 0;
+            for (k, &end) in ends.iter().enumerate() {
+                let mut current: Vec<Placed> = words
+                    .by_ref()
+                    .take(end - start)
+                    .enumerate()
+                    .map(|(i, (word, space))| Placed {
+                        word,
+                        space: if i == 0 { 0.0 } else { space },
+                    })
+                    .collect();
+                self.flush(
+                    p,
+                    width,
+                    first,
+                    k + 1 == ends.len(),
+                    &mut current,
+                    &mut lines,
+                );
+                first = false;
+                start = end;
+            }
+            if ends.is_empty() {
+                // An empty line between two line breaks.
+                self.flush(p, width, first, true, &mut Vec::new(), &mut lines);
+                first = false;
+            }
         }
         if let Some(first) = lines.first_mut() {
             first.0 += p.space_before;
@@ -91,6 +109,29 @@ impl Ctx<'_> {
             last.0 += p.space_after;
         }
         lines
+    }
+
+    /// The words of a run with their widths, any wider than `limit` cut
+    /// between glyphs.
+    fn split_long_words(&self, run: Vec<Word>, limit: f32, size: f32) -> (Vec<Word>, Vec<f32>) {
+        let mut words = Vec::with_capacity(run.len());
+        let mut widths = Vec::with_capacity(run.len());
+        for word in run {
+            let mut rest = Some(word);
+            while let Some(word) = rest.take() {
+                let width = self.word_width(&word, size);
+                if width <= limit + 0.01 {
+                    words.push(word);
+                    widths.push(width);
+                } else {
+                    let (head, tail) = self.split_word(word, limit, size);
+                    widths.push(self.word_width(&head, size));
+                    words.push(head);
+                    rest = tail;
+                }
+            }
+        }
+        (words, widths)
     }
 
     fn word_width(&self, word: &Word, size: f32) -> f32 {
@@ -255,6 +296,10 @@ struct Word {
 }
 
 impl Word {
+    fn text(&self) -> String {
+        self.frags.iter().map(|f| f.text.as_str()).collect()
+    }
+
     fn empty(space_before: Style, hard_break: bool) -> Word {
         Word {
             frags: Vec::new(),

@@ -11,6 +11,7 @@
 //! lines), `tables`, `paginate` (slices onto pages) and `output` (what the PDF
 //! writer draws). It knows nothing of meetings or documents.
 
+mod breaks;
 mod input;
 mod lines;
 mod output;
