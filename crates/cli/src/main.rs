@@ -3,7 +3,7 @@
 //!
 //!   hoinghi-cli demo --db FILE [--extra-delegates N]
 //!   hoinghi-cli export --db FILE [--meeting ID] --doc KIND [--profile nd30|hd36|hd05]
-//!                      [--date YYYY-MM-DD] [--number N] [--sign-in-sheet]
+//!                      [--date YYYY-MM-DD] [--number N] [--list delegates|sign-in|attendance]
 //!                      [--invitation generic|per-person] -o OUT.pdf
 //!   hoinghi-cli export-all --db FILE [--meeting ID] [--profile nd30|hd36|hd05]
 //!                      [--date YYYY-MM-DD] --dir FOLDER
@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hoinghi_core::model::{DocumentKind, DocumentOptions, FormatProfile, InvitationForm};
+use hoinghi_core::model::{DocumentKind, DocumentOptions, FormatProfile, InvitationForm, ListForm};
 use hoinghi_core::Db;
 use hoinghi_vanban::docs::{self, files};
 
@@ -59,9 +59,11 @@ enum Command {
         /// The number in số/ký hiệu (blank when omitted).
         #[arg(long)]
         number: Option<u32>,
-        /// Danh sách: add attendance and a signature column.
-        #[arg(long)]
-        sign_in_sheet: bool,
+        /// Danh sách: the list sent with the giấy mời (default), the sign-in
+        /// sheet for the door, or the attendance list kept with the biên bản.
+        /// Its --number and --date are those of that giấy mời or biên bản.
+        #[arg(long, value_parser = parse_list, default_value = "delegates")]
+        list: ListForm,
         /// Giấy mời: one generic invitation with the list of invitees attached
         /// (default), or one invitation per invitee, each on its own pages.
         #[arg(long, value_parser = parse_invitation, default_value = "generic")]
@@ -125,6 +127,10 @@ fn parse_invitation(s: &str) -> Result<InvitationForm, String> {
         .ok_or_else(|| choices(s, InvitationForm::ALL.iter().map(|f| f.as_str())))
 }
 
+fn parse_list(s: &str) -> Result<ListForm, String> {
+    ListForm::parse(s).ok_or_else(|| choices(s, ListForm::ALL.iter().map(|f| f.as_str())))
+}
+
 fn choices<'a>(given: &str, names: impl Iterator<Item = &'a str>) -> String {
     format!(
         "\"{given}\" không hợp lệ; chọn một trong: {}",
@@ -170,7 +176,7 @@ fn run(command: Command) -> Result<String, String> {
             profile,
             date,
             number,
-            sign_in_sheet,
+            list,
             invitation,
             output,
         } => {
@@ -180,8 +186,7 @@ fn run(command: Command) -> Result<String, String> {
                 profile,
                 number,
                 issued_on: date,
-                list_attendance: sign_in_sheet,
-                list_signatures: sign_in_sheet,
+                list,
                 invitation,
             };
             let snapshot = docs::Snapshot::take(&store, &meeting_id, doc, &request)
@@ -202,8 +207,7 @@ fn run(command: Command) -> Result<String, String> {
                 profile,
                 number: None,
                 issued_on: date,
-                list_attendance: false,
-                list_signatures: false,
+                list: ListForm::Delegates,
                 invitation: InvitationForm::Generic,
             };
             let snapshots = DocumentKind::ALL

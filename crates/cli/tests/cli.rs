@@ -131,6 +131,40 @@ fn invitations_come_generic_or_one_per_invitee() {
 }
 
 #[test]
+fn the_danh_sach_comes_in_three_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    succeed(&["demo", "--db", db]);
+    let export = |extra: &[&str]| first_page(dir.path(), db, "danh-sach", extra);
+    let sent = export(&["--number", "45"]);
+    assert!(sent.contains("Kèm theo Giấy mời số 45-GM/BTGTU"), "{sent}");
+    let door = export(&["--list", "sign-in"]);
+    assert!(
+        door.contains("Ký tên") && !door.contains("Có mặt"),
+        "{door}"
+    );
+    let after = export(&["--list", "attendance"]);
+    assert!(
+        after.contains("Tổng số: 39 đại biểu; có mặt: 36"),
+        "{after}"
+    );
+    assert!(!cli(&[
+        "export",
+        "--db",
+        db,
+        "--doc",
+        "danh-sach",
+        "--list",
+        "x",
+        "-o",
+        "x.pdf"
+    ])
+    .status
+    .success());
+}
+
+#[test]
 fn errors_exit_non_zero_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.db");

@@ -17,7 +17,7 @@ pub fn typescript() -> String {
     let cfg = Config::default();
     let decls = declarations!(&cfg;
         FormatProfile, OrganisationKind, MeetingStatus, MeetingKind, AttendanceEventKind, AttendanceState,
-        MinutesKind, ParticipantRole, InvitationForm, DocumentKind, DocumentFieldKey, DocumentOptions, DocumentFormat, DocumentField, DocumentFont,
+        MinutesKind, ParticipantRole, ToneMarks, ListForm, InvitationForm, DocumentKind, DocumentFieldKey, DocumentOptions, DocumentFormat, DocumentField, DocumentFont,
         FontSettings, FormatSettings, Organisation, Meeting, MeetingInput, MeetingSummary,
         AgendaItem, AgendaItemInput, Person, PersonInput, Participant, AttendanceSummary,
         AttendanceEvent, MinutesEntry, MinutesInput, Task, TaskInput, SavedDocument, SavedFolder, BackupReason, BackupInfo, BackupSettings, PortableImport, ErrorKind, IpcError, AppInfo,

@@ -305,6 +305,10 @@ pub struct FormatSettings {
     pub state_table_font_size: u32,
     /// Font size of tables in Party (HD36, HD05) documents.
     pub party_table_font_size: u32,
+    /// Where NĐ30 documents put the tone mark in "oa", "oe", "uy" ("HÒA", "ỦY").
+    pub state_tone_marks: ToneMarks,
+    /// Where Party documents put it ("HOÀ", "UỶ" in most of the guides' examples).
+    pub party_tone_marks: ToneMarks,
 }
 
 impl Default for FormatSettings {
@@ -314,6 +318,8 @@ impl Default for FormatSettings {
             party_invitation_abbreviation: "GM".into(),
             state_table_font_size: 13,
             party_table_font_size: 14,
+            state_tone_marks: ToneMarks::FirstVowel,
+            party_tone_marks: ToneMarks::MainVowel,
         }
     }
 }
@@ -332,6 +338,15 @@ impl FormatSettings {
             }
         }
         serde_json::from_value(value).unwrap_or_default()
+    }
+
+    /// Where documents in `profile` put the tone mark of "oa", "oe", "uy".
+    pub fn tone_marks(&self, profile: FormatProfile) -> ToneMarks {
+        if profile.is_party() {
+            self.party_tone_marks
+        } else {
+            self.state_tone_marks
+        }
     }
 
     /// The table size for documents in `profile`.
@@ -357,6 +372,22 @@ impl FormatProfile {
 }
 
 string_enum!(
+    /// Where a syllable ending in "oa", "oe" or "uy" carries its tone mark: on
+    /// the first vowel ("hòa", "thủy", "ỦY BAN") or on the main one ("hoà",
+    /// "thuỷ", "UỶ BAN"). Both spellings are correct; one document uses one
+    /// (`text::place_tone_marks`).
+    ToneMarks { FirstVowel = "first-vowel", MainVowel = "main-vowel" }
+);
+
+string_enum!(
+    /// The three danh sách an office prints: the list of delegates sent with
+    /// the giấy mời, the sign-in sheet for the door (an empty "Ký tên" column,
+    /// rows tall enough to sign in), and the attendance list kept with the
+    /// biên bản afterwards (who came, late, left early or was absent, and why).
+    ListForm { Delegates = "delegates", SignIn = "sign-in", Attendance = "attendance" }
+);
+
+string_enum!(
     /// How invitations go out: one generic giấy mời to "the comrades named in
     /// the attached list" (the list is its annex), or one per invitee.
     InvitationForm { Generic = "generic", PerPerson = "per-person" }
@@ -372,10 +403,8 @@ pub struct DocumentOptions {
     pub number: Option<u32>,
     /// "YYYY-MM-DD"; none uses the usual date for the document.
     pub issued_on: Option<String>,
-    /// Danh sách: show each delegate's attendance.
-    pub list_attendance: bool,
-    /// Danh sách: add a column to sign in at the door.
-    pub list_signatures: bool,
+    /// Danh sách: which of its forms.
+    pub list: ListForm,
     /// Giấy mời: one generic invitation with its list, or one per invitee.
     pub invitation: InvitationForm,
 }

@@ -207,9 +207,120 @@ pub fn sort_key(s: &str) -> String {
     format!("{letters}\u{1}{tones}\u{1}{cases}")
 }
 
+/// Moves the tone mark of every syllable ending in "oa", "oe" or "uy" to the
+/// vowel `style` wants: "Hòa Bình" ↔ "Hoà Bình", "ỦY BAN" ↔ "UỶ BAN". A
+/// syllable with a final consonant ("hoàn", "khuyến") or "qu" ("quý") has one
+/// spelling only and is left alone, as is everything else (and borrowed when
+/// nothing moves).
+pub fn place_tone_marks(s: &str, style: crate::model::ToneMarks) -> std::borrow::Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(from) = start.take() else { continue };
+        if let Some(respelt) = retone(&s[from..i], style) {
+            let out = out.get_or_insert_with(|| String::with_capacity(s.len()));
+            out.push_str(&s[copied..from]);
+            out.push_str(&respelt);
+            copied = i;
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&s[copied..]);
+            std::borrow::Cow::Owned(out)
+        }
+        None => std::borrow::Cow::Borrowed(s),
+    }
+}
+
+/// One syllable with its tone mark where `style` puts it, if that moves it.
+fn retone(word: &str, style: crate::model::ToneMarks) -> Option<String> {
+    use crate::model::ToneMarks;
+    /// A letter as (its base letter in lower case, whether it has a vowel mark
+    /// such as ˆ ˘ or the horn, its tone mark).
+    fn split(c: char) -> (char, bool, Option<char>) {
+        let mut parts = c.nfd();
+        let base = parts.next().map_or(c, |b| b.to_ascii_lowercase());
+        let (mut marked, mut tone) = (false, None);
+        for d in parts {
+            if TONES.contains(&d) {
+                tone = Some(d);
+            } else {
+                marked = true;
+            }
+        }
+        (base, marked, tone)
+    }
+    // Only a syllable ending in a, e or y (toned or not) can change.
+    let last = word.chars().next_back()?.to_lowercase().next()?;
+    if !"aàáảãạeèéẻẽẹyỳýỷỹỵ".contains(last) {
+        return None;
+    }
+    let mut letters: Vec<char> = word.chars().collect();
+    let n = letters.len();
+    if n < 2 {
+        return None;
+    }
+    let (first, first_marked, t1) = split(letters[n - 2]);
+    let (second, second_marked, t2) = split(letters[n - 1]);
+    let before = (n >= 3).then(|| split(letters[n - 3]).0);
+    let movable = !first_marked
+        && !second_marked
+        && matches!((first, second), ('o', 'a') | ('o', 'e') | ('u', 'y'))
+        // "quý": u belongs to the consonant; "khuya", "ngoeo": three vowels.
+        && !before.is_some_and(|b| b == 'q' || "aeiouy".contains(b));
+    let (from, to) = match style {
+        ToneMarks::FirstVowel => (n - 1, n - 2),
+        ToneMarks::MainVowel => (n - 2, n - 1),
+    };
+    let tone = if from == n - 1 { t2 } else { t1 };
+    let tone = tone.filter(|_| movable)?;
+    let bare: String = letters[from]
+        .to_string()
+        .nfd()
+        .filter(|d| *d != tone)
+        .nfc()
+        .collect();
+    let marked: String = format!("{}{tone}", letters[to]).nfc().collect();
+    letters[from] = bare.chars().next()?;
+    letters[to] = marked.chars().next()?;
+    Some(letters.into_iter().collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tone_marks_move_within_oa_oe_uy_only() {
+        use crate::model::ToneMarks::{FirstVowel, MainVowel};
+        let main = "CỘNG HOÀ XÃ HỘI, THÀNH UỶ Hà Nội, hoá, Khoẻ, thuý, Thuỵ, loạ";
+        let first = "CỘNG HÒA XÃ HỘI, THÀNH ỦY Hà Nội, hóa, Khỏe, thúy, Thụy, lọa";
+        assert_eq!(place_tone_marks(main, FirstVowel), first);
+        assert_eq!(place_tone_marks(first, MainVowel), main);
+        assert_eq!(place_tone_marks(main, MainVowel), main, "already in style");
+        // One spelling only: a final consonant, "qu", three vowels, marks on ô/ơ/ư.
+        for fixed in [
+            "hoàn", "khuyến", "quý", "Quỳnh", "khoái", "ngoéo", "thuở", "tuổi", "Toyota", "à",
+        ] {
+            for style in [FirstVowel, MainVowel] {
+                assert_eq!(place_tone_marks(fixed, style), fixed);
+            }
+        }
+        assert_eq!(place_tone_marks("hỏa", MainVowel), "hoả");
+        for s in [main, first] {
+            for style in [FirstVowel, MainVowel] {
+                let out = place_tone_marks(s, style);
+                assert_eq!(fold(&out), fold(s), "only the mark's place changes");
+                assert_eq!(out, nfc(&out), "NFC");
+            }
+        }
+    }
 
     fn sorted(names: &[&str]) -> Vec<String> {
         let mut v: Vec<&str> = names.to_vec();

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 use hoinghi_core::model::{
-    DocumentFieldKey, DocumentKind, DocumentOptions, FormatProfile, InvitationForm,
+    DocumentFieldKey, DocumentKind, DocumentOptions, FormatProfile, InvitationForm, ListForm,
 };
 use hoinghi_core::Db;
 use hoinghi_vanban::docs::{build, Conference, Document, Options, Snapshot, DEMO_MARK};
 use hoinghi_vanban::font::{FaceKind, Fonts};
-use hoinghi_vanban::layout::{Laid, TextRun};
+use hoinghi_vanban::layout::{Laid, TextRun, MM};
 
 fn demo() -> Conference {
     let mut db = Db::open_in_memory().unwrap();
@@ -30,8 +30,7 @@ fn request(profile: FormatProfile) -> DocumentOptions {
         profile: Some(profile),
         number: None,
         issued_on: None,
-        list_attendance: false,
-        list_signatures: false,
+        list: ListForm::Delegates,
         invitation: InvitationForm::Generic,
     }
 }
@@ -78,7 +77,7 @@ fn nd30_header_elements_follow_the_decree() {
     for (text, face, size) in [
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", FaceKind::Bold, 13.0),
         ("Độc lập - Tự do - Hạnh phúc", FaceKind::Bold, 14.0),
-        ("THÀNH UỶ HÀ NỘI", FaceKind::Regular, 13.0),
+        ("THÀNH ỦY HÀ NỘI", FaceKind::Regular, 13.0),
         ("BAN TUYÊN GIÁO", FaceKind::Bold, 13.0),
         ("Số: ", FaceKind::Regular, 13.0),
         ("Hà Nội, ngày 10 tháng 10 năm 2022", FaceKind::Italic, 14.0),
@@ -198,7 +197,7 @@ fn one_invitation_per_invitee_each_numbered_from_one() {
     );
     let all = all_text(&laid);
     assert!(
-        all.contains("đồng chí Lê Văn Dũng, Trưởng Ban Tuyên giáo Huyện uỷ Đan Phượng."),
+        all.contains("đồng chí Lê Văn Dũng, Trưởng Ban Tuyên giáo Huyện ủy Đan Phượng."),
         "the mail merge names each person with their office as one phrase: {all}"
     );
     assert!(all.contains("Tới dự:") && all.contains("Thời gian:") && all.contains("Địa điểm:"));
@@ -309,25 +308,120 @@ fn the_delegate_list_is_grouped_by_section_in_precedence_order() {
     assert!(pos("Bùi Huyền Mai") < pos("II. CÁC PHÒNG"));
     assert!(pos("II. CÁC PHÒNG") < pos("III. BAN TUYÊN GIÁO CÁC QUẬN"));
     assert!(texts.iter().any(|t| t == "Chủ trì"), "the chair is marked");
-    assert!(texts.iter().any(|t| t == "40"), "40 numbered rows");
+    assert!(
+        texts.iter().any(|t| t == "39") && !texts.iter().any(|t| t == "40"),
+        "39 numbered rows: the minute-taker is staff, not a delegate"
+    );
+    assert!(!all_text(&laid).contains("Đỗ Thị Lan Anh"));
 }
 
 #[test]
-fn a_sign_in_sheet_is_landscape_with_attendance_and_signature_columns() {
+fn the_sign_in_sheet_has_an_empty_signature_column_and_rows_to_sign_in() {
     let fonts = Fonts::bundled();
-    let mut opts = options(FormatProfile::Nd30);
-    opts.list_attendance = true;
-    opts.list_signatures = true;
+    let mut opts = options(FormatProfile::Hd36);
+    opts.list = ListForm::SignIn;
     let laid = build(DocumentKind::DanhSach, &demo(), &opts, &fonts).layout(&fonts);
-    assert!(laid.spec.width > laid.spec.height, "landscape");
+    assert!(laid.spec.width < laid.spec.height, "portrait");
     let texts: Vec<String> = runs(&laid).iter().map(TextRun::text).collect();
-    assert!(texts.iter().any(|t| t == "Ký tên") && texts.iter().any(|t| t == "Điểm danh"));
+    assert!(texts.iter().any(|t| t == "Ký tên"));
+    assert!(texts.iter().any(|t| t == "Chức vụ, đơn vị"));
     let all = all_text(&laid);
-    assert!(all.contains("Vắng (Ốm"), "absence reasons are listed");
     assert!(
-        all.contains("Đến muộn (08:20)"),
-        "late arrivals with their time"
+        !all.contains("Có mặt") && !all.contains("Vắng") && !texts.iter().any(|t| t == "Tham dự"),
+        "printed before the meeting: no attendance"
     );
+    assert!(
+        all.contains("08 giờ 00, thứ Năm, ngày 06 tháng 10 năm 2022"),
+        "{all}"
+    );
+    // Rows for the 39 delegates and 5 blank ones for walk-ins, each ≥ 12 mm.
+    let numbers: Vec<TextRun> = runs(&laid)
+        .into_iter()
+        .filter(|r| r.text().parse::<u32>().is_ok_and(|n| (1..=44).contains(&n)) && r.x < 100.0)
+        .collect();
+    assert!(numbers.iter().any(|r| r.text() == "44") && !numbers.iter().any(|r| r.text() == "45"));
+    assert!(all.contains("ĐẠI BIỂU KHÁC (GHI THÊM)"));
+    let mut pitch_checked = 0;
+    for pair in numbers.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let (na, nb) = (
+            a.text().parse::<u32>().unwrap(),
+            b.text().parse::<u32>().unwrap(),
+        );
+        if nb == na + 1 && b.baseline > a.baseline {
+            assert!(
+                b.baseline - a.baseline >= 12.0 * MM - 0.01,
+                "row {na} is at least 12 mm tall: {}",
+                b.baseline - a.baseline
+            );
+            pitch_checked += 1;
+        }
+    }
+    assert!(pitch_checked > 20, "{pitch_checked}");
+}
+
+#[test]
+fn the_attendance_list_gives_each_state_and_the_same_counts_as_the_minutes() {
+    let fonts = Fonts::bundled();
+    let conf = demo();
+    for &profile in FormatProfile::ALL {
+        let mut opts = options(profile);
+        opts.list = ListForm::Attendance;
+        let laid = build(DocumentKind::DanhSach, &conf, &opts, &fonts).layout(&fonts);
+        let texts: Vec<String> = runs(&laid).iter().map(TextRun::text).collect();
+        assert!(texts.iter().any(|t| t == "Tham dự") && !texts.iter().any(|t| t == "Ký tên"));
+        let all = all_text(&laid);
+        assert!(all.contains("Vắng (Ốm"), "absence reasons are listed");
+        assert!(
+            all.contains("Đến muộn (08:20)"),
+            "late arrivals with their time"
+        );
+        assert!(all.contains("(Kèm theo Biên bản số"), "{all}");
+        let minutes = all_text(&build(DocumentKind::BienBan, &conf, &opts, &fonts).layout(&fonts));
+        let s = hoinghi_core::model::AttendanceSummary::of(&conf.participants);
+        assert!(
+            all.contains(&format!(
+                "Tổng số: {} đại biểu; có mặt: {}",
+                s.invited, s.attended
+            )),
+            "{all}"
+        );
+        // NĐ30 minutes give the total; Party minutes split it into HD16's parts.
+        assert!(
+            profile.is_party()
+                || minutes
+                    .to_lowercase()
+                    .contains(&format!("có mặt {}/{} đồng chí", s.attended, s.invited)),
+            "the biên bản says the same: {minutes}"
+        );
+        let notice = all_text(&build(DocumentKind::ThongBao, &conf, &opts, &fonts).layout(&fonts));
+        assert!(
+            notice.contains(&format!("{}/{} đại biểu", s.attended, s.invited)),
+            "so does the thông báo: {notice}"
+        );
+    }
+}
+
+#[test]
+fn the_delegate_list_names_its_giay_moi_by_number_in_each_profile() {
+    let fonts = Fonts::bundled();
+    let conf = demo();
+    let mut texts = Vec::new();
+    for (profile, number) in [
+        (FormatProfile::Nd30, "số 45/GM-BTGTU ngày"),
+        (FormatProfile::Hd36, "số 45-GM/BTGTU ngày"),
+        (FormatProfile::Hd05, "số 45-GM/BTGTU ngày"),
+    ] {
+        let mut opts = options(profile);
+        opts.number = Some(45);
+        let all = all_text(&build(DocumentKind::DanhSach, &conf, &opts, &fonts).layout(&fonts));
+        assert!(
+            all.contains(&format!("(Kèm theo Giấy mời {number} 29 tháng 9 năm 2022")),
+            "{all}"
+        );
+        texts.push(all);
+    }
+    assert_ne!(texts[0], texts[1], "the state and Party lists differ");
 }
 
 #[test]
@@ -477,10 +571,12 @@ fn the_written_pdf_has_the_pages_text_fonts_and_metadata() {
         );
         let text = pdf.extract_text(&[1]).unwrap();
         assert!(text.contains("THÔNG BÁO"), "page 1 text reads back: {text}");
-        assert!(
-            text.contains("Ban Tuyên giáo Thành uỷ Hà Nội"),
-            "Vietnamese text extracts intact"
-        );
+        // NĐ30 documents spell "ủy" by default, Party ones "uỷ".
+        let body = match profile {
+            FormatProfile::Nd30 => "Ban Tuyên giáo Thành ủy Hà Nội",
+            _ => "Ban Tuyên giáo Thành uỷ Hà Nội",
+        };
+        assert!(text.contains(body), "Vietnamese text extracts intact");
 
         let mut names = Vec::new();
         for (_, object) in pdf.objects.iter() {
@@ -681,7 +777,7 @@ fn the_secretary_edits_generated_text_and_the_pdf_uses_it() {
 
 #[test]
 fn uncertain_rules_follow_the_format_settings() {
-    use hoinghi_core::model::FormatSettings;
+    use hoinghi_core::model::{FormatSettings, ToneMarks};
     let fonts = Fonts::bundled();
     let conf = demo();
     let format = FormatSettings {
@@ -689,6 +785,8 @@ fn uncertain_rules_follow_the_format_settings() {
         party_invitation_abbreviation: "GMi".into(),
         state_table_font_size: 12,
         party_table_font_size: 15,
+        state_tone_marks: ToneMarks::MainVowel,
+        party_tone_marks: ToneMarks::FirstVowel,
     };
     let opts = options(FormatProfile::Hd36).with_format(format.clone());
     let notice = build(DocumentKind::ThongBao, &conf, &opts, &fonts).layout(&fonts);
@@ -708,6 +806,11 @@ fn uncertain_rules_follow_the_format_settings() {
         15.0,
         "tables use the chosen size"
     );
+    let party = all_text(&agenda);
+    assert!(
+        party.contains("THÀNH ỦY HÀ NỘI") && !party.contains('ỷ') && !party.contains('Ỷ'),
+        "one spelling in the whole Party document, typed text included: {party}"
+    );
 
     let state = options(FormatProfile::Nd30).with_format(format.clone());
     let notice = build(DocumentKind::ThongBao, &conf, &state, &fonts).layout(&fonts);
@@ -720,6 +823,11 @@ fn uncertain_rules_follow_the_format_settings() {
         find(&agenda, "Nghỉ giải lao").unwrap().size,
         12.0,
         "state tables have their own size"
+    );
+    let state_text = all_text(&agenda);
+    assert!(
+        state_text.contains("CỘNG HOÀ XÃ HỘI") && state_text.contains("THÀNH UỶ HÀ NỘI"),
+        "the state setting spells the quốc hiệu too: {state_text}"
     );
 
     let hd05 = options(FormatProfile::Hd05).with_format(FormatSettings {
@@ -1007,7 +1115,7 @@ fn minutes_run_in_agenda_order_and_end_once_after_the_conclusions() {
     ] {
         let (_, laid) = document(DocumentKind::BienBan, profile);
         let all = all_text(&laid);
-        let conclusion = all.find("kết luận Hội nghị, đồng chí Trưởng Ban").unwrap();
+        let conclusion = all.find("4 nhóm nhiệm vụ trọng tâm").unwrap();
         let end = all.find("Hội nghị kết thúc vào").unwrap();
         assert!(
             conclusion < end,
@@ -1123,5 +1231,118 @@ fn an_edit_of_one_invitation_form_stays_out_of_the_other() {
     assert!(
         one.contains("xin trân trọng kính mời:") && one.contains("đồng chí Nguyễn Thị Hồng Vân"),
         "the per-person form keeps its edit: {one}"
+    );
+}
+
+/// Each line of a page, top to bottom: its text, its first run's face, its
+/// baseline and the x of its centre.
+fn lines_of(page: &hoinghi_vanban::layout::LaidPage) -> Vec<(String, FaceKind, f32, f32)> {
+    let mut runs: Vec<TextRun> = page.runs().cloned().collect();
+    runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
+    // (baseline, text, face, left, right)
+    let mut lines: Vec<(f32, String, FaceKind, f32, f32)> = Vec::new();
+    for r in runs {
+        match lines.last_mut() {
+            Some(l) if (l.0 - r.baseline).abs() < 0.5 && (r.x - l.4).abs() < 60.0 => {
+                l.1.push_str(&r.text());
+                l.4 = r.x + r.width;
+            }
+            _ => lines.push((r.baseline, r.text(), r.face, r.x, r.x + r.width)),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(b, t, f, l, r)| {
+            (
+                t.replace('\u{a0}', " ").trim().to_string(),
+                f,
+                b,
+                (l + r) / 2.0,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn no_title_line_ends_inside_a_listed_compound() {
+    let compounds: Vec<String> = include_str!("../../../assets/text/compounds.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(hoinghi_core::fold)
+        .collect();
+    let fonts = Fonts::bundled();
+    let conf = demo();
+    let mut titles = 0;
+    for &profile in FormatProfile::ALL {
+        for &kind in DocumentKind::ALL {
+            let laid = build(kind, &conf, &options(profile), &fonts).layout(&fonts);
+            let lines = lines_of(&laid.pages[0]);
+            let middle = laid.spec.margin_left + laid.spec.content_width() / 2.0;
+            for pair in lines.windows(2) {
+                let ((a, fa, ba, ca), (b, fb, bb, cb)) = (&pair[0], &pair[1]);
+                // Two bold lines, centred, one line apart: a title over two lines.
+                let centred = |c: f32| (c - middle).abs() < 2.0;
+                if *fa != FaceKind::Bold
+                    || *fb != FaceKind::Bold
+                    || bb - ba > 25.0
+                    || !centred(*ca)
+                    || !centred(*cb)
+                {
+                    continue;
+                }
+                titles += 1;
+                let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+                let last = word(a.split_whitespace().last().unwrap_or(""));
+                let next = word(b.split_whitespace().next().unwrap_or(""));
+                let joined = format!(" {} ", hoinghi_core::fold(&format!("{last} {next}")));
+                assert!(
+                    !compounds.iter().any(|c| format!(" {c} ").contains(&joined)),
+                    "{kind:?} {profile:?}: {a:?} / {b:?} breaks inside a compound"
+                );
+                assert!(
+                    next.is_empty() || !next.chars().all(|c| c.is_ascii_digit()),
+                    "{kind:?} {profile:?}: a number starts a title line: {b:?}"
+                );
+            }
+        }
+    }
+    assert!(titles > 6, "two-line titles were checked: {titles}");
+}
+
+#[test]
+fn a_justified_paragraph_does_not_end_with_a_stub_line() {
+    let fonts = Fonts::bundled();
+    let conf = demo();
+    let mut opts = options(FormatProfile::Hd05);
+    opts.issued_on = NaiveDate::from_ymd_opt(2026, 6, 10);
+    let laid = build(DocumentKind::ThongBao, &conf, &opts, &fonts).layout(&fonts);
+    let lines: Vec<String> = laid.pages.iter().flat_map(lines_of).map(|l| l.0).collect();
+    let closing = lines
+        .iter()
+        .position(|t| t.starts_with("Ban Tuyên giáo Thành uỷ Hà Nội thông báo"))
+        .expect("the closing sentence");
+    let last = &lines[closing + 1];
+    assert!(
+        last.split_whitespace().count() > 2,
+        "the closing sentence's last line is not a stub: {:?} / {last:?}",
+        lines[closing]
+    );
+}
+
+#[test]
+fn the_notice_states_conclusions_and_names_each_unit_once() {
+    let (_, laid) = document(DocumentKind::ThongBao, FormatProfile::Hd36);
+    let all = all_text(&laid);
+    assert!(
+        !all.contains("Phát biểu kết luận Hội nghị, đồng chí"),
+        "section I states the conclusions, not the minutes' narrative"
+    );
+    assert!(all.contains("Hệ thống tuyên giáo Thủ đô đã cơ bản thực hiện tốt"));
+    let lines: Vec<String> = laid.pages.iter().flat_map(lines_of).map(|l| l.0).collect();
+    let recipients = lines.join("\n");
+    assert_eq!(
+        recipients.matches("- Ban Tuyên giáo các quận uỷ").count(),
+        1,
+        "one addressee, in its longer form: {recipients}"
     );
 }

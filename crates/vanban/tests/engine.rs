@@ -187,6 +187,7 @@ fn table(rows: usize) -> Block {
         border: 0.5,
         pad_x: 3.0,
         pad_y: 2.0,
+        min_row_height: 0.0,
     })
 }
 

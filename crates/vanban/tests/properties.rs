@@ -80,7 +80,7 @@ proptest! {
                 Column { width: half, blocks: vec![Block::Para(Para::new(13.0).align(Align::Center).text(cells[0].clone()))] },
                 Column { width: half, blocks: vec![Block::Para(Para::new(13.0).text(cells.concat()))] },
             ]),
-            Block::Table(Table { widths, header: vec![cell(&cells[0])], rows, border: 0.5, pad_x: 3.0, pad_y: 2.0 }),
+            Block::Table(Table { widths, header: vec![cell(&cells[0])], rows, border: 0.5, pad_x: 3.0, pad_y: 2.0, min_row_height: 0.0 }),
         ];
         let laid = layout(&Fonts::bundled(), page, &blocks);
         prop_assert!(inside(&laid).is_ok(), "{:?}", inside(&laid));

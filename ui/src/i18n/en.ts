@@ -253,7 +253,8 @@ export const en: Dictionary = {
   "docs.kind.bao-cao": "Report",
   "docs.hint.giay-moi": "One invitation per invited person, all in one PDF",
   "docs.hint.chuong-trinh": "The items and times of the meeting",
-  "docs.hint.danh-sach": "Delegates by group; attendance and a signature column optional",
+  "docs.hint.danh-sach":
+    "Delegates by group: sent with the invitation, signed at the door or kept with the minutes",
   "docs.hint.bien-ban": "Proceedings, speeches and conclusions",
   "docs.hint.thong-bao": "Conclusions and the tasks assigned",
   "docs.hint.bao-cao": "Report on the meeting's results",
@@ -273,8 +274,20 @@ export const en: Dictionary = {
   "docs.numberInvalid": "The document number must be a whole number from 1.",
   "docs.issuedOn": "Date of issue",
   "docs.issuedOnHint": "Leave empty for the usual date.",
-  "docs.listAttendance": "Include attendance",
-  "docs.listSignatures": "Signature column (sign-in sheet at the door)",
+  "docs.number.delegates": "Number of the invitation it goes with",
+  "docs.issuedOn.delegates": "Date of the invitation",
+  "docs.number.attendance": "Number of the minutes",
+  "docs.issuedOn.attendance": "Date of the minutes",
+  "docs.listForm": "Kind of list",
+  "docs.listForm.delegates": "List sent with the invitation",
+  "docs.listForm.sign-in": "Sign-in sheet for the door (printed before)",
+  "docs.listForm.attendance": "Attendance list (kept with the minutes)",
+  "docs.listFormHint.delegates":
+    "Reads “Kèm theo Giấy mời số …”; the number and date below are the invitation's, shared with it.",
+  "docs.listFormHint.sign-in":
+    "An empty signature column, tall rows and blank rows for walk-ins; no number or date needed.",
+  "docs.listFormHint.attendance":
+    "Shows whether each delegate attended; the number and date below are the minutes', shared with them.",
   "docs.invitation": "Form of the invitation",
   "docs.invitation.generic": "One invitation for all, with the list attached",
   "docs.invitation.per-person": "One invitation per invitee",
@@ -372,6 +385,12 @@ export const en: Dictionary = {
     "Font size in tables of state documents (ND 30; agenda, delegate list)",
   "settings.format.partyTableFontSize":
     "Font size in tables of Party documents (HD 36, HD 05; agenda, delegate list)",
+  "settings.format.stateToneMarks": "Tone mark placement (state documents)",
+  "settings.format.partyToneMarks": "Tone mark placement (Party documents)",
+  "settings.format.toneMarks.first-vowel": "Hòa, Thủy, Ủy ban (mark on the first vowel)",
+  "settings.format.toneMarks.main-vowel": "Hoà, Thuỷ, Uỷ ban (mark on the main vowel)",
+  "settings.format.toneMarksHint":
+    "Applies to generated and typed text alike; the whole document follows one way.",
   "settings.format.save": "Save format options",
   "settings.format.saved": "Format options saved.",
   "settings.about": "About",

@@ -16,6 +16,10 @@ export type MinutesKind = "report" | "speech" | "opinion" | "conclusion" | "note
 
 export type ParticipantRole = "chair" | "host" | "guest" | "press" | "staff";
 
+export type ToneMarks = "first-vowel" | "main-vowel";
+
+export type ListForm = "delegates" | "sign-in" | "attendance";
+
 export type InvitationForm = "generic" | "per-person";
 
 export type DocumentKind = "giay-moi" | "chuong-trinh" | "danh-sach" | "bien-ban" | "thong-bao" | "bao-cao";
@@ -36,13 +40,9 @@ number: number | null,
  */
 issuedOn: string | null, 
 /**
- * Danh sách: show each delegate's attendance.
+ * Danh sách: which of its forms.
  */
-listAttendance: boolean, 
-/**
- * Danh sách: add a column to sign in at the door.
- */
-listSignatures: boolean, 
+list: ListForm, 
 /**
  * Giấy mời: one generic invitation with its list, or one per invitee.
  */
@@ -93,7 +93,15 @@ stateTableFontSize: number,
 /**
  * Font size of tables in Party (HD36, HD05) documents.
  */
-partyTableFontSize: number, };
+partyTableFontSize: number, 
+/**
+ * Where NĐ30 documents put the tone mark in "oa", "oe", "uy" ("HÒA", "ỦY").
+ */
+stateToneMarks: ToneMarks, 
+/**
+ * Where Party documents put it ("HOÀ", "UỶ" in most of the guides' examples).
+ */
+partyToneMarks: ToneMarks, };
 
 export type Organisation = { 
 /**

@@ -36,6 +36,7 @@ import type {
   SavedFolder,
   Task,
   TaskInput,
+  ToneMarks,
 } from "./bindings";
 import { TABLE_FONT_SIZES } from "./bindings";
 import { ipcError, toIpcError } from "./errors";
@@ -223,6 +224,23 @@ function clockOf(total: number): string {
 }
 
 /** The last part of a path, which is all the page is told. */
+/** The core's `FormatSettings::default()`: the likeliest choices. */
+const DEFAULT_FORMAT_SETTINGS: FormatSettings = {
+  partyEnding: "./.",
+  partyInvitationAbbreviation: "GM",
+  stateTableFontSize: 13,
+  partyTableFontSize: 14,
+  stateToneMarks: "first-vowel",
+  partyToneMarks: "main-vowel",
+};
+
+const TONE_MARKS: readonly ToneMarks[] = ["first-vowel", "main-vowel"];
+
+/** `value` without its undefined fields, so that spreading it keeps the defaults. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
@@ -359,12 +377,7 @@ export class FakeBackend implements Backend {
     return { ...this.fontSettings };
   }
 
-  private formatSettings: FormatSettings = {
-    partyEnding: "./.",
-    partyInvitationAbbreviation: "GM",
-    stateTableFontSize: 13,
-    partyTableFontSize: 14,
-  };
+  private formatSettings: FormatSettings = { ...DEFAULT_FORMAT_SETTINGS };
 
   async saveInvitations(meetingId: string, options: DocumentOptions): Promise<SavedFolder | null> {
     this.meeting(meetingId);
@@ -395,24 +408,29 @@ export class FakeBackend implements Backend {
   }
 
   async updateFormatSettings(input: FormatSettings): Promise<FormatSettings> {
+    // Like the core (`#[serde(default)]`): a field left out takes its default.
+    const given: FormatSettings = { ...DEFAULT_FORMAT_SETTINGS, ...definedOnly(input) };
     // The same checks as the core's `update_format_settings`.
-    const abbreviation = required("Ký hiệu giấy mời", input.partyInvitationAbbreviation);
-    if (input.partyEnding !== "./." && input.partyEnding !== ".") {
+    const abbreviation = required("Ký hiệu giấy mời", given.partyInvitationAbbreviation);
+    if (given.partyEnding !== "./." && given.partyEnding !== ".") {
       invalid('Dấu kết thúc văn bản phải là "./." hoặc ".".');
     }
     if ([...abbreviation].length > 10 || /\s/u.test(abbreviation)) {
       invalid("Ký hiệu giấy mời là một chữ viết tắt ngắn, không có dấu cách (ví dụ GM).");
     }
     for (const [profile, size] of [
-      ["nd30", input.stateTableFontSize],
-      ["hd05", input.partyTableFontSize],
+      ["nd30", given.stateTableFontSize],
+      ["hd05", given.partyTableFontSize],
     ] as const) {
       const allowed = TABLE_FONT_SIZES[profile];
       if (!allowed.includes(size)) {
         invalid(`Cỡ chữ trong bảng phải từ ${Math.min(...allowed)} đến ${Math.max(...allowed)}.`);
       }
     }
-    this.formatSettings = { ...input, partyInvitationAbbreviation: abbreviation };
+    for (const marks of [given.stateToneMarks, given.partyToneMarks]) {
+      if (!TONE_MARKS.includes(marks)) invalid(`Cách đặt dấu thanh không hợp lệ: ${marks}.`);
+    }
+    this.formatSettings = { ...given, partyInvitationAbbreviation: abbreviation };
     return { ...this.formatSettings };
   }
 
@@ -1314,9 +1332,7 @@ export class FakeBackend implements Backend {
         `So: ${options.number ?? "..."}`,
         `Ngay ban hanh: ${options.issuedOn ?? "(mac dinh)"}`,
         kind === "giay-moi" ? `Giay moi: ${options.invitation}` : "",
-        kind === "danh-sach"
-          ? `Diem danh: ${options.listAttendance ? "co" : "khong"}; ky ten: ${options.listSignatures ? "co" : "khong"}`
-          : "",
+        kind === "danh-sach" ? `Danh sach: ${options.list}` : "",
         "(Ban xem thu - du lieu tam trong bo nho)",
       ].filter(Boolean),
     );

@@ -8,8 +8,7 @@ const OPTIONS = {
   profile: "nd30" as const,
   number: null,
   issuedOn: null,
-  listAttendance: false,
-  listSignatures: false,
+  list: "delegates" as const,
   invitation: "generic" as const,
 };
 
@@ -47,11 +46,12 @@ describe("FakeBackend documents", () => {
     const bytes = await backend.renderDocument(meeting.id, "danh-sach", {
       ...OPTIONS,
       number: 7,
-      listAttendance: true,
+      list: "attendance",
     });
     const { text } = await textOf(bytes);
     expect(text).toContain("Danh sach dai bieu");
     expect(text).toContain("So: 7");
+    expect(text).toContain("Danh sach: attendance");
 
     backend.savePathChoice = () => "/tmp/bien-ban.pdf";
     expect(await backend.saveDocument(meeting.id, "bien-ban", OPTIONS)).toBe("bien-ban.pdf");

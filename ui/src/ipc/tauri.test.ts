@@ -46,8 +46,7 @@ describe("TauriBackend", () => {
       profile: "hd36" as const,
       number: 12,
       issuedOn: "2022-10-06",
-      listAttendance: true,
-      listSignatures: false,
+      list: "attendance" as const,
       invitation: "generic" as const,
     };
     const pdf = new TextEncoder().encode("%PDF-1.4");
@@ -81,8 +80,7 @@ describe("TauriBackend", () => {
       profile: "nd30" as const,
       number: null,
       issuedOn: null,
-      listAttendance: false,
-      listSignatures: false,
+      list: "delegates" as const,
       invitation: "generic" as const,
     };
     const fields = [
@@ -125,8 +123,7 @@ describe("TauriBackend", () => {
       profile: null,
       number: null,
       issuedOn: null,
-      listAttendance: false,
-      listSignatures: false,
+      list: "delegates" as const,
       invitation: "generic" as const,
     };
     const format = { profile: "hd05", issuedOn: "2026-12-07", byDate: true };

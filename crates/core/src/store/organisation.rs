@@ -139,6 +139,7 @@ impl Db {
             )?,
             state_table_font_size: input.state_table_font_size,
             party_table_font_size: input.party_table_font_size,
+            ..input.clone()
         };
         if !["./.", "."].contains(&settings.party_ending.as_str()) {
             return Err(CoreError::invalid(

@@ -148,7 +148,7 @@ fn the_document_font_choice_is_remembered() {
 
 #[test]
 fn uncertain_format_rules_are_settings_with_the_likeliest_defaults() {
-    use hoinghi_core::model::FormatSettings;
+    use hoinghi_core::model::{FormatSettings, ToneMarks};
     let mut db = crate::support::db();
     let defaults = db.format_settings().unwrap();
     assert_eq!(
@@ -160,11 +160,18 @@ fn uncertain_format_rules_are_settings_with_the_likeliest_defaults() {
         ),
         ("./.", "GM", 13, 14)
     );
+    assert_eq!(
+        (defaults.state_tone_marks, defaults.party_tone_marks),
+        (ToneMarks::FirstVowel, ToneMarks::MainVowel),
+        "ỦY BAN in state documents, THÀNH UỶ in Party ones"
+    );
     let chosen = FormatSettings {
         party_ending: ".".into(),
         party_invitation_abbreviation: "GMi".into(),
         state_table_font_size: 14,
         party_table_font_size: 15,
+        state_tone_marks: ToneMarks::MainVowel,
+        party_tone_marks: ToneMarks::FirstVowel,
     };
     assert_eq!(db.update_format_settings(&chosen).unwrap(), chosen);
     assert_eq!(

@@ -46,6 +46,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         border: 0.5,
         pad_x: 4.0,
         pad_y: 3.0,
+        min_row_height: 0.0,
     }));
     (page, blocks)
 }

@@ -1,22 +1,35 @@
-//! Danh sách đại biểu: an annex-style list grouped by section, in order of
-//! precedence; optionally with attendance and a column to sign in at the door.
-//! The same table is the annex of a generic giấy mời (`invitees`).
+//! Danh sách đại biểu in its three forms (`ListForm`):
+//! - the list of delegates, sent with the giấy mời: "(Kèm theo Giấy mời số …)";
+//! - the sign-in sheet for the door, printed before the meeting: an empty
+//!   "Ký tên" column, rows at least 12 mm tall, blank rows for walk-ins;
+//! - the attendance list kept with the biên bản: each delegate's state, with
+//!   the same counts as the biên bản and the thông báo (`AttendanceSummary`).
+//!
+//! The staff are not delegates and are on none of them. The generic giấy mời's
+//! annex is the delegates form for the invitees only (`invitees`).
 
-use hoinghi_core::model::{AttendanceState, DocumentFieldKey, DocumentKind, Participant};
+use hoinghi_core::model::{
+    AttendanceState, AttendanceSummary, DocumentFieldKey, DocumentKind, ListForm, Participant,
+    ParticipantRole,
+};
 
-use super::{cell_para, roman, Ctx};
-use crate::layout::{Align, Block, Cell, PageSpec, Para, Row, Rule, Table};
+use super::{cell_para, roman, when, Ctx};
+use crate::layout::{Align, Block, Cell, PageSpec, Para, Row, Rule, Table, MM};
 use crate::profile::{date_line, upper};
+
+/// Rows of the sign-in sheet are tall enough to sign in.
+const SIGN_IN_ROW: f32 = 12.0 * MM;
+/// Empty rows at the end of the sign-in sheet, for delegates not on the list.
+const WALK_IN_ROWS: usize = 5;
 
 pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let conf = ctx.conf;
-    let opts = ctx.opts;
-    let wide = opts.list_attendance && opts.list_signatures;
-    let page = if wide {
-        ctx.profile().page.landscape()
-    } else {
-        ctx.profile().page
-    };
+    let page = ctx.profile().page;
+    let delegates: Vec<&Participant> = conf
+        .participants
+        .iter()
+        .filter(|p| p.role != ParticipantRole::Staff)
+        .collect();
     let title = ctx.text(
         DocumentFieldKey::Title,
         upper(&format!(
@@ -24,25 +37,45 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
             conf.meeting.title.trim()
         )),
     );
-    let invitation_day = conf.usual_issue_date(DocumentKind::GiayMoi);
-    let basis = ctx.text(
-        DocumentFieldKey::Basis,
-        format!(
-            "(Kèm theo Giấy mời {} của {})",
-            date_line("", invitation_day),
-            conf.body_name()
+    let form = ctx.opts.list;
+    let basis = match form {
+        // The number and date chosen for a danh sách are its giấy mời's.
+        ListForm::Delegates => ctx.text(
+            DocumentFieldKey::Basis,
+            basis_line(ctx, DocumentKind::GiayMoi, "Giấy mời"),
         ),
-    );
-    let everyone: Vec<&Participant> = conf.participants.iter().collect();
+        ListForm::SignIn => {
+            let venue = conf.meeting.venue.trim();
+            let at = if venue.is_empty() {
+                String::new()
+            } else {
+                format!(", tại {venue}")
+            };
+            format!("({}{at})", when(conf.starts()))
+        }
+        ListForm::Attendance => basis_line(ctx, DocumentKind::BienBan, "Biên bản"),
+    };
     let mut blocks = heading(ctx, &page, &title, &basis);
-    blocks.push(table(
-        ctx,
-        &page,
-        &everyone,
-        opts.list_attendance,
-        opts.list_signatures,
-    ));
+    if form == ListForm::Attendance {
+        blocks.insert(blocks.len() - 1, counts(ctx, &delegates));
+    }
+    blocks.push(table(ctx, &page, &delegates, form));
     (page, blocks)
+}
+
+/// "(Kèm theo Giấy mời số 45/GM-BTGTU ngày 29 tháng 9 năm 2022 của …)": the
+/// document this list goes with, by the number and date chosen for the list.
+fn basis_line(ctx: &Ctx, kind: DocumentKind, name: &str) -> String {
+    let day = ctx
+        .opts
+        .issued_on
+        .unwrap_or_else(|| ctx.conf.usual_issue_date(kind));
+    format!(
+        "(Kèm theo {name} số {} {} của {})",
+        ctx.number_of(kind),
+        date_line("", day),
+        ctx.conf.body_name()
+    )
 }
 
 /// The annex of a generic giấy mời: the invitees by section, pointing back to
@@ -60,7 +93,7 @@ pub(super) fn invitees(ctx: &Ctx, invitees: &[&Participant]) -> Vec<Block> {
         ctx.conf.body_name()
     );
     let mut blocks = heading(ctx, &page, &title, &basis);
-    blocks.push(table(ctx, &page, invitees, false, false));
+    blocks.push(table(ctx, &page, invitees, ListForm::Delegates));
     blocks
 }
 
@@ -75,36 +108,76 @@ fn heading(ctx: &Ctx, page: &PageSpec, title: &str, basis: &str) -> Vec<Block> {
             width: page.content_width() / 4.0,
             thickness: 0.6,
             align: Align::Center,
-            space_before: 2.0,
+            space_before: 4.0,
             space_after: 12.0,
         }),
     ]
 }
 
-/// STT | Họ và tên | Chức vụ | Đơn vị [| Điểm danh] [| Ký tên] | Ghi chú,
-/// with a row for each section.
-fn table(
-    ctx: &Ctx,
-    page: &PageSpec,
-    participants: &[&Participant],
-    attendance: bool,
-    signatures: bool,
-) -> Block {
+/// "Tổng số: 36 đại biểu; có mặt: 33 (đến muộn: 1); vắng: 3 (có lý do: 2)."
+/// — the counts of `AttendanceSummary`, as in the biên bản and the thông báo.
+fn counts(ctx: &Ctx, delegates: &[&Participant]) -> Block {
+    let s = AttendanceSummary::of(delegates.iter().copied());
+    let mut came = format!("có mặt: {}", s.attended);
+    let of_them: Vec<String> = [("đến muộn", s.late), ("về trước", s.left)]
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{what}: {n}"))
+        .collect();
+    if !of_them.is_empty() {
+        came.push_str(&format!(" (trong đó {})", of_them.join(", ")));
+    }
+    let absent = s.absent + s.absent_excused;
+    let mut parts = vec![format!("Tổng số: {} đại biểu", s.invited), came];
+    if absent > 0 {
+        parts.push(format!("vắng: {absent} (có lý do: {})", s.absent_excused));
+    }
+    if s.pending > 0 {
+        parts.push(format!("chưa điểm danh: {}", s.pending));
+    }
+    let size = ctx.profile().body_size;
+    Block::Para(
+        Para::new(size)
+            .align(Align::Center)
+            .text(format!("{}.", parts.join("; ")))
+            .before(4.0)
+            .keep_with_next(),
+    )
+}
+
+/// The columns of each form:
+/// - delegates: STT | Họ và tên | Chức vụ | Đơn vị | Ghi chú;
+/// - sign-in: STT | Họ và tên | Chức vụ, đơn vị | Ký tên;
+/// - attendance: STT | Họ và tên | Chức vụ | Đơn vị | Tham dự.
+///
+/// A row for each section heads its delegates.
+fn table(ctx: &Ctx, page: &PageSpec, participants: &[&Participant], form: ListForm) -> Block {
     let size = ctx.table_size();
-    let mut headers = vec!["STT", "Họ và tên", "Chức vụ", "Đơn vị"];
-    let mut weights = vec![8.0, 24.0, 26.0, 26.0];
-    if attendance {
-        headers.push("Điểm danh");
-        weights.push(14.0);
-    }
-    if signatures {
-        headers.push("Ký tên");
-        weights.push(14.0);
-    }
-    headers.push("Ghi chú");
-    weights.push(12.0);
-    let head = |t: &str| Cell {
-        paras: vec![cell_para(size).bold(t).align(Align::Center)],
+    let (headers, weights): (&[&str], &[f32]) = match form {
+        ListForm::Delegates => (
+            &["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Ghi chú"],
+            &[8.0, 24.0, 26.0, 28.0, 12.0],
+        ),
+        ListForm::SignIn => (
+            &["STT", "Họ và tên", "Chức vụ, đơn vị", "Ký tên"],
+            &[8.0, 26.0, 42.0, 22.0],
+        ),
+        ListForm::Attendance => (
+            &["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Tham dự"],
+            &[7.0, 21.0, 23.0, 24.0, 25.0],
+        ),
+    };
+    let head = |t: &&str| Cell {
+        paras: vec![cell_para(size).bold(t.to_string()).align(Align::Center)],
+    };
+    let text = |t: &str| Cell {
+        paras: vec![cell_para(size).text(t.to_string())],
+    };
+    let centred = |t: &str| Cell {
+        paras: vec![cell_para(size).text(t.to_string()).align(Align::Center)],
+    };
+    let section_row = |n: usize, label: &str| {
+        Row::Section(cell_para(size).bold(format!("{}. {}", roman(n), upper(label))))
     };
 
     let mut rows = Vec::new();
@@ -122,49 +195,71 @@ fn table(
             } else {
                 this
             };
-            rows.push(Row::Section(cell_para(size).bold(format!(
-                "{}. {}",
-                roman(sections),
-                upper(label)
-            ))));
+            rows.push(section_row(sections, label));
             section = Some(this);
         }
-        let text = |t: &str| Cell {
-            paras: vec![cell_para(size).text(t.to_string())],
+        let person = &p.person;
+        let cells = match form {
+            ListForm::Delegates => vec![
+                centred(&(i + 1).to_string()),
+                text(&person.full_name),
+                text(&person.position_title),
+                text(&person.unit),
+                centred(if p.role == ParticipantRole::Chair {
+                    "Chủ trì"
+                } else {
+                    ""
+                }),
+            ],
+            ListForm::SignIn => {
+                let office = [person.position_title.trim(), person.unit.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                vec![
+                    centred(&(i + 1).to_string()),
+                    text(&person.full_name),
+                    text(&office),
+                    text(""),
+                ]
+            }
+            ListForm::Attendance => vec![
+                centred(&(i + 1).to_string()),
+                text(&person.full_name),
+                text(&person.position_title),
+                text(&person.unit),
+                text(&attendance_of(p)),
+            ],
         };
-        let mut cells = vec![
-            Cell {
-                paras: vec![cell_para(size)
-                    .text((i + 1).to_string())
-                    .align(Align::Center)],
-            },
-            text(&p.person.full_name),
-            text(&p.person.position_title),
-            text(&p.person.unit),
-        ];
-        if attendance {
-            cells.push(text(&attendance_of(p)));
-        }
-        if signatures {
-            cells.push(text(""));
-        }
-        let note = if p.person.full_name.trim() == ctx.conf.meeting.chair_name.trim() {
-            "Chủ trì"
-        } else {
-            ""
-        };
-        cells.push(Cell {
-            paras: vec![cell_para(size).text(note).align(Align::Center)],
-        });
         rows.push(Row::Cells(cells));
     }
+    if form == ListForm::SignIn {
+        if has_sections {
+            rows.push(section_row(sections + 1, "Đại biểu khác (ghi thêm)"));
+        }
+        let next = participants.len() + 1;
+        for n in next..next + WALK_IN_ROWS {
+            rows.push(Row::Cells(vec![
+                centred(&n.to_string()),
+                text(""),
+                text(""),
+                text(""),
+            ]));
+        }
+    }
     Block::Table(Table {
-        widths: Table::proportional(page.content_width(), &weights),
-        header: headers.into_iter().map(head).collect(),
+        widths: Table::proportional(page.content_width(), weights),
+        header: headers.iter().map(head).collect(),
         rows,
         border: 0.5,
         pad_x: 3.0,
         pad_y: 2.5,
+        min_row_height: if form == ListForm::SignIn {
+            SIGN_IN_ROW
+        } else {
+            0.0
+        },
     })
 }
 
@@ -182,6 +277,6 @@ fn attendance_of(p: &Participant) -> String {
         AttendanceState::Late => format!("Đến muộn ({})", time(&p.arrived_at)),
         AttendanceState::Left => format!("Về trước ({})", time(&p.left_at)),
         AttendanceState::AbsentExcused => format!("Vắng ({})", p.absence_reason.trim()),
-        AttendanceState::Absent => "Vắng".into(),
+        AttendanceState::Absent => "Vắng không lý do".into(),
     }
 }

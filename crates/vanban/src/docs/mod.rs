@@ -18,8 +18,8 @@ use std::sync::Arc;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use hoinghi_core::model::{
     AgendaItem, DocumentField, DocumentFieldKey, DocumentFont, DocumentFormat, DocumentKind,
-    DocumentOptions, FormatProfile, FormatSettings, InvitationForm, Meeting, MinutesEntry,
-    Organisation, Participant, Task,
+    DocumentOptions, FormatProfile, FormatSettings, InvitationForm, ListForm, Meeting,
+    MinutesEntry, Organisation, Participant, Task,
 };
 use hoinghi_core::Db;
 
@@ -107,10 +107,8 @@ pub struct Options {
     pub number: Option<u32>,
     /// The date on the date line; `None` uses the usual date for the document.
     pub issued_on: Option<NaiveDate>,
-    /// Danh sách: add the attendance state of each delegate.
-    pub list_attendance: bool,
-    /// Danh sách: add a column to sign in at the door.
-    pub list_signatures: bool,
+    /// Danh sách: which of its forms.
+    pub list: ListForm,
     /// Giấy mời: one generic invitation with its list, or one per invitee.
     pub invitation: InvitationForm,
     /// The PDF's creation time (UTC).
@@ -127,8 +125,7 @@ impl Options {
             profile: Profile::for_kind(profile),
             number: None,
             issued_on: None,
-            list_attendance: false,
-            list_signatures: false,
+            list: ListForm::Delegates,
             invitation: InvitationForm::Generic,
             created,
             texts: BTreeMap::new(),
@@ -162,8 +159,7 @@ impl Options {
         Ok(Options {
             number: request.number,
             issued_on,
-            list_attendance: request.list_attendance,
-            list_signatures: request.list_signatures,
+            list: request.list,
             invitation: request.invitation,
             ..Options::new(format.profile, created)
         })
@@ -391,7 +387,7 @@ fn compose(
         kind,
         fields: RefCell::new(Vec::new()),
     };
-    let (page, blocks) = match kind {
+    let (page, mut blocks) = match kind {
         DocumentKind::GiayMoi => giay_moi::build(&ctx),
         DocumentKind::ChuongTrinh => chuong_trinh::build(&ctx),
         DocumentKind::DanhSach => danh_sach::build(&ctx),
@@ -399,10 +395,21 @@ fn compose(
         DocumentKind::ThongBao => thong_bao::build(&ctx),
         DocumentKind::BaoCao => bao_cao::build(&ctx),
     };
+    // One spelling per document: the tone marks of "oa", "oe", "uy" go where the
+    // profile's setting puts them, in generated and typed text alike.
+    let tones = opts.format.tone_marks(opts.profile.kind);
+    let respell = |s: &str| hoinghi_core::place_tone_marks(s, tones).into_owned();
+    for block in &mut blocks {
+        block.each_text_mut(&mut |s| {
+            if let std::borrow::Cow::Owned(respelt) = hoinghi_core::place_tone_marks(s, tones) {
+                *s = respelt;
+            }
+        });
+    }
     let meta = Metadata {
-        title: format!("{} – {}", kind.name(), conf.meeting.title),
-        author: conf.body_name(),
-        subject: conf.meeting.title.clone(),
+        title: respell(&format!("{} – {}", kind.name(), conf.meeting.title)),
+        author: respell(&conf.body_name()),
+        subject: respell(&conf.meeting.title),
         keywords: vec![kind.name().to_string(), "HoiNghi".to_string()],
         created: opts.created,
     };
@@ -471,10 +478,17 @@ impl Ctx<'_> {
 
     /// "05/GM-BTGTU" (NĐ30) or "05-GM/BTGTU" (Party), a blank without a number.
     fn number(&self) -> String {
-        let abbr = if self.kind == DocumentKind::GiayMoi && self.profile().is_party() {
+        self.number_of(self.kind)
+    }
+
+    /// The số and ký hiệu of a document of `kind` with the chosen number: a
+    /// danh sách has none of its own and names the giấy mời or biên bản it
+    /// goes with.
+    fn number_of(&self, kind: DocumentKind) -> String {
+        let abbr = if kind == DocumentKind::GiayMoi && self.profile().is_party() {
             self.opts.format.party_invitation_abbreviation.as_str()
         } else {
-            self.kind.type_abbreviation()
+            kind.type_abbreviation()
         };
         self.profile()
             .number(self.opts.number, abbr, &self.conf.organisation.abbreviation)

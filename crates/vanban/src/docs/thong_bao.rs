@@ -4,7 +4,7 @@
 
 use hoinghi_core::model::{DocumentFieldKey, MinutesKind};
 
-use super::{capitalise, date_line_of, roman_heading, task_text, Ctx};
+use super::{capitalise, date_line_of, roman_heading, task_text, Conference, Ctx};
 use crate::layout::{Block, PageSpec};
 
 pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
@@ -60,13 +60,34 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let closing = format!("{body} thông báo để các cơ quan, đơn vị biết, thực hiện");
     // The superior (to report to), the units given tasks, the participants.
     let mut recipients: Vec<String> = ctx.superior().into_iter().collect();
-    for unit in conf.tasks.iter().flat_map(|t| t.assignee.split(';')) {
-        let line = format!("- {};", capitalise(unit.trim()));
-        if !unit.trim().is_empty() && !recipients.contains(&line) {
-            recipients.push(line);
-        }
+    for unit in task_units(conf) {
+        recipients.push(format!("- {};", capitalise(&unit)));
     }
     recipients.push("- Các đại biểu dự Hội nghị;".into());
     blocks.push(ctx.closing(&closing, &recipients));
     (ctx.profile().page, blocks)
+}
+
+/// The units given tasks, each once. A list of units that another one
+/// continues ("Ban Tuyên giáo các quận uỷ, huyện uỷ, thị uỷ" beside "…, thị
+/// uỷ, đảng uỷ trực thuộc") names the same addressees: it is kept once, in
+/// its longer form.
+fn task_units(conf: &Conference) -> Vec<String> {
+    // Whether `long` is `short` followed by more of the list.
+    let continues = |long: &str, short: &str| {
+        let (long, short) = (hoinghi_core::fold(long), hoinghi_core::fold(short));
+        long == short || long.starts_with(&format!("{short},"))
+    };
+    let mut units: Vec<String> = Vec::new();
+    for unit in conf.tasks.iter().flat_map(|t| t.assignee.split(';')) {
+        let unit = unit.trim().trim_end_matches(['.', ',']);
+        if unit.is_empty() || units.iter().any(|u| continues(u, unit)) {
+            continue;
+        }
+        match units.iter().position(|u| continues(unit, u)) {
+            Some(i) => units[i] = unit.to_string(),
+            None => units.push(unit.to_string()),
+        }
+    }
+    units
 }

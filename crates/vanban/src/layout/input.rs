@@ -176,6 +176,8 @@ pub struct Table {
     pub border: f32,
     pub pad_x: f32,
     pub pad_y: f32,
+    /// Body rows are at least this tall (room to sign a sign-in sheet); 0 for none.
+    pub min_row_height: f32,
 }
 
 impl Table {
@@ -235,6 +237,42 @@ pub enum Block {
     NewDocument,
     /// Never split across pages (the last paragraph with the signature block).
     KeepTogether(Vec<Block>),
+}
+
+impl Block {
+    /// Calls `f` on every piece of text in the block, tables and columns included.
+    pub fn each_text_mut(&mut self, f: &mut impl FnMut(&mut String)) {
+        fn para(p: &mut Para, f: &mut impl FnMut(&mut String)) {
+            p.spans.iter_mut().for_each(|s| f(&mut s.text));
+        }
+        match self {
+            Block::Para(p) => para(p, f),
+            Block::Columns(columns) => columns
+                .iter_mut()
+                .flat_map(|c| &mut c.blocks)
+                .for_each(|b| b.each_text_mut(f)),
+            Block::Table(t) => {
+                for cell in &mut t.header {
+                    cell.paras.iter_mut().for_each(|p| para(p, f));
+                }
+                for row in &mut t.rows {
+                    match row {
+                        Row::Cells(cells) => cells
+                            .iter_mut()
+                            .flat_map(|c| &mut c.paras)
+                            .for_each(|p| para(p, f)),
+                        Row::Section(p) => para(p, f),
+                    }
+                }
+            }
+            Block::KeepTogether(blocks) => blocks.iter_mut().for_each(|b| b.each_text_mut(f)),
+            Block::Rule(_)
+            | Block::Picture(_)
+            | Block::Space(_)
+            | Block::PageBreak
+            | Block::NewDocument => {}
+        }
+    }
 }
 
 /// Page size, margins and page numbering.

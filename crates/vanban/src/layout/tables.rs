@@ -8,7 +8,7 @@ impl Ctx<'_> {
         let total: f32 = t.widths.iter().sum();
         let mut header = None;
         if !t.header.is_empty() {
-            let parts = self.cell_row(t, &t.header, &t.widths, self.content_height);
+            let parts = self.cell_row(t, &t.header, &t.widths, self.content_height, 0.0);
             // A header is repeated on every page only if it is a header-sized row.
             if parts.len() == 1 && parts[0].height <= self.content_height / 3.0 {
                 let mut h = parts.into_iter().next().expect("one part");
@@ -23,7 +23,7 @@ impl Ctx<'_> {
         let room = self.content_height - header_height;
         for row in &t.rows {
             let mut slices = match row {
-                Row::Cells(cells) => self.cell_row(t, cells, &t.widths, room),
+                Row::Cells(cells) => self.cell_row(t, cells, &t.widths, room, t.min_row_height),
                 Row::Section(p) => {
                     let mut s = self.cell_row(
                         t,
@@ -32,6 +32,7 @@ impl Ctx<'_> {
                         }],
                         &[total],
                         room,
+                        0.0,
                     );
                     // A section heading never ends a page.
                     if let Some(last) = s.last_mut() {
@@ -47,9 +48,17 @@ impl Ctx<'_> {
         }
     }
 
-    /// Lays one row out; a row taller than `room` is cut into several slices
-    /// (only a row that would not fit even on an empty page is ever split).
-    fn cell_row(&self, t: &Table, cells: &[Cell], widths: &[f32], room: f32) -> Vec<Slice> {
+    /// Lays one row out, at least `min_height` tall; a row taller than `room`
+    /// is cut into several slices (only a row that would not fit even on an
+    /// empty page is ever split).
+    fn cell_row(
+        &self,
+        t: &Table,
+        cells: &[Cell],
+        widths: &[f32],
+        room: f32,
+        min_height: f32,
+    ) -> Vec<Slice> {
         let columns: Vec<Vec<LineBox>> = widths
             .iter()
             .enumerate()
@@ -67,7 +76,8 @@ impl Ctx<'_> {
             })
             .collect();
         let content = |lines: &[LineBox]| lines.iter().map(|l| l.0).sum::<f32>();
-        let height = columns.iter().map(|c| content(c)).fold(0.0, f32::max) + 2.0 * t.pad_y;
+        let height = (columns.iter().map(|c| content(c)).fold(0.0, f32::max) + 2.0 * t.pad_y)
+            .max(min_height);
         let max_inner = (room - 2.0 * t.pad_y).max(1.0);
         // Cut each column's lines into chunks that fit, all columns in step.
         let mut chunks: Vec<Vec<Vec<LineBox>>> = if height <= room {
@@ -106,7 +116,11 @@ impl Ctx<'_> {
                     .iter_mut()
                     .map(|c| c.get_mut(k).map(std::mem::take).unwrap_or_default())
                     .collect();
-                let h = part_lines.iter().map(|l| content(l)).fold(0.0, f32::max) + 2.0 * t.pad_y;
+                let mut h =
+                    part_lines.iter().map(|l| content(l)).fold(0.0, f32::max) + 2.0 * t.pad_y;
+                if parts == 1 {
+                    h = h.max(min_height);
+                }
                 let mut items = Vec::new();
                 for (col, lines) in part_lines.into_iter().enumerate() {
                     // Cells are centred vertically, as in the format examples.

@@ -32,8 +32,7 @@ const DEFAULTS: DocumentOptions = {
   profile: null,
   number: null,
   issuedOn: null,
-  listAttendance: false,
-  listSignatures: false,
+  list: "delegates",
   invitation: "generic",
 };
 
@@ -50,6 +49,11 @@ async function setup(title = "Giao ban tháng 3") {
   const save = vi.spyOn(backend, "saveDocument");
   const app = renderApp(backend, `/meetings/${meeting.id}/documents`);
   return { ...app, backend, meeting, render, save };
+}
+
+/** The visible label of the field around a control, without its hint. */
+function labelOf(testId: string): string | null | undefined {
+  return screen.getByTestId(testId).closest("label")?.querySelector(".field-label")?.textContent;
 }
 
 function lastOptions(render: ReturnType<typeof vi.spyOn>): unknown[] | undefined {
@@ -82,18 +86,17 @@ describe("documents tab", () => {
     expect(screen.getByRole("heading", { name: "Xem trước: Biên bản" })).toBeInTheDocument();
 
     await user.click(screen.getByTestId("doc-danh-sach"));
-    await user.click(screen.getByLabelText("Kèm điểm danh"));
-    await user.click(screen.getByLabelText("Cột ký tên (bảng ký nhận tại cửa)"));
+    await user.selectOptions(screen.getByTestId("doc-list"), "attendance");
     await waitFor(() =>
       expect(lastOptions(render)).toEqual([
         meeting.id,
         "danh-sach",
-        { ...DEFAULTS, listAttendance: true, listSignatures: true },
+        { ...DEFAULTS, list: "attendance" },
       ]),
     );
     expect(
       render.mock.calls.filter(([, kind]) => kind === "danh-sach"),
-      "clicks in quick succession draw the preview once",
+      "choices in quick succession draw the preview once",
     ).toHaveLength(1);
   });
 
@@ -346,6 +349,100 @@ describe("documents tab", () => {
     expect(screen.getByTestId("doc-invitation"), "the choice is kept").toHaveValue("per-person");
   });
 
+  it("offers the danh sách's three forms, sent as `list` with every document", async () => {
+    const { user, backend, meeting, render } = await setup();
+    const all = vi.spyOn(backend, "saveAllDocuments");
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+    expect(screen.queryByTestId("doc-list"), "only the danh sách has forms").toBeNull();
+
+    await user.click(screen.getByTestId("doc-danh-sach"));
+    const select = screen.getByTestId("doc-list");
+    expect(screen.getByLabelText(/^Loại danh sách/)).toBe(select);
+    expect(select).toHaveValue("delegates");
+    expect([...(select as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      "Danh sách gửi kèm giấy mời",
+      "Bảng ký tên tại cửa (in trước hội nghị)",
+      "Danh sách tham dự (kèm biên bản)",
+    ]);
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "danh-sach", DEFAULTS]));
+
+    await user.selectOptions(select, "sign-in");
+    const signIn: DocumentOptions = { ...DEFAULTS, list: "sign-in" };
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "danh-sach", signIn]));
+    await waitFor(() =>
+      expect(new TextDecoder().decode(pdf.opened.at(-1))).toContain("Danh sach: sign-in"),
+    );
+
+    await user.click(screen.getByTestId("doc-thong-bao"));
+    expect(screen.queryByTestId("doc-list")).toBeNull();
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "thong-bao", signIn]));
+    await user.click(screen.getByTestId("doc-export-all"));
+    await screen.findByTestId("doc-export-summary");
+    expect(all.mock.calls[0]?.[1].map(([, options]) => options.list)).toEqual(
+      Array(6).fill("sign-in"),
+    );
+
+    await user.click(screen.getByTestId("doc-danh-sach"));
+    expect(screen.getByTestId("doc-list"), "the choice is kept").toHaveValue("sign-in");
+  });
+
+  it("gives the danh sách the number and date of the giấy mời or biên bản it goes with, and none to the sign-in sheet", async () => {
+    const { user, backend, meeting, render } = await setup();
+    const all = vi.spyOn(backend, "saveAllDocuments");
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+    expect(labelOf("doc-number")).toBe("Số");
+    expect(labelOf("doc-issued-on")).toBe("Ngày ban hành");
+    await user.type(screen.getByTestId("doc-number"), "45");
+    await user.type(screen.getByTestId("doc-issued-on"), "2030-02-20");
+
+    // Sent with the giấy mời: the giấy mời's number and date, shared with it.
+    await user.click(screen.getByTestId("doc-danh-sach"));
+    expect(labelOf("doc-number")).toBe("Số giấy mời kèm theo");
+    expect(labelOf("doc-issued-on")).toBe("Ngày giấy mời");
+    expect(screen.getByTestId("doc-number")).toHaveValue(45);
+    expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-02-20");
+    const ofInvitation = { ...DEFAULTS, number: 45, issuedOn: "2030-02-20" };
+    await waitFor(() =>
+      expect(lastOptions(render)).toEqual([meeting.id, "danh-sach", ofInvitation]),
+    );
+
+    // The sign-in sheet has neither, and sends neither.
+    await user.selectOptions(screen.getByTestId("doc-list"), "sign-in");
+    expect(screen.queryByTestId("doc-number")).toBeNull();
+    expect(screen.queryByTestId("doc-issued-on")).toBeNull();
+    await waitFor(() =>
+      expect(lastOptions(render)).toEqual([
+        meeting.id,
+        "danh-sach",
+        { ...DEFAULTS, list: "sign-in" },
+      ]),
+    );
+
+    // Kept with the biên bản: the biên bản's number and date.
+    await user.selectOptions(screen.getByTestId("doc-list"), "attendance");
+    expect(labelOf("doc-number")).toBe("Số biên bản");
+    expect(labelOf("doc-issued-on")).toBe("Ngày biên bản");
+    expect(screen.getByTestId("doc-number")).toHaveValue(null);
+    await user.type(screen.getByTestId("doc-number"), "7");
+    const ofMinutes = { ...DEFAULTS, list: "attendance" as const, number: 7 };
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "danh-sach", ofMinutes]));
+
+    // Other documents keep their labels; the biên bản has the number typed for its list.
+    await user.click(screen.getByTestId("doc-bien-ban"));
+    expect(labelOf("doc-number")).toBe("Số");
+    expect(labelOf("doc-issued-on")).toBe("Ngày ban hành");
+    expect(screen.getByTestId("doc-number")).toHaveValue(7);
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "bien-ban", ofMinutes]));
+
+    await user.click(screen.getByTestId("doc-export-all"));
+    await screen.findByTestId("doc-export-summary");
+    const saved = new Map(all.mock.calls[0]?.[1]);
+    expect(saved.get("giay-moi")).toEqual({ ...ofInvitation, list: "attendance" });
+    expect(saved.get("danh-sach")).toEqual(ofMinutes);
+    expect(saved.get("bien-ban")).toEqual(ofMinutes);
+    expect(saved.get("thong-bao")).toEqual({ ...DEFAULTS, list: "attendance" });
+  });
+
   it("Export all saves the six documents into the chosen folder, going on after a failure", async () => {
     const { user, backend, meeting } = await setup();
     backend.folderChoice = "/home/thuky/Hội nghị";
@@ -427,7 +524,7 @@ describe("documents tab", () => {
 
   it("speaks English when asked", async () => {
     localStorage.setItem("hoinghi.lang", "en");
-    await setup();
+    const { user } = await setup();
     expect(await screen.findByTestId("tab-documents")).toHaveTextContent("Documents");
     // The tabs show before the meeting is read; the documents only after.
     expect(await screen.findByTestId("doc-danh-sach")).toHaveTextContent("List of delegates");
@@ -435,6 +532,20 @@ describe("documents tab", () => {
     await waitFor(() =>
       expect(screen.getByTestId("pdf-page-count")).toHaveTextContent("2 page(s)"),
     );
+
+    await user.click(screen.getByTestId("doc-danh-sach"));
+    expect(
+      [...(screen.getByTestId("doc-list") as HTMLSelectElement).options].map((o) => o.text),
+    ).toEqual([
+      "List sent with the invitation",
+      "Sign-in sheet for the door (printed before)",
+      "Attendance list (kept with the minutes)",
+    ]);
+    expect(labelOf("doc-number")).toBe("Number of the invitation it goes with");
+    expect(labelOf("doc-issued-on")).toBe("Date of the invitation");
+    await user.selectOptions(screen.getByTestId("doc-list"), "attendance");
+    expect(labelOf("doc-number")).toBe("Number of the minutes");
+    expect(labelOf("doc-issued-on")).toBe("Date of the minutes");
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type FormatProfile,
   type InvitationForm,
   type IpcError,
+  type ListForm,
   type Meeting,
   toIpcError,
   useBackend,
@@ -27,6 +28,12 @@ const PROFILES: readonly FormatProfile[] = ["nd30", "hd36", "hd05"];
 
 /** The two forms of a giấy mời: one for all with the list attached (the default), or one each. */
 const INVITATION_FORMS: readonly InvitationForm[] = ["generic", "per-person"];
+
+/**
+ * The three forms of a danh sách: sent with the giấy mời (the default), the
+ * sign-in sheet for the door, and the attendance list kept with the biên bản.
+ */
+const LIST_FORMS: readonly ListForm[] = ["delegates", "sign-in", "attendance"];
 
 /** What the secretary typed for one document; the number stays text until it is valid. */
 interface PerDocument {
@@ -69,6 +76,19 @@ function parseNumber(text: string): number | null | undefined {
 const EMPTY: PerDocument = { number: "", issuedOn: "" };
 
 /**
+ * Whose number and date a document's inputs hold. A danh sách has none of its
+ * own: the list sent with the giấy mời shows the giấy mời's, the attendance
+ * list the biên bản's (so both documents say the same), and the sign-in sheet
+ * shows neither.
+ */
+function numberedAs(kind: DocumentKind, list: ListForm): DocumentKind | null {
+  if (kind !== "danh-sach") return kind;
+  if (list === "delegates") return "giay-moi";
+  if (list === "attendance") return "bien-ban";
+  return null;
+}
+
+/**
  * The meeting's documents: pick one, set its options, see it as it will be
  * printed, then save it, print it, or save all six into a folder.
  */
@@ -81,8 +101,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   // organisation's kind and the document's date (HD36 or HD05 for the Party).
   const [profile, setProfile] = useState<FormatProfile | null>(null);
   const [perDocument, setPerDocument] = useState<Partial<Record<DocumentKind, PerDocument>>>({});
-  const [listAttendance, setListAttendance] = useState(false);
-  const [listSignatures, setListSignatures] = useState(false);
+  const [list, setList] = useState<ListForm>("delegates");
   const [invitation, setInvitation] = useState<InvitationForm>("generic");
   const [preview, setPreview] = useState<Preview>({ state: "idle" });
   // The format the current document comes out with, as the core says; null while unknown.
@@ -99,7 +118,8 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   /** The options for one document, or why they are not valid. */
   const optionsFor = useCallback(
     (of: DocumentKind): Perhaps<DocumentOptions> => {
-      const typed = perDocument[of] ?? EMPTY;
+      const source = numberedAs(of, list);
+      const typed = (source && perDocument[source]) || EMPTY;
       const number = parseNumber(typed.number);
       if (number === undefined) {
         return { ok: false, error: { kind: "invalid", message: t("docs.numberInvalid") } };
@@ -110,18 +130,18 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
           profile,
           number,
           issuedOn: typed.issuedOn || null,
-          listAttendance,
-          listSignatures,
+          list,
           invitation,
         },
       };
     },
-    [profile, perDocument, listAttendance, listSignatures, invitation, t],
+    [profile, perDocument, list, invitation, t],
   );
 
   const current = optionsFor(kind);
   const currentKey = current.ok ? JSON.stringify(current.value) : null;
-  const typed = perDocument[kind] ?? EMPTY;
+  const numbered = numberedAs(kind, list);
+  const typed = (numbered && perDocument[numbered]) || EMPTY;
   const numberInvalid = !current.ok;
   // The number does not change the format: with a wrong one, ask without it.
   const formatKey = JSON.stringify(
@@ -131,8 +151,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
           profile,
           number: null,
           issuedOn: typed.issuedOn || null,
-          listAttendance,
-          listSignatures,
+          list,
           invitation,
         },
   );
@@ -180,7 +199,8 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   }, [backend, meeting.id, kind, currentKey, textRevision]);
 
   function edit(patch: Partial<PerDocument>) {
-    setPerDocument((all) => ({ ...all, [kind]: { ...(all[kind] ?? EMPTY), ...patch } }));
+    if (!numbered) return;
+    setPerDocument((all) => ({ ...all, [numbered]: { ...(all[numbered] ?? EMPTY), ...patch } }));
   }
 
   /** Saves what was typed in the fields, then does `work`; shows what it reports, or its error. */
@@ -265,6 +285,8 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   const name = (of: DocumentKind) => t(`docs.kind.${of}`);
   const ready = current.ok && !busy;
   const formatName = format ? t(`docs.format.${format.profile}`) : "";
+  // A danh sách's number and date are those of the document it goes with.
+  const listOf = kind === "danh-sach" && list !== "sign-in" ? list : null;
 
   return (
     <div className="documents-layout">
@@ -319,29 +341,52 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
                 </span>
               ) : null}
             </Field>
-            <div className="documents-row">
-              <Field label={t("docs.number")} hint={t("docs.numberHint")}>
-                <input
-                  data-testid="doc-number"
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  step={1}
-                  value={typed.number}
-                  aria-invalid={numberInvalid}
-                  aria-describedby={numberInvalid ? "doc-number-error" : undefined}
-                  onChange={(e) => edit({ number: e.target.value })}
-                />
+            {kind === "danh-sach" ? (
+              <Field label={t("docs.listForm")} hint={t(`docs.listFormHint.${list}`)}>
+                <select
+                  data-testid="doc-list"
+                  value={list}
+                  onChange={(e) => setList(e.target.value as ListForm)}
+                >
+                  {LIST_FORMS.map((form) => (
+                    <option key={form} value={form}>
+                      {t(`docs.listForm.${form}`)}
+                    </option>
+                  ))}
+                </select>
               </Field>
-              <Field label={t("docs.issuedOn")} hint={t("docs.issuedOnHint")}>
-                <input
-                  data-testid="doc-issued-on"
-                  type="date"
-                  value={typed.issuedOn}
-                  onChange={(e) => edit({ issuedOn: e.target.value })}
-                />
-              </Field>
-            </div>
+            ) : null}
+            {numbered ? (
+              <div className="documents-row">
+                <Field
+                  label={t(listOf ? `docs.number.${listOf}` : "docs.number")}
+                  hint={t("docs.numberHint")}
+                >
+                  <input
+                    data-testid="doc-number"
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    step={1}
+                    value={typed.number}
+                    aria-invalid={numberInvalid}
+                    aria-describedby={numberInvalid ? "doc-number-error" : undefined}
+                    onChange={(e) => edit({ number: e.target.value })}
+                  />
+                </Field>
+                <Field
+                  label={t(listOf ? `docs.issuedOn.${listOf}` : "docs.issuedOn")}
+                  hint={t("docs.issuedOnHint")}
+                >
+                  <input
+                    data-testid="doc-issued-on"
+                    type="date"
+                    value={typed.issuedOn}
+                    onChange={(e) => edit({ issuedOn: e.target.value })}
+                  />
+                </Field>
+              </div>
+            ) : null}
             {numberInvalid ? (
               <p id="doc-number-error" className="error-text small" role="alert">
                 {t("docs.numberInvalid")}
@@ -361,29 +406,6 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
                   ))}
                 </select>
               </Field>
-            ) : null}
-            {kind === "danh-sach" ? (
-              <fieldset className="checks">
-                <legend className="visually-hidden">{name("danh-sach")}</legend>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    data-testid="doc-list-attendance"
-                    checked={listAttendance}
-                    onChange={(e) => setListAttendance(e.target.checked)}
-                  />
-                  {t("docs.listAttendance")}
-                </label>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    data-testid="doc-list-signatures"
-                    checked={listSignatures}
-                    onChange={(e) => setListSignatures(e.target.checked)}
-                  />
-                  {t("docs.listSignatures")}
-                </label>
-              </fieldset>
             ) : null}
           </div>
         </section>

@@ -1,5 +1,6 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import type { FormatSettings, ToneMarks } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
 
@@ -169,6 +170,8 @@ describe("format options", () => {
         partyInvitationAbbreviation: "GM",
         stateTableFontSize: 12,
         partyTableFontSize: 15,
+        stateToneMarks: "first-vowel",
+        partyToneMarks: "main-vowel",
       }),
     );
 
@@ -179,6 +182,55 @@ describe("format options", () => {
     expect((await backend.getFormatSettings()).partyInvitationAbbreviation, "nothing saved").toBe(
       "GM",
     );
+  });
+  it("saves where each format puts the tone marks, Hòa for the state and Hoà for the Party by default", async () => {
+    const backend = new FakeBackend();
+    const { user } = renderApp(backend, "/settings");
+    const state = await screen.findByTestId("format-state-tone-marks");
+    const party = screen.getByTestId("format-party-tone-marks");
+    expect(state).toHaveAccessibleName("Cách đặt dấu thanh (văn bản Nhà nước)");
+    expect(party).toHaveAccessibleName("Cách đặt dấu thanh (văn bản Đảng)");
+    expect(state).toHaveAccessibleDescription(
+      "Áp dụng cho cả chữ do máy tạo và chữ đã nhập; cả văn bản theo một cách.",
+    );
+    expect(party).toHaveAccessibleDescription(
+      "Áp dụng cho cả chữ do máy tạo và chữ đã nhập; cả văn bản theo một cách.",
+    );
+    const options = (select: HTMLElement) =>
+      [...(select as HTMLSelectElement).options].map((o) => [o.value, o.text]);
+    const both = [
+      ["first-vowel", "Hòa, Thủy, Ủy ban (dấu ở nguyên âm đầu)"],
+      ["main-vowel", "Hoà, Thuỷ, Uỷ ban (dấu ở nguyên âm chính)"],
+    ];
+    expect(options(state)).toEqual(both);
+    expect(options(party)).toEqual(both);
+    expect(state).toHaveValue("first-vowel");
+    expect(party).toHaveValue("main-vowel");
+
+    await user.selectOptions(state, "main-vowel");
+    await user.selectOptions(party, "first-vowel");
+    await user.click(screen.getByTestId("format-save"));
+    expect(await screen.findByText("Đã lưu tuỳ chọn thể thức.")).toBeInTheDocument();
+    expect(await backend.getFormatSettings()).toMatchObject({
+      stateToneMarks: "main-vowel",
+      partyToneMarks: "first-vowel",
+      stateTableFontSize: 13,
+      partyTableFontSize: 14,
+    });
+  });
+
+  it("names the tone mark choices in English", async () => {
+    localStorage.setItem("hoinghi.lang", "en");
+    renderApp(new FakeBackend(), "/settings");
+    const state = await screen.findByTestId("format-state-tone-marks");
+    expect(state).toHaveAccessibleName("Tone mark placement (state documents)");
+    expect(screen.getByTestId("format-party-tone-marks")).toHaveAccessibleName(
+      "Tone mark placement (Party documents)",
+    );
+    expect([...(state as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      "Hòa, Thủy, Ủy ban (mark on the first vowel)",
+      "Hoà, Thuỷ, Uỷ ban (mark on the main vowel)",
+    ]);
   });
 });
 
@@ -192,7 +244,18 @@ describe("format options in the fake backend", () => {
     await expect(
       backend.updateFormatSettings({ ...settings, partyTableFontSize: 12 }),
     ).rejects.toEqual({ kind: "invalid", message: "Cỡ chữ trong bảng phải từ 13 đến 15." });
+    await expect(
+      backend.updateFormatSettings({ ...settings, partyToneMarks: "last-vowel" as ToneMarks }),
+    ).rejects.toMatchObject({ kind: "invalid" });
     expect(await backend.getFormatSettings(), "nothing saved").toEqual(settings);
+  });
+
+  it("gives a setting left out its default, like the core", async () => {
+    const backend = new FakeBackend();
+    const settings = await backend.getFormatSettings();
+    await backend.updateFormatSettings({ ...settings, stateToneMarks: "main-vowel" });
+    const { stateToneMarks: _, ...older } = settings;
+    expect(await backend.updateFormatSettings(older as FormatSettings)).toEqual(settings);
   });
 });
 

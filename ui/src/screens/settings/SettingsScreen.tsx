@@ -12,6 +12,7 @@ import {
   type Organisation,
   type OrganisationKind,
   TABLE_FONT_SIZES,
+  type ToneMarks,
   useBackend,
 } from "../../ipc";
 import { BackupPanel, TrashPanel } from "./SafetyPanels";
@@ -258,6 +259,9 @@ function FontPanel() {
   );
 }
 
+/** Where the tone mark of "oa", "oe", "uy" goes: "Hòa, Thủy" or "Hoà, Thuỷ". */
+const TONE_MARKS: readonly ToneMarks[] = ["first-vowel", "main-vowel"];
+
 /** The format rules docs/format-rules.md leaves uncertain, with the likeliest defaults. */
 function FormatPanel() {
   const backend = useBackend();
@@ -348,6 +352,37 @@ function FormatForm({
           ))}
         </select>
       </Field>
+      <Field label={t("settings.format.stateToneMarks")}>
+        <select
+          value={form.stateToneMarks}
+          onChange={(e) => setForm({ ...form, stateToneMarks: e.target.value as ToneMarks })}
+          aria-describedby="format-tone-marks-hint"
+          data-testid="format-state-tone-marks"
+        >
+          {TONE_MARKS.map((marks) => (
+            <option key={marks} value={marks}>
+              {t(`settings.format.toneMarks.${marks}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t("settings.format.partyToneMarks")}>
+        <select
+          value={form.partyToneMarks}
+          onChange={(e) => setForm({ ...form, partyToneMarks: e.target.value as ToneMarks })}
+          aria-describedby="format-tone-marks-hint"
+          data-testid="format-party-tone-marks"
+        >
+          {TONE_MARKS.map((marks) => (
+            <option key={marks} value={marks}>
+              {t(`settings.format.toneMarks.${marks}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <p id="format-tone-marks-hint" className="field-hint field-wide">
+        {t("settings.format.toneMarksHint")}
+      </p>
       <ErrorText error={error} />
       <div className="form-actions">
         <button type="submit" className="button primary" data-testid="format-save" disabled={busy}>
