@@ -393,6 +393,26 @@ impl Run {
                 arg(args, "kind"),
                 arg(args, "field"),
             )),
+            "document_numbers" => reply(db.document_numbers(&arg::<String>(args, "meetingId"))),
+            "issue_document_number" => reply(db.issue_document_number(
+                &arg::<String>(args, "meetingId"),
+                arg(args, "kind"),
+                arg(args, "number"),
+                &arg::<String>(args, "issuedOn"),
+            )),
+            "cancel_document_number" => reply(
+                db.cancel_document_number(&arg::<String>(args, "meetingId"), arg(args, "kind")),
+            ),
+            "document_register" => reply(db.document_register()),
+            // The shell asks for the place in a native dialog; here it is the scratch folder.
+            "save_register" => {
+                let pdf = hoinghi_vanban::docs::so_van_ban::register_pdf(
+                    db,
+                    chrono::Utc::now().naive_utc(),
+                )?;
+                files::write_atomic(&self.tmp.join("so-van-ban-di.pdf"), &pdf)?;
+                ok(json!(Some("so-van-ban-di.pdf")))
+            }
             "get_font_settings" => reply(db.document_font().map(Fonts::settings)),
             "set_document_font" => {
                 let font: DocumentFont = arg(args, "font");

@@ -9,6 +9,8 @@
 //!                      [--date YYYY-MM-DD] --dir FOLDER
 //!   hoinghi-cli meeting export --db FILE [--meeting ID] -o MEETING.hoinghi
 //!   hoinghi-cli meeting import --db FILE MEETING.hoinghi
+//!   hoinghi-cli number --db FILE [--meeting ID] --doc KIND --date YYYY-MM-DD [--number N]
+//!   hoinghi-cli register --db FILE -o REGISTER.pdf
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -91,6 +93,30 @@ enum Command {
     /// Carry one meeting to another machine or to the archive, as a `.hoinghi` file.
     #[command(subcommand)]
     Meeting(MeetingCommand),
+    /// Give a document of a meeting its số and ngày ban hành in the register
+    /// of outgoing documents; later exports print them.
+    Number {
+        #[arg(long)]
+        db: PathBuf,
+        /// The meeting's id (default: the only, or most recent, meeting).
+        #[arg(long)]
+        meeting: Option<String>,
+        #[arg(long, value_parser = parse_doc)]
+        doc: DocumentKind,
+        /// Ngày ban hành, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// The number to give (default: the one it has, or the next in its series).
+        #[arg(long)]
+        number: Option<u32>,
+    },
+    /// Write the register of outgoing documents (sổ đăng ký văn bản đi) as PDF.
+    Register {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -253,6 +279,33 @@ fn run(command: Command) -> Result<String, String> {
                 output.display()
             ))
         }
+        Command::Number {
+            db,
+            meeting,
+            doc,
+            date,
+            number,
+        } => {
+            let mut store = open_existing_for_writing(&db)?;
+            let meeting_id = meeting_or_latest(&store, meeting)?;
+            let given = store
+                .issue_document_number(&meeting_id, doc, number, &date)
+                .map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Đã cấp số {} ngày {} cho {}",
+                given.symbol, given.issued_on, given.summary
+            ))
+        }
+        Command::Register { db, output } => {
+            let store = open_existing(&db)?;
+            let pdf = docs::so_van_ban::register_pdf(&store, chrono::Utc::now().naive_utc())
+                .map_err(|e| e.to_string())?;
+            files::write_atomic(&output, &pdf).map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Đã ghi sổ đăng ký văn bản đi vào {}",
+                output.display()
+            ))
+        }
         Command::Meeting(MeetingCommand::Import { db, file }) => {
             let mut store = Db::open(&db).map_err(|e| e.to_string())?;
             let done = store.import_meeting(&file).map_err(|e| e.to_string())?;
@@ -275,6 +328,14 @@ fn open_existing(db: &std::path::Path) -> Result<Db, String> {
         return Err(format!("không tìm thấy tệp dữ liệu {}", db.display()));
     }
     Db::open_read_only(db).map_err(|e| e.to_string())
+}
+
+/// An existing database, opened to write (never created here).
+fn open_existing_for_writing(db: &std::path::Path) -> Result<Db, String> {
+    if !db.exists() {
+        return Err(format!("không tìm thấy tệp dữ liệu {}", db.display()));
+    }
+    Db::open(db).map_err(|e| e.to_string())
 }
 
 /// The meeting asked for, or the most recent one.

@@ -165,6 +165,46 @@ fn the_danh_sach_comes_in_three_forms() {
 }
 
 #[test]
+fn a_number_given_is_printed_by_later_exports_and_in_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    succeed(&["demo", "--db", db]);
+    let out = succeed(&[
+        "number",
+        "--db",
+        db,
+        "--doc",
+        "giay-moi",
+        "--date",
+        "2022-09-29",
+    ]);
+    assert!(out.contains("01-GM/BTGTU"), "{out}");
+    let page = first_page(dir.path(), db, "giay-moi", &[]);
+    assert!(page.contains("Số 01-GM/BTGTU"), "{page}");
+    let refused = cli(&[
+        "number",
+        "--db",
+        db,
+        "--doc",
+        "danh-sach",
+        "--date",
+        "2022-09-29",
+    ]);
+    assert!(!refused.status.success());
+    let register = dir.path().join("so.pdf");
+    succeed(&["register", "--db", db, "-o", register.to_str().unwrap()]);
+    let text = lopdf::Document::load(&register)
+        .unwrap()
+        .extract_text(&[1])
+        .unwrap();
+    assert!(
+        text.contains("01-GM/BTGTU") && text.contains("29/09/2022"),
+        "{text}"
+    );
+}
+
+#[test]
 fn errors_exit_non_zero_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.db");

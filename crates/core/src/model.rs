@@ -79,6 +79,15 @@ impl FormatProfile {
         }
     }
 
+    /// The số and ký hiệu: "05/TB-BTGTU" (NĐ30) or "05-TB/BTGTU" (Party).
+    pub fn symbol(self, number: u32, type_abbr: &str, body_abbr: &str) -> String {
+        if self.is_party() {
+            format!("{number:02}-{type_abbr}/{body_abbr}")
+        } else {
+            format!("{number:02}/{type_abbr}-{body_abbr}")
+        }
+    }
+
     /// A signing authority line ("KT. TRƯỞNG BAN") in this profile's spelling:
     /// only a leading TM./KT./TL. or T/M, K/T, T/L changes, in any case, and a
     /// missing space after it is added. Any other line is returned trimmed.
@@ -309,6 +318,10 @@ pub struct FormatSettings {
     pub state_tone_marks: ToneMarks,
     /// Where Party documents put it ("HOÀ", "UỶ" in most of the guides' examples).
     pub party_tone_marks: ToneMarks,
+    /// "YYYY-MM-DD": when the Party committee's current term began (its
+    /// congress closed, or its appointment took effect). Party documents are
+    /// numbered per type from it; empty: one run per type, never restarted.
+    pub party_term_start: String,
 }
 
 impl Default for FormatSettings {
@@ -320,6 +333,7 @@ impl Default for FormatSettings {
             party_table_font_size: 14,
             state_tone_marks: ToneMarks::FirstVowel,
             party_tone_marks: ToneMarks::MainVowel,
+            party_term_start: String::new(),
         }
     }
 }
@@ -701,6 +715,27 @@ pub struct TaskInput {
     pub text: String,
     pub assignee: String,
     pub deadline: Option<String>,
+}
+
+/// One line of the register of outgoing documents (sổ văn bản đi): the
+/// number and date given to a document of a meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentNumber {
+    pub id: String,
+    pub meeting_id: String,
+    pub kind: DocumentKind,
+    /// The run the number belongs to: "2022" (a state body's year) or "GM",
+    /// "GM từ 2025-10-18" (a Party body's type, within a term).
+    pub series: String,
+    pub number: u32,
+    /// "YYYY-MM-DD".
+    pub issued_on: String,
+    /// Số and ký hiệu as printed: "45/GM-BTGTU" or "45-GM/BTGTU".
+    pub symbol: String,
+    /// Tên loại and trích yếu: "Giấy mời – Hội nghị giao ban …".
+    pub summary: String,
+    pub signer: String,
 }
 
 /// One document of "export all": where it was written, or why it was not.

@@ -787,6 +787,7 @@ fn uncertain_rules_follow_the_format_settings() {
         party_table_font_size: 15,
         state_tone_marks: ToneMarks::MainVowel,
         party_tone_marks: ToneMarks::FirstVowel,
+        party_term_start: String::new(),
     };
     let opts = options(FormatProfile::Hd36).with_format(format.clone());
     let notice = build(DocumentKind::ThongBao, &conf, &opts, &fonts).layout(&fonts);
@@ -1345,4 +1346,55 @@ fn the_notice_states_conclusions_and_names_each_unit_once() {
         1,
         "one addressee, in its longer form: {recipients}"
     );
+}
+
+#[test]
+fn an_issued_number_is_printed_by_every_later_export_and_in_the_register() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let entry = db
+        .issue_document_number(&id, DocumentKind::GiayMoi, Some(45), "2022-09-29")
+        .unwrap();
+    assert_eq!(entry.symbol, "45-GM/BTGTU");
+    let text = |kind, request: &DocumentOptions| {
+        let pdf = hoinghi_vanban::docs::export(&db, &id, kind, request).unwrap();
+        lopdf::Document::load_mem(&pdf)
+            .unwrap()
+            .extract_text(&[1])
+            .unwrap()
+    };
+    let invitation = text(DocumentKind::GiayMoi, &request(FormatProfile::Hd36));
+    assert!(invitation.contains("Số 45-GM/BTGTU"), "{invitation}");
+    let list = text(DocumentKind::DanhSach, &request(FormatProfile::Hd36));
+    assert!(
+        list.contains("Kèm theo Giấy mời số 45-GM/BTGTU"),
+        "the list names it: {list}"
+    );
+    let chosen = DocumentOptions {
+        number: Some(46),
+        ..request(FormatProfile::Hd36)
+    };
+    assert!(
+        text(DocumentKind::GiayMoi, &chosen).contains("Số 46-GM/BTGTU"),
+        "a number chosen for one export wins"
+    );
+
+    let created = NaiveDate::from_ymd_opt(2026, 12, 2)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
+    let register = hoinghi_vanban::docs::so_van_ban::register_pdf(&db, created).unwrap();
+    let register = lopdf::Document::load_mem(&register)
+        .unwrap()
+        .extract_text(&[1])
+        .unwrap();
+    for t in [
+        "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+        "45-GM/BTGTU",
+        "29/09/2022",
+        "Bùi Huyền Mai",
+        "Loại GM",
+    ] {
+        assert!(register.contains(t), "{t}: {register}");
+    }
 }

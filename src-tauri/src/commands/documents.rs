@@ -3,8 +3,8 @@
 //! under the store's lock, then renders it without the lock.
 
 use hoinghi_core::model::{
-    DocumentField, DocumentFieldKey, DocumentFont, DocumentFormat, DocumentKind, DocumentOptions,
-    ErrorKind, FontSettings, IpcError, SavedDocument, SavedFolder,
+    DocumentField, DocumentFieldKey, DocumentFont, DocumentFormat, DocumentKind, DocumentNumber,
+    DocumentOptions, ErrorKind, FontSettings, IpcError, SavedDocument, SavedFolder,
 };
 use hoinghi_vanban::docs::files;
 use hoinghi_vanban::docs::Snapshot;
@@ -251,4 +251,74 @@ pub async fn set_document_font(
             Ok::<_, hoinghi_vanban::Error>(Fonts::settings(font))
         })
         .await
+}
+
+/// The số and ngày ban hành given to the documents of a meeting.
+#[tauri::command]
+pub async fn document_numbers(
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<Vec<DocumentNumber>, IpcError> {
+    state.run(move |db| db.document_numbers(&meeting_id)).await
+}
+
+/// Gives a document its number and date: the chosen number, or the one it
+/// has, or the next in its series.
+#[tauri::command]
+pub async fn issue_document_number(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    kind: DocumentKind,
+    number: Option<u32>,
+    issued_on: String,
+) -> Result<DocumentNumber, IpcError> {
+    state
+        .run(move |db| db.issue_document_number(&meeting_id, kind, number, &issued_on))
+        .await
+}
+
+/// Takes a document's number back (it is not suggested again).
+#[tauri::command]
+pub async fn cancel_document_number(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    kind: DocumentKind,
+) -> Result<(), IpcError> {
+    state
+        .run(move |db| db.cancel_document_number(&meeting_id, kind))
+        .await
+}
+
+/// The register of outgoing documents.
+#[tauri::command]
+pub async fn document_register(
+    state: State<'_, AppState>,
+) -> Result<Vec<DocumentNumber>, IpcError> {
+    state.run(|db| db.document_register()).await
+}
+
+/// Saves the register as a PDF where the secretary chooses in the native
+/// dialog. `None` when she cancels.
+#[tauri::command]
+pub async fn save_register(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, IpcError> {
+    let created = chrono::Utc::now().naive_utc();
+    let bytes = state
+        .run(move |db| hoinghi_vanban::docs::so_van_ban::register_pdf(db, created))
+        .await?;
+    let save = Pick::Save {
+        title: "Lưu sổ đăng ký văn bản đi",
+        name: format!("so-van-ban-di-{}.pdf", created.format("%Y-%m-%d")),
+        filter: dialogs::PDF,
+    };
+    let Some(path) = dialogs::pick(&app, &state, save).await? else {
+        return Ok(None);
+    };
+    off_the_store(move || {
+        files::write_atomic(&path, &bytes)?;
+        Ok::<_, IpcError>(Some(dialogs::file_name(&path)))
+    })
+    .await
 }

@@ -101,7 +101,13 @@ stateToneMarks: ToneMarks,
 /**
  * Where Party documents put it ("HOÀ", "UỶ" in most of the guides' examples).
  */
-partyToneMarks: ToneMarks, };
+partyToneMarks: ToneMarks, 
+/**
+ * "YYYY-MM-DD": when the Party committee's current term began (its
+ * congress closed, or its appointment took effect). Party documents are
+ * numbered per type from it; empty: one run per type, never restarted.
+ */
+partyTermStart: string, };
 
 export type Organisation = { 
 /**
@@ -255,6 +261,25 @@ assignee: string,
 deadline: string | null, updatedAt: string, };
 
 export type TaskInput = { text: string, assignee: string, deadline: string | null, };
+
+export type DocumentNumber = { id: string, meetingId: string, kind: DocumentKind, 
+/**
+ * The run the number belongs to: "2022" (a state body's year) or "GM",
+ * "GM từ 2025-10-18" (a Party body's type, within a term).
+ */
+series: string, number: number, 
+/**
+ * "YYYY-MM-DD".
+ */
+issuedOn: string, 
+/**
+ * Số and ký hiệu as printed: "45/GM-BTGTU" or "45-GM/BTGTU".
+ */
+symbol: string, 
+/**
+ * Tên loại and trích yếu: "Giấy mời – Hội nghị giao ban …".
+ */
+summary: string, signer: string, };
 
 export type SavedDocument = { kind: DocumentKind, path: string, error: IpcError | null, };
 

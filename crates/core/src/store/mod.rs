@@ -3,6 +3,7 @@
 
 pub(crate) mod agenda;
 pub(crate) mod attendance;
+mod document_number;
 mod document_text;
 pub(crate) mod meetings;
 pub(crate) mod minutes;

@@ -178,6 +178,17 @@ impl Db {
                 ));
             }
         }
+        let term = settings.party_term_start.trim();
+        if !term.is_empty() && chrono::NaiveDate::parse_from_str(term, "%Y-%m-%d").is_err() {
+            return Err(CoreError::invalid(
+                "partyTermStart",
+                "Ngày bắt đầu nhiệm kỳ phải là một ngày hợp lệ (năm-tháng-ngày) hoặc để trống.",
+            ));
+        }
+        let settings = FormatSettings {
+            party_term_start: term.to_string(),
+            ..settings
+        };
         let json = serde_json::to_string(&settings).expect("settings serialise");
         self.set_meta("format_settings", &json)?;
         Ok(settings)

@@ -172,6 +172,7 @@ fn uncertain_format_rules_are_settings_with_the_likeliest_defaults() {
         party_table_font_size: 15,
         state_tone_marks: ToneMarks::MainVowel,
         party_tone_marks: ToneMarks::FirstVowel,
+        party_term_start: String::new(),
     };
     assert_eq!(db.update_format_settings(&chosen).unwrap(), chosen);
     assert_eq!(

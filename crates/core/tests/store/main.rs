@@ -10,6 +10,7 @@ mod guard;
 mod hygiene;
 mod meetings;
 mod minutes;
+mod numbers;
 mod people;
 mod portable;
 mod support;

@@ -10,6 +10,7 @@ mod giay_moi;
 mod thong_bao;
 
 pub mod files;
+pub mod so_van_ban;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -206,13 +207,49 @@ pub fn document_format(
 ) -> Result<DocumentFormat> {
     let meeting = db.meeting(meeting_id)?;
     let organisation = db.organisation()?;
+    let request = registered(db, meeting_id, kind, request)?;
     Ok(format_of(
-        request,
+        &request,
         kind,
         &organisation,
         &meeting,
-        chosen_date(request)?,
+        chosen_date(&request)?,
     ))
+}
+
+/// The request with the number and date the register gives the document
+/// where the request leaves them out, so that every export of an issued
+/// document prints its số and ngày ban hành. A danh sách prints those of the
+/// giấy mời or biên bản it goes with.
+fn registered(
+    db: &Db,
+    meeting_id: &str,
+    kind: DocumentKind,
+    request: &DocumentOptions,
+) -> Result<DocumentOptions> {
+    let numbered = match (kind, request.list) {
+        (DocumentKind::DanhSach, ListForm::Delegates) => DocumentKind::GiayMoi,
+        (DocumentKind::DanhSach, ListForm::Attendance) => DocumentKind::BienBan,
+        (DocumentKind::DanhSach, ListForm::SignIn) => return Ok(request.clone()),
+        (kind, _) => kind,
+    };
+    let mut request = request.clone();
+    if request.number.is_none()
+        && request
+            .issued_on
+            .as_deref()
+            .is_none_or(|d| d.trim().is_empty())
+    {
+        if let Some(entry) = db
+            .document_numbers(meeting_id)?
+            .into_iter()
+            .find(|n| n.kind == numbered)
+        {
+            request.number = Some(entry.number);
+            request.issued_on = Some(entry.issued_on);
+        }
+    }
+    Ok(request)
 }
 
 /// Everything one document needs, read from the store in one go. Taking it
@@ -236,8 +273,10 @@ impl Snapshot {
         request: &DocumentOptions,
     ) -> Result<Snapshot> {
         let conf = Conference::load(db, meeting_id)?;
-        let mut opts = Options::from_request(request, kind, &conf, chrono::Utc::now().naive_utc())?
-            .with_format(db.format_settings()?);
+        let request = registered(db, meeting_id, kind, request)?;
+        let mut opts =
+            Options::from_request(&request, kind, &conf, chrono::Utc::now().naive_utc())?
+                .with_format(db.format_settings()?);
         opts.texts = db.document_texts(meeting_id, kind)?;
         Ok(Snapshot {
             kind,
