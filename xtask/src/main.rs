@@ -22,8 +22,8 @@ const BUILD_PACKAGES: &[&str] = &[
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
 ];
-/// And to run the end-to-end tests in a virtual display.
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
+/// And to test: the end-to-end tests in a virtual display, the golden page images (pdftoppm).
+const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils"];
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -36,9 +36,10 @@ fn main() -> ExitCode {
         Some("bindings") => bindings(),
         Some("package") => package(),
         Some("icons") => icons(),
+        Some("goldens") => goldens(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run | test | setup [--test] | bindings | package | icons>"
+                "usage: cargo xtask <run | test | setup [--test] | bindings | goldens | package | icons>"
             );
             return ExitCode::from(2);
         }
@@ -453,6 +454,17 @@ fn bindings() -> Result {
     println!(
         "xtask: wrote ui/src/ipc/bindings.ts, ui/src/ipc/commands.ts and tests/contract/recorded.json"
     );
+    Ok(())
+}
+
+/// Rewrites the golden page images (crates/vanban/tests/golden/) after an
+/// intended layout change; review the new pictures before committing them.
+fn goldens() -> Result {
+    let mut cmd = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.args(["test", "--package", "hoinghi-vanban", "--test", "golden"])
+        .env("UPDATE_GOLDENS", "1");
+    status(&mut cmd)?;
+    println!("xtask: wrote crates/vanban/tests/golden/*.png; review them with git diff");
     Ok(())
 }
 

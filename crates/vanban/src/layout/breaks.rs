@@ -56,10 +56,17 @@ const TITLE: Costs = Costs {
     name: 1.0e5,
     number: 1.0e5,
 };
-/// Running text: avoid such breaks, but not at the price of a loose line.
-const BODY: Costs = Costs {
+/// Ragged text (table cells, Nơi nhận): a name or a date is kept whole at the
+/// price of a shorter line; a compound only if that costs little.
+const RAGGED: Costs = Costs {
     compound: 300.0,
-    name: 300.0,
+    name: 1.0e4,
+    number: 1.0e4,
+};
+/// Justified text: avoid such breaks, but not at the price of a loose line.
+const JUSTIFIED: Costs = Costs {
+    compound: 300.0,
+    name: 1000.0,
     number: 1000.0,
 };
 
@@ -85,7 +92,11 @@ pub struct Token<'a> {
 /// The cost of breaking after each word but the last, for a paragraph of
 /// `align`.
 pub fn penalties(words: &[&str], align: Align) -> Vec<f32> {
-    let costs = if align == Align::Center { TITLE } else { BODY };
+    let costs = match align {
+        Align::Center => TITLE,
+        Align::Left | Align::Right => RAGGED,
+        Align::Justify => JUSTIFIED,
+    };
     // Each word folded, all in one buffer: keys[i] is its range.
     let mut folded = String::new();
     let keys: Vec<std::ops::Range<usize>> = words
@@ -100,6 +111,8 @@ pub fn penalties(words: &[&str], align: Align) -> Vec<f32> {
     let n = words.len();
     let mut after = vec![0.0f32; n.saturating_sub(1)];
     let mut probe = String::new();
+    // Words that begin a listed compound ("Ban / Thường trực", "Ban / Tuyên giáo").
+    let mut starts_compound = vec![false; n];
     for start in 0..n {
         probe.clear();
         probe.push_str(key(start));
@@ -107,6 +120,7 @@ pub fn penalties(words: &[&str], align: Align) -> Vec<f32> {
             probe.push(' ');
             probe.push_str(key(start + len - 1));
             if COMPOUNDS.contains(probe.as_str()) {
+                starts_compound[start] = true;
                 for p in &mut after[start..start + len - 1] {
                     *p = p.max(costs.compound);
                 }
@@ -124,12 +138,13 @@ pub fn penalties(words: &[&str], align: Align) -> Vec<f32> {
         if (number(a) && counted(key(i + 1))) || (counted(key(i)) && number(b)) {
             after[i] = after[i].max(costs.number);
         }
-        // Capitalised words in a row are a name ("Bùi Huyền Mai", "Hà Nội"),
-        // unless the whole text is in capitals. A word ending a clause
-        // ("Hà Nội, Đà Nẵng") does not join the next one.
+        // Capitalised words in a row are a name ("Bùi Huyền Mai"), unless the
+        // whole text is in capitals. A word ending a clause ("Hà Nội, Đà
+        // Nẵng") does not join the next one, and a capitalised office ends
+        // where a listed compound begins ("Phó Trưởng Ban / Thường trực").
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         let ends_clause = a.ends_with([',', ';', ':', '.', ')']);
-        if !upper_text && capital(a) && capital(b) && !ends_clause {
+        if !upper_text && capital(a) && capital(b) && !ends_clause && !starts_compound[i + 1] {
             after[i] = after[i].max(costs.name);
         }
     }
