@@ -270,7 +270,8 @@ export const en: Dictionary = {
   "docs.format.byDate": "This document follows {profile} (dated {date})",
   "docs.format.chosen": "{profile} chosen",
   "docs.number": "Number",
-  "docs.numberHint": "Leave empty to fill in by hand.",
+  "docs.numberHint":
+    "Leave empty and press “Issue number” for the next number in the register, or fill it in by hand later.",
   "docs.numberInvalid": "The document number must be a whole number from 1.",
   "docs.issuedOn": "Date of issue",
   "docs.issuedOnHint": "Leave empty for the usual date.",
@@ -278,6 +279,18 @@ export const en: Dictionary = {
   "docs.issuedOn.delegates": "Date of the invitation",
   "docs.number.attendance": "Number of the minutes",
   "docs.issuedOn.attendance": "Date of the minutes",
+  "docs.issueNumber": "Issue number",
+  "docs.reissueNumber": "Update number",
+  "docs.cancelNumber": "Cancel number",
+  "docs.cancelNumberConfirm":
+    "Cancel number {symbol} of the {name}? A cancelled number stays in the register of outgoing documents and is never given again.",
+  "docs.numberIssued": "Number {symbol} issued, dated {date}",
+  "docs.numberNotIssued": "No number issued in the register of outgoing documents yet.",
+  "docs.numberChanged":
+    "The number or date just changed is not in the register yet: press “Update number”.",
+  "docs.numberCancelled": "Number {symbol} cancelled.",
+  "docs.numberFrom.delegates": "Issue the number on the Invitation",
+  "docs.numberFrom.attendance": "Issue the number on the Minutes",
   "docs.listForm": "Kind of list",
   "docs.listForm.delegates": "List sent with the invitation",
   "docs.listForm.sign-in": "Sign-in sheet for the door (printed before)",
@@ -393,6 +406,20 @@ export const en: Dictionary = {
     "Applies to generated and typed text alike; the whole document follows one way.",
   "settings.format.save": "Save format options",
   "settings.format.saved": "Format options saved.",
+  "settings.format.partyTermStart":
+    "Start of the Party committee's term (numbering of Party documents)",
+  "settings.format.partyTermStartHint":
+    "Party documents are numbered from 01 per type within each term. Leave empty: numbers run on without restarting.",
+  "settings.register": "Register of outgoing documents",
+  "settings.register.intro":
+    "The documents given a number on each meeting's Documents tab, by date of issue. Cancelled numbers are not listed and are never given again.",
+  "settings.register.empty": "No document has been given a number yet.",
+  "settings.register.symbol": "Number, symbol",
+  "settings.register.date": "Date",
+  "settings.register.summary": "Type and subject",
+  "settings.register.signer": "Signed by",
+  "settings.register.save": "Save register as PDF…",
+  "settings.register.saved": "Register saved: {name}",
   "settings.about": "About",
   "settings.licence": "Licence",
   "settings.licenceText":

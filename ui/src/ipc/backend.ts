@@ -12,6 +12,7 @@ import type {
   DocumentFont,
   DocumentFormat,
   DocumentKind,
+  DocumentNumber,
   DocumentOptions,
   FontSettings,
   FormatSettings,
@@ -202,4 +203,33 @@ export interface Backend {
   ): Promise<void>;
   /** Goes back to the generated text; rejects with `notFound` when the field was not edited. */
   resetDocumentText(meetingId: string, kind: DocumentKind, field: DocumentFieldKey): Promise<void>;
+
+  /**
+   * The numbers of the meeting's documents in the register of outgoing
+   * documents (sổ văn bản đi), cancelled ones left out.
+   */
+  documentNumbers(meetingId: string): Promise<DocumentNumber[]>;
+  /**
+   * Gives a document its số and ngày ban hành (`issuedOn`, "YYYY-MM-DD"):
+   * `number`, or (null) the one it has in the same series, or the next in the
+   * series. A number another document of the series has is refused
+   * (`invalid`), as is the danh sách, which carries the giấy mời's or the
+   * biên bản's. When the document's number changes, the old one stays in the
+   * register, cancelled, and is never given again.
+   */
+  issueDocumentNumber(
+    meetingId: string,
+    kind: DocumentKind,
+    number: number | null,
+    issuedOn: string,
+  ): Promise<DocumentNumber>;
+  /** Takes a document's number back (kept as cancelled); nothing happens when it has none. */
+  cancelDocumentNumber(meetingId: string, kind: DocumentKind): Promise<null>;
+  /** The whole register, by date, then series and number. */
+  documentRegister(): Promise<DocumentNumber[]>;
+  /**
+   * Asks where to save in the native dialog, then writes the register as a
+   * PDF. Resolves to the chosen file's name; null when cancelled.
+   */
+  saveRegister(): Promise<string | null>;
 }

@@ -15,6 +15,7 @@ import type {
   DocumentFont,
   DocumentFormat,
   DocumentKind,
+  DocumentNumber,
   DocumentOptions,
   ErrorKind,
   FontSettings,
@@ -54,6 +55,16 @@ const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   "bien-ban": "Biên bản",
   "thong-bao": "Thông báo kết luận",
   "bao-cao": "Báo cáo",
+};
+
+/** The abbreviation of each type in số/ký hiệu (the core's `DocumentKind::type_abbreviation`). */
+const TYPE_ABBREVIATIONS: Record<DocumentKind, string> = {
+  "giay-moi": "GM",
+  "chuong-trinh": "CTr",
+  "danh-sach": "DS",
+  "bien-ban": "BB",
+  "thong-bao": "TB",
+  "bao-cao": "BC",
 };
 
 /** Stands in for "the font has no glyph for this": emoji and other pictographs. */
@@ -232,6 +243,7 @@ const DEFAULT_FORMAT_SETTINGS: FormatSettings = {
   partyTableFontSize: 14,
   stateToneMarks: "first-vowel",
   partyToneMarks: "main-vowel",
+  partyTermStart: "",
 };
 
 const TONE_MARKS: readonly ToneMarks[] = ["first-vowel", "main-vowel"];
@@ -255,6 +267,44 @@ type Invitation = { meetingId: string; personId: string; role: ParticipantRole }
 /** The roles that are sent a giấy mời (the core's `ParticipantRole::is_invited`). */
 const INVITED_ROLES: readonly ParticipantRole[] = ["guest", "press"];
 type StoredMeeting = Meeting & { deleted: boolean };
+/** A line of the register; a cancelled one still counts when the next number is chosen. */
+type StoredNumber = DocumentNumber & { cancelled: boolean };
+
+/**
+ * Like the core's `store::document_number::series`: the year for a state
+ * body; for a Party body the type, within the term that includes `day`.
+ */
+function series(
+  organisation: Organisation,
+  settings: FormatSettings,
+  kind: DocumentKind,
+  day: string,
+): string {
+  if (organisation.kind === "state") return day.slice(0, 4);
+  const type = TYPE_ABBREVIATIONS[kind];
+  const start = settings.partyTermStart;
+  if (!isDate(start)) return type;
+  return day >= start ? `${type} từ ${start}` : `${type} trước ${start}`;
+}
+
+/** Like the core's `FormatProfile::symbol`: "05/TB-BTGTU" (NĐ30) or "05-TB/BTGTU" (Party). */
+function symbol(profile: FormatProfile, n: number, type: string, body: string): string {
+  return profile === "nd30" ? `${pad(n)}/${type}-${body}` : `${pad(n)}-${type}/${body}`;
+}
+
+/** The register's order: by date, then series and number (the core's `ORDER BY`). */
+function byIssue(a: DocumentNumber, b: DocumentNumber): number {
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return text(a.issuedOn, b.issuedOn) || text(a.series, b.series) || a.number - b.number;
+}
+
+/** Whose registered number a document prints (the core's `registered`); none for the sign-in sheet. */
+function numberedAs(kind: DocumentKind, options: DocumentOptions): DocumentKind | null {
+  if (kind !== "danh-sach") return kind;
+  if (options.list === "delegates") return "giay-moi";
+  if (options.list === "attendance") return "bien-ban";
+  return null;
+}
 
 interface FakeOptions {
   /** The clock used for "now" (attendance without a time, audit stamps). */
@@ -281,6 +331,8 @@ export class FakeBackend implements Backend {
   private events: AttendanceEvent[] = [];
   private minutes: MinutesEntry[] = [];
   private tasks: Task[] = [];
+  /** The register of outgoing documents, cancelled lines included. */
+  private numbers: StoredNumber[] = [];
   /** The secretary's document text, by "meeting id + kind", then by field. */
   private documentTexts = new Map<string, Map<DocumentFieldKey, string>>();
   private nextId = 1;
@@ -430,7 +482,15 @@ export class FakeBackend implements Backend {
     for (const marks of [given.stateToneMarks, given.partyToneMarks]) {
       if (!TONE_MARKS.includes(marks)) invalid(`Cách đặt dấu thanh không hợp lệ: ${marks}.`);
     }
-    this.formatSettings = { ...given, partyInvitationAbbreviation: abbreviation };
+    const term = given.partyTermStart.trim();
+    if (term && !isDate(term)) {
+      invalid("Ngày bắt đầu nhiệm kỳ phải là một ngày hợp lệ (năm-tháng-ngày) hoặc để trống.");
+    }
+    this.formatSettings = {
+      ...given,
+      partyInvitationAbbreviation: abbreviation,
+      partyTermStart: term,
+    };
     return { ...this.formatSettings };
   }
 
@@ -585,6 +645,7 @@ export class FakeBackend implements Backend {
         events: mine(this.events),
         minutes: mine(this.minutes),
         tasks: mine(this.tasks),
+        numbers: mine(this.numbers),
       }),
     );
     return baseName(path);
@@ -628,6 +689,7 @@ export class FakeBackend implements Backend {
     merge(this.events, file.events);
     merge(this.minutes, file.minutes);
     merge(this.tasks, file.tasks);
+    merge(this.numbers, file.numbers ?? []);
     const now = this.meetings.find((m) => m.id === meeting.id);
     return {
       meetingId: meeting.id,
@@ -653,6 +715,7 @@ export class FakeBackend implements Backend {
       tasks: this.tasks,
       trashOrder: this.trashOrder,
       documentTexts: [...this.documentTexts].map(([k, v]) => [k, [...v]]),
+      numbers: this.numbers,
     });
   }
 
@@ -697,6 +760,7 @@ export class FakeBackend implements Backend {
     this.minutes = data.minutes;
     this.tasks = data.tasks;
     this.trashOrder = data.trashOrder;
+    this.numbers = data.numbers ?? [];
     this.documentTexts = new Map(
       (data.documentTexts as [string, [DocumentFieldKey, string][]][]).map(([k, v]) => [
         k,
@@ -1159,8 +1223,25 @@ export class FakeBackend implements Backend {
     return day;
   }
 
+  /**
+   * Like the core's `registered`: the options with the number and date the
+   * register gives the document (a danh sách those of its giấy mời or biên
+   * bản) when the options leave both out.
+   */
+  private registered(
+    meetingId: string,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): DocumentOptions {
+    const numbered = numberedAs(kind, options);
+    if (!numbered || options.number !== null || options.issuedOn?.trim()) return options;
+    const entry = this.liveNumber(meetingId, numbered);
+    return entry ? { ...options, number: entry.number, issuedOn: entry.issuedOn } : options;
+  }
+
   /** Like the core's `Snapshot::format`: the chosen profile, or the one in force on the document's date. */
-  private format(meeting: Meeting, kind: DocumentKind, options: DocumentOptions): DocumentFormat {
+  private format(meeting: Meeting, kind: DocumentKind, given: DocumentOptions): DocumentFormat {
+    const options = this.registered(meeting.id, kind, given);
     const issuedOn =
       this.issuedOn(options) ?? addDays(meeting.startsAt.slice(0, 10), USUAL_ISSUE_DAYS[kind]);
     return {
@@ -1302,6 +1383,108 @@ export class FakeBackend implements Backend {
     }
   }
 
+  /** The live line of the register for a document of a meeting, if it has a number. */
+  private liveNumber(meetingId: string, kind: DocumentKind): StoredNumber | undefined {
+    return this.numbers.find((n) => n.meetingId === meetingId && n.kind === kind && !n.cancelled);
+  }
+
+  private numbersWhere(keep: (n: StoredNumber) => boolean): DocumentNumber[] {
+    return this.numbers
+      .filter((n) => !n.cancelled && keep(n))
+      .sort(byIssue)
+      .map(({ cancelled: _cancelled, ...n }) => clone(n));
+  }
+
+  async documentNumbers(meetingId: string): Promise<DocumentNumber[]> {
+    return this.numbersWhere((n) => n.meetingId === meetingId);
+  }
+
+  async documentRegister(): Promise<DocumentNumber[]> {
+    return this.numbersWhere(() => true);
+  }
+
+  /** Like the core's `issue_document_number`: the same checks, in the same order. */
+  async issueDocumentNumber(
+    meetingId: string,
+    kind: DocumentKind,
+    number: number | null,
+    issuedOn: string,
+  ): Promise<DocumentNumber> {
+    if (kind === "danh-sach") {
+      invalid(
+        "Danh sách đại biểu không có số riêng: nó mang số của giấy mời hoặc biên bản đi kèm.",
+      );
+    }
+    const day = issuedOn.trim();
+    if (!isDate(day)) invalid("Ngày ban hành phải là một ngày hợp lệ.");
+    if (number === 0) invalid("Số văn bản bắt đầu từ 01.");
+    const organisation = this.organisation;
+    const settings = this.formatSettings;
+    const meeting = this.meeting(meetingId);
+    const run = series(organisation, settings, kind, day);
+    const profile = profileOn(organisation.kind, day);
+    const type =
+      kind === "giay-moi" && profile !== "nd30"
+        ? settings.partyInvitationAbbreviation
+        : TYPE_ABBREVIATIONS[kind];
+    const summary = `${DOCUMENT_TITLES[kind]} – ${meeting.title.trim()}`;
+    const signer = kind === "bien-ban" ? meeting.chairName.trim() : organisation.signerName.trim();
+    const existing = this.liveNumber(meetingId, kind);
+    let chosen: number;
+    if (number !== null) {
+      const taken = this.numbers.find(
+        (n) => !n.cancelled && n.series === run && n.number === number && n !== existing,
+      );
+      if (taken) {
+        invalid(`Số ${pad(number)} đã cấp cho “${taken.summary}” (ngày ${taken.issuedOn}).`);
+      }
+      chosen = number;
+    } else if (existing && existing.series === run) {
+      chosen = existing.number;
+    } else {
+      const inRun = this.numbers.filter((n) => n.series === run).map((n) => n.number);
+      chosen = Math.max(0, ...inRun) + 1;
+    }
+    const line = {
+      series: run,
+      number: chosen,
+      issuedOn: day,
+      symbol: symbol(profile, chosen, type, organisation.abbreviation.trim()),
+      summary,
+      signer,
+    };
+    if (existing) {
+      if (existing.series !== run || existing.number !== chosen) {
+        // The old number may be on paper: it stays, cancelled, never given again.
+        this.numbers.push({ ...clone(existing), id: this.id("number"), cancelled: true });
+      }
+      Object.assign(existing, line);
+    } else {
+      this.numbers.push({ id: this.id("number"), meetingId, kind, ...line, cancelled: false });
+    }
+    const issued = (await this.documentNumbers(meetingId)).find((n) => n.kind === kind);
+    if (!issued) notFound(`Không tìm thấy số văn bản (mã ${kind}).`);
+    return issued;
+  }
+
+  async cancelDocumentNumber(meetingId: string, kind: DocumentKind): Promise<null> {
+    const entry = this.liveNumber(meetingId, kind);
+    if (entry) entry.cancelled = true;
+    return null;
+  }
+
+  /** Registers written by `saveRegister`: the file name and the lines it held. */
+  readonly savedRegisters: { path: string; entries: DocumentNumber[] }[] = [];
+
+  async saveRegister(): Promise<string | null> {
+    const entries = await this.documentRegister();
+    const day = toLocalDateTime(this.now()).slice(0, 10);
+    const path = this.savePathChoice(`so-van-ban-di-${day}.pdf`);
+    if (path === null) return null;
+    this.savedRegisters.push({ path, entries });
+    return baseName(path);
+  }
+
   async renderDocument(
     meetingId: string,
     kind: DocumentKind,
@@ -1310,6 +1493,7 @@ export class FakeBackend implements Backend {
     const meeting = this.meeting(meetingId);
     const { profile } = this.format(meeting, kind, options);
     const fields = await this.documentFields(meetingId, kind, options);
+    const printed = this.registered(meetingId, kind, options);
     // Like the real renderer, refuse rather than print boxes where letters should be.
     const drawn = [meeting.title, ...fields.filter((f) => f.edited).map((f) => f.text)].join("\n");
     const missing = [...new Set(drawn.match(NO_GLYPH) ?? [])];
@@ -1329,8 +1513,8 @@ export class FakeBackend implements Backend {
         meeting.title,
         `Trich yeu: ${subject}`,
         `The thuc: ${profile.toUpperCase()}`,
-        `So: ${options.number ?? "..."}`,
-        `Ngay ban hanh: ${options.issuedOn ?? "(mac dinh)"}`,
+        `So: ${printed.number ?? "..."}`,
+        `Ngay ban hanh: ${printed.issuedOn || "(mac dinh)"}`,
         kind === "giay-moi" ? `Giay moi: ${options.invitation}` : "",
         kind === "danh-sach" ? `Danh sach: ${options.list}` : "",
         "(Ban xem thu - du lieu tam trong bo nho)",

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { meetingInput } from "../test/render";
+import type { DocumentOptions } from "./bindings";
 import { FAKE_PRINT_PATH, FakeBackend } from "./fake";
 import { samplePdf } from "./fakePdf";
 
@@ -119,6 +120,31 @@ describe("FakeBackend documents", () => {
     await expect(
       backend.documentFormat(meeting.id, "danh-sach", { ...byDate, issuedOn: "2026-02-30" }),
     ).rejects.toEqual({ kind: "invalid", message: "Ngày ban hành không hợp lệ." });
+  });
+
+  it("prints the registered number and date when the options leave both out", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    await backend.issueDocumentNumber(meeting.id, "giay-moi", 4, "2030-02-20");
+    await backend.issueDocumentNumber(meeting.id, "bien-ban", 9, "2030-03-04");
+    const byDate: DocumentOptions = { ...OPTIONS, profile: null };
+    const text = async (kind: "giay-moi" | "danh-sach", options = byDate) =>
+      (await textOf(await backend.renderDocument(meeting.id, kind, options))).text;
+
+    expect(await text("giay-moi")).toContain("So: 4");
+    expect(await text("giay-moi")).toContain("Ngay ban hanh: 2030-02-20");
+    expect(await backend.documentFormat(meeting.id, "giay-moi", byDate)).toMatchObject({
+      issuedOn: "2030-02-20",
+    });
+    expect(await text("danh-sach"), "the list sent with the giấy mời").toContain("So: 4");
+    expect(await text("danh-sach", { ...byDate, list: "attendance" })).toContain("So: 9");
+    expect(await text("danh-sach", { ...byDate, list: "sign-in" })).toContain("So: ...");
+    expect(await text("giay-moi", { ...byDate, number: 12 }), "a chosen number wins").toContain(
+      "So: 12",
+    );
+    expect(
+      await backend.documentFormat(meeting.id, "giay-moi", { ...byDate, issuedOn: "2030-02-21" }),
+    ).toMatchObject({ issuedOn: "2030-02-21" });
   });
 
   it("refuses a title with characters the font cannot draw, naming them", async () => {

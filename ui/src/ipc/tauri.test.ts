@@ -139,6 +139,53 @@ describe("TauriBackend", () => {
     ).rejects.toEqual({ kind: "invalid", message: "Ngày ban hành không hợp lệ." });
   });
 
+  it("keeps the register of outgoing documents with the agreed commands and keys", async () => {
+    const backend = new TauriBackend();
+    const entry = {
+      id: "n1",
+      meetingId: "m1",
+      kind: "giay-moi",
+      series: "GM",
+      number: 1,
+      issuedOn: "2026-12-03",
+      symbol: "01-GM/BTGTU",
+      summary: "Giấy mời – Hội nghị giao ban quý IV",
+      signer: "Bùi Huyền Mai",
+    };
+    invoke.mockResolvedValueOnce([entry]);
+    expect(await backend.documentNumbers("m1")).toEqual([entry]);
+    invoke.mockResolvedValueOnce(entry);
+    expect(await backend.issueDocumentNumber("m1", "giay-moi", null, "2026-12-03")).toEqual(entry);
+    invoke.mockResolvedValueOnce({ ...entry, number: 7 });
+    await backend.issueDocumentNumber("m1", "giay-moi", 7, "2026-12-04");
+    invoke.mockResolvedValueOnce(null);
+    await expect(backend.cancelDocumentNumber("m1", "giay-moi")).resolves.toBeNull();
+    invoke.mockResolvedValueOnce([entry]);
+    expect(await backend.documentRegister()).toEqual([entry]);
+    invoke.mockResolvedValueOnce("so-van-ban-di-2026-12-05.pdf");
+    expect(await backend.saveRegister()).toBe("so-van-ban-di-2026-12-05.pdf");
+    expect(invoke.mock.calls).toEqual([
+      ["document_numbers", { meetingId: "m1" }],
+      [
+        "issue_document_number",
+        { meetingId: "m1", kind: "giay-moi", number: null, issuedOn: "2026-12-03" },
+      ],
+      [
+        "issue_document_number",
+        { meetingId: "m1", kind: "giay-moi", number: 7, issuedOn: "2026-12-04" },
+      ],
+      ["cancel_document_number", { meetingId: "m1", kind: "giay-moi" }],
+      ["document_register", undefined],
+      ["save_register", undefined],
+    ]);
+
+    const refused = { kind: "invalid", message: "Số văn bản bắt đầu từ 01." };
+    invoke.mockRejectedValueOnce(refused);
+    await expect(backend.issueDocumentNumber("m1", "bao-cao", 0, "2026-12-11")).rejects.toEqual(
+      refused,
+    );
+  });
+
   it("accepts document bytes as a view or a plain array too", () => {
     expect([...toBytes(new Uint8Array([1, 2, 3]).subarray(1))]).toEqual([2, 3]);
     expect([...toBytes([37, 80])]).toEqual([37, 80]);

@@ -131,6 +131,15 @@ export class TauriBackend implements Backend {
     await call("reset_document_text", { meetingId, kind, field });
   };
 
+  documentNumbers: Backend["documentNumbers"] = (meetingId) =>
+    call("document_numbers", { meetingId });
+  issueDocumentNumber: Backend["issueDocumentNumber"] = (meetingId, kind, number, issuedOn) =>
+    call("issue_document_number", { meetingId, kind, number, issuedOn });
+  cancelDocumentNumber: Backend["cancelDocumentNumber"] = (meetingId, kind) =>
+    call("cancel_document_number", { meetingId, kind });
+  documentRegister: Backend["documentRegister"] = () => call("document_register");
+  saveRegister: Backend["saveRegister"] = () => call("save_register");
+
   listBackups: Backend["listBackups"] = () => call("list_backups");
   backupNow: Backend["backupNow"] = () => call("backup_now");
   restoreBackup: Backend["restoreBackup"] = (name) => call("restore_backup", { name });

@@ -401,6 +401,12 @@ describe("documents tab", () => {
     expect(labelOf("doc-issued-on")).toBe("Ngày giấy mời");
     expect(screen.getByTestId("doc-number")).toHaveValue(45);
     expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-02-20");
+    expect(screen.getByTestId("doc-number"), "changed on the giấy mời only").toHaveAttribute(
+      "readonly",
+    );
+    expect(screen.getByTestId("doc-issued-on")).toHaveAttribute("readonly");
+    expect(screen.getByTestId("doc-number-source")).toHaveTextContent("Cấp số ở văn bản Giấy mời");
+    expect(screen.queryByTestId("doc-issue-number")).toBeNull();
     const ofInvitation = { ...DEFAULTS, number: 45, issuedOn: "2030-02-20" };
     await waitFor(() =>
       expect(lastOptions(render)).toEqual([meeting.id, "danh-sach", ofInvitation]),
@@ -423,16 +429,20 @@ describe("documents tab", () => {
     expect(labelOf("doc-number")).toBe("Số biên bản");
     expect(labelOf("doc-issued-on")).toBe("Ngày biên bản");
     expect(screen.getByTestId("doc-number")).toHaveValue(null);
-    await user.type(screen.getByTestId("doc-number"), "7");
-    const ofMinutes = { ...DEFAULTS, list: "attendance" as const, number: 7 };
-    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "danh-sach", ofMinutes]));
+    expect(screen.getByTestId("doc-number")).toHaveAttribute("readonly");
+    expect(screen.getByTestId("doc-number-source")).toHaveTextContent("Cấp số ở văn bản Biên bản");
 
-    // Other documents keep their labels; the biên bản has the number typed for its list.
+    // Other documents keep their labels; the number typed on the biên bản goes to its list.
     await user.click(screen.getByTestId("doc-bien-ban"));
     expect(labelOf("doc-number")).toBe("Số");
     expect(labelOf("doc-issued-on")).toBe("Ngày ban hành");
-    expect(screen.getByTestId("doc-number")).toHaveValue(7);
+    expect(screen.getByTestId("doc-number")).not.toHaveAttribute("readonly");
+    await user.type(screen.getByTestId("doc-number"), "7");
+    const ofMinutes = { ...DEFAULTS, list: "attendance" as const, number: 7 };
     await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "bien-ban", ofMinutes]));
+    await user.click(screen.getByTestId("doc-danh-sach"));
+    expect(screen.getByTestId("doc-number")).toHaveValue(7);
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "danh-sach", ofMinutes]));
 
     await user.click(screen.getByTestId("doc-export-all"));
     await screen.findByTestId("doc-export-summary");
@@ -546,6 +556,178 @@ describe("documents tab", () => {
     await user.selectOptions(screen.getByTestId("doc-list"), "attendance");
     expect(labelOf("doc-number")).toBe("Number of the minutes");
     expect(labelOf("doc-issued-on")).toBe("Date of the minutes");
+  });
+});
+
+describe("register of outgoing documents", () => {
+  it("issues the next number on the usual date, keeps it on coming back, and prints it", async () => {
+    const { user, backend, meeting, render } = await setup();
+    const issue = vi.spyOn(backend, "issueDocumentNumber");
+    expect(await screen.findByText("Chưa cấp số trong sổ văn bản đi.")).toBeInTheDocument();
+    const button = screen.getByTestId("doc-issue-number");
+    expect(button).toHaveTextContent("Cấp số");
+    expect(screen.queryByTestId("doc-cancel-number")).toBeNull();
+    await waitFor(() => expect(button).toBeEnabled());
+    await user.click(button);
+
+    // Empty inputs: the next number in the series, on the date the document comes out with.
+    expect(issue).toHaveBeenCalledWith(meeting.id, "giay-moi", null, "2030-02-25");
+    expect(await screen.findByTestId("doc-number-status")).toHaveTextContent(
+      "Đã cấp số 01-GM/BTGTU, ngày 25/02/2030",
+    );
+    expect(screen.getByTestId("doc-number")).toHaveValue(1);
+    expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-02-25");
+    expect(screen.getByTestId("doc-issue-number")).toHaveTextContent("Cập nhật số");
+    expect(screen.getByTestId("doc-cancel-number")).toBeInTheDocument();
+    const issued = { ...DEFAULTS, number: 1, issuedOn: "2030-02-25" };
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "giay-moi", issued]));
+    await waitFor(() => expect(new TextDecoder().decode(pdf.opened.at(-1))).toContain("So: 1"));
+
+    // The danh sách sent with it shows the same number, to be changed on the giấy mời.
+    await user.click(screen.getByTestId("doc-danh-sach"));
+    expect(screen.getByTestId("doc-number")).toHaveValue(1);
+    expect(screen.getByTestId("doc-number-status")).toHaveTextContent("01-GM/BTGTU");
+    expect(screen.queryByTestId("doc-issue-number")).toBeNull();
+
+    // Leaving the tab and coming back: the saved number and date are shown again.
+    await user.click(screen.getByTestId("tab-info"));
+    await user.click(await screen.findByTestId("tab-documents"));
+    await user.click(await screen.findByTestId("doc-giay-moi"));
+    await waitFor(() => expect(screen.getByTestId("doc-number")).toHaveValue(1));
+    expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-02-25");
+    expect(screen.getByTestId("doc-number-status")).toHaveTextContent(
+      "Đã cấp số 01-GM/BTGTU, ngày 25/02/2030",
+    );
+    await waitFor(() => expect(lastOptions(render)).toEqual([meeting.id, "giay-moi", issued]));
+    expect(issue).toHaveBeenCalledTimes(1);
+  });
+
+  it("issues the typed number and date, shows a refusal by the inputs, and re-issues a change", async () => {
+    const { user, backend, meeting } = await setup();
+    const other = await backend.createMeeting(meetingInput({ title: "Hội nghị sơ kết" }));
+    await backend.issueDocumentNumber(other.id, "giay-moi", 5, "2030-01-10");
+    const issue = vi.spyOn(backend, "issueDocumentNumber");
+    await user.type(await screen.findByTestId("doc-number"), "5");
+    await user.type(screen.getByTestId("doc-issued-on"), "2030-02-20");
+    await user.click(screen.getByTestId("doc-issue-number"));
+    expect(issue).toHaveBeenLastCalledWith(meeting.id, "giay-moi", 5, "2030-02-20");
+    const refusal = await screen.findByText(
+      "Số 05 đã cấp cho “Giấy mời – Hội nghị sơ kết” (ngày 2030-01-10).",
+    );
+    expect(refusal).toHaveAttribute("role", "alert");
+    expect(screen.getByTestId("doc-register")).toContainElement(refusal);
+    expect(screen.queryByTestId("doc-number-status")).toBeNull();
+    expect(screen.getByTestId("doc-number"), "what was typed stays").toHaveValue(5);
+    expect(await backend.documentNumbers(meeting.id)).toEqual([]);
+
+    await user.clear(screen.getByTestId("doc-number"));
+    await user.type(screen.getByTestId("doc-number"), "6");
+    await user.click(screen.getByTestId("doc-issue-number"));
+    expect(await screen.findByTestId("doc-number-status")).toHaveTextContent(
+      "Đã cấp số 06-GM/BTGTU, ngày 20/02/2030",
+    );
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByTestId("doc-number-changed")).toBeNull();
+
+    // A changed date is not in the register until the button is pressed again.
+    fireEvent.change(screen.getByTestId("doc-issued-on"), { target: { value: "2030-02-21" } });
+    expect(screen.getByTestId("doc-number-changed")).toHaveTextContent("chưa được ghi vào sổ");
+    await user.click(screen.getByTestId("doc-issue-number"));
+    expect(issue).toHaveBeenLastCalledWith(meeting.id, "giay-moi", 6, "2030-02-21");
+    await waitFor(() =>
+      expect(screen.getByTestId("doc-number-status")).toHaveTextContent(
+        "Đã cấp số 06-GM/BTGTU, ngày 21/02/2030",
+      ),
+    );
+    expect(screen.queryByTestId("doc-number-changed")).toBeNull();
+    expect((await backend.documentRegister()).map((n) => n.symbol)).toEqual([
+      "05-GM/BTGTU",
+      "06-GM/BTGTU",
+    ]);
+  });
+
+  it("cancels a number after asking; the next one given skips it", async () => {
+    const backend = await FakeBackend.withSampleData(3);
+    const meeting = await backend.createMeeting(meetingInput());
+    await backend.issueDocumentNumber(meeting.id, "thong-bao", null, "2030-03-08");
+    const cancel = vi.spyOn(backend, "cancelDocumentNumber");
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/documents`);
+    await user.click(await screen.findByTestId("doc-thong-bao"));
+    await waitFor(() => expect(screen.getByTestId("doc-number")).toHaveValue(1));
+
+    await user.click(screen.getByTestId("doc-cancel-number"));
+    const dialog = screen.getByRole("dialog");
+    expect(dialog).toHaveTextContent("Huỷ số 01-TB/BTGTU của Thông báo kết luận?");
+    await user.click(within(dialog).getByRole("button", { name: "Huỷ" }));
+    expect(cancel).not.toHaveBeenCalled();
+    expect(screen.getByTestId("doc-number")).toHaveValue(1);
+
+    await user.click(screen.getByTestId("doc-cancel-number"));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Huỷ số" }));
+    expect(cancel).toHaveBeenCalledWith(meeting.id, "thong-bao");
+    expect(await screen.findByTestId("doc-number-notice")).toHaveTextContent(
+      "Đã huỷ số 01-TB/BTGTU.",
+    );
+    expect(screen.getByTestId("doc-number")).toHaveValue(null);
+    expect(screen.getByTestId("doc-issued-on")).toHaveValue("");
+    expect(screen.queryByTestId("doc-number-status")).toBeNull();
+    expect(screen.queryByTestId("doc-cancel-number")).toBeNull();
+
+    await waitFor(() => expect(screen.getByTestId("doc-issue-number")).toBeEnabled());
+    await user.click(screen.getByTestId("doc-issue-number"));
+    expect(await screen.findByTestId("doc-number-status")).toHaveTextContent(
+      "Đã cấp số 02-TB/BTGTU, ngày 08/03/2030",
+    );
+  });
+
+  it("shows the danh sách the biên bản's saved number, read-only, and the sign-in sheet none", async () => {
+    const backend = await FakeBackend.withSampleData(3);
+    const meeting = await backend.createMeeting(meetingInput());
+    await backend.issueDocumentNumber(meeting.id, "bien-ban", 3, "2030-03-04");
+    const render = vi.spyOn(backend, "renderDocument");
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/documents`);
+    await user.click(await screen.findByTestId("doc-danh-sach"));
+    expect(screen.getByTestId("doc-number"), "the giấy mời has none").toHaveValue(null);
+    expect(screen.queryByTestId("doc-number-status")).toBeNull();
+
+    await user.selectOptions(screen.getByTestId("doc-list"), "attendance");
+    expect(screen.getByTestId("doc-number")).toHaveValue(3);
+    expect(screen.getByTestId("doc-number")).toHaveAttribute("readonly");
+    expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-03-04");
+    expect(screen.getByTestId("doc-number-status")).toHaveTextContent(
+      "Đã cấp số 03-BB/BTGTU, ngày 04/03/2030",
+    );
+    expect(screen.getByTestId("doc-number-source")).toHaveTextContent("Cấp số ở văn bản Biên bản");
+    expect(screen.queryByTestId("doc-issue-number")).toBeNull();
+    expect(screen.queryByTestId("doc-cancel-number")).toBeNull();
+    await waitFor(() =>
+      expect(lastOptions(render)).toEqual([
+        meeting.id,
+        "danh-sach",
+        { ...DEFAULTS, list: "attendance", number: 3, issuedOn: "2030-03-04" },
+      ]),
+    );
+
+    await user.selectOptions(screen.getByTestId("doc-list"), "sign-in");
+    expect(screen.queryByTestId("doc-number")).toBeNull();
+    expect(screen.queryByTestId("doc-register")).toBeNull();
+  });
+
+  it("speaks English when asked", async () => {
+    localStorage.setItem("hoinghi.lang", "en");
+    const backend = await FakeBackend.withSampleData(3);
+    const meeting = await backend.createMeeting(meetingInput());
+    await backend.issueDocumentNumber(meeting.id, "giay-moi", 2, "2030-02-20");
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/documents`);
+    expect(await screen.findByTestId("doc-number-status")).toHaveTextContent(
+      "Number 02-GM/BTGTU issued, dated 20/02/2030",
+    );
+    expect(screen.getByTestId("doc-issue-number")).toHaveTextContent("Update number");
+    expect(screen.getByTestId("doc-cancel-number")).toHaveTextContent("Cancel number");
+    await user.click(screen.getByTestId("doc-danh-sach"));
+    expect(screen.getByTestId("doc-number-source")).toHaveTextContent(
+      "Issue the number on the Invitation",
+    );
   });
 });
 

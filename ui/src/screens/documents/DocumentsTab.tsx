@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { PdfPreview } from "../../components/PdfPreview";
@@ -9,6 +10,7 @@ import {
   DOCUMENT_KINDS,
   type DocumentFormat,
   type DocumentKind,
+  type DocumentNumber,
   type DocumentOptions,
   type FormatProfile,
   type InvitationForm,
@@ -75,6 +77,11 @@ function parseNumber(text: string): number | null | undefined {
 
 const EMPTY: PerDocument = { number: "", issuedOn: "" };
 
+/** The inputs as the register has them for a document. */
+function fromRegister(entry: DocumentNumber): PerDocument {
+  return { number: String(entry.number), issuedOn: entry.issuedOn };
+}
+
 /**
  * Whose number and date a document's inputs hold. A danh sách has none of its
  * own: the list sent with the giấy mời shows the giấy mời's, the attendance
@@ -114,6 +121,32 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   const [textRevision, setTextRevision] = useState(0);
   const fields = useRef<DocumentFieldsHandle>(null);
   const textChanged = useCallback(() => setTextRevision((r) => r + 1), []);
+  // The meeting's lines in the register of outgoing documents (sổ văn bản đi).
+  const [numbers, setNumbers] = useState<DocumentNumber[]>([]);
+  const numbering = useSubmit();
+  const [numberNotice, setNumberNotice] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<DocumentNumber | null>(null);
+
+  // The saved numbers and dates fill the inputs, so a document shows (and
+  // prints) the number it was given whenever the tab is opened again.
+  useEffect(() => {
+    let live = true;
+    backend.documentNumbers(meeting.id).then(
+      (found) => {
+        if (!live) return;
+        setNumbers(found);
+        setPerDocument((all) => {
+          const next = { ...all };
+          for (const entry of found) next[entry.kind] ??= fromRegister(entry);
+          return next;
+        });
+      },
+      (e: unknown) => live && numbering.setError(toIpcError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [backend, meeting.id, numbering.setError]);
 
   /** The options for one document, or why they are not valid. */
   const optionsFor = useCallback(
@@ -159,13 +192,18 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   // Which format and date the document comes out with. A refused date is
   // shown by the preview and the wording already, so here the line just goes.
   const formatRequest = useRef(0);
+  // The options `format` answers for; a date is taken from it only when they are the current ones.
+  const [formatFor, setFormatFor] = useState<string | null>(null);
+  const formatId = `${kind}\n${formatKey}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the usual date follows the meeting's start
   useEffect(() => {
     const options = JSON.parse(formatKey) as DocumentOptions;
     const id = ++formatRequest.current;
     backend.documentFormat(meeting.id, kind, options).then(
       (answer) => {
-        if (formatRequest.current === id) setFormat(answer);
+        if (formatRequest.current !== id) return;
+        setFormat(answer);
+        setFormatFor(formatId);
       },
       () => {
         if (formatRequest.current === id) setFormat(null);
@@ -199,8 +237,56 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   }, [backend, meeting.id, kind, currentKey, textRevision]);
 
   function edit(patch: Partial<PerDocument>) {
-    if (!numbered) return;
+    // A danh sách shows its giấy mời's or biên bản's number; it is changed there.
+    if (!numbered || numbered !== kind) return;
     setPerDocument((all) => ({ ...all, [numbered]: { ...(all[numbered] ?? EMPTY), ...patch } }));
+  }
+
+  /** The saved line of the register for the number the current document shows. */
+  const registered = numbered ? numbers.find((n) => n.kind === numbered) : undefined;
+  /** The date a number is issued with: the one typed, or the one the document comes out with. */
+  const issueDate = typed.issuedOn || (format && formatFor === formatId ? format.issuedOn : "");
+  const changed =
+    registered !== undefined &&
+    (typed.number.trim() !== String(registered.number) || typed.issuedOn !== registered.issuedOn);
+
+  /** Reads the meeting's register lines again, after one changed. */
+  async function reloadNumbers() {
+    setNumbers(await backend.documentNumbers(meeting.id));
+  }
+
+  /**
+   * Gives the current document the typed number (or, left empty, the one it
+   * has or the next in its series) and date in the register; the inputs then
+   * show what was saved. A refusal is shown by the inputs and changes nothing.
+   */
+  function issueNumber() {
+    if (!numbered || numbered !== kind || !current.ok || !issueDate) return;
+    const number = current.value.number;
+    setNumberNotice(null);
+    void numbering.submit(
+      () => backend.issueDocumentNumber(meeting.id, numbered, number, issueDate),
+      async (entry) => {
+        setPerDocument((all) => ({ ...all, [entry.kind]: fromRegister(entry) }));
+        setNumbers((all) => [...all.filter((n) => n.kind !== entry.kind), entry]);
+        await reloadNumbers();
+      },
+    );
+  }
+
+  /** Takes the number back (after the secretary confirmed); the inputs are emptied. */
+  function cancelNumber(entry: DocumentNumber) {
+    setCancelling(null);
+    setNumberNotice(null);
+    void numbering.submit(
+      () => backend.cancelDocumentNumber(meeting.id, entry.kind),
+      async () => {
+        setPerDocument((all) => ({ ...all, [entry.kind]: EMPTY }));
+        setNumbers((all) => all.filter((n) => n.kind !== entry.kind));
+        setNumberNotice(t("docs.numberCancelled", { symbol: entry.symbol }));
+        await reloadNumbers();
+      },
+    );
   }
 
   /** Saves what was typed in the fields, then does `work`; shows what it reports, or its error. */
@@ -302,7 +388,11 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
                   aria-describedby={`doc-hint-${each}`}
                   className={each === kind ? "doc-choice selected" : "doc-choice"}
                   data-testid={`doc-${each}`}
-                  onClick={() => setKind(each)}
+                  onClick={() => {
+                    setKind(each);
+                    numbering.setError(null);
+                    setNumberNotice(null);
+                  }}
                 >
                   <span className="doc-choice-name">{name(each)}</span>
                   <span id={`doc-hint-${each}`} className="doc-choice-hint">
@@ -360,7 +450,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
               <div className="documents-row">
                 <Field
                   label={t(listOf ? `docs.number.${listOf}` : "docs.number")}
-                  hint={t("docs.numberHint")}
+                  hint={listOf ? undefined : t("docs.numberHint")}
                 >
                   <input
                     data-testid="doc-number"
@@ -369,19 +459,24 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
                     min={1}
                     step={1}
                     value={typed.number}
+                    readOnly={listOf !== null}
                     aria-invalid={numberInvalid}
-                    aria-describedby={numberInvalid ? "doc-number-error" : undefined}
+                    aria-describedby={
+                      numberInvalid ? "doc-number-error" : listOf ? "doc-number-source" : undefined
+                    }
                     onChange={(e) => edit({ number: e.target.value })}
                   />
                 </Field>
                 <Field
                   label={t(listOf ? `docs.issuedOn.${listOf}` : "docs.issuedOn")}
-                  hint={t("docs.issuedOnHint")}
+                  hint={listOf ? undefined : t("docs.issuedOnHint")}
                 >
                   <input
                     data-testid="doc-issued-on"
                     type="date"
                     value={typed.issuedOn}
+                    readOnly={listOf !== null}
+                    aria-describedby={listOf ? "doc-number-source" : undefined}
                     onChange={(e) => edit({ issuedOn: e.target.value })}
                   />
                 </Field>
@@ -391,6 +486,59 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
               <p id="doc-number-error" className="error-text small" role="alert">
                 {t("docs.numberInvalid")}
               </p>
+            ) : null}
+            {numbered ? (
+              <div className="documents-number" data-testid="doc-register">
+                {registered ? (
+                  <p className="status-text small" role="status" data-testid="doc-number-status">
+                    {t("docs.numberIssued", {
+                      symbol: registered.symbol,
+                      date: formatDate(registered.issuedOn),
+                    })}
+                  </p>
+                ) : listOf ? null : (
+                  <p className="muted small">{t("docs.numberNotIssued")}</p>
+                )}
+                {changed && !listOf ? (
+                  <p className="warning-text small" data-testid="doc-number-changed">
+                    {t("docs.numberChanged")}
+                  </p>
+                ) : null}
+                {numberNotice ? (
+                  <p className="status-text small" role="status" data-testid="doc-number-notice">
+                    {numberNotice}
+                  </p>
+                ) : null}
+                {listOf ? (
+                  <p id="doc-number-source" className="field-hint" data-testid="doc-number-source">
+                    {t(`docs.numberFrom.${listOf}`)}
+                  </p>
+                ) : (
+                  <div className="documents-number-actions">
+                    <button
+                      type="button"
+                      className="button small"
+                      data-testid="doc-issue-number"
+                      disabled={numbering.busy || numberInvalid || !issueDate}
+                      onClick={() => issueNumber()}
+                    >
+                      {t(registered ? "docs.reissueNumber" : "docs.issueNumber")}
+                    </button>
+                    {registered ? (
+                      <button
+                        type="button"
+                        className="button small ghost"
+                        data-testid="doc-cancel-number"
+                        disabled={numbering.busy}
+                        onClick={() => setCancelling(registered)}
+                      >
+                        {t("docs.cancelNumber")}
+                      </button>
+                    ) : null}
+                  </div>
+                )}
+                <ErrorText error={numbering.error} />
+              </div>
             ) : null}
             {kind === "giay-moi" ? (
               <Field label={t("docs.invitation")} hint={t("docs.invitationHint")}>
@@ -468,6 +616,17 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
         <Notices notice={notice} />
         {action.error ? <DocumentError error={action.error} /> : null}
         <ExportProgress exported={exported} name={name} onClose={() => setExported(null)} />
+        {cancelling ? (
+          <ConfirmDialog
+            message={t("docs.cancelNumberConfirm", {
+              symbol: cancelling.symbol,
+              name: name(cancelling.kind),
+            })}
+            confirmLabel={t("docs.cancelNumber")}
+            onConfirm={() => cancelNumber(cancelling)}
+            onCancel={() => setCancelling(null)}
+          />
+        ) : null}
 
         <div
           className="documents-preview"

@@ -1,5 +1,5 @@
-import { screen, waitFor } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import type { FormatSettings, ToneMarks } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
@@ -172,6 +172,7 @@ describe("format options", () => {
         partyTableFontSize: 15,
         stateToneMarks: "first-vowel",
         partyToneMarks: "main-vowel",
+        partyTermStart: "",
       }),
     );
 
@@ -219,6 +220,26 @@ describe("format options", () => {
     });
   });
 
+  it("saves when the Party committee's term began, and lets it be emptied again", async () => {
+    const backend = new FakeBackend();
+    const { user } = renderApp(backend, "/settings");
+    const term = await screen.findByTestId("format-party-term-start");
+    expect(term).toHaveValue("");
+    expect(term).toHaveAccessibleName(/^Ngày bắt đầu nhiệm kỳ cấp uỷ \(đánh số văn bản Đảng\)/);
+    expect(term).toHaveAccessibleName(
+      /Văn bản Đảng được đánh số từ 01 theo từng loại trong mỗi nhiệm kỳ\. Để trống: số chạy liên tục\.$/,
+    );
+    await user.type(term, "2025-10-18");
+    await user.click(screen.getByTestId("format-save"));
+    expect(await screen.findByText("Đã lưu tuỳ chọn thể thức.")).toBeInTheDocument();
+    expect((await backend.getFormatSettings()).partyTermStart).toBe("2025-10-18");
+
+    await user.clear(term);
+    await user.click(screen.getByTestId("format-save"));
+    await waitFor(async () => expect((await backend.getFormatSettings()).partyTermStart).toBe(""));
+    expect(term).toHaveValue("");
+  });
+
   it("names the tone mark choices in English", async () => {
     localStorage.setItem("hoinghi.lang", "en");
     renderApp(new FakeBackend(), "/settings");
@@ -231,6 +252,87 @@ describe("format options", () => {
       "Hòa, Thủy, Ủy ban (mark on the first vowel)",
       "Hoà, Thuỷ, Uỷ ban (mark on the main vowel)",
     ]);
+  });
+});
+
+describe("register of outgoing documents", () => {
+  it("says when no number has been given yet", async () => {
+    renderApp(new FakeBackend(), "/settings");
+    const panel = await screen.findByTestId("register");
+    expect(
+      within(panel).getByRole("heading", { name: "Sổ đăng ký văn bản đi" }),
+    ).toBeInTheDocument();
+    expect(await within(panel).findByText("Chưa cấp số cho văn bản nào.")).toBeInTheDocument();
+    expect(within(panel).queryByRole("table")).toBeNull();
+  });
+
+  it("lists every number given, in the core's order, and saves the register as a PDF", async () => {
+    const backend = await FakeBackend.withSampleData(0);
+    const first = await backend.createMeeting(
+      meetingInput({ title: "Giao ban quý IV", chairName: "Nguyễn Văn An" }),
+    );
+    const second = await backend.createMeeting(meetingInput({ title: "Hội nghị sơ kết" }));
+    await backend.issueDocumentNumber(second.id, "giay-moi", null, "2030-02-26");
+    await backend.issueDocumentNumber(first.id, "giay-moi", null, "2030-02-25");
+    await backend.issueDocumentNumber(first.id, "bien-ban", null, "2030-03-04");
+    await backend.issueDocumentNumber(first.id, "thong-bao", null, "2030-03-08");
+    await backend.cancelDocumentNumber(first.id, "thong-bao");
+    const save = vi.spyOn(backend, "saveRegister");
+    const { user } = renderApp(backend, "/settings");
+
+    const table = await within(await screen.findByTestId("register")).findByRole("table");
+    const rows = within(table)
+      .getAllByRole("row")
+      .map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ["Số, ký hiệu", "Ngày", "Tên loại và trích yếu", "Người ký"],
+      ["02-GM/BTGTU", "25/02/2030", "Giấy mời – Giao ban quý IV", "Phạm Văn Cường"],
+      ["01-GM/BTGTU", "26/02/2030", "Giấy mời – Hội nghị sơ kết", "Phạm Văn Cường"],
+      ["01-BB/BTGTU", "04/03/2030", "Biên bản – Giao ban quý IV", "Nguyễn Văn An"],
+    ]);
+    expect(screen.queryByText("Chưa cấp số cho văn bản nào.")).toBeNull();
+
+    backend.savePathChoice = () => null;
+    await user.click(screen.getByTestId("register-save"));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.getByTestId("register-save")).toBeEnabled());
+    expect(screen.queryByTestId("register-saved"), "cancelled: nothing to say").toBeNull();
+
+    backend.savePathChoice = (name) => `/home/thuky/${name}`;
+    await user.click(screen.getByTestId("register-save"));
+    expect(await screen.findByTestId("register-saved")).toHaveTextContent(
+      /^Đã lưu sổ: so-van-ban-di-\d{4}-\d{2}-\d{2}\.pdf$/,
+    );
+    expect(backend.savedRegisters[0]?.entries).toHaveLength(3);
+  });
+
+  it("shows why the register could not be saved", async () => {
+    const backend = new FakeBackend();
+    vi.spyOn(backend, "saveRegister").mockRejectedValue({
+      kind: "io",
+      message: "Không ghi được tệp.",
+    });
+    const { user } = renderApp(backend, "/settings");
+    await user.click(await screen.findByTestId("register-save"));
+    expect(await within(screen.getByTestId("register")).findByRole("alert")).toHaveTextContent(
+      "Không ghi được tệp.",
+    );
+  });
+
+  it("speaks English when asked", async () => {
+    localStorage.setItem("hoinghi.lang", "en");
+    renderApp(new FakeBackend(), "/settings");
+    const panel = await screen.findByTestId("register");
+    expect(
+      within(panel).getByRole("heading", { name: "Register of outgoing documents" }),
+    ).toBeInTheDocument();
+    expect(
+      await within(panel).findByText("No document has been given a number yet."),
+    ).toBeVisible();
+    expect(screen.getByTestId("register-save")).toHaveTextContent("Save register as PDF…");
+    expect(screen.getByTestId("format-party-term-start")).toHaveAccessibleName(
+      /^Start of the Party committee's term/,
+    );
   });
 });
 

@@ -15,6 +15,7 @@ import {
   type ToneMarks,
   useBackend,
 } from "../../ipc";
+import { RegisterPanel } from "./RegisterPanel";
 import { BackupPanel, TrashPanel } from "./SafetyPanels";
 
 /**
@@ -43,6 +44,7 @@ export function SettingsScreen() {
         </section>
         <FontPanel />
         <FormatPanel />
+        <RegisterPanel />
         <BackupPanel folder={info.value?.backupPath ?? null} />
         <TrashPanel />
         <section className="panel" aria-labelledby="about-heading">
@@ -383,6 +385,18 @@ function FormatForm({
       <p id="format-tone-marks-hint" className="field-hint field-wide">
         {t("settings.format.toneMarksHint")}
       </p>
+      <Field
+        label={t("settings.format.partyTermStart")}
+        hint={t("settings.format.partyTermStartHint")}
+        wide
+      >
+        <input
+          type="date"
+          value={form.partyTermStart}
+          onChange={(e) => setForm({ ...form, partyTermStart: e.target.value })}
+          data-testid="format-party-term-start"
+        />
+      </Field>
       <ErrorText error={error} />
       <div className="form-actions">
         <button type="submit" className="button primary" data-testid="format-save" disabled={busy}>

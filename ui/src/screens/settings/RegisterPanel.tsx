@@ -1,0 +1,79 @@
+import { useState } from "react";
+import { ErrorText } from "../../components/ErrorText";
+import { useLoad } from "../../components/useLoad";
+import { useSubmit } from "../../components/useSubmit";
+import { formatDate } from "../../dates";
+import { useI18n } from "../../i18n";
+import { useBackend } from "../../ipc";
+
+/**
+ * The register of outgoing documents (sổ đăng ký văn bản đi): every number
+ * given on a meeting's Văn bản tab, in the core's order (by date, then
+ * series and number), and a button that saves it as a PDF.
+ */
+export function RegisterPanel() {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const register = useLoad(() => backend.documentRegister(), [backend]);
+  const { submit, busy, error } = useSubmit();
+  const [saved, setSaved] = useState<string | null>(null);
+
+  function save() {
+    setSaved(null);
+    // Rust asks where to save; the page names no path.
+    void submit(() => backend.saveRegister(), setSaved);
+  }
+
+  const entries = register.value ?? [];
+  return (
+    <section className="panel" aria-labelledby="register-heading" data-testid="register">
+      <h2 id="register-heading">{t("settings.register")}</h2>
+      <p className="muted">{t("settings.register.intro")}</p>
+      <ErrorText error={register.error} />
+      {register.value && entries.length === 0 ? (
+        <p className="muted" data-testid="register-empty">
+          {t("settings.register.empty")}
+        </p>
+      ) : null}
+      {entries.length ? (
+        <table className="table" data-testid="register-list">
+          <thead>
+            <tr>
+              <th>{t("settings.register.symbol")}</th>
+              <th>{t("settings.register.date")}</th>
+              <th>{t("settings.register.summary")}</th>
+              <th>{t("settings.register.signer")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td className="cell-title">{entry.symbol}</td>
+                <td>{formatDate(entry.issuedOn)}</td>
+                <td>{entry.summary}</td>
+                <td>{entry.signer}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <div className="form-actions">
+        {saved ? (
+          <span className="status-text break" role="status" data-testid="register-saved">
+            {t("settings.register.saved", { name: saved })}
+          </span>
+        ) : null}
+        <button
+          type="button"
+          className="button"
+          data-testid="register-save"
+          disabled={busy}
+          onClick={save}
+        >
+          {t("settings.register.save")}
+        </button>
+      </div>
+      <ErrorText error={error} />
+    </section>
+  );
+}
