@@ -41,7 +41,9 @@ fn export_process(c: &mut Criterion) {
         "danh sách, 1,000 delegates, whole process: {} bytes",
         std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0)
     );
-    c.bench_function("cli_export_danh_sach_1000_process", |b| b.iter(|| run(&export)));
+    c.bench_function("cli_export_danh_sach_1000_process", |b| {
+        b.iter(|| run(&export))
+    });
 }
 
 criterion_group!(benches, export_process);

@@ -354,34 +354,27 @@ function FormatForm({
           ))}
         </select>
       </Field>
-      <Field label={t("settings.format.stateToneMarks")}>
-        <select
-          value={form.stateToneMarks}
-          onChange={(e) => setForm({ ...form, stateToneMarks: e.target.value as ToneMarks })}
-          aria-describedby="format-tone-marks-hint"
-          data-testid="format-state-tone-marks"
-        >
-          {TONE_MARKS.map((marks) => (
-            <option key={marks} value={marks}>
-              {t(`settings.format.toneMarks.${marks}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t("settings.format.partyToneMarks")}>
-        <select
-          value={form.partyToneMarks}
-          onChange={(e) => setForm({ ...form, partyToneMarks: e.target.value as ToneMarks })}
-          aria-describedby="format-tone-marks-hint"
-          data-testid="format-party-tone-marks"
-        >
-          {TONE_MARKS.map((marks) => (
-            <option key={marks} value={marks}>
-              {t(`settings.format.toneMarks.${marks}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {(
+        [
+          ["stateToneMarks", "format-state-tone-marks"],
+          ["partyToneMarks", "format-party-tone-marks"],
+        ] as const
+      ).map(([key, testId]) => (
+        <Field key={key} label={t(`settings.format.${key}`)}>
+          <select
+            value={form[key]}
+            onChange={(e) => setForm({ ...form, [key]: e.target.value as ToneMarks })}
+            aria-describedby="format-tone-marks-hint"
+            data-testid={testId}
+          >
+            {TONE_MARKS.map((marks) => (
+              <option key={marks} value={marks}>
+                {t(`settings.format.toneMarks.${marks}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ))}
       <p id="format-tone-marks-hint" className="field-hint field-wide">
         {t("settings.format.toneMarksHint")}
       </p>
