@@ -20,6 +20,14 @@ fn succeed(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A scratch folder with the demo conference in `demo.db`, and that file's path.
+fn demo() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db").to_str().unwrap().to_string();
+    succeed(&["demo", "--db", &db]);
+    (dir, db)
+}
+
 #[test]
 fn demo_then_export_every_document_in_every_profile() {
     let dir = tempfile::tempdir().unwrap();
@@ -70,10 +78,8 @@ fn first_page(dir: &std::path::Path, db: &str, doc: &str, extra: &[&str]) -> Str
 
 #[test]
 fn without_a_profile_a_party_document_follows_its_date() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let db = db.to_str().unwrap();
-    succeed(&["demo", "--db", db]);
+    let (dir, db) = demo();
+    let db = db.as_str();
     let export = |extra: &[&str]| first_page(dir.path(), db, "chuong-trinh", extra);
     let note = "TÀI LIỆU HỘI NGHỊ";
     assert!(!export(&[]).contains(note), "the 2022 demo stays HD36");
@@ -101,10 +107,8 @@ fn without_a_profile_a_party_document_follows_its_date() {
 
 #[test]
 fn invitations_come_generic_or_one_per_invitee() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let db = db.to_str().unwrap();
-    succeed(&["demo", "--db", db]);
+    let (dir, db) = demo();
+    let db = db.as_str();
     let export = |extra: &[&str]| first_page(dir.path(), db, "giay-moi", extra);
     let generic = export(&[]);
     assert!(
@@ -132,10 +136,8 @@ fn invitations_come_generic_or_one_per_invitee() {
 
 #[test]
 fn the_danh_sach_comes_in_three_forms() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let db = db.to_str().unwrap();
-    succeed(&["demo", "--db", db]);
+    let (dir, db) = demo();
+    let db = db.as_str();
     let export = |extra: &[&str]| first_page(dir.path(), db, "danh-sach", extra);
     let sent = export(&["--number", "45"]);
     assert!(sent.contains("Kèm theo Giấy mời số 45-GM/BTGTU"), "{sent}");
@@ -166,10 +168,8 @@ fn the_danh_sach_comes_in_three_forms() {
 
 #[test]
 fn a_number_given_is_printed_by_later_exports_and_in_the_register() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let db = db.to_str().unwrap();
-    succeed(&["demo", "--db", db]);
+    let (dir, db) = demo();
+    let db = db.as_str();
     let out = succeed(&[
         "number",
         "--db",

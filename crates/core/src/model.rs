@@ -79,12 +79,13 @@ impl FormatProfile {
         }
     }
 
-    /// The số and ký hiệu: "05/TB-BTGTU" (NĐ30) or "05-TB/BTGTU" (Party).
-    pub fn symbol(self, number: u32, type_abbr: &str, body_abbr: &str) -> String {
+    /// The số and ký hiệu: "05/TB-BTGTU" (NĐ30) or "05-TB/BTGTU" (Party);
+    /// `number` is the number as printed ("05", or a blank to fill in).
+    pub fn symbol(self, number: &str, type_abbr: &str, body_abbr: &str) -> String {
         if self.is_party() {
-            format!("{number:02}-{type_abbr}/{body_abbr}")
+            format!("{number}-{type_abbr}/{body_abbr}")
         } else {
-            format!("{number:02}/{type_abbr}-{body_abbr}")
+            format!("{number}/{type_abbr}-{body_abbr}")
         }
     }
 
@@ -360,6 +361,16 @@ impl FormatSettings {
             self.party_tone_marks
         } else {
             self.state_tone_marks
+        }
+    }
+
+    /// The type abbreviation in the số/ký hiệu of a document of `kind` in
+    /// `profile`: a Party giấy mời's is a setting.
+    pub fn type_abbreviation(&self, kind: DocumentKind, profile: FormatProfile) -> &str {
+        if kind == DocumentKind::GiayMoi && profile.is_party() {
+            &self.party_invitation_abbreviation
+        } else {
+            kind.type_abbreviation()
         }
     }
 

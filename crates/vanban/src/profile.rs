@@ -127,10 +127,7 @@ impl Profile {
     /// blank is left for the văn thư to fill in by hand.
     pub fn number(&self, number: Option<u32>, type_abbr: &str, body_abbr: &str) -> String {
         let n = number.map_or_else(|| "\u{a0}".repeat(8), |n| format!("{n:02}"));
-        match self.kind {
-            FormatProfile::Nd30 => format!("{n}/{type_abbr}-{body_abbr}"),
-            FormatProfile::Hd36 | FormatProfile::Hd05 => format!("{n}-{type_abbr}/{body_abbr}"),
-        }
+        self.kind.symbol(&n, type_abbr, body_abbr)
     }
 
     /// "Số: 05/TB-BTGTU" (ND30, with a colon) or "Số 05-TB/BTGTU" (Party).

@@ -76,11 +76,7 @@ impl Db {
         let meeting = self.meeting(meeting_id)?;
         let series = series(&organisation, &settings, kind, date);
         let profile = organisation.kind.profile_on(date);
-        let type_abbr = if kind == DocumentKind::GiayMoi && profile.is_party() {
-            settings.party_invitation_abbreviation.clone()
-        } else {
-            kind.type_abbreviation().to_string()
-        };
+        let type_abbr = settings.type_abbreviation(kind, profile).to_string();
         let summary = format!("{} – {}", kind.name(), meeting.title.trim());
         let signer = if kind == DocumentKind::BienBan {
             meeting.chair_name.trim().to_string()
@@ -124,7 +120,11 @@ impl Db {
                     |r| r.get(0),
                 )?,
             };
-            let symbol = profile.symbol(number, &type_abbr, organisation.abbreviation.trim());
+            let symbol = profile.symbol(
+                &format!("{number:02}"),
+                &type_abbr,
+                organisation.abbreviation.trim(),
+            );
             let now = clock::utc_now();
             let date = date.format("%Y-%m-%d").to_string();
             match own_id {
@@ -205,7 +205,7 @@ impl Db {
 /// the document type within the term that includes `date` ("GM từ
 /// 2025-10-18"), or the type alone when no term start is set or the
 /// document predates it.
-pub fn series(
+fn series(
     organisation: &Organisation,
     settings: &FormatSettings,
     kind: DocumentKind,

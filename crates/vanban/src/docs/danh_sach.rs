@@ -86,12 +86,7 @@ pub(super) fn invitees(ctx: &Ctx, invitees: &[&Participant]) -> Vec<Block> {
         "Danh sách đại biểu được mời dự {}",
         ctx.conf.meeting.title.trim()
     ));
-    let basis = format!(
-        "(Kèm theo Giấy mời số {} {} của {})",
-        ctx.number(),
-        date_line("", ctx.issued_on()),
-        ctx.conf.body_name()
-    );
+    let basis = basis_line(ctx, DocumentKind::GiayMoi, "Giấy mời");
     let mut blocks = heading(ctx, &page, &title, &basis);
     blocks.push(table(ctx, &page, invitees, ListForm::Delegates));
     blocks

@@ -524,11 +524,10 @@ impl Ctx<'_> {
     /// danh sách has none of its own and names the giấy mời or biên bản it
     /// goes with.
     fn number_of(&self, kind: DocumentKind) -> String {
-        let abbr = if kind == DocumentKind::GiayMoi && self.profile().is_party() {
-            self.opts.format.party_invitation_abbreviation.as_str()
-        } else {
-            kind.type_abbreviation()
-        };
+        let abbr = self
+            .opts
+            .format
+            .type_abbreviation(kind, self.profile().kind);
         self.profile()
             .number(self.opts.number, abbr, &self.conf.organisation.abbreviation)
     }

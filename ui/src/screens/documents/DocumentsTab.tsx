@@ -250,11 +250,6 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
     registered !== undefined &&
     (typed.number.trim() !== String(registered.number) || typed.issuedOn !== registered.issuedOn);
 
-  /** Reads the meeting's register lines again, after one changed. */
-  async function reloadNumbers() {
-    setNumbers(await backend.documentNumbers(meeting.id));
-  }
-
   /**
    * Gives the current document the typed number (or, left empty, the one it
    * has or the next in its series) and date in the register; the inputs then
@@ -266,10 +261,10 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
     setNumberNotice(null);
     void numbering.submit(
       () => backend.issueDocumentNumber(meeting.id, numbered, number, issueDate),
-      async (entry) => {
+      (entry) => {
+        // The answer is the saved line: the register needs no second read.
         setPerDocument((all) => ({ ...all, [entry.kind]: fromRegister(entry) }));
         setNumbers((all) => [...all.filter((n) => n.kind !== entry.kind), entry]);
-        await reloadNumbers();
       },
     );
   }
@@ -280,11 +275,10 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
     setNumberNotice(null);
     void numbering.submit(
       () => backend.cancelDocumentNumber(meeting.id, entry.kind),
-      async () => {
+      () => {
         setPerDocument((all) => ({ ...all, [entry.kind]: EMPTY }));
         setNumbers((all) => all.filter((n) => n.kind !== entry.kind));
         setNumberNotice(t("docs.numberCancelled", { symbol: entry.symbol }));
-        await reloadNumbers();
       },
     );
   }
