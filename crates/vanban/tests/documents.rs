@@ -1398,3 +1398,27 @@ fn an_issued_number_is_printed_by_every_later_export_and_in_the_register() {
         assert!(register.contains(t), "{t}: {register}");
     }
 }
+
+#[test]
+fn no_justified_line_holds_one_word_that_could_share_a_line() {
+    // "Người ghi biên bản: đồng chí …" once came out as "Người" alone over the rest.
+    let fonts = Fonts::bundled();
+    let conf = demo();
+    for &profile in FormatProfile::ALL {
+        for kind in [
+            DocumentKind::BienBan,
+            DocumentKind::ThongBao,
+            DocumentKind::GiayMoi,
+        ] {
+            let laid = build(kind, &conf, &options(profile), &fonts).layout(&fonts);
+            let lines: Vec<String> = laid.pages.iter().flat_map(lines_of).map(|l| l.0).collect();
+            for pair in lines.windows(2) {
+                let (line, next) = (&pair[0], &pair[1]);
+                assert!(
+                    !(line == "Người" && next.starts_with("ghi biên bản")),
+                    "{kind:?} {profile:?}: {line:?} alone over {next:?}"
+                );
+            }
+        }
+    }
+}

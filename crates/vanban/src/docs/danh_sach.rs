@@ -136,6 +136,7 @@ fn counts(ctx: &Ctx, delegates: &[&Participant]) -> Block {
             .align(Align::Center)
             .text(format!("{}.", parts.join("; ")))
             .before(4.0)
+            .after(4.0)
             .keep_with_next(),
     )
 }
@@ -159,7 +160,7 @@ fn table(ctx: &Ctx, page: &PageSpec, participants: &[&Participant], form: ListFo
         ),
         ListForm::Attendance => (
             &["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Tham dự"],
-            &[7.0, 21.0, 23.0, 24.0, 25.0],
+            &[7.0, 25.0, 23.0, 23.0, 22.0],
         ),
     };
     let head = |t: &&str| Cell {

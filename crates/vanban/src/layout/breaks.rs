@@ -73,12 +73,15 @@ const JUSTIFIED: Costs = Costs {
 /// Every line costs this much, so that a paragraph takes no more lines than
 /// it needs to.
 const PER_LINE: f32 = 50.0;
-/// A justified paragraph's last line with one word alone, or shorter than
-/// `SHORT_LAST_LINE` of the measure ("thực hiện." under a full line).
+/// A justified paragraph's last line with one word alone…
 const LONE_LAST_WORD: f32 = 3000.0;
+/// …or shorter than `SHORT_LAST_LINE` of the measure ("thực hiện." under a
+/// full line).
+const STUB_LAST_LINE: f32 = 1000.0;
 const SHORT_LAST_LINE: f32 = 0.2;
-/// A justified line that is one word, stretched to nothing.
-const LONE_JUSTIFIED_WORD: f32 = 2000.0;
+/// A justified line that is one word ("Người" over "ghi biên bản: …"): worse
+/// than the loosest line, so only a word too long to share a line stands alone.
+const LONE_JUSTIFIED_WORD: f32 = 5.0e4;
 
 /// What the breaker needs of each word: its text, its width and the width
 /// of the space before it.
@@ -249,10 +252,11 @@ impl Line {
                 Align::Left | Align::Right => ragged,
                 Align::Justify if self.last => {
                     let short = self.limit - self.slack < SHORT_LAST_LINE * self.limit;
-                    if !self.first && (self.words == 1 || short) {
-                        LONE_LAST_WORD
-                    } else {
-                        0.0
+                    match (self.first, self.words, short) {
+                        (true, _, _) => 0.0,
+                        (false, 1, _) => LONE_LAST_WORD,
+                        (false, _, true) => STUB_LAST_LINE,
+                        (false, _, false) => 0.0,
                     }
                 }
                 Align::Justify if self.words == 1 => LONE_JUSTIFIED_WORD,
