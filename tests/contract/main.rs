@@ -209,8 +209,10 @@ impl Run {
             "app_info" => {
                 ok(json!({ "schemaVersion": db.schema_version().map_err(IpcError::from)? }))
             }
-            "get_organisation" => reply(db.organisation()),
-            "update_organisation" => reply(db.update_organisation(&arg(args, "input"))),
+            "list_organisations" => reply(db.organisations()),
+            "default_organisation" => reply(db.default_organisation_id()),
+            "save_organisation" => reply(db.save_organisation(&arg(args, "input"))),
+            "delete_organisation" => reply(db.delete_organisation(&arg::<String>(args, "id"))),
             "get_format_settings" => reply(db.format_settings()),
             "update_format_settings" => reply(db.update_format_settings(&arg(args, "input"))),
             "list_meetings" => reply(db.list_meetings()),
@@ -403,11 +405,14 @@ impl Run {
             "cancel_document_number" => reply(
                 db.cancel_document_number(&arg::<String>(args, "meetingId"), arg(args, "kind")),
             ),
-            "document_register" => reply(db.document_register()),
+            "document_register" => {
+                reply(db.document_register(&arg::<String>(args, "organisationId")))
+            }
             // The shell asks for the place in a native dialog; here it is the scratch folder.
             "save_register" => {
                 let pdf = hoinghi_vanban::docs::so_van_ban::register_pdf(
                     db,
+                    &arg::<String>(args, "organisationId"),
                     chrono::Utc::now().naive_utc(),
                 )?;
                 files::write_atomic(&self.tmp.join("so-van-ban-di.pdf"), &pdf)?;

@@ -10,7 +10,7 @@
 //!   hoinghi-cli meeting export --db FILE [--meeting ID] -o MEETING.hoinghi
 //!   hoinghi-cli meeting import --db FILE MEETING.hoinghi
 //!   hoinghi-cli number --db FILE [--meeting ID] --doc KIND --date YYYY-MM-DD [--number N]
-//!   hoinghi-cli register --db FILE -o REGISTER.pdf
+//!   hoinghi-cli register --db FILE [--meeting ID] -o REGISTER.pdf
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -110,10 +110,15 @@ enum Command {
         #[arg(long)]
         number: Option<u32>,
     },
-    /// Write the register of outgoing documents (sổ đăng ký văn bản đi) as PDF.
+    /// Write the register of outgoing documents (sổ đăng ký văn bản đi) of
+    /// the body that issues a meeting's documents, as PDF.
     Register {
         #[arg(long)]
         db: PathBuf,
+        /// The meeting whose body's register to print (default: the only, or
+        /// most recent, meeting).
+        #[arg(long)]
+        meeting: Option<String>,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
@@ -296,10 +301,17 @@ fn run(command: Command) -> Result<String, String> {
                 given.symbol, given.issued_on, given.summary
             ))
         }
-        Command::Register { db, output } => {
+        Command::Register {
+            db,
+            meeting,
+            output,
+        } => {
             let store = open_existing(&db)?;
-            let pdf = docs::so_van_ban::register_pdf(&store, chrono::Utc::now().naive_utc())
-                .map_err(|e| e.to_string())?;
+            let meeting_id = meeting_or_latest(&store, meeting)?;
+            let body = store.issuing_body(&meeting_id).map_err(|e| e.to_string())?;
+            let pdf =
+                docs::so_van_ban::register_pdf(&store, &body.id, chrono::Utc::now().naive_utc())
+                    .map_err(|e| e.to_string())?;
             files::write_atomic(&output, &pdf).map_err(|e| e.to_string())?;
             Ok(format!(
                 "Đã ghi sổ đăng ký văn bản đi vào {}",

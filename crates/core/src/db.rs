@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_organisation_kind.sql"),
     include_str!("migrations/0007_participant_role.sql"),
     include_str!("migrations/0008_document_number.sql"),
+    include_str!("migrations/0009_issuing_bodies.sql"),
 ];
 
 /// The schema version this binary writes and understands.

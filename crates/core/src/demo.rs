@@ -79,10 +79,25 @@ impl Db {
     pub fn write_demo_with_extra(&mut self, extra: usize) -> Result<String> {
         let data: DemoData =
             serde_json::from_str(DEMO_JSON).expect("the bundled demo data is valid JSON");
-        self.update_organisation(&data.organisation)?;
+        // The demo's body is its own, added beside the office's (once).
+        let demo_body = &data.organisation;
+        let body = match self.organisations()?.into_iter().find(|o| {
+            (&o.name, &o.parent_name, &o.abbreviation)
+                == (
+                    &demo_body.name,
+                    &demo_body.parent_name,
+                    &demo_body.abbreviation,
+                )
+        }) {
+            Some(found) => found,
+            None => self.save_organisation(demo_body)?,
+        };
         let meeting_id = clock::new_id();
         self.write(|tx, device| {
-            let meeting = meetings::validate(&data.meeting)?;
+            let meeting = meetings::validate(&MeetingInput {
+                organisation_id: Some(body.id.clone()),
+                ..data.meeting.clone()
+            })?;
             meetings::insert(tx, &meeting_id, &meeting, true, device)?;
             for p in &data.people {
                 let person_id = clock::new_id();

@@ -462,6 +462,8 @@ pub struct DocumentField {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Organisation {
+    /// Empty for a body not saved yet.
+    pub id: String,
     /// Tên cơ quan chủ quản (the body above the issuer), e.g. "THÀNH UỶ HÀ NỘI"
     /// above "BAN TUYÊN GIÁO" (docs/format-rules.md, "Header block").
     pub parent_name: String,
@@ -485,6 +487,12 @@ pub struct Organisation {
     /// in person. Documents spell the prefix as their profile wants (TM./T/M).
     pub signing_prefix: String,
     pub time_zone: String,
+    /// The header exactly as the body issues it, one line per line
+    /// ("THÀNH UỶ HÀ NỘI" / "BAN TUYÊN GIÁO VÀ DÂN VẬN" / "*"); empty: built
+    /// from `parent_name` and `name`.
+    pub header_lines: String,
+    /// The version an edit started from (empty for a new body).
+    pub updated_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -500,6 +508,13 @@ pub struct Meeting {
     pub chair_title: String,
     pub secretary_name: String,
     pub secretary_title: String,
+    /// The body that issues the meeting's documents; `None` until one is chosen.
+    pub organisation_id: Option<String>,
+    /// Who signs the meeting's documents when not the body's usual signer
+    /// (empty: the body's).
+    pub signer_name: String,
+    pub signer_title: String,
+    pub signing_prefix: String,
     pub notes: String,
     pub status: MeetingStatus,
     pub is_demo: bool,
@@ -519,6 +534,13 @@ pub struct MeetingInput {
     pub chair_title: String,
     pub secretary_name: String,
     pub secretary_title: String,
+    /// The body that issues the meeting's documents; `None` until one is chosen.
+    pub organisation_id: Option<String>,
+    /// Who signs the meeting's documents when not the body's usual signer
+    /// (empty: the body's).
+    pub signer_name: String,
+    pub signer_title: String,
+    pub signing_prefix: String,
     pub notes: String,
     pub status: MeetingStatus,
 }
@@ -747,6 +769,8 @@ pub struct DocumentNumber {
     /// Tên loại and trích yếu: "Giấy mời – Hội nghị giao ban …".
     pub summary: String,
     pub signer: String,
+    /// The body whose register it is in.
+    pub organisation_id: String,
 }
 
 /// One document of "export all": where it was written, or why it was not.
@@ -842,7 +866,7 @@ pub struct PortableImport {
     pub updated: u32,
     /// The meeting is in this machine's trash (deleted here after it was exported).
     pub in_trash: bool,
-    /// This machine had no organisation profile and took the file's.
+    /// The meeting's issuing body was new to this machine and was added.
     pub organisation_added: bool,
 }
 

@@ -3,7 +3,7 @@
 //!
 //! The file is a small HoiNghi database (same schema and `application_id`)
 //! holding the meeting, everything under it, the people on its list and the
-//! organisation profile, with every row's id, timestamps and device kept.
+//! body that issues its documents, with every row's id, timestamps and device kept.
 //! `meta.portable_meeting` names the meeting; a full database has no such key.
 //!
 //! Importing merges row by row on the id: a row the machine lacks is added, a
@@ -32,6 +32,10 @@ const MEETING_KEY: &str = "portable_meeting";
 /// The tables a meeting's file holds, parents before children, each with the
 /// rows that belong to meeting `?1`.
 const TABLES: &[(&str, &str)] = &[
+    (
+        "organisation",
+        "id IN (SELECT organisation_id FROM meeting WHERE id = ?1)",
+    ),
     ("meeting", "id = ?1"),
     (
         "person",
@@ -83,7 +87,6 @@ impl Db {
             for (table, scope) in TABLES {
                 copy_rows(&read, &tx, table, scope, &key)?;
             }
-            copy_rows(&read, &tx, "organisation", "1", &[])?;
             read.finish()?;
             tx.execute(
                 "INSERT INTO meta(key, value) VALUES (?1, ?2), ('portable_exported_at', ?3)",
@@ -129,19 +132,18 @@ impl Db {
         let summary = self.write(|tx, _| {
             let mut added = 0;
             let mut updated = 0;
+            let mut organisation_added = false;
             for (table, scope) in TABLES {
                 let (a, u) = merge_rows(&copy.conn, tx, table, scope, &key)?;
+                if *table == "organisation" {
+                    // The meeting's issuing body comes along, so its documents
+                    // read the same here; it is not counted as the meeting's rows.
+                    organisation_added = a > 0;
+                    continue;
+                }
                 added += a;
                 updated += u;
             }
-            // The organisation comes along only to a machine that has none yet,
-            // so the documents read the same there; a set-up office keeps its own.
-            let has_organisation: bool =
-                tx.query_row("SELECT EXISTS (SELECT 1 FROM organisation)", [], |r| {
-                    r.get(0)
-                })?;
-            let organisation_added =
-                !has_organisation && copy_rows(&copy.conn, tx, "organisation", "1", &[])? > 0;
             let in_trash: bool = tx.query_row(
                 "SELECT deleted_at IS NOT NULL FROM meeting WHERE id = ?1",
                 [&meeting_id],

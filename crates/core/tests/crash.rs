@@ -83,6 +83,10 @@ fn prepare(path: &Path) -> (String, String) {
                 secretary_title: String::new(),
                 notes: String::new(),
                 status: MeetingStatus::InSession,
+                organisation_id: None,
+                signer_name: String::new(),
+                signer_title: String::new(),
+                signing_prefix: String::new(),
             })
             .unwrap();
         let p = db

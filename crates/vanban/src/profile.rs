@@ -155,11 +155,13 @@ impl Profile {
 
     /// The two-row document header: issuing body | Quốc hiệu (or Party heading),
     /// then số/ký hiệu | place and date.
+    /// The header: on the left the issuing body's lines (`lines`: the bodies
+    /// above it first, the issuer last and bold, then "*" or a rule), on the
+    /// right the national or Party heading; then số/ký hiệu and the date line.
     pub fn header(
         &self,
         fonts: &Fonts,
-        parent: &str,
-        body: &str,
+        lines: &[&str],
         number: Option<&str>,
         date: Option<&str>,
     ) -> Vec<Block> {
@@ -177,11 +179,16 @@ impl Profile {
         let left_width = width - right_width;
 
         let mut left = Vec::new();
-        let parent = parent.trim();
-        if !parent.is_empty() {
-            left.push(Block::Para(centred(self.header_size).text(upper(parent))));
+        let lines: Vec<&str> = lines
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty() && *l != "*")
+            .collect();
+        let (body, above) = lines.split_last().unwrap_or((&"", &[]));
+        for line in above {
+            left.push(Block::Para(centred(self.header_size).text(upper(line))));
         }
-        let body = upper(body.trim());
+        let body = upper(body);
         left.push(Block::Para(centred(self.header_size).bold(body.clone())));
         if self.is_party() {
             left.push(Block::Para(centred(self.header_size).text("*")));

@@ -1383,7 +1383,8 @@ fn an_issued_number_is_printed_by_every_later_export_and_in_the_register() {
         .unwrap()
         .and_hms_opt(8, 0, 0)
         .unwrap();
-    let register = hoinghi_vanban::docs::so_van_ban::register_pdf(&db, created).unwrap();
+    let body = db.issuing_body(&id).unwrap().id;
+    let register = hoinghi_vanban::docs::so_van_ban::register_pdf(&db, &body, created).unwrap();
     let register = lopdf::Document::load_mem(&register)
         .unwrap()
         .extract_text(&[1])

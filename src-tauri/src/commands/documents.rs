@@ -289,12 +289,15 @@ pub async fn cancel_document_number(
         .await
 }
 
-/// The register of outgoing documents.
+/// The register of outgoing documents of one body.
 #[tauri::command]
 pub async fn document_register(
     state: State<'_, AppState>,
+    organisation_id: String,
 ) -> Result<Vec<DocumentNumber>, IpcError> {
-    state.run(|db| db.document_register()).await
+    state
+        .run(move |db| db.document_register(&organisation_id))
+        .await
 }
 
 /// Saves the register as a PDF where the secretary chooses in the native
@@ -303,10 +306,13 @@ pub async fn document_register(
 pub async fn save_register(
     app: AppHandle,
     state: State<'_, AppState>,
+    organisation_id: String,
 ) -> Result<Option<String>, IpcError> {
     let created = chrono::Utc::now().naive_utc();
     let bytes = state
-        .run(move |db| hoinghi_vanban::docs::so_van_ban::register_pdf(db, created))
+        .run(move |db| {
+            hoinghi_vanban::docs::so_van_ban::register_pdf(db, &organisation_id, created)
+        })
         .await?;
     let save = Pick::Save {
         title: "Lưu sổ đăng ký văn bản đi",

@@ -8,8 +8,10 @@ macro_rules! with_commands {
     ($then:ident) => {
         $then! {
             app::app_info,
-            organisation::get_organisation,
-            organisation::update_organisation,
+            organisation::list_organisations,
+            organisation::default_organisation,
+            organisation::save_organisation,
+            organisation::delete_organisation,
             organisation::get_format_settings,
             organisation::update_format_settings,
             meetings::list_meetings,

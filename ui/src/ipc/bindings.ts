@@ -111,6 +111,10 @@ partyTermStart: string, };
 
 export type Organisation = { 
 /**
+ * Empty for a body not saved yet.
+ */
+id: string, 
+/**
  * Tên cơ quan chủ quản (the body above the issuer), e.g. "THÀNH UỶ HÀ NỘI"
  * above "BAN TUYÊN GIÁO" (docs/format-rules.md, "Header block").
  */
@@ -145,11 +149,39 @@ headVacant: boolean, signerName: string, signerTitle: string,
  * "TM. ỦY BAN NHÂN DÂN" or "T/M BAN THƯỜNG VỤ"; empty when the head signs
  * in person. Documents spell the prefix as their profile wants (TM./T/M).
  */
-signingPrefix: string, timeZone: string, };
+signingPrefix: string, timeZone: string, 
+/**
+ * The header exactly as the body issues it, one line per line
+ * ("THÀNH UỶ HÀ NỘI" / "BAN TUYÊN GIÁO VÀ DÂN VẬN" / "*"); empty: built
+ * from `parent_name` and `name`.
+ */
+headerLines: string, 
+/**
+ * The version an edit started from (empty for a new body).
+ */
+updatedAt: string, };
 
-export type Meeting = { id: string, title: string, kind: MeetingKind, startsAt: string, endsAt: string, venue: string, chairName: string, chairTitle: string, secretaryName: string, secretaryTitle: string, notes: string, status: MeetingStatus, isDemo: boolean, createdAt: string, updatedAt: string, };
+export type Meeting = { id: string, title: string, kind: MeetingKind, startsAt: string, endsAt: string, venue: string, chairName: string, chairTitle: string, secretaryName: string, secretaryTitle: string, 
+/**
+ * The body that issues the meeting's documents; `None` until one is chosen.
+ */
+organisationId: string | null, 
+/**
+ * Who signs the meeting's documents when not the body's usual signer
+ * (empty: the body's).
+ */
+signerName: string, signerTitle: string, signingPrefix: string, notes: string, status: MeetingStatus, isDemo: boolean, createdAt: string, updatedAt: string, };
 
-export type MeetingInput = { title: string, kind: MeetingKind, startsAt: string, endsAt: string, venue: string, chairName: string, chairTitle: string, secretaryName: string, secretaryTitle: string, notes: string, status: MeetingStatus, };
+export type MeetingInput = { title: string, kind: MeetingKind, startsAt: string, endsAt: string, venue: string, chairName: string, chairTitle: string, secretaryName: string, secretaryTitle: string, 
+/**
+ * The body that issues the meeting's documents; `None` until one is chosen.
+ */
+organisationId: string | null, 
+/**
+ * Who signs the meeting's documents when not the body's usual signer
+ * (empty: the body's).
+ */
+signerName: string, signerTitle: string, signingPrefix: string, notes: string, status: MeetingStatus, };
 
 export type MeetingSummary = { meeting: Meeting, agendaCount: number, participantCount: number, };
 
@@ -279,7 +311,11 @@ symbol: string,
 /**
  * Tên loại and trích yếu: "Giấy mời – Hội nghị giao ban …".
  */
-summary: string, signer: string, };
+summary: string, signer: string, 
+/**
+ * The body whose register it is in.
+ */
+organisationId: string, };
 
 export type SavedDocument = { kind: DocumentKind, path: string, error: IpcError | null, };
 
@@ -325,7 +361,7 @@ updated: number,
  */
 inTrash: boolean, 
 /**
- * This machine had no organisation profile and took the file's.
+ * The meeting's issuing body was new to this machine and was added.
  */
 organisationAdded: boolean, };
 

@@ -2,8 +2,10 @@
 
 export const COMMANDS = [
   "app_info",
-  "get_organisation",
-  "update_organisation",
+  "list_organisations",
+  "default_organisation",
+  "save_organisation",
+  "delete_organisation",
   "get_format_settings",
   "update_format_settings",
   "list_meetings",

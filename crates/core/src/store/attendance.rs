@@ -34,7 +34,7 @@ impl Db {
         meeting_id: &str,
         person_ids: &[String],
     ) -> Result<Vec<Participant>> {
-        let tz = self.organisation()?.time_zone;
+        let tz = self.time_zone_of(meeting_id)?;
         self.write(|tx, device| {
             require_live(tx, "meeting", "hội nghị", meeting_id)?;
             for person_id in person_ids {
@@ -58,7 +58,7 @@ impl Db {
         input: &PersonInput,
     ) -> Result<Vec<Participant>> {
         let p = people::validate(input)?;
-        let tz = self.organisation()?.time_zone;
+        let tz = self.time_zone_of(meeting_id)?;
         self.write(|tx, device| {
             require_live(tx, "meeting", "hội nghị", meeting_id)?;
             let twin: Option<String> = tx
@@ -133,7 +133,7 @@ impl Db {
             Some(s) => clock::parse_local("at", "Thời điểm", s)?
                 .format(LOCAL_FORMAT)
                 .to_string(),
-            None => clock::local_now(&self.organisation()?.time_zone),
+            None => clock::local_now(&self.time_zone_of(meeting_id)?),
         };
         self.write(|tx, device| {
             require_live(tx, "meeting", "hội nghị", meeting_id)?;
@@ -239,7 +239,8 @@ pub(crate) fn append(
 const DEFAULT_ROLE: &str = "(SELECT CASE
         WHEN p.full_name = m.chair_name THEN 'chair'
         WHEN p.full_name = m.secretary_name THEN 'staff'
-        WHEN p.unit <> '' AND p.unit IN (SELECT full_name FROM organisation) THEN 'host'
+        WHEN p.unit <> '' AND p.unit IN
+            (SELECT full_name FROM organisation WHERE id = m.organisation_id) THEN 'host'
         ELSE 'guest' END
     FROM person p, meeting m
     WHERE p.id = participant.person_id AND m.id = participant.meeting_id)";

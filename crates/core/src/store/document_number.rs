@@ -3,7 +3,9 @@
 //! and every later export print the same number, and so that no number is
 //! given twice.
 //!
-//! Numbering follows the organisation: a state body numbers all its
+//! Each body keeps its own register. A number keeps the body and signer it
+//! was issued with (`issuer_of`), so later edits of the body change drafts,
+//! never documents already signed. Numbering follows the body: a state body numbers all its
 //! documents from 01 each calendar year (NĐ30 Điều 15); a Party body numbers
 //! each document type from 01 within a committee term (HD05 3.1), the term's
 //! start being a setting (`FormatSettings::party_term_start`).
@@ -17,7 +19,8 @@ use crate::error::{CoreError, Result};
 use crate::model::{DocumentKind, DocumentNumber, FormatSettings, Organisation, OrganisationKind};
 use crate::store::require_live;
 
-const COLUMNS: &str = "id, meeting_id, kind, series, number, issued_on, symbol, summary, signer";
+const COLUMNS: &str =
+    "id, meeting_id, kind, series, number, issued_on, symbol, summary, signer, organisation_id";
 
 impl Db {
     /// The numbers given to the documents of a meeting.
@@ -25,9 +28,25 @@ impl Db {
         self.numbers_where("meeting_id = ?1", [meeting_id])
     }
 
-    /// The whole register, oldest first, each series in number order.
-    pub fn document_register(&self) -> Result<Vec<DocumentNumber>> {
-        self.numbers_where("1 = 1", [])
+    /// The register of one body, oldest first, each series in number order.
+    pub fn document_register(&self, organisation_id: &str) -> Result<Vec<DocumentNumber>> {
+        self.numbers_where("organisation_id = ?1", [organisation_id])
+    }
+
+    /// The body (and signer) a numbered document was issued with, as it was
+    /// then; `None` for a document without a number.
+    pub fn issuer_of(&self, meeting_id: &str, kind: DocumentKind) -> Result<Option<Organisation>> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT issuer FROM document_number
+                 WHERE meeting_id = ?1 AND kind = ?2 AND deleted_at IS NULL",
+                params![meeting_id, kind.as_str()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        // A number given before bodies were kept per document has no copy.
+        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
     }
 
     fn numbers_where<P: rusqlite::Params>(
@@ -71,7 +90,8 @@ impl Db {
         if number == Some(0) {
             return Err(CoreError::invalid("number", "Số văn bản bắt đầu từ 01."));
         }
-        let organisation = self.organisation()?;
+        let organisation = self.issuing_body(meeting_id)?;
+        let issuer = serde_json::to_string(&organisation).expect("a body serialises");
         let settings = self.format_settings()?;
         let meeting = self.meeting(meeting_id)?;
         let series = series(&organisation, &settings, kind, date);
@@ -85,23 +105,23 @@ impl Db {
         };
         self.write(|tx, device| {
             require_live(tx, "meeting", "hội nghị", meeting_id)?;
-            let existing: Option<(String, String, u32)> = tx
+            let existing: Option<(String, String, String, u32)> = tx
                 .query_row(
-                    "SELECT id, series, number FROM document_number
+                    "SELECT id, series, organisation_id, number FROM document_number
                      WHERE meeting_id = ?1 AND kind = ?2 AND deleted_at IS NULL",
                     params![meeting_id, kind.as_str()],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
-            let own_id = existing.as_ref().map(|(id, _, _)| id.clone());
+            let own_id = existing.as_ref().map(|(id, ..)| id.clone());
             let number = match (number, &existing) {
                 (Some(n), _) => {
                     let taken: Option<(String, String)> = tx
                         .query_row(
                             "SELECT summary, issued_on FROM document_number
-                             WHERE series = ?1 AND number = ?2 AND deleted_at IS NULL
-                               AND id IS NOT ?3",
-                            params![series, n, own_id],
+                             WHERE organisation_id = ?4 AND series = ?1 AND number = ?2
+                               AND deleted_at IS NULL AND id IS NOT ?3",
+                            params![series, n, own_id, organisation.id],
                             |r| Ok((r.get(0)?, r.get(1)?)),
                         )
                         .optional()?;
@@ -113,10 +133,11 @@ impl Db {
                     }
                     n
                 }
-                (None, Some((_, s, n))) if *s == series => *n,
+                (None, Some((_, s, o, n))) if *s == series && *o == organisation.id => *n,
                 (None, _) => tx.query_row(
-                    "SELECT COALESCE(MAX(number), 0) + 1 FROM document_number WHERE series = ?1",
-                    [&series],
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM document_number
+                     WHERE organisation_id = ?1 AND series = ?2",
+                    [&organisation.id, &series],
                     |r| r.get(0),
                 )?,
             };
@@ -129,18 +150,17 @@ impl Db {
             let date = date.format("%Y-%m-%d").to_string();
             match own_id {
                 Some(id) => {
-                    if existing
-                        .as_ref()
-                        .is_some_and(|(_, s, n)| (s, *n) != (&series, number))
-                    {
+                    if existing.as_ref().is_some_and(|(_, s, o, n)| {
+                        (s, o, *n) != (&series, &organisation.id, number)
+                    }) {
                         // The old number was given and may be on paper: it
                         // stays in the register, cancelled, so it is never
                         // suggested again.
                         tx.execute(
                             &format!(
-                                "INSERT INTO document_number ({COLUMNS}, created_at, updated_at,
-                                    device_id, deleted_at, deleted_by)
-                                 SELECT ?2, {rest}, created_at, ?3, ?4, ?3, ?4
+                                "INSERT INTO document_number ({COLUMNS}, issuer, created_at,
+                                    updated_at, device_id, deleted_at, deleted_by)
+                                 SELECT ?2, {rest}, issuer, created_at, ?3, ?4, ?3, ?4
                                  FROM document_number WHERE id = ?1",
                                 rest = &COLUMNS["id, ".len()..]
                             ),
@@ -149,16 +169,30 @@ impl Db {
                     }
                     tx.execute(
                         "UPDATE document_number SET series = ?2, number = ?3, issued_on = ?4,
-                            symbol = ?5, summary = ?6, signer = ?7, updated_at = ?8, device_id = ?9
+                            symbol = ?5, summary = ?6, signer = ?7, updated_at = ?8, device_id = ?9,
+                            organisation_id = ?10, issuer = ?11
                          WHERE id = ?1",
-                        params![id, series, number, date, symbol, summary, signer, now, device],
+                        params![
+                            id,
+                            series,
+                            number,
+                            date,
+                            symbol,
+                            summary,
+                            signer,
+                            now,
+                            device,
+                            organisation.id,
+                            issuer
+                        ],
                     )?;
                 }
                 None => {
                     tx.execute(
                         "INSERT INTO document_number (id, meeting_id, kind, series, number,
-                            issued_on, symbol, summary, signer, created_at, updated_at, device_id)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
+                            issued_on, symbol, summary, signer, created_at, updated_at, device_id,
+                            organisation_id, issuer)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13)",
                         params![
                             clock::new_id(),
                             meeting_id,
@@ -170,7 +204,9 @@ impl Db {
                             summary,
                             signer,
                             now,
-                            device
+                            device,
+                            organisation.id,
+                            issuer
                         ],
                     )?;
                 }
@@ -250,5 +286,6 @@ fn from_row(r: &Row) -> rusqlite::Result<Option<DocumentNumber>> {
         symbol: r.get(6)?,
         summary: r.get(7)?,
         signer: r.get(8)?,
+        organisation_id: r.get(9)?,
     }))
 }

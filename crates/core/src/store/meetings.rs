@@ -6,11 +6,12 @@ use crate::clock::{self, LOCAL_FORMAT};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{Meeting, MeetingInput, MeetingKind, MeetingStatus, MeetingSummary};
-use crate::store::{require_current, soft_delete};
+use crate::store::{require_current, require_live, soft_delete};
 use crate::text;
 
 const COLUMNS: &str = "id, title, kind, starts_at, ends_at, venue, chair_name, chair_title,
-    secretary_name, secretary_title, notes, status, is_demo, created_at, updated_at";
+    secretary_name, secretary_title, notes, status, is_demo, created_at, updated_at,
+    organisation_id, signer_name, signer_title, signing_prefix";
 
 impl Db {
     pub fn list_meetings(&self) -> Result<Vec<MeetingSummary>> {
@@ -29,8 +30,8 @@ impl Db {
         let rows = stmt.query_map([], |r| {
             Ok(MeetingSummary {
                 meeting: meeting_from_row(r)?,
-                agenda_count: r.get(15)?,
-                participant_count: r.get(16)?,
+                agenda_count: r.get(19)?,
+                participant_count: r.get(20)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -40,10 +41,18 @@ impl Db {
         load(&self.conn, id)
     }
 
+    /// Creates a meeting; without a chosen body it issues its documents as
+    /// the body the latest meeting used (`default_organisation_id`).
     pub fn create_meeting(&mut self, input: &MeetingInput) -> Result<Meeting> {
-        let m = validate(input)?;
+        let mut m = validate(input)?;
+        if m.organisation_id.is_none() {
+            m.organisation_id = self.default_organisation_id()?;
+        }
         let id = clock::new_id();
-        self.write(|tx, device| insert(tx, &id, &m, false, device))?;
+        self.write(|tx, device| {
+            require_body(tx, m.organisation_id.as_deref())?;
+            insert(tx, &id, &m, false, device)
+        })?;
         self.meeting(&id)
     }
 
@@ -58,10 +67,13 @@ impl Db {
         let m = validate(input)?;
         self.write(|tx, device| {
             let stamp = require_current(tx, "meeting", "hội nghị", id, seen)?;
+            require_body(tx, m.organisation_id.as_deref())?;
             tx.execute(
                 "UPDATE meeting SET title = ?2, kind = ?3, starts_at = ?4, ends_at = ?5, venue = ?6,
                     chair_name = ?7, chair_title = ?8, secretary_name = ?9, secretary_title = ?10,
-                    notes = ?11, status = ?12, updated_at = ?13, device_id = ?14
+                    notes = ?11, status = ?12, updated_at = ?13, device_id = ?14,
+                    organisation_id = ?15, signer_name = ?16, signer_title = ?17,
+                    signing_prefix = ?18
                  WHERE id = ?1",
                 params![
                     id,
@@ -77,7 +89,11 @@ impl Db {
                     m.notes,
                     m.status.as_str(),
                     stamp,
-                    device
+                    device,
+                    m.organisation_id,
+                    m.signer_name,
+                    m.signer_title,
+                    m.signing_prefix
                 ],
             )?;
             Ok(())
@@ -167,6 +183,10 @@ impl Db {
             secretary_title: source.secretary_title.clone(),
             notes: source.notes.clone(),
             status: MeetingStatus::Draft,
+            organisation_id: source.organisation_id.clone(),
+            signer_name: source.signer_name.clone(),
+            signer_title: source.signer_title.clone(),
+            signing_prefix: source.signing_prefix.clone(),
         })?;
         self.write(|tx, device| {
             insert(tx, &new_id, &copy, source.is_demo, device)?;
@@ -188,8 +208,10 @@ pub(crate) fn insert(
     let now = clock::utc_now();
     tx.execute(
         "INSERT INTO meeting (id, title, kind, starts_at, ends_at, venue, chair_name, chair_title,
-            secretary_name, secretary_title, notes, status, is_demo, created_at, updated_at, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
+            secretary_name, secretary_title, notes, status, is_demo, created_at, updated_at, device_id,
+            organisation_id, signer_name, signer_title, signing_prefix)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15,
+            ?16, ?17, ?18, ?19)",
         params![
             id,
             m.title,
@@ -205,7 +227,11 @@ pub(crate) fn insert(
             m.status.as_str(),
             is_demo,
             now,
-            device
+            device,
+            m.organisation_id,
+            m.signer_name,
+            m.signer_title,
+            m.signing_prefix
         ],
     )?;
     Ok(())
@@ -245,6 +271,15 @@ pub(crate) fn validate(input: &MeetingInput) -> Result<MeetingInput> {
         secretary_title: text::line("secretaryTitle", "Chức vụ thư ký", &input.secretary_title)?,
         notes: text::long_text("notes", "Ghi chú", &input.notes)?,
         status: input.status,
+        organisation_id: input
+            .organisation_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+            .map(str::to_string),
+        signer_name: text::line("signerName", "Người ký", &input.signer_name)?,
+        signer_title: text::line("signerTitle", "Chức vụ người ký", &input.signer_title)?,
+        signing_prefix: text::line("signingPrefix", "Quyền hạn ký", &input.signing_prefix)?,
     })
 }
 
@@ -265,5 +300,17 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
         is_demo: r.get(12)?,
         created_at: r.get(13)?,
         updated_at: r.get(14)?,
+        organisation_id: r.get(15)?,
+        signer_name: r.get(16)?,
+        signer_title: r.get(17)?,
+        signing_prefix: r.get(18)?,
     })
+}
+
+/// Refuses a body that does not exist or was hidden.
+fn require_body(tx: &Transaction, id: Option<&str>) -> Result<()> {
+    match id {
+        None => Ok(()),
+        Some(id) => require_live(tx, "organisation", "cơ quan ban hành", id),
+    }
 }

@@ -1,4 +1,6 @@
-//! The organisation profile: one per database, used for every document's header.
+//! The issuing bodies (cơ quan ban hành): an office keeps several, each
+//! meeting issues its documents as one of them, and a document once numbered
+//! keeps the body it was issued with (see `store::document_number`).
 
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -6,85 +8,135 @@ use crate::clock::{self, DEFAULT_TIME_ZONE};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{DocumentFont, FormatProfile, FormatSettings, Organisation, OrganisationKind};
+use crate::store::{require_current, soft_delete};
 use crate::text;
 
+const COLUMNS: &str = "id, parent_name, name, abbreviation, place_name, kind, signer_name,
+    signer_title, signing_prefix, time_zone, full_name, head_vacant, header_lines, updated_at";
+
 impl Db {
-    /// The organisation, or an empty state body when none was saved yet.
-    pub fn organisation(&self) -> Result<Organisation> {
-        let found = self
-            .conn
-            .query_row(
-                "SELECT parent_name, name, abbreviation, place_name, kind, signer_name,
-                        signer_title, signing_prefix, time_zone, full_name, head_vacant
-                 FROM organisation ORDER BY updated_at DESC LIMIT 1",
-                [],
-                from_row,
-            )
-            .optional()?;
-        Ok(found.unwrap_or_else(|| Organisation {
-            parent_name: String::new(),
-            name: String::new(),
-            full_name: String::new(),
-            abbreviation: String::new(),
-            place_name: String::new(),
-            kind: OrganisationKind::State,
-            head_vacant: false,
-            signer_name: String::new(),
-            signer_title: String::new(),
-            signing_prefix: String::new(),
-            time_zone: DEFAULT_TIME_ZONE.to_string(),
-        }))
+    /// The issuing bodies the office keeps (hidden ones left out), by name.
+    pub fn organisations(&self) -> Result<Vec<Organisation>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM organisation WHERE deleted_at IS NULL"
+        ))?;
+        let mut all = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        all.sort_by_cached_key(|o| text::sort_key(&o.name));
+        Ok(all)
     }
 
-    pub fn update_organisation(&mut self, input: &Organisation) -> Result<Organisation> {
-        let org = Organisation {
-            parent_name: text::line("parentName", "Tên cơ quan chủ quản", &input.parent_name)?,
-            name: text::required("name", "Tên cơ quan ban hành", &input.name)?,
-            full_name: text::line("fullName", "Tên cơ quan (viết thường)", &input.full_name)?,
-            abbreviation: text::required("abbreviation", "Chữ viết tắt", &input.abbreviation)?,
-            place_name: text::required("placeName", "Địa danh", &input.place_name)?,
-            kind: input.kind,
-            head_vacant: input.head_vacant,
-            signer_name: text::line("signerName", "Họ tên người ký", &input.signer_name)?,
-            signer_title: text::line("signerTitle", "Chức vụ người ký", &input.signer_title)?,
-            // Kept in the body's spelling (TM./T/M…), as documents print it.
-            signing_prefix: input.kind.spelling().authority(&text::line(
-                "signingPrefix",
-                "Quyền hạn ký",
-                &input.signing_prefix,
-            )?),
-            time_zone: text::required("timeZone", "Múi giờ", &input.time_zone)?,
+    /// One body, hidden or not (a meeting or a register entry may still name it).
+    pub fn organisation(&self, id: &str) -> Result<Organisation> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM organisation WHERE id = ?1"),
+                [id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound {
+                what: "cơ quan ban hành",
+                id: id.to_string(),
+            })
+    }
+
+    /// The body a new meeting issues its documents as: the one the latest
+    /// real meeting used, else the body added last. The demo's body is never
+    /// chosen by itself, so a new office is asked for its own before its
+    /// first document.
+    pub fn default_organisation_id(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM (
+                    SELECT m.organisation_id AS id, 1 AS used, m.created_at AS at, m.id AS tie
+                      FROM meeting m
+                      JOIN organisation o ON o.id = m.organisation_id AND o.deleted_at IS NULL
+                     WHERE m.deleted_at IS NULL AND NOT m.is_demo
+                    UNION ALL
+                    SELECT o.id, 0, o.created_at, o.id FROM organisation o
+                     WHERE o.deleted_at IS NULL AND o.id NOT IN
+                        (SELECT organisation_id FROM meeting
+                          WHERE is_demo AND organisation_id IS NOT NULL))
+                 ORDER BY used DESC, at DESC, tie DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The body that issues the meeting's documents, with the meeting's own
+    /// signer where it names one; `None` while the meeting has no body.
+    pub fn meeting_organisation(&self, meeting_id: &str) -> Result<Option<Organisation>> {
+        let meeting = self.meeting(meeting_id)?;
+        let Some(id) = meeting.organisation_id.as_deref() else {
+            return Ok(None);
         };
-        clock::valid_zone(&org.time_zone)?;
-        if org.abbreviation.contains(char::is_whitespace) {
-            return Err(CoreError::invalid(
-                "abbreviation",
-                "Chữ viết tắt không được chứa dấu cách (ví dụ: BTGTU).",
-            ));
+        let mut org = self.organisation(id)?;
+        if !meeting.signer_name.is_empty() {
+            org.signer_name = meeting.signer_name;
+            org.signer_title = meeting.signer_title;
+            org.signing_prefix = org.kind.spelling().authority(&meeting.signing_prefix);
         }
+        Ok(Some(org))
+    }
+
+    /// Like `meeting_organisation`, but a meeting without a body is refused
+    /// with a message that says where to choose one.
+    pub fn issuing_body(&self, meeting_id: &str) -> Result<Organisation> {
+        self.meeting_organisation(meeting_id)?.ok_or_else(|| {
+            CoreError::invalid(
+                "organisationId",
+                "Hội nghị chưa có cơ quan ban hành: hãy chọn hoặc khai báo cơ quan ban hành trước khi làm văn bản.",
+            )
+        })
+    }
+
+    /// The local time zone of a meeting: its body's, or Việt Nam's.
+    pub fn time_zone_of(&self, meeting_id: &str) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT o.time_zone FROM meeting m JOIN organisation o ON o.id = m.organisation_id
+                 WHERE m.id = ?1",
+                [meeting_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or_else(|| DEFAULT_TIME_ZONE.to_string()))
+    }
+
+    /// Adds a body (empty `id`) or saves an edit of one; an edit must start
+    /// from the current version (`updated_at`).
+    pub fn save_organisation(&mut self, input: &Organisation) -> Result<Organisation> {
+        let org = validate(input)?;
+        let id = if org.id.is_empty() {
+            clock::new_id()
+        } else {
+            org.id.clone()
+        };
         self.write(|tx, device| {
-            let now = clock::utc_now();
-            let existing: Option<String> = tx
-                .query_row(
-                    "SELECT id FROM organisation ORDER BY updated_at DESC LIMIT 1",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let id = existing.unwrap_or_else(clock::new_id);
+            let now = if org.id.is_empty() {
+                let now = clock::utc_now();
+                tx.execute(
+                    "INSERT INTO organisation (id, parent_name, name, abbreviation, place_name,
+                        kind, signer_name, signer_title, signing_prefix, time_zone, created_at,
+                        updated_at, device_id, full_name, head_vacant, header_lines)
+                     VALUES (?1, '', '', '', '', 'state', '', '', '', '', ?2, ?2, ?3, '', 0, '')",
+                    params![id, now, device],
+                )?;
+                now
+            } else {
+                require_current(tx, "organisation", "cơ quan ban hành", &id, &org.updated_at)?
+            };
             tx.execute(
-                "INSERT INTO organisation (id, parent_name, name, abbreviation, place_name, kind,
-                    signer_name, signer_title, signing_prefix, time_zone, created_at, updated_at, device_id,
-                    full_name, head_vacant)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14)
-                 ON CONFLICT(id) DO UPDATE SET parent_name = excluded.parent_name,
-                    name = excluded.name, abbreviation = excluded.abbreviation,
-                    place_name = excluded.place_name, kind = excluded.kind,
-                    head_vacant = excluded.head_vacant,
-                    signer_name = excluded.signer_name, signer_title = excluded.signer_title,
-                    signing_prefix = excluded.signing_prefix, time_zone = excluded.time_zone,
-                    updated_at = excluded.updated_at, device_id = excluded.device_id,
-                    full_name = excluded.full_name",
+                "UPDATE organisation SET parent_name = ?2, name = ?3, abbreviation = ?4,
+                    place_name = ?5, kind = ?6, signer_name = ?7, signer_title = ?8,
+                    signing_prefix = ?9, time_zone = ?10, full_name = ?11, head_vacant = ?12,
+                    header_lines = ?13, updated_at = ?14, device_id = ?15
+                 WHERE id = ?1",
                 params![
                     id,
                     org.parent_name,
@@ -96,16 +148,84 @@ impl Db {
                     org.signer_title,
                     org.signing_prefix,
                     org.time_zone,
-                    now,
-                    device,
                     org.full_name,
-                    org.head_vacant
+                    org.head_vacant,
+                    org.header_lines,
+                    now,
+                    device
                 ],
             )?;
             Ok(())
         })?;
-        Ok(org)
+        self.organisation(&id)
     }
+
+    /// Hides a body no meeting uses any more (it stays in the file: the
+    /// register and old meetings keep pointing at it).
+    pub fn delete_organisation(&mut self, id: &str) -> Result<()> {
+        self.write(|tx, device| {
+            let used: Option<String> = tx
+                .query_row(
+                    "SELECT title FROM meeting WHERE organisation_id = ?1 AND deleted_at IS NULL
+                     ORDER BY starts_at DESC LIMIT 1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(title) = used {
+                return Err(CoreError::invalid(
+                    "organisationId",
+                    format!("Cơ quan này đang là cơ quan ban hành của hội nghị “{title}”: hãy chọn cơ quan khác cho hội nghị đó trước."),
+                ));
+            }
+            soft_delete(tx, "organisation", "cơ quan ban hành", id, device)
+        })
+    }
+}
+
+/// Normalises and checks a body as typed.
+fn validate(input: &Organisation) -> Result<Organisation> {
+    let header_lines = text::long_text("headerLines", "Tiêu đề như ban hành", &input.header_lines)?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let org = Organisation {
+        id: input.id.trim().to_string(),
+        parent_name: text::line("parentName", "Tên cơ quan chủ quản", &input.parent_name)?,
+        name: text::required("name", "Tên cơ quan ban hành", &input.name)?,
+        full_name: text::line("fullName", "Tên cơ quan (viết thường)", &input.full_name)?,
+        abbreviation: text::required("abbreviation", "Chữ viết tắt", &input.abbreviation)?,
+        place_name: text::required("placeName", "Địa danh", &input.place_name)?,
+        kind: input.kind,
+        head_vacant: input.head_vacant,
+        signer_name: text::line("signerName", "Họ tên người ký", &input.signer_name)?,
+        signer_title: text::line("signerTitle", "Chức vụ người ký", &input.signer_title)?,
+        // Kept in the body's spelling (TM./T/M…), as documents print it.
+        signing_prefix: input.kind.spelling().authority(&text::line(
+            "signingPrefix",
+            "Quyền hạn ký",
+            &input.signing_prefix,
+        )?),
+        time_zone: text::required("timeZone", "Múi giờ", &input.time_zone)?,
+        header_lines,
+        updated_at: input.updated_at.clone(),
+    };
+    clock::valid_zone(&org.time_zone)?;
+    if org.abbreviation.contains(char::is_whitespace) {
+        return Err(CoreError::invalid(
+            "abbreviation",
+            "Chữ viết tắt không được chứa dấu cách (ví dụ: BTGTU).",
+        ));
+    }
+    if org.header_lines.lines().count() > 4 {
+        return Err(CoreError::invalid(
+            "headerLines",
+            "Tiêu đề cơ quan ban hành có nhiều nhất 4 dòng (cơ quan chủ quản, cơ quan ban hành, dấu *).",
+        ));
+    }
+    Ok(org)
 }
 
 impl Db {
@@ -197,16 +317,19 @@ impl Db {
 
 fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
     Ok(Organisation {
-        parent_name: r.get(0)?,
-        name: r.get(1)?,
-        abbreviation: r.get(2)?,
-        place_name: r.get(3)?,
-        kind: OrganisationKind::parse(&r.get::<_, String>(4)?).unwrap_or(OrganisationKind::State),
-        signer_name: r.get(5)?,
-        signer_title: r.get(6)?,
-        signing_prefix: r.get(7)?,
-        time_zone: r.get(8)?,
-        full_name: r.get(9)?,
-        head_vacant: r.get(10)?,
+        id: r.get(0)?,
+        parent_name: r.get(1)?,
+        name: r.get(2)?,
+        abbreviation: r.get(3)?,
+        place_name: r.get(4)?,
+        kind: OrganisationKind::parse(&r.get::<_, String>(5)?).unwrap_or(OrganisationKind::State),
+        signer_name: r.get(6)?,
+        signer_title: r.get(7)?,
+        signing_prefix: r.get(8)?,
+        time_zone: r.get(9)?,
+        full_name: r.get(10)?,
+        head_vacant: r.get(11)?,
+        header_lines: r.get(12)?,
+        updated_at: r.get(13)?,
     })
 }

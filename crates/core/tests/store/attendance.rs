@@ -162,12 +162,8 @@ fn attendance_for_someone_not_invited_or_a_wrong_time_is_refused() {
 fn a_listed_person_starts_with_the_role_their_place_gives_them() {
     use hoinghi_core::model::ParticipantRole as R;
     let mut db = db();
-    let mut org = db.organisation().unwrap();
-    org.name = "BAN TUYÊN GIÁO".into();
-    org.full_name = "Ban Tuyên giáo Thành uỷ Hà Nội".into();
-    org.abbreviation = "BTGTU".into();
-    org.place_name = "Hà Nội".into();
-    db.update_organisation(&org).unwrap();
+    db.save_organisation(&body_input(hoinghi_core::model::OrganisationKind::Party))
+        .unwrap();
     let m = meeting(&mut db); // chaired by Nguyễn Văn A, minutes by Trần Thị B
     let add = |db: &mut hoinghi_core::Db, name: &str, unit: &str, rank: i32| {
         let input = PersonInput {

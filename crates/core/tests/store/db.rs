@@ -113,7 +113,7 @@ fn a_version_1_database_is_upgraded_in_place_and_keeps_its_data() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(v, 1, "the backup is the file as it was before the upgrade");
-    let org = db.organisation().unwrap();
+    let org = db.organisation("o1").unwrap();
     assert_eq!(
         org.abbreviation, "BTGTU",
         "existing data survives the migration"

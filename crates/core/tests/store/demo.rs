@@ -21,7 +21,7 @@ fn the_demo_conference_is_written_once_on_first_start() {
     assert_eq!(m.chair_name, "Bùi Huyền Mai");
     assert!(m.is_demo, "the demo is flagged as demo data");
 
-    let org = db.organisation().unwrap();
+    let org = db.issuing_body(&m.id).unwrap();
     assert_eq!(
         (org.abbreviation.as_str(), org.kind),
         ("BTGTU", OrganisationKind::Party)

@@ -4,25 +4,14 @@ use hoinghi_core::model::*;
 
 use crate::support::*;
 
-fn organisation(db: &mut hoinghi_core::Db, kind: OrganisationKind) {
-    let org = Organisation {
-        kind,
-        name: "BAN TUYÊN GIÁO".into(),
-        full_name: "Ban Tuyên giáo Thành uỷ Hà Nội".into(),
-        abbreviation: "BTG".into(),
-        place_name: "Hà Nội".into(),
-        signer_name: "Bùi Huyền Mai".into(),
-        signer_title: "TRƯỞNG BAN".into(),
-        signing_prefix: String::new(),
-        ..db.organisation().unwrap()
-    };
-    db.update_organisation(&org).unwrap();
+fn organisation(db: &mut hoinghi_core::Db, kind: OrganisationKind) -> Organisation {
+    db.save_organisation(&body_input(kind)).unwrap()
 }
 
 #[test]
 fn a_state_body_numbers_all_its_documents_from_01_each_year() {
     let mut db = db();
-    organisation(&mut db, OrganisationKind::State);
+    let body = organisation(&mut db, OrganisationKind::State);
     let m1 = meeting(&mut db);
     let m2 = db
         .create_meeting(&meeting_input("Hội nghị sơ kết"))
@@ -70,13 +59,13 @@ fn a_state_body_numbers_all_its_documents_from_01_each_year() {
         .issue_document_number(&m2.id, DocumentKind::BaoCao, None, "2027-01-04")
         .unwrap();
     assert_eq!((next_year.number, next_year.series.as_str()), (1, "2027"));
-    assert_eq!(db.document_register().unwrap().len(), 4);
+    assert_eq!(db.document_register(&body.id).unwrap().len(), 4);
 }
 
 #[test]
 fn a_party_body_numbers_each_type_within_its_term() {
     let mut db = db();
-    organisation(&mut db, OrganisationKind::Party);
+    let _body = organisation(&mut db, OrganisationKind::Party);
     let m = meeting(&mut db);
     let gm = db
         .issue_document_number(&m.id, DocumentKind::GiayMoi, None, "2026-11-20")
@@ -115,7 +104,7 @@ fn a_party_body_numbers_each_type_within_its_term() {
 #[test]
 fn a_number_once_given_is_not_suggested_again() {
     let mut db = db();
-    organisation(&mut db, OrganisationKind::State);
+    let body = organisation(&mut db, OrganisationKind::State);
     let m = meeting(&mut db);
     db.issue_document_number(&m.id, DocumentKind::GiayMoi, None, "2026-11-20")
         .unwrap();
@@ -134,7 +123,7 @@ fn a_number_once_given_is_not_suggested_again() {
     // Emptying the trash removes the meeting, never its numbers.
     db.delete_meeting(&m.id).unwrap();
     db.empty_trash().unwrap();
-    assert_eq!(db.document_register().unwrap().len(), 1);
+    assert_eq!(db.document_register(&body.id).unwrap().len(), 1);
     let m2 = db
         .create_meeting(&meeting_input("Hội nghị sơ kết"))
         .unwrap();

@@ -20,6 +20,30 @@ pub fn meeting_input(title: &str) -> MeetingInput {
         secretary_title: "Chuyên viên".into(),
         notes: String::new(),
         status: MeetingStatus::Draft,
+        organisation_id: None,
+        signer_name: String::new(),
+        signer_title: String::new(),
+        signing_prefix: String::new(),
+    }
+}
+
+/// An issuing body as the Settings form sends a new one.
+pub fn body_input(kind: OrganisationKind) -> Organisation {
+    Organisation {
+        id: String::new(),
+        parent_name: "THÀNH UỶ HÀ NỘI".into(),
+        name: "BAN TUYÊN GIÁO".into(),
+        full_name: "Ban Tuyên giáo Thành uỷ Hà Nội".into(),
+        abbreviation: "BTG".into(),
+        place_name: "Hà Nội".into(),
+        kind,
+        head_vacant: false,
+        signer_name: "Bùi Huyền Mai".into(),
+        signer_title: "TRƯỞNG BAN".into(),
+        signing_prefix: String::new(),
+        time_zone: "Asia/Ho_Chi_Minh".into(),
+        header_lines: String::new(),
+        updated_at: String::new(),
     }
 }
 

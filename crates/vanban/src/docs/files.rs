@@ -204,6 +204,10 @@ mod tests {
             is_demo: false,
             created_at: String::new(),
             updated_at: String::new(),
+            organisation_id: None,
+            signer_name: String::new(),
+            signer_title: String::new(),
+            signing_prefix: String::new(),
         };
         for kind in DocumentKind::ALL {
             assert!(is_portable_name(&document_name(

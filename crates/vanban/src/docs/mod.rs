@@ -44,7 +44,7 @@ pub struct Conference {
 impl Conference {
     pub fn load(db: &Db, meeting_id: &str) -> hoinghi_core::Result<Conference> {
         Ok(Conference {
-            organisation: db.organisation()?,
+            organisation: db.issuing_body(meeting_id)?,
             meeting: db.meeting(meeting_id)?,
             agenda: db.agenda(meeting_id)?,
             participants: db.participants(meeting_id)?,
@@ -64,6 +64,17 @@ impl Conference {
     /// The date a document is usually signed (see `default_issue_date`).
     fn usual_issue_date(&self, kind: DocumentKind) -> NaiveDate {
         default_issue_date(kind, self.starts().date())
+    }
+
+    /// The header's lines for the body: as issued, when the body gives them,
+    /// else the body above it and the body itself.
+    fn header_lines(&self) -> Vec<&str> {
+        let org = &self.organisation;
+        if org.header_lines.trim().is_empty() {
+            vec![org.parent_name.as_str(), org.name.as_str()]
+        } else {
+            org.header_lines.lines().collect()
+        }
     }
 
     /// The organisation as a sentence names it ("Ban Tuyên giáo Thành uỷ Hà Nội").
@@ -206,7 +217,7 @@ pub fn document_format(
     request: &DocumentOptions,
 ) -> Result<DocumentFormat> {
     let meeting = db.meeting(meeting_id)?;
-    let organisation = db.organisation()?;
+    let organisation = issuer(db, meeting_id, kind, request.list)?;
     let request = registered(db, meeting_id, kind, request)?;
     Ok(format_of(
         &request,
@@ -227,11 +238,8 @@ fn registered(
     kind: DocumentKind,
     request: &DocumentOptions,
 ) -> Result<DocumentOptions> {
-    let numbered = match (kind, request.list) {
-        (DocumentKind::DanhSach, ListForm::Delegates) => DocumentKind::GiayMoi,
-        (DocumentKind::DanhSach, ListForm::Attendance) => DocumentKind::BienBan,
-        (DocumentKind::DanhSach, ListForm::SignIn) => return Ok(request.clone()),
-        (kind, _) => kind,
+    let Some(numbered) = numbered_as(kind, request.list) else {
+        return Ok(request.clone());
     };
     let mut request = request.clone();
     if request.number.is_none()
@@ -250,6 +258,30 @@ fn registered(
         }
     }
     Ok(request)
+}
+
+/// The document whose register entry a document follows: its own, or for a
+/// danh sách that of the giấy mời or biên bản it goes with (a sign-in sheet
+/// has none).
+fn numbered_as(kind: DocumentKind, list: ListForm) -> Option<DocumentKind> {
+    match (kind, list) {
+        (DocumentKind::DanhSach, ListForm::Delegates) => Some(DocumentKind::GiayMoi),
+        (DocumentKind::DanhSach, ListForm::Attendance) => Some(DocumentKind::BienBan),
+        (DocumentKind::DanhSach, ListForm::SignIn) => None,
+        (kind, _) => Some(kind),
+    }
+}
+
+/// The body a document is issued by: for a numbered document, the body and
+/// signer as they were when the number was given; otherwise the meeting's
+/// body as it is now.
+fn issuer(db: &Db, meeting_id: &str, kind: DocumentKind, list: ListForm) -> Result<Organisation> {
+    if let Some(numbered) = numbered_as(kind, list) {
+        if let Some(org) = db.issuer_of(meeting_id, numbered)? {
+            return Ok(org);
+        }
+    }
+    Ok(db.issuing_body(meeting_id)?)
 }
 
 /// Everything one document needs, read from the store in one go. Taking it
@@ -272,7 +304,8 @@ impl Snapshot {
         kind: DocumentKind,
         request: &DocumentOptions,
     ) -> Result<Snapshot> {
-        let conf = Conference::load(db, meeting_id)?;
+        let mut conf = Conference::load(db, meeting_id)?;
+        conf.organisation = issuer(db, meeting_id, kind, request.list)?;
         let request = registered(db, meeting_id, kind, request)?;
         let mut opts =
             Options::from_request(&request, kind, &conf, chrono::Utc::now().naive_utc())?
@@ -542,13 +575,11 @@ impl Ctx<'_> {
 
     /// The standard header with number and date.
     fn header(&self, number: bool, date: bool) -> Vec<Block> {
-        let org = &self.conf.organisation;
         let number = number.then(|| self.number_line());
         let date = date.then(|| self.date_line());
         self.profile().header(
             self.fonts,
-            &org.parent_name,
-            &org.name,
+            &self.conf.header_lines(),
             number.as_deref(),
             date.as_deref(),
         )

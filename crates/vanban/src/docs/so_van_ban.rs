@@ -15,10 +15,10 @@ use crate::layout::{layout, Align, Block, Cell, Para, Row, Table};
 use crate::pdf::{self, Metadata};
 use crate::profile::Profile;
 
-/// The register of the organisation in `db`, as PDF bytes.
-pub fn register_pdf(db: &Db, created: NaiveDateTime) -> Result<Vec<u8>> {
-    let organisation = db.organisation()?;
-    let entries = db.document_register()?;
+/// The register of body `organisation_id`, as PDF bytes.
+pub fn register_pdf(db: &Db, organisation_id: &str, created: NaiveDateTime) -> Result<Vec<u8>> {
+    let organisation = db.organisation(organisation_id)?;
+    let entries = db.document_register(organisation_id)?;
     let fonts = Fonts::for_choice(db.document_font()?);
     let profile = Profile::for_kind(organisation.kind.profile_on(created.date()));
     let page = profile.page.landscape();
