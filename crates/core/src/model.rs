@@ -244,6 +244,10 @@ string_enum!(
         SignerAuthority = "signer_authority",
         SignerTitle = "signer_title",
         SignerName = "signer_name",
+        /// Not a text: the ngày ban hành chosen for a document that has no
+        /// number yet ("YYYY-MM-DD"), so that the date is kept until the
+        /// văn thư gives the number (the register's date wins after that).
+        IssuedOn = "issued_on",
     }
 );
 
@@ -491,6 +495,10 @@ pub struct Organisation {
     /// ("THÀNH UỶ HÀ NỘI" / "BAN TUYÊN GIÁO VÀ DÂN VẬN" / "*"); empty: built
     /// from `parent_name` and `name`.
     pub header_lines: String,
+    /// The body above it as "Nơi nhận" names it, sent reports and conclusions
+    /// "(để báo cáo)": "Thường trực Thành uỷ", "UBND Thành phố". Empty: a
+    /// Party department's is derived from its parent; a state body has none.
+    pub superior: String,
     /// The version an edit started from (empty for a new body).
     pub updated_at: String,
 }

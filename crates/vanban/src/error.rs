@@ -8,10 +8,10 @@ pub enum Error {
 
     /// Some text has characters the font cannot draw; nothing is exported.
     #[error(
-        "Phông chữ không có các ký tự sau nên không thể xuất văn bản: {}. Hãy sửa hoặc xoá chúng rồi xuất lại.",
-        .chars.iter().map(|c| format!("\"{c}\" (U+{:04X})", u32::from(*c))).collect::<Vec<_>>().join(", ")
+        "Phông chữ không có ký tự nên không thể xuất văn bản: {}. Hãy sửa hoặc xoá ký tự đó rồi xuất lại.",
+        .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     )]
-    MissingGlyphs { chars: Vec<char> },
+    MissingGlyphs(Vec<MissingGlyph>),
 
     #[error("Lỗi tạo PDF: {0}")]
     Pdf(String),
@@ -38,11 +38,39 @@ pub enum Error {
     Core(#[from] hoinghi_core::CoreError),
 }
 
+/// A character the font cannot draw, once, where it first appears.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingGlyph {
+    pub ch: char,
+    /// The text around it, as the document prints it.
+    pub context: String,
+    pub page: usize,
+    /// What the text is ("Đại biểu – họ tên"), when the document can tell.
+    pub field: Option<String>,
+}
+
+impl std::fmt::Display for MissingGlyph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "\"{}\" (U+{:04X}) trong “{}” ({}trang {})",
+            self.ch,
+            u32::from(self.ch),
+            self.context,
+            self.field
+                .as_deref()
+                .map(|field| format!("{field}, "))
+                .unwrap_or_default(),
+            self.page
+        )
+    }
+}
+
 impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Font(_) => ErrorKind::Font,
-            Error::MissingGlyphs { .. } => ErrorKind::MissingGlyphs,
+            Error::MissingGlyphs(_) => ErrorKind::MissingGlyphs,
             Error::Pdf(_) => ErrorKind::Pdf,
             Error::InvalidDate(_) | Error::FontNotInstalled => ErrorKind::Invalid,
             Error::Write { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => {

@@ -11,7 +11,7 @@ use printpdf::{
     TextItem,
 };
 
-use crate::error::{Error, Result};
+use crate::error::{Error, MissingGlyph, Result};
 use crate::font::{FaceKind, Fonts};
 use crate::layout::{Laid, LaidPage, Piece, PlacedBitmap, RuleLine, TextRun};
 
@@ -40,27 +40,68 @@ fn used_chars(laid: &Laid) -> BTreeMap<FaceKind, BTreeSet<char>> {
     used
 }
 
-/// Refuses, naming them, any characters the fonts cannot draw.
-fn check(fonts: &Fonts, used: &BTreeMap<FaceKind, BTreeSet<char>>) -> Result<()> {
-    let mut missing: Vec<char> = Vec::new();
-    for (kind, chars) in used {
-        let face = fonts.face(*kind);
-        for &c in chars {
-            if !c.is_whitespace() && !c.is_control() && !face.has(c) && !missing.contains(&c) {
-                missing.push(c);
+/// Refuses, naming each once with the text around it, any characters the
+/// fonts cannot draw.
+fn check(fonts: &Fonts, laid: &Laid, used: &BTreeMap<FaceKind, BTreeSet<char>>) -> Result<()> {
+    let drawable =
+        |face: FaceKind, c: char| c.is_whitespace() || c.is_control() || fonts.face(face).has(c);
+    if used
+        .iter()
+        .all(|(face, chars)| chars.iter().all(|c| drawable(*face, *c)))
+    {
+        return Ok(());
+    }
+    let mut missing: Vec<MissingGlyph> = Vec::new();
+    for (page, run) in laid
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.runs().map(move |r| (i + 1, r)))
+    {
+        let text: String = run
+            .pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        for (at, c) in text.char_indices() {
+            if drawable(run.face, c) || missing.iter().any(|m| m.ch == c) {
+                continue;
             }
+            missing.push(MissingGlyph {
+                ch: c,
+                context: around(&text, at),
+                page,
+                field: None,
+            });
         }
     }
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::MissingGlyphs { chars: missing })
+    Err(Error::MissingGlyphs(missing))
+}
+
+/// Up to 20 characters either side of byte `at` in `text`, with "…" where cut.
+pub(crate) fn around(text: &str, at: usize) -> String {
+    const SIDE: usize = 20;
+    let before: Vec<char> = text[..at].chars().collect();
+    let after: Vec<char> = text[at..].chars().collect();
+    let start = before.len().saturating_sub(SIDE);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
     }
+    out.extend(&before[start..]);
+    out.extend(after.iter().take(SIDE + 1));
+    if after.len() > SIDE + 1 {
+        out.push('…');
+    }
+    out.trim().to_string()
 }
 
 pub fn write(fonts: &Fonts, laid: &Laid, meta: &Metadata) -> Result<Vec<u8>> {
     let used = used_chars(laid);
-    check(fonts, &used)?;
+    check(fonts, laid, &used)?;
     let mut doc = PdfDocument::new(&meta.title);
 
     // Each face is subset to the glyphs it draws; allsorts numbers the subset's

@@ -153,8 +153,6 @@ impl Profile {
             .after(self.paragraph_after)
     }
 
-    /// The two-row document header: issuing body | Quốc hiệu (or Party heading),
-    /// then số/ký hiệu | place and date.
     /// The header: on the left the issuing body's lines (`lines`: the bodies
     /// above it first, the issuer last and bold, then "*" or a rule), on the
     /// right the national or Party heading; then số/ký hiệu and the date line.

@@ -1423,3 +1423,172 @@ fn no_justified_line_holds_one_word_that_could_share_a_line() {
         }
     }
 }
+
+#[test]
+fn a_numbered_document_keeps_its_body_while_drafts_follow_the_edited_one() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    db.issue_document_number(&id, DocumentKind::GiayMoi, Some(45), "2022-09-29")
+        .unwrap();
+    let body = db.issuing_body(&id).unwrap();
+    // The ban is renamed in 2025 and given a new head; its header is typed as issued.
+    db.save_organisation(&hoinghi_core::model::Organisation {
+        name: "BAN TUYÊN GIÁO VÀ DÂN VẬN".into(),
+        header_lines: "THÀNH UỶ HÀ NỘI\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*".into(),
+        signer_name: "Nguyễn Thị Hoa".into(),
+        ..db.organisation(&body.id).unwrap()
+    })
+    .unwrap();
+    let text = |kind| {
+        let request = DocumentOptions {
+            profile: None,
+            ..request(FormatProfile::Hd36)
+        };
+        let pdf = hoinghi_vanban::docs::export(&db, &id, kind, &request).unwrap();
+        lopdf::Document::load_mem(&pdf)
+            .unwrap()
+            .extract_text(&[1])
+            .unwrap()
+    };
+    let invitation = text(DocumentKind::GiayMoi);
+    assert!(
+        invitation.contains("BAN TUYÊN GIÁO *") && invitation.contains("Bùi Huyền Mai"),
+        "the giấy mời signed in 2022 is unchanged: {invitation}"
+    );
+    assert!(!invitation.contains("DÂN VẬN"), "{invitation}");
+    let list = text(DocumentKind::DanhSach);
+    assert!(
+        !list.contains("DÂN VẬN"),
+        "the list sent with it follows the giấy mời: {list}"
+    );
+    let programme = text(DocumentKind::ChuongTrinh);
+    assert!(
+        programme.contains("BAN TUYÊN GIÁO VÀ DÂN VẬN"),
+        "an unnumbered draft follows the body as it is now: {programme}"
+    );
+    let signer = |kind| {
+        Snapshot::take(&db, &id, kind, &request(FormatProfile::Hd36))
+            .unwrap()
+            .fields()
+            .into_iter()
+            .find(|f| f.key == DocumentFieldKey::SignerName)
+            .unwrap()
+            .text
+    };
+    assert_eq!(signer(DocumentKind::ThongBao), "Nguyễn Thị Hoa");
+    assert_eq!(signer(DocumentKind::GiayMoi), "Bùi Huyền Mai");
+    assert_eq!(
+        programme.matches(" * ").count(),
+        1,
+        "the typed \"*\" is printed once: {programme}"
+    );
+}
+
+#[test]
+fn a_date_chosen_without_a_number_is_kept_until_the_number_is_given() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let blank = DocumentOptions {
+        profile: None,
+        ..request(FormatProfile::Hd36)
+    };
+    let format = |db: &Db, kind| {
+        hoinghi_vanban::docs::document_format(db, &id, kind, &blank)
+            .unwrap()
+            .issued_on
+    };
+    assert_eq!(
+        format(&db, DocumentKind::GiayMoi),
+        "2022-09-29",
+        "the usual date"
+    );
+    assert_eq!(
+        db.set_document_text(
+            &id,
+            DocumentKind::GiayMoi,
+            DocumentFieldKey::IssuedOn,
+            "30/09/2022"
+        )
+        .unwrap_err()
+        .kind()
+        .as_str(),
+        "invalid"
+    );
+    db.set_document_text(
+        &id,
+        DocumentKind::GiayMoi,
+        DocumentFieldKey::IssuedOn,
+        "2022-09-28",
+    )
+    .unwrap();
+    assert_eq!(format(&db, DocumentKind::GiayMoi), "2022-09-28");
+    assert_eq!(
+        format(&db, DocumentKind::DanhSach),
+        "2022-09-28",
+        "the list sent with the giấy mời has its date"
+    );
+    let pdf = hoinghi_vanban::docs::export(&db, &id, DocumentKind::GiayMoi, &blank).unwrap();
+    let text = lopdf::Document::load_mem(&pdf)
+        .unwrap()
+        .extract_text(&[1])
+        .unwrap();
+    assert!(text.contains("ngày 28 tháng 9 năm 2022"), "{text}");
+    db.issue_document_number(&id, DocumentKind::GiayMoi, Some(45), "2022-09-29")
+        .unwrap();
+    assert_eq!(
+        format(&db, DocumentKind::GiayMoi),
+        "2022-09-29",
+        "the register wins"
+    );
+}
+
+#[test]
+fn a_state_body_s_reports_go_to_the_superior_it_names() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let body = db.issuing_body(&id).unwrap();
+    db.save_organisation(&hoinghi_core::model::Organisation {
+        kind: hoinghi_core::model::OrganisationKind::State,
+        superior: "- UBND Thành phố (để báo cáo);".into(),
+        ..db.organisation(&body.id).unwrap()
+    })
+    .unwrap();
+    assert_eq!(db.issuing_body(&id).unwrap().superior, "UBND Thành phố");
+    for kind in [DocumentKind::ThongBao, DocumentKind::BaoCao] {
+        let recipients = Snapshot::take(&db, &id, kind, &request(FormatProfile::Nd30))
+            .unwrap()
+            .fields()
+            .into_iter()
+            .find(|f| f.key == DocumentFieldKey::Recipients)
+            .unwrap()
+            .text;
+        assert!(
+            recipients.starts_with("- UBND Thành phố (để báo cáo);\n"),
+            "{kind:?}: {recipients}"
+        );
+    }
+}
+
+#[test]
+fn a_character_the_font_lacks_is_named_once_with_where_it_was_typed() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let mut snapshot = Snapshot::take(
+        &db,
+        &id,
+        DocumentKind::DanhSach,
+        &request(FormatProfile::Hd36),
+    )
+    .unwrap();
+    // Text from before the store's character check (an old file, a system font).
+    for p in snapshot.conf.participants.iter_mut().skip(5).take(3) {
+        p.person.full_name.push_str(" \u{2603}");
+    }
+    let who = snapshot.conf.participants[5].person.full_name.clone();
+    let err = snapshot.render().unwrap_err();
+    let message = err.to_string();
+    assert_eq!(message.matches("U+2603").count(), 1, "once: {message}");
+    assert!(message.contains("Đại biểu – họ và tên"), "{message}");
+    assert!(message.contains(&who), "the text around it: {message}");
+    assert!(message.contains("trang 1"), "{message}");
+}

@@ -5,7 +5,10 @@
 -- body issues it ("THÀNH UỶ HÀ NỘI" / "BAN TUYÊN GIÁO VÀ DÂN VẬN" / "*"); empty
 -- means "built from parent_name and name". A body is hidden, never deleted
 -- (`deleted_at`), because meetings and the register keep pointing at it.
+-- `superior` names the body above it as "Nơi nhận" does ("Thường trực Thành uỷ",
+-- "UBND Thành phố"); empty: a Party department's is derived from its parent.
 ALTER TABLE organisation ADD COLUMN header_lines TEXT NOT NULL DEFAULT '';
+ALTER TABLE organisation ADD COLUMN superior TEXT NOT NULL DEFAULT '';
 ALTER TABLE organisation ADD COLUMN deleted_at TEXT;
 ALTER TABLE organisation ADD COLUMN deleted_by TEXT;
 

@@ -46,7 +46,13 @@ impl Db {
         body: &str,
     ) -> Result<()> {
         // Line breaks are meaningful here (one recipient per line), so only the ends are trimmed.
-        let body = text::long_text("text", "Nội dung", body)?;
+        let mut body = text::long_text("text", "Nội dung", body)?;
+        if field == DocumentFieldKey::IssuedOn {
+            body = chrono::NaiveDate::parse_from_str(&body, "%Y-%m-%d")
+                .map_err(|_| CoreError::invalid("text", "Ngày ban hành phải là một ngày hợp lệ."))?
+                .format("%Y-%m-%d")
+                .to_string();
+        }
         self.write(|tx, device| {
             require_live(tx, "meeting", "hội nghị", meeting_id)?;
             let now = clock::utc_now();

@@ -12,7 +12,7 @@ use crate::store::{require_current, soft_delete};
 use crate::text;
 
 const COLUMNS: &str = "id, parent_name, name, abbreviation, place_name, kind, signer_name,
-    signer_title, signing_prefix, time_zone, full_name, head_vacant, header_lines, updated_at";
+    signer_title, signing_prefix, time_zone, full_name, head_vacant, header_lines, updated_at, superior";
 
 impl Db {
     /// The issuing bodies the office keeps (hidden ones left out), by name.
@@ -135,7 +135,7 @@ impl Db {
                 "UPDATE organisation SET parent_name = ?2, name = ?3, abbreviation = ?4,
                     place_name = ?5, kind = ?6, signer_name = ?7, signer_title = ?8,
                     signing_prefix = ?9, time_zone = ?10, full_name = ?11, head_vacant = ?12,
-                    header_lines = ?13, updated_at = ?14, device_id = ?15
+                    header_lines = ?13, updated_at = ?14, device_id = ?15, superior = ?16
                  WHERE id = ?1",
                 params![
                     id,
@@ -152,7 +152,8 @@ impl Db {
                     org.head_vacant,
                     org.header_lines,
                     now,
-                    device
+                    device,
+                    org.superior
                 ],
             )?;
             Ok(())
@@ -210,6 +211,13 @@ fn validate(input: &Organisation) -> Result<Organisation> {
         )?),
         time_zone: text::required("timeZone", "Múi giờ", &input.time_zone)?,
         header_lines,
+        // Kept as a name: "- UBND Thành phố (để báo cáo);" is stored as "UBND Thành phố".
+        superior: text::line("superior", "Cơ quan cấp trên", &input.superior)?
+            .trim_start_matches(['-', ' '])
+            .trim_end_matches([';', '.', ' '])
+            .trim_end_matches("(để báo cáo)")
+            .trim()
+            .to_string(),
         updated_at: input.updated_at.clone(),
     };
     clock::valid_zone(&org.time_zone)?;
@@ -331,5 +339,6 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
         head_vacant: r.get(11)?,
         header_lines: r.get(12)?,
         updated_at: r.get(13)?,
+        superior: r.get(14)?,
     })
 }

@@ -4,6 +4,7 @@ mod agenda;
 mod attendance;
 mod backup;
 mod bindings;
+mod bodies;
 mod db;
 mod demo;
 mod guard;

@@ -198,3 +198,29 @@ fn export_never_writes_over_the_open_database_and_a_failed_export_leaves_the_old
     assert!(db.export_meeting("no-such-meeting", &file).is_err());
     assert_eq!(std::fs::read(&file).unwrap(), b"the previous export");
 }
+
+#[test]
+fn a_meeting_brings_its_issuing_body_to_a_machine_that_has_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, id) = demo_file(dir.path());
+    let file = dir.path().join("giao-ban.hoinghi");
+    source.export_meeting(&id, &file).unwrap();
+
+    let mut target = Db::open(dir.path().join("target.db")).unwrap();
+    let own = target
+        .save_organisation(&body_input(hoinghi_core::model::OrganisationKind::State))
+        .unwrap();
+    let done = target.import_meeting(&file).unwrap();
+    assert!(done.organisation_added);
+    assert_eq!(target.organisations().unwrap().len(), 2, "both bodies");
+    assert_eq!(
+        target.issuing_body(&id).unwrap().abbreviation,
+        "BTGTU",
+        "the meeting's documents still go out as the body that held it"
+    );
+    assert_eq!(
+        target.default_organisation_id().unwrap(),
+        Some(own.id),
+        "the office's own body stays the default"
+    );
+}

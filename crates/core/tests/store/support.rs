@@ -43,6 +43,7 @@ pub fn body_input(kind: OrganisationKind) -> Organisation {
         signing_prefix: String::new(),
         time_zone: "Asia/Ho_Chi_Minh".into(),
         header_lines: String::new(),
+        superior: String::new(),
         updated_at: String::new(),
     }
 }

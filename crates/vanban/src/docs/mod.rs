@@ -57,6 +57,59 @@ impl Conference {
         parse_local(&self.meeting.starts_at)
     }
 
+    /// Where the secretary typed text that holds `c`: the first field of the
+    /// meeting's records that does, named as the app's forms name it, with
+    /// its text.
+    fn field_with<'a>(
+        &'a self,
+        c: char,
+        texts: &'a BTreeMap<DocumentFieldKey, String>,
+    ) -> Option<(String, &'a str)> {
+        let org = &self.organisation;
+        let m = &self.meeting;
+        let mut fields: Vec<(String, &str)> = vec![
+            ("Cơ quan ban hành".into(), org.name.as_str()),
+            ("Cơ quan ban hành – tên đầy đủ".into(), &org.full_name),
+            ("Cơ quan ban hành – người ký".into(), &org.signer_name),
+            ("Hội nghị – tên".into(), &m.title),
+            ("Hội nghị – địa điểm".into(), &m.venue),
+            ("Hội nghị – người chủ trì".into(), &m.chair_name),
+            ("Hội nghị – chức vụ người chủ trì".into(), &m.chair_title),
+            ("Hội nghị – thư ký".into(), &m.secretary_name),
+        ];
+        for p in &self.participants {
+            let who = &p.person.full_name;
+            fields.push(("Đại biểu – họ và tên".into(), who));
+            fields.push((
+                format!("Đại biểu {who} – chức vụ"),
+                &p.person.position_title,
+            ));
+            fields.push((format!("Đại biểu {who} – đơn vị"), &p.person.unit));
+        }
+        for (i, item) in self.agenda.iter().enumerate() {
+            fields.push((format!("Chương trình, mục {}", i + 1), &item.title));
+            fields.push((
+                format!("Chương trình, mục {} – người trình bày", i + 1),
+                &item.presenter,
+            ));
+        }
+        for entry in &self.minutes {
+            fields.push(("Biên bản – người phát biểu".into(), &entry.speaker_name));
+            let at = entry.spoken_at.as_deref().unwrap_or_default();
+            fields.push((
+                format!("Biên bản – nội dung {}", at.get(11..16).unwrap_or(at)),
+                &entry.text,
+            ));
+        }
+        for (i, task) in self.tasks.iter().enumerate() {
+            fields.push((format!("Nhiệm vụ {}", i + 1), &task.text));
+        }
+        for text in texts.values() {
+            fields.push(("Nội dung đã sửa trong tab Văn bản".into(), text));
+        }
+        fields.into_iter().find(|(_, text)| text.contains(c))
+    }
+
     fn ends(&self) -> NaiveDateTime {
         parse_local(&self.meeting.ends_at)
     }
@@ -230,31 +283,42 @@ pub fn document_format(
 
 /// The request with the number and date the register gives the document
 /// where the request leaves them out, so that every export of an issued
-/// document prints its số and ngày ban hành. A danh sách prints those of the
-/// giấy mời or biên bản it goes with.
+/// document prints its số and ngày ban hành; without a number, the date chosen
+/// and saved for it. A danh sách prints those of the giấy mời or biên bản it
+/// goes with.
 fn registered(
     db: &Db,
     meeting_id: &str,
     kind: DocumentKind,
     request: &DocumentOptions,
 ) -> Result<DocumentOptions> {
-    let Some(numbered) = numbered_as(kind, request.list) else {
-        return Ok(request.clone());
-    };
     let mut request = request.clone();
-    if request.number.is_none()
-        && request
+    let dated = numbered_as(kind, request.list).unwrap_or(kind);
+    if request.number.is_some()
+        || request
             .issued_on
             .as_deref()
-            .is_none_or(|d| d.trim().is_empty())
+            .is_some_and(|d| !d.trim().is_empty())
     {
-        if let Some(entry) = db
+        return Ok(request);
+    }
+    let entry = match numbered_as(kind, request.list) {
+        Some(numbered) => db
             .document_numbers(meeting_id)?
             .into_iter()
-            .find(|n| n.kind == numbered)
-        {
+            .find(|n| n.kind == numbered),
+        None => None,
+    };
+    match entry {
+        Some(entry) => {
             request.number = Some(entry.number);
             request.issued_on = Some(entry.issued_on);
+        }
+        // No number yet: the date the secretary chose, if she did.
+        None => {
+            request.issued_on = db
+                .document_texts(meeting_id, dated)?
+                .remove(&DocumentFieldKey::IssuedOn);
         }
     }
     Ok(request)
@@ -326,7 +390,26 @@ impl Snapshot {
     /// The document as PDF bytes.
     pub fn render(&self) -> Result<Vec<u8>> {
         let fonts = self.fonts();
-        build(self.kind, &self.conf, &self.opts, &fonts).to_pdf(&fonts)
+        build(self.kind, &self.conf, &self.opts, &fonts)
+            .to_pdf(&fonts)
+            .map_err(|e| self.located(e))
+    }
+
+    /// A refusal for characters the font lacks, saying where each was typed.
+    fn located(&self, error: Error) -> Error {
+        match error {
+            Error::MissingGlyphs(mut missing) => {
+                for m in &mut missing {
+                    if let Some((label, text)) = self.conf.field_with(m.ch, &self.opts.texts) {
+                        let at = text.find(m.ch).unwrap_or_default();
+                        m.context = pdf::around(text, at);
+                        m.field = Some(label);
+                    }
+                }
+                Error::MissingGlyphs(missing)
+            }
+            other => other,
+        }
     }
 
     /// The wording the secretary may edit: generated and edited text.
@@ -365,7 +448,9 @@ impl Snapshot {
                     .collect(),
                 ..self.conf.clone()
             };
-            let pdf = build(DocumentKind::GiayMoi, &one, &opts, &fonts).to_pdf(&fonts)?;
+            let pdf = build(DocumentKind::GiayMoi, &one, &opts, &fonts)
+                .to_pdf(&fonts)
+                .map_err(|e| self.located(e))?;
             out.push((
                 files::invitation_name(i + 1, &participant.person.full_name),
                 pdf,
@@ -654,10 +739,16 @@ impl Ctx<'_> {
         &self.profile().ending
     }
 
-    /// The body above the issuer, to be informed: "- Thường trực Thành uỷ
-    /// (để báo cáo);" for a Party department. None for a state body, whose
-    /// superior's name cannot be put in sentence case reliably from its header.
+    /// The body above the issuer, to be informed: the one the body names
+    /// ("- UBND Thành phố (để báo cáo);"), or for a Party department one
+    /// derived from its parent ("- Thường trực Thành uỷ (để báo cáo);"). None
+    /// for a state body that names none: its superior's name cannot be put
+    /// in sentence case reliably from its header.
     fn superior(&self) -> Option<String> {
+        let named = self.conf.organisation.superior.trim();
+        if !named.is_empty() {
+            return Some(format!("- {named} (để báo cáo);"));
+        }
         if !self.profile().is_party() {
             return None;
         }
