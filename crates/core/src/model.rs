@@ -248,6 +248,9 @@ string_enum!(
         /// number yet ("YYYY-MM-DD"), so that the date is kept until the
         /// văn thư gives the number (the register's date wins after that).
         IssuedOn = "issued_on",
+        /// The drafter's mark and the number of copies at the end of "Nơi
+        /// nhận" ("PL.(300)", "NguyenVanAn-26"); empty by default.
+        Drafter = "drafter",
     }
 );
 
@@ -499,6 +502,9 @@ pub struct Organisation {
     /// "(để báo cáo)": "Thường trực Thành uỷ", "UBND Thành phố". Empty: a
     /// Party department's is derived from its parent; a state body has none.
     pub superior: String,
+    /// Address, phone, e-mail, as printed under a rule at the end of a 2026
+    /// Party document (HD05 ô 13); empty: no contact block.
+    pub contact: String,
     /// The version an edit started from (empty for a new body).
     pub updated_at: String,
 }

@@ -1592,3 +1592,59 @@ fn a_character_the_font_lacks_is_named_once_with_where_it_was_typed() {
     assert!(message.contains(&who), "the text around it: {message}");
     assert!(message.contains("trang 1"), "{message}");
 }
+
+#[test]
+fn hd05_ends_with_the_drafter_mark_and_the_contact_block_on_the_last_page() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let body = db.issuing_body(&id).unwrap();
+    db.save_organisation(&hoinghi_core::model::Organisation {
+        contact: "Số 2 Lê Lai, Hoàn Kiếm, Hà Nội; ĐT: 024 3825 3594".into(),
+        ..db.organisation(&body.id).unwrap()
+    })
+    .unwrap();
+    db.set_document_text(
+        &id,
+        DocumentKind::ThongBao,
+        DocumentFieldKey::Drafter,
+        "NguyenVanAn-26",
+    )
+    .unwrap();
+    let fonts = Fonts::bundled();
+    for profile in [FormatProfile::Hd05, FormatProfile::Hd36] {
+        let snapshot = Snapshot::take(&db, &id, DocumentKind::ThongBao, &request(profile)).unwrap();
+        let doc = build(
+            DocumentKind::ThongBao,
+            &snapshot.conf,
+            &snapshot.opts,
+            &fonts,
+        );
+        let laid = doc.layout(&fonts);
+        let last: Vec<(String, f32, f32)> = laid
+            .pages
+            .last()
+            .unwrap()
+            .runs()
+            .map(|r| (r.text(), r.size, r.baseline))
+            .collect();
+        let drafter = last.iter().find(|r| r.0 == "NguyenVanAn-26");
+        let lưu = last.iter().find(|r| r.0.starts_with("- Lưu"));
+        assert!(
+            drafter.is_some_and(|d| lưu.is_some_and(|l| d.2 > l.2)),
+            "{profile:?}: the drafter's mark ends Nơi nhận: {last:?}"
+        );
+        let contact = last.iter().find(|r| r.0.starts_with("Số 2 Lê Lai"));
+        if profile == FormatProfile::Hd05 {
+            let contact = contact.expect("HD05 prints the contact block");
+            assert_eq!(contact.1, 10.0);
+            assert!(
+                last.iter()
+                    .filter(|r| r.0 != DEMO_MARK)
+                    .all(|r| r.2 <= contact.2),
+                "it is the last thing on the last page"
+            );
+        } else {
+            assert!(contact.is_none(), "only HD05 has it at the end");
+        }
+    }
+}

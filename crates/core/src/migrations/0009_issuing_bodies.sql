@@ -9,6 +9,8 @@
 -- "UBND Thành phố"); empty: a Party department's is derived from its parent.
 ALTER TABLE organisation ADD COLUMN header_lines TEXT NOT NULL DEFAULT '';
 ALTER TABLE organisation ADD COLUMN superior TEXT NOT NULL DEFAULT '';
+-- Address, phone, e-mail: the contact block HD05 puts on a document's last page.
+ALTER TABLE organisation ADD COLUMN contact TEXT NOT NULL DEFAULT '';
 ALTER TABLE organisation ADD COLUMN deleted_at TEXT;
 ALTER TABLE organisation ADD COLUMN deleted_by TEXT;
 

@@ -12,7 +12,7 @@ use crate::store::{require_current, soft_delete};
 use crate::text;
 
 const COLUMNS: &str = "id, parent_name, name, abbreviation, place_name, kind, signer_name,
-    signer_title, signing_prefix, time_zone, full_name, head_vacant, header_lines, updated_at, superior";
+    signer_title, signing_prefix, time_zone, full_name, head_vacant, header_lines, updated_at, superior, contact";
 
 impl Db {
     /// The issuing bodies the office keeps (hidden ones left out), by name.
@@ -135,7 +135,8 @@ impl Db {
                 "UPDATE organisation SET parent_name = ?2, name = ?3, abbreviation = ?4,
                     place_name = ?5, kind = ?6, signer_name = ?7, signer_title = ?8,
                     signing_prefix = ?9, time_zone = ?10, full_name = ?11, head_vacant = ?12,
-                    header_lines = ?13, updated_at = ?14, device_id = ?15, superior = ?16
+                    header_lines = ?13, updated_at = ?14, device_id = ?15, superior = ?16,
+                    contact = ?17
                  WHERE id = ?1",
                 params![
                     id,
@@ -153,7 +154,8 @@ impl Db {
                     org.header_lines,
                     now,
                     device,
-                    org.superior
+                    org.superior,
+                    org.contact
                 ],
             )?;
             Ok(())
@@ -218,6 +220,7 @@ fn validate(input: &Organisation) -> Result<Organisation> {
             .trim_end_matches("(để báo cáo)")
             .trim()
             .to_string(),
+        contact: text::line("contact", "Địa chỉ liên hệ", &input.contact)?,
         updated_at: input.updated_at.clone(),
     };
     clock::valid_zone(&org.time_zone)?;
@@ -340,5 +343,6 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
         header_lines: r.get(12)?,
         updated_at: r.get(13)?,
         superior: r.get(14)?,
+        contact: r.get(15)?,
     })
 }

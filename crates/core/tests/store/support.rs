@@ -44,6 +44,7 @@ pub fn body_input(kind: OrganisationKind) -> Organisation {
         time_zone: "Asia/Ho_Chi_Minh".into(),
         header_lines: String::new(),
         superior: String::new(),
+        contact: String::new(),
         updated_at: String::new(),
     }
 }

@@ -697,12 +697,17 @@ impl Ctx<'_> {
     fn signature(&self, recipients: &[String]) -> Block {
         let org = &self.conf.organisation;
         let recipients = self.text(DocumentFieldKey::Recipients, recipients.join("\n"));
-        let recipients: Vec<String> = recipients
+        let mut recipients: Vec<String> = recipients
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .map(str::to_string)
             .collect();
+        // ô 12: the drafter's mark and copies, when the office counts them.
+        let drafter = self.text(DocumentFieldKey::Drafter, String::new());
+        if !drafter.trim().is_empty() {
+            recipients.push(drafter.trim().to_string());
+        }
         let mut authority = self.profile().authority(&org.signing_prefix);
         // HD05: a deputy in charge while no head is appointed signs under his
         // own title, without "K/T" (HD36 and NĐ30 keep it).
@@ -728,11 +733,37 @@ impl Ctx<'_> {
         );
         let mut recipients = recipients.to_vec();
         recipients.push(self.archive());
-        Block::KeepTogether(vec![
+        let mut blocks = vec![
             self.para(&closing),
             Block::Space(6.0),
             self.signature(&recipients),
-        ])
+        ];
+        blocks.extend(self.contact());
+        Block::KeepTogether(blocks)
+    }
+
+    /// HD05 ô 13: the body's address and phone on the last page, 10 pt
+    /// upright under a rule across the text area, when the body gives them.
+    fn contact(&self) -> Option<Block> {
+        let contact = self.conf.organisation.contact.trim();
+        if contact.is_empty() || self.profile().kind != FormatProfile::Hd05 {
+            return None;
+        }
+        const SIZE: f32 = 10.0;
+        Some(Block::KeepTogether(vec![
+            Block::Rule(crate::layout::Rule {
+                width: self.profile().page.content_width(),
+                thickness: 0.6,
+                align: crate::layout::Align::Left,
+                space_before: 18.0,
+                space_after: 3.0,
+            }),
+            Block::Para(
+                Para::new(SIZE)
+                    .leading(SIZE * 1.2)
+                    .text(contact.to_string()),
+            ),
+        ]))
     }
 
     fn ending(&self) -> &str {
