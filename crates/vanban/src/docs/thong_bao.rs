@@ -52,8 +52,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         section += 1;
         blocks.push(ctx.heading(&roman_heading(party, section, "Nhiệm vụ thời gian tới")));
         for (i, t) in conf.tasks.iter().enumerate() {
-            let letter = char::from(b'a' + (i % 26) as u8);
-            blocks.push(ctx.para(&format!("{letter}) {}", task_text(t))));
+            blocks.push(ctx.para(&format!("{}) {}", diem(i), task_text(t))));
         }
     }
 
@@ -90,4 +89,24 @@ fn task_units(conf: &Conference) -> Vec<String> {
         }
     }
     units
+}
+
+/// The letter of the `i`-th điểm (from 0): a, b, c, d, đ, e … y in the
+/// Vietnamese alphabet, then aa, bb … past the end.
+fn diem(i: usize) -> String {
+    const LETTERS: [&str; 23] = [
+        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+        "t", "u", "v", "x", "y",
+    ];
+    LETTERS[i % LETTERS.len()].repeat(i / LETTERS.len() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn diem_letters_follow_the_vietnamese_alphabet() {
+        let letters: Vec<String> = (0..7).map(super::diem).collect();
+        assert_eq!(letters, ["a", "b", "c", "d", "đ", "e", "g"]);
+        assert_eq!(super::diem(23), "aa");
+    }
 }
