@@ -95,6 +95,25 @@ test("the documents tab previews an official PDF of the demo meeting", async () 
   }
 });
 
+test("a new meeting asks which body issues its documents, then previews them", async () => {
+  const { browser, close } = await launch(freshDataDir());
+  try {
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "new-meeting");
+    await type(browser, "meeting-title", "Hội nghị chọn cơ quan ban hành");
+    await click(browser, "meeting-save");
+    await click(browser, "tab-documents");
+    // The demo's body is never a new meeting's by itself: the tab asks first.
+    await waitForText(browser, byTestId("doc-choose-issuer"), "do cơ quan nào ban hành");
+    await waitForText(browser, byTestId("doc-issuer-select"), "BAN TUYÊN GIÁO");
+    await click(browser, "doc-issuer-use");
+    await waitForText(browser, byTestId("doc-issuer"), "Cơ quan ban hành: BAN TUYÊN GIÁO");
+    await waitForText(browser, byTestId("pdf-page-count"), "trang");
+  } finally {
+    await close();
+  }
+});
+
 test("Print hands a real PDF of the minutes to the system's viewer", async () => {
   // A stand-in for the desktop's "open with the default application" command,
   // which records what it was asked to open.

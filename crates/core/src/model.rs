@@ -450,6 +450,9 @@ pub struct DocumentFormat {
     pub issued_on: String,
     /// The profile follows from the organisation and the date (not chosen).
     pub by_date: bool,
+    /// The date was not in the request but kept for the document: the
+    /// register's, or the one saved before a number was given.
+    pub date_kept: bool,
 }
 
 /// One editable piece of a generated document, as the Văn bản tab shows it.

@@ -41,7 +41,25 @@ import type {
 export interface Backend {
   appInfo(): Promise<AppInfo>;
 
-  getOrganisation(): Promise<Organisation>;
+  /**
+   * The issuing bodies (cơ quan ban hành) the office keeps, hidden ones left
+   * out, by name in Vietnamese order.
+   */
+  listOrganisations(): Promise<Organisation[]>;
+  /**
+   * The body a new meeting starts with: the one the most recently created
+   * meeting (not a demo, not deleted) issues as, if that body is live; else the
+   * body added last that no demo meeting uses; else null.
+   */
+  defaultOrganisation(): Promise<string | null>;
+  /**
+   * Adds a body (empty `id`) or saves an edit of one, which must start from
+   * the stored version (`updatedAt`, else `conflict`; `notFound` for a body
+   * that does not exist or is hidden). Answers the body as stored.
+   */
+  saveOrganisation(input: Organisation): Promise<Organisation>;
+  /** Hides a body; refused (`invalid`) while a meeting that is not deleted issues as it. */
+  deleteOrganisation(id: string): Promise<null>;
   /** The typeface documents are set in, and whether Times New Roman is installed. */
   getFontSettings(): Promise<FontSettings>;
   setDocumentFont(font: DocumentFont): Promise<FontSettings>;
@@ -54,7 +72,6 @@ export interface Backend {
   /** Settings for the format rules the regulations leave uncertain. */
   getFormatSettings(): Promise<FormatSettings>;
   updateFormatSettings(input: FormatSettings): Promise<FormatSettings>;
-  updateOrganisation(input: Organisation): Promise<Organisation>;
 
   listMeetings(): Promise<MeetingSummary[]>;
   getMeeting(id: string): Promise<Meeting>;
@@ -225,11 +242,11 @@ export interface Backend {
   ): Promise<DocumentNumber>;
   /** Takes a document's number back (kept as cancelled); nothing happens when it has none. */
   cancelDocumentNumber(meetingId: string, kind: DocumentKind): Promise<null>;
-  /** The whole register, by date, then series and number. */
-  documentRegister(): Promise<DocumentNumber[]>;
+  /** The register of one issuing body, by date, then series and number. */
+  documentRegister(organisationId: string): Promise<DocumentNumber[]>;
   /**
-   * Asks where to save in the native dialog, then writes the register as a
-   * PDF. Resolves to the chosen file's name; null when cancelled.
+   * Asks where to save in the native dialog, then writes the register of one
+   * issuing body as a PDF. Resolves to the chosen file's name; null when cancelled.
    */
-  saveRegister(): Promise<string | null>;
+  saveRegister(organisationId: string): Promise<string | null>;
 }

@@ -24,7 +24,7 @@ export type InvitationForm = "generic" | "per-person";
 
 export type DocumentKind = "giay-moi" | "chuong-trinh" | "danh-sach" | "bien-ban" | "thong-bao" | "bao-cao";
 
-export type DocumentFieldKey = "subject" | "title" | "basis" | "invitation" | "invitation_all" | "confirmation" | "opening" | "lead" | "discussion" | "attendance" | "closing" | "recipients" | "signer_authority" | "signer_title" | "signer_name";
+export type DocumentFieldKey = "subject" | "title" | "basis" | "invitation" | "invitation_all" | "confirmation" | "opening" | "lead" | "discussion" | "attendance" | "closing" | "recipients" | "signer_authority" | "signer_title" | "signer_name" | "issued_on" | "drafter";
 
 export type DocumentOptions = { 
 /**
@@ -56,7 +56,12 @@ issuedOn: string,
 /**
  * The profile follows from the organisation and the date (not chosen).
  */
-byDate: boolean, };
+byDate: boolean, 
+/**
+ * The date was not in the request but kept for the document: the
+ * register's, or the one saved before a number was given.
+ */
+dateKept: boolean, };
 
 export type DocumentField = { key: DocumentFieldKey, 
 /**
@@ -156,6 +161,17 @@ signingPrefix: string, timeZone: string,
  * from `parent_name` and `name`.
  */
 headerLines: string, 
+/**
+ * The body above it as "Nơi nhận" names it, sent reports and conclusions
+ * "(để báo cáo)": "Thường trực Thành uỷ", "UBND Thành phố". Empty: a
+ * Party department's is derived from its parent; a state body has none.
+ */
+superior: string, 
+/**
+ * Address, phone, e-mail, as printed under a rule at the end of a 2026
+ * Party document (HD05 ô 13); empty: no contact block.
+ */
+contact: string, 
 /**
  * The version an edit started from (empty for a new body).
  */
@@ -377,7 +393,7 @@ backupPath: string, schemaVersion: number, };
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["giay-moi", "chuong-trinh", "danh-sach", "bien-ban", "thong-bao", "bao-cao"];
 
-export const DOCUMENT_FIELD_KEYS: readonly DocumentFieldKey[] = ["subject", "title", "basis", "invitation", "invitation_all", "confirmation", "opening", "lead", "discussion", "attendance", "closing", "recipients", "signer_authority", "signer_title", "signer_name"];
+export const DOCUMENT_FIELD_KEYS: readonly DocumentFieldKey[] = ["subject", "title", "basis", "invitation", "invitation_all", "confirmation", "opening", "lead", "discussion", "attendance", "closing", "recipients", "signer_authority", "signer_title", "signer_name", "issued_on", "drafter"];
 
 export const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "notFound", "conflict", "newerDatabase", "notHoiNghi", "inUse", "databaseLost", "diskFull", "storage", "io", "missingGlyphs", "font", "pdf", "internal", "unknown"];
 

@@ -99,19 +99,12 @@ function authority(text: string, kind: OrganisationKind): string {
   return match[2] ? `${prefix} ${match[2]}` : prefix;
 }
 
-export const DEFAULT_ORGANISATION: Organisation = {
-  parentName: "",
-  name: "",
-  fullName: "",
-  abbreviation: "",
-  placeName: "",
-  kind: "state",
-  headVacant: false,
-  signerName: "",
-  signerTitle: "",
-  signingPrefix: "",
-  timeZone: "Asia/Ho_Chi_Minh",
-};
+/** The most lines a body's header has (the core's check in `save_organisation`). */
+const MAX_HEADER_LINES = 4;
+
+/** Refused when a meeting has no issuing body yet (the core's `issuing_body`). */
+const NO_BODY =
+  "Hội nghị chưa có cơ quan ban hành: hãy chọn hoặc khai báo cơ quan ban hành trước khi làm văn bản.";
 
 function invalid(message: string): never {
   throw ipcError("invalid", message);
@@ -152,8 +145,8 @@ function line(label: string, value: string): string {
 }
 
 /** Like the core's `text::long_text`: clean, tabs and line breaks allowed. */
-function longText(value: string): string {
-  return clean("Nội dung", value, true);
+function longText(value: string, label = "Nội dung"): string {
+  return clean(label, value, true);
 }
 
 /** Like the core's `text::required`: a `line` that must not be empty. */
@@ -267,8 +260,13 @@ type Invitation = { meetingId: string; personId: string; role: ParticipantRole }
 /** The roles that are sent a giấy mời (the core's `ParticipantRole::is_invited`). */
 const INVITED_ROLES: readonly ParticipantRole[] = ["guest", "press"];
 type StoredMeeting = Meeting & { deleted: boolean };
-/** A line of the register; a cancelled one still counts when the next number is chosen. */
-type StoredNumber = DocumentNumber & { cancelled: boolean };
+/** An issuing body; a hidden one stays, since meetings and the register point at it. */
+type StoredOrganisation = Organisation & { createdAt: string; deleted: boolean };
+/**
+ * A line of the register; a cancelled one still counts when the next number
+ * is chosen. `issuer` is the body (and signer) as it was when the number was given.
+ */
+type StoredNumber = DocumentNumber & { cancelled: boolean; issuer: Organisation };
 
 /**
  * Like the core's `store::document_number::series`: the year for a state
@@ -320,7 +318,8 @@ interface FakeOptions {
  * documents are a one-page sample PDF.
  */
 export class FakeBackend implements Backend {
-  private organisation: Organisation = { ...DEFAULT_ORGANISATION };
+  /** The issuing bodies, in the order they were added, hidden ones included. */
+  private organisations: StoredOrganisation[] = [];
   private meetings: StoredMeeting[] = [];
   private agenda: StoredAgendaItem[] = [];
   private people: Person[] = [];
@@ -372,23 +371,42 @@ export class FakeBackend implements Backend {
     return id;
   }
 
-  private stamp(): string {
-    return this.now().toISOString();
+  /** The last stamp given, in milliseconds. */
+  private lastStamp = 0;
+
+  /**
+   * The stamp of a save: now, but strictly later than every stamp given before
+   * (and than `after`), so two saves never share a version.
+   */
+  private stamp(after?: string): string {
+    const next = Math.max(
+      this.now().getTime(),
+      this.lastStamp + 1,
+      after ? Date.parse(after) + 1 : 0,
+    );
+    this.lastStamp = next;
+    return new Date(next).toISOString();
   }
 
   /**
    * Like the core: an edit passes the `updatedAt` it started from; one made on
    * an out-of-date copy is refused. The new stamp is always later than the old.
    */
-  private touch(record: { updatedAt: string }, seen: string, what: string): void {
+  private touch(
+    record: { updatedAt: string },
+    seen: string,
+    what: string,
+    /** Further checks the core makes once the version is known to be current. */
+    check?: () => void,
+  ): void {
     if (record.updatedAt !== seen) {
       fail(
         "conflict",
         `Thông tin ${what} vừa được sửa ở nơi khác sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu (để không ghi đè lên bản mới hơn). Hãy mở lại để xem bản mới nhất rồi sửa lại.`,
       );
     }
-    const next = Math.max(this.now().getTime(), Date.parse(record.updatedAt) + 1);
-    record.updatedAt = new Date(next).toISOString();
+    check?.();
+    record.updatedAt = this.stamp(record.updatedAt);
   }
 
   private meeting(id: string): StoredMeeting {
@@ -432,8 +450,7 @@ export class FakeBackend implements Backend {
   private formatSettings: FormatSettings = { ...DEFAULT_FORMAT_SETTINGS };
 
   async saveInvitations(meetingId: string, options: DocumentOptions): Promise<SavedFolder | null> {
-    this.meeting(meetingId);
-    this.checkDocument(options);
+    this.snapshot(this.meeting(meetingId), "giay-moi", options);
     const folder = this.folderChoice;
     if (folder === null) return null;
     // Like the core: only guests and the press get a giấy mời, in the list's order.
@@ -494,13 +511,60 @@ export class FakeBackend implements Backend {
     return { ...this.formatSettings };
   }
 
-  async getOrganisation(): Promise<Organisation> {
-    return clone(this.organisation);
+  private publicOrganisation(o: StoredOrganisation): Organisation {
+    const { createdAt: _createdAt, deleted: _deleted, ...body } = o;
+    return clone(body);
   }
 
-  async updateOrganisation(input: Organisation): Promise<Organisation> {
-    // The same checks, in the same order, as the core's `update_organisation`.
-    const org: Organisation = {
+  /** A live body, or `notFound` like the core's `require_live`. */
+  private liveOrganisation(id: string): StoredOrganisation {
+    const found = this.organisations.find((o) => o.id === id && !o.deleted);
+    if (!found) notFound(`Không tìm thấy cơ quan ban hành (mã ${id}). Có thể bản ghi đã bị xoá.`);
+    return found;
+  }
+
+  async listOrganisations(): Promise<Organisation[]> {
+    return this.organisations
+      .filter((o) => !o.deleted)
+      .sort((a, b) => a.name.localeCompare(b.name, "vi"))
+      .map((o) => this.publicOrganisation(o));
+  }
+
+  /**
+   * Like the core's `default_organisation_id`: the body of the meeting
+   * created last (not a demo, not deleted) whose body is live; else the body
+   * added last that no demo meeting uses; else none.
+   */
+  private defaultBody(): string | null {
+    const live = new Set(this.organisations.filter((o) => !o.deleted).map((o) => o.id));
+    const latest = <T extends { createdAt: string }>(rows: T[]): T | undefined =>
+      rows.reduce<T | undefined>(
+        (best, r) => (best && best.createdAt > r.createdAt ? best : r),
+        undefined,
+      );
+    const used = latest(
+      this.meetings.filter(
+        (m) => !m.deleted && !m.isDemo && m.organisationId !== null && live.has(m.organisationId),
+      ),
+    );
+    if (used) return used.organisationId;
+    const demo = new Set(this.meetings.filter((m) => m.isDemo).map((m) => m.organisationId));
+    return latest(this.organisations.filter((o) => !o.deleted && !demo.has(o.id)))?.id ?? null;
+  }
+
+  async defaultOrganisation(): Promise<string | null> {
+    return this.defaultBody();
+  }
+
+  async saveOrganisation(input: Organisation): Promise<Organisation> {
+    // The same checks, in the same order, as the core's `save_organisation`.
+    const headerLines = longText(input.headerLines, "Tiêu đề như ban hành")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join("\n");
+    const body: Organisation = {
+      id: input.id.trim(),
       parentName: line("Tên cơ quan chủ quản", input.parentName),
       name: required("Tên cơ quan ban hành", input.name),
       fullName: line("Tên cơ quan (viết thường)", input.fullName),
@@ -512,13 +576,82 @@ export class FakeBackend implements Backend {
       signerTitle: line("Chức vụ người ký", input.signerTitle),
       signingPrefix: authority(line("Quyền hạn ký", input.signingPrefix), input.kind),
       timeZone: required("Múi giờ", input.timeZone),
+      headerLines,
+      // Kept as a name: "- UBND Thành phố (để báo cáo);" is stored as "UBND Thành phố".
+      superior: line("Cơ quan cấp trên", input.superior)
+        .replace(/^[- ]+/, "")
+        .replace(/[;. ]+$/, "")
+        .replace(/(\(để báo cáo\))+$/, "")
+        .trim(),
+      contact: line("Địa chỉ liên hệ", input.contact),
+      updatedAt: input.updatedAt,
     };
-    validZone(org.timeZone);
-    if (/\s/.test(org.abbreviation)) {
+    validZone(body.timeZone);
+    if (/\s/.test(body.abbreviation)) {
       invalid("Chữ viết tắt không được chứa dấu cách (ví dụ: BTGTU).");
     }
-    this.organisation = org;
-    return clone(this.organisation);
+    if (headerLines && headerLines.split("\n").length > MAX_HEADER_LINES) {
+      invalid(
+        "Tiêu đề cơ quan ban hành có nhiều nhất 4 dòng (cơ quan chủ quản, cơ quan ban hành, dấu *).",
+      );
+    }
+    if (!body.id) {
+      const stamp = this.stamp();
+      const added = { ...body, id: this.id("organisation"), updatedAt: stamp };
+      this.organisations.push({ ...added, createdAt: stamp, deleted: false });
+      return clone(added);
+    }
+    const stored = this.liveOrganisation(body.id);
+    this.touch(stored, body.updatedAt, "cơ quan ban hành");
+    Object.assign(stored, body, { updatedAt: stored.updatedAt });
+    return this.publicOrganisation(stored);
+  }
+
+  async deleteOrganisation(id: string): Promise<null> {
+    const user = this.meetings
+      .filter((m) => !m.deleted && m.organisationId === id)
+      .sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0];
+    if (user) {
+      invalid(
+        `Cơ quan này đang là cơ quan ban hành của hội nghị “${user.title}”: hãy chọn cơ quan khác cho hội nghị đó trước.`,
+      );
+    }
+    this.liveOrganisation(id).deleted = true;
+    return null;
+  }
+
+  /**
+   * Like the core's `meeting_organisation`: the meeting's body, with the
+   * meeting's own signer where it names one; null while it has none.
+   */
+  private meetingBody(meeting: Meeting): Organisation | null {
+    const stored = this.organisations.find((o) => o.id === meeting.organisationId);
+    if (!stored) return null;
+    const body = this.publicOrganisation(stored);
+    if (!meeting.signerName) return body;
+    return {
+      ...body,
+      signerName: meeting.signerName,
+      signerTitle: meeting.signerTitle,
+      signingPrefix: authority(meeting.signingPrefix, body.kind),
+    };
+  }
+
+  /** Like the core's `issuing_body`: the meeting's body, or a refusal saying what to do. */
+  private issuingBody(meeting: Meeting): Organisation {
+    const body = this.meetingBody(meeting);
+    if (!body) fail("invalid", NO_BODY);
+    return body;
+  }
+
+  /**
+   * Like the core's `issuer`: a numbered document keeps the body and signer
+   * it was issued with; any other follows the meeting's body as it is now.
+   */
+  private issuer(meeting: Meeting, kind: DocumentKind, options: DocumentOptions): Organisation {
+    const numbered = numberedAs(kind, options);
+    const entry = numbered ? this.liveNumber(meeting.id, numbered) : undefined;
+    return entry ? clone(entry.issuer) : this.issuingBody(meeting);
   }
 
   async listMeetings(): Promise<MeetingSummary[]> {
@@ -547,9 +680,10 @@ export class FakeBackend implements Backend {
     return this.publicMeeting(this.meeting(id));
   }
 
-  private validateMeeting(input: MeetingInput): void {
+  /** The core's `meetings::validate`: the input as stored, or a refusal. */
+  private validateMeeting(input: MeetingInput): MeetingInput {
     if (!input.title.trim()) invalid("Tên cuộc họp không được để trống.");
-    required("Tên hội nghị", input.title);
+    const title = required("Tên hội nghị", input.title);
     if (!LOCAL_DATE_TIME.test(input.startsAt)) {
       invalid("Thời gian bắt đầu không hợp lệ; hãy chọn ngày và giờ.");
     }
@@ -559,14 +693,29 @@ export class FakeBackend implements Backend {
     if (input.endsAt <= input.startsAt) {
       invalid("Thời gian kết thúc phải sau thời gian bắt đầu.");
     }
+    return {
+      ...clone(input),
+      title,
+      organisationId: input.organisationId?.trim() || null,
+      signerName: line("Người ký", input.signerName),
+      signerTitle: line("Chức vụ người ký", input.signerTitle),
+      signingPrefix: line("Quyền hạn ký", input.signingPrefix),
+    };
   }
 
+  /** Refuses a body that does not exist or was hidden (none chosen is fine). */
+  private requireBody(id: string | null): void {
+    if (id !== null) this.liveOrganisation(id);
+  }
+
+  /** Without a chosen body, a new meeting issues as the default one (the core's `create_meeting`). */
   async createMeeting(input: MeetingInput, isDemo = false): Promise<Meeting> {
-    this.validateMeeting(input);
+    const valid = this.validateMeeting(input);
+    valid.organisationId ??= this.defaultBody();
+    this.requireBody(valid.organisationId);
     const stamp = this.stamp();
     const meeting: StoredMeeting = {
-      ...clone(input),
-      title: input.title.trim(),
+      ...valid,
       id: this.id("meeting"),
       isDemo,
       createdAt: stamp,
@@ -578,10 +727,10 @@ export class FakeBackend implements Backend {
   }
 
   async updateMeeting(id: string, seen: string, input: MeetingInput): Promise<Meeting> {
-    this.validateMeeting(input);
+    const valid = this.validateMeeting(input);
     const meeting = this.meeting(id);
-    this.touch(meeting, seen, "hội nghị");
-    Object.assign(meeting, clone(input), { title: input.title.trim() });
+    this.touch(meeting, seen, "hội nghị", () => this.requireBody(valid.organisationId));
+    Object.assign(meeting, valid);
     return this.publicMeeting(meeting);
   }
 
@@ -639,6 +788,7 @@ export class FakeBackend implements Backend {
       baseName(path),
       JSON.stringify({
         meeting,
+        organisation: this.organisations.find((o) => o.id === meeting.organisationId) ?? null,
         agenda: mine(this.agenda),
         people: this.people.filter((p) => listed.has(p.id)),
         invitations,
@@ -667,6 +817,11 @@ export class FakeBackend implements Backend {
         }
       }
     };
+    // The meeting's body comes along when this machine lacks it; it is not
+    // counted as one of the meeting's rows.
+    const body: StoredOrganisation | null = file.organisation ?? null;
+    const organisationAdded = body !== null && !this.organisations.some((o) => o.id === body.id);
+    if (organisationAdded) this.organisations.push(body);
     const meeting: StoredMeeting = file.meeting;
     const local = this.meetings.find((m) => m.id === meeting.id);
     if (!local) {
@@ -697,14 +852,14 @@ export class FakeBackend implements Backend {
       added,
       updated,
       inTrash: now?.deleted ?? false,
-      organisationAdded: false,
+      organisationAdded,
     };
   }
 
   /** Everything a backup holds, as one string (a deep copy). */
   private dump(): string {
     return JSON.stringify({
-      organisation: this.organisation,
+      organisations: this.organisations,
       meetings: this.meetings,
       agenda: this.agenda,
       people: this.people,
@@ -750,7 +905,7 @@ export class FakeBackend implements Backend {
     if (!found) fail("notHoiNghi", "Tệp không phải tệp dữ liệu HoiNghi.");
     const aside = this.backup("beforeRestore");
     const data = JSON.parse(found.data);
-    this.organisation = data.organisation;
+    this.organisations = data.organisations;
     this.meetings = data.meetings;
     this.agenda = data.agenda;
     this.people = data.people;
@@ -997,14 +1152,15 @@ export class FakeBackend implements Backend {
   /**
    * Like the core's `DEFAULT_ROLE`: the meeting's chair is the chair, its
    * minute-taker staff, someone of the host body itself (their unit is the
-   * organisation's full name) the host, anyone else a guest.
+   * full name of the body the meeting issues as) the host, anyone else a guest.
    */
   private defaultRole(meetingId: string, personId: string): ParticipantRole {
     const meeting = this.meeting(meetingId);
     const person = this.person(personId);
+    const host = this.organisations.find((o) => o.id === meeting.organisationId)?.fullName;
     if (person.fullName === meeting.chairName) return "chair";
     if (person.fullName === meeting.secretaryName) return "staff";
-    if (person.unit !== "" && person.unit === this.organisation.fullName) return "host";
+    if (person.unit !== "" && person.unit === host) return "host";
     return "guest";
   }
 
@@ -1211,8 +1367,16 @@ export class FakeBackend implements Backend {
     return null;
   }
 
-  private checkDocument(options: DocumentOptions): void {
+  /**
+   * What the core's `Snapshot::take` checks before a document is made: the
+   * meeting has a body and the date is one. Answers the body the document is
+   * issued by.
+   */
+  private snapshot(meeting: Meeting, kind: DocumentKind, options: DocumentOptions): Organisation {
+    this.issuingBody(meeting);
+    const body = this.issuer(meeting, kind, options);
     this.issuedOn(options);
+    return body;
   }
 
   /** Like the core: the chosen date (blank is none), refused when it is not a real day. */
@@ -1226,28 +1390,33 @@ export class FakeBackend implements Backend {
   /**
    * Like the core's `registered`: the options with the number and date the
    * register gives the document (a danh sách those of its giấy mời or biên
-   * bản) when the options leave both out.
+   * bản) when the options leave both out; without a number, the saved date.
    */
   private registered(
     meetingId: string,
     kind: DocumentKind,
     options: DocumentOptions,
   ): DocumentOptions {
+    if (options.number !== null || options.issuedOn?.trim()) return options;
     const numbered = numberedAs(kind, options);
-    if (!numbered || options.number !== null || options.issuedOn?.trim()) return options;
-    const entry = this.liveNumber(meetingId, numbered);
-    return entry ? { ...options, number: entry.number, issuedOn: entry.issuedOn } : options;
+    const entry = numbered ? this.liveNumber(meetingId, numbered) : undefined;
+    if (entry) return { ...options, number: entry.number, issuedOn: entry.issuedOn };
+    // No number yet: the date saved for the document, if any.
+    const saved = this.textsOf(meetingId, numbered ?? kind).get("issued_on");
+    return saved ? { ...options, issuedOn: saved } : options;
   }
 
   /** Like the core's `Snapshot::format`: the chosen profile, or the one in force on the document's date. */
   private format(meeting: Meeting, kind: DocumentKind, given: DocumentOptions): DocumentFormat {
+    const body = this.issuer(meeting, kind, given);
     const options = this.registered(meeting.id, kind, given);
     const issuedOn =
       this.issuedOn(options) ?? addDays(meeting.startsAt.slice(0, 10), USUAL_ISSUE_DAYS[kind]);
     return {
-      profile: options.profile ?? profileOn(this.organisation.kind, issuedOn),
+      profile: options.profile ?? profileOn(body.kind, issuedOn),
       issuedOn,
       byDate: options.profile === null,
+      dateKept: !given.issuedOn?.trim() && Boolean(options.issuedOn?.trim()),
     };
   }
 
@@ -1289,9 +1458,14 @@ export class FakeBackend implements Backend {
   }
 
   /** A plausible, fixed set of editable fields per document, worded from the meeting. */
-  private fieldSpecs(meeting: Meeting, kind: DocumentKind, options: DocumentOptions): FieldSpec[] {
+  private fieldSpecs(
+    meeting: Meeting,
+    issuer: Organisation,
+    kind: DocumentKind,
+    options: DocumentOptions,
+  ): FieldSpec[] {
     const title = lowerFirst(meeting.title);
-    const body = this.organisation.fullName || this.organisation.name || "Cơ quan";
+    const body = issuer.fullName || issuer.name;
     const [year, month, day] = meeting.startsAt.slice(0, 10).split("-");
     const subjects: Record<DocumentKind, string> = {
       "giay-moi": `V/v mời dự ${title}`,
@@ -1354,9 +1528,9 @@ export class FakeBackend implements Backend {
     options: DocumentOptions,
   ): Promise<DocumentField[]> {
     const meeting = this.meeting(meetingId);
-    this.checkDocument(options);
+    const issuer = this.snapshot(meeting, kind, options);
     const texts = this.textsOf(meetingId, kind);
-    return this.fieldSpecs(meeting, kind, options).map((spec) => {
+    return this.fieldSpecs(meeting, issuer, kind, options).map((spec) => {
       const edit = texts.get(spec.key);
       return { ...spec, text: edit ?? spec.generated, edited: edit !== undefined };
     });
@@ -1369,6 +1543,7 @@ export class FakeBackend implements Backend {
     text: string,
   ): Promise<void> {
     const body = longText(text);
+    if (field === "issued_on" && !isDate(body)) invalid("Ngày ban hành phải là một ngày hợp lệ.");
     this.meeting(meetingId);
     this.textsOf(meetingId, kind).set(field, body);
   }
@@ -1392,15 +1567,15 @@ export class FakeBackend implements Backend {
     return this.numbers
       .filter((n) => !n.cancelled && keep(n))
       .sort(byIssue)
-      .map(({ cancelled: _cancelled, ...n }) => clone(n));
+      .map(({ cancelled: _cancelled, issuer: _issuer, ...n }) => clone(n));
   }
 
   async documentNumbers(meetingId: string): Promise<DocumentNumber[]> {
     return this.numbersWhere((n) => n.meetingId === meetingId);
   }
 
-  async documentRegister(): Promise<DocumentNumber[]> {
-    return this.numbersWhere(() => true);
+  async documentRegister(organisationId: string): Promise<DocumentNumber[]> {
+    return this.numbersWhere((n) => n.organisationId === organisationId);
   }
 
   /** Like the core's `issue_document_number`: the same checks, in the same order. */
@@ -1418,9 +1593,9 @@ export class FakeBackend implements Backend {
     const day = issuedOn.trim();
     if (!isDate(day)) invalid("Ngày ban hành phải là một ngày hợp lệ.");
     if (number === 0) invalid("Số văn bản bắt đầu từ 01.");
-    const organisation = this.organisation;
-    const settings = this.formatSettings;
     const meeting = this.meeting(meetingId);
+    const organisation = this.issuingBody(meeting);
+    const settings = this.formatSettings;
     const run = series(organisation, settings, kind, day);
     const profile = profileOn(organisation.kind, day);
     const type =
@@ -1430,19 +1605,21 @@ export class FakeBackend implements Backend {
     const summary = `${DOCUMENT_TITLES[kind]} – ${meeting.title.trim()}`;
     const signer = kind === "bien-ban" ? meeting.chairName.trim() : organisation.signerName.trim();
     const existing = this.liveNumber(meetingId, kind);
+    // Each body keeps its own register: a series is one body's.
+    const inSeries = (n: StoredNumber) => n.organisationId === organisation.id && n.series === run;
     let chosen: number;
     if (number !== null) {
       const taken = this.numbers.find(
-        (n) => !n.cancelled && n.series === run && n.number === number && n !== existing,
+        (n) => !n.cancelled && inSeries(n) && n.number === number && n !== existing,
       );
       if (taken) {
         invalid(`Số ${pad(number)} đã cấp cho “${taken.summary}” (ngày ${taken.issuedOn}).`);
       }
       chosen = number;
-    } else if (existing && existing.series === run) {
+    } else if (existing && inSeries(existing)) {
       chosen = existing.number;
     } else {
-      const inRun = this.numbers.filter((n) => n.series === run).map((n) => n.number);
+      const inRun = this.numbers.filter(inSeries).map((n) => n.number);
       chosen = Math.max(0, ...inRun) + 1;
     }
     const line = {
@@ -1452,9 +1629,11 @@ export class FakeBackend implements Backend {
       symbol: symbol(profile, chosen, type, organisation.abbreviation.trim()),
       summary,
       signer,
+      organisationId: organisation.id,
+      issuer: organisation,
     };
     if (existing) {
-      if (existing.series !== run || existing.number !== chosen) {
+      if (!inSeries(existing) || existing.number !== chosen) {
         // The old number may be on paper: it stays, cancelled, never given again.
         this.numbers.push({ ...clone(existing), id: this.id("number"), cancelled: true });
       }
@@ -1476,8 +1655,8 @@ export class FakeBackend implements Backend {
   /** Registers written by `saveRegister`: the file name and the lines it held. */
   readonly savedRegisters: { path: string; entries: DocumentNumber[] }[] = [];
 
-  async saveRegister(): Promise<string | null> {
-    const entries = await this.documentRegister();
+  async saveRegister(organisationId: string): Promise<string | null> {
+    const entries = await this.documentRegister(organisationId);
     const day = toLocalDateTime(this.now()).slice(0, 10);
     const path = this.savePathChoice(`so-van-ban-di-${day}.pdf`);
     if (path === null) return null;
@@ -1553,8 +1732,8 @@ export class FakeBackend implements Backend {
     meetingId: string,
     documents: [DocumentKind, DocumentOptions][],
   ): Promise<SavedFolder | null> {
-    this.meeting(meetingId);
-    for (const [, options] of documents) this.checkDocument(options);
+    const meeting = this.meeting(meetingId);
+    for (const [kind, options] of documents) this.snapshot(meeting, kind, options);
     const folder = this.folderChoice;
     if (folder === null) return null;
     const saved: SavedDocument[] = [];
@@ -1579,10 +1758,19 @@ export class FakeBackend implements Backend {
     return FAKE_PRINT_PATH;
   }
 
-  /** A backend with a filled-in organisation and a demo meeting, for browser previews. */
+  /**
+   * A backend with a demo meeting issued by a demo body of its own, for
+   * browser previews. Like the core's demo, its body is never a new meeting's
+   * default.
+   */
   static async withSampleData(peopleCount = 400): Promise<FakeBackend> {
     const backend = new FakeBackend();
-    await backend.updateOrganisation({
+    const body = await backend.saveOrganisation({
+      id: "",
+      headerLines: "",
+      superior: "",
+      contact: "",
+      updatedAt: "",
       parentName: "THÀNH UỶ HÀ NỘI",
       name: "BAN TUYÊN GIÁO THÀNH UỶ",
       fullName: "Ban Tuyên giáo Thành uỷ Hà Nội",
@@ -1607,6 +1795,10 @@ export class FakeBackend implements Backend {
         chairTitle: "Trưởng ban",
         secretaryName: "Trần Thị Bình",
         secretaryTitle: "Chuyên viên",
+        organisationId: body.id,
+        signerName: "",
+        signerTitle: "",
+        signingPrefix: "",
         notes: "",
         status: "draft",
       },

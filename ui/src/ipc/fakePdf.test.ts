@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
+import { blankOrganisation } from "../screens/settings/OrganisationForm";
 import { meetingInput } from "../test/render";
-import type { DocumentOptions } from "./bindings";
+import type { DocumentOptions, Organisation } from "./bindings";
 import { FAKE_PRINT_PATH, FakeBackend } from "./fake";
 import { samplePdf } from "./fakePdf";
 
@@ -12,6 +13,29 @@ const OPTIONS = {
   list: "delegates" as const,
   invitation: "generic" as const,
 };
+
+const STATE_BODY: Organisation = {
+  ...blankOrganisation(),
+  parentName: "UỶ BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI",
+  name: "SỞ NỘI VỤ",
+  fullName: "Sở Nội vụ Hà Nội",
+  abbreviation: "SNV",
+  placeName: "Hà Nội",
+  kind: "state",
+  headVacant: false,
+  signerName: "Lê Văn Dũng",
+  signerTitle: "GIÁM ĐỐC",
+  signingPrefix: "",
+  timeZone: "Asia/Ho_Chi_Minh",
+};
+
+/** A backend with one state body and a meeting it issues, on 2030-03-04. */
+async function setup() {
+  const backend = new FakeBackend();
+  const body = await backend.saveOrganisation(STATE_BODY);
+  const meeting = await backend.createMeeting(meetingInput({ organisationId: body.id }));
+  return { backend, body, meeting };
+}
 
 async function textOf(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -42,8 +66,7 @@ describe("the fake's sample PDF", () => {
 
 describe("FakeBackend documents", () => {
   it("renders each document, and saves and prints it", async () => {
-    const backend = new FakeBackend();
-    const meeting = await backend.createMeeting(meetingInput());
+    const { backend, meeting } = await setup();
     const bytes = await backend.renderDocument(meeting.id, "danh-sach", {
       ...OPTIONS,
       number: 7,
@@ -63,8 +86,7 @@ describe("FakeBackend documents", () => {
   });
 
   it("prints the edited trích yếu, and refuses an edit the font cannot draw", async () => {
-    const backend = new FakeBackend();
-    const meeting = await backend.createMeeting(meetingInput());
+    const { backend, meeting } = await setup();
     expect(
       (await textOf(await backend.renderDocument(meeting.id, "bien-ban", OPTIONS))).text,
     ).toContain("Trich yeu: Bien ban giao ban thang 3");
@@ -78,9 +100,8 @@ describe("FakeBackend documents", () => {
     ).rejects.toMatchObject({ kind: "invalid", message: expect.stringContaining("🎉") });
   });
 
-  it("follows the organisation's kind and the document's date when no format is chosen", async () => {
-    const backend = new FakeBackend();
-    const meeting = await backend.createMeeting(meetingInput());
+  it("follows the issuing body's kind and the document's date when no format is chosen", async () => {
+    const { backend, body, meeting } = await setup();
     const byDate = { ...OPTIONS, profile: null };
     expect(await backend.documentFormat(meeting.id, "bien-ban", byDate)).toEqual({
       profile: "nd30",
@@ -91,12 +112,10 @@ describe("FakeBackend documents", () => {
       (await textOf(await backend.renderDocument(meeting.id, "bien-ban", byDate))).text,
     ).toContain("The thuc: ND30");
 
-    const org = await backend.getOrganisation();
-    await backend.updateOrganisation({
-      ...org,
+    await backend.saveOrganisation({
+      ...body,
       name: "BAN TUYÊN GIÁO",
       abbreviation: "BTG",
-      placeName: "Hà Nội",
       kind: "party",
     });
     expect(await backend.documentFormat(meeting.id, "giay-moi", byDate)).toEqual({
@@ -123,8 +142,7 @@ describe("FakeBackend documents", () => {
   });
 
   it("prints the registered number and date when the options leave both out", async () => {
-    const backend = new FakeBackend();
-    const meeting = await backend.createMeeting(meetingInput());
+    const { backend, meeting } = await setup();
     await backend.issueDocumentNumber(meeting.id, "giay-moi", 4, "2030-02-20");
     await backend.issueDocumentNumber(meeting.id, "bien-ban", 9, "2030-03-04");
     const byDate: DocumentOptions = { ...OPTIONS, profile: null };
@@ -145,6 +163,20 @@ describe("FakeBackend documents", () => {
     expect(
       await backend.documentFormat(meeting.id, "giay-moi", { ...byDate, issuedOn: "2030-02-21" }),
     ).toMatchObject({ issuedOn: "2030-02-21" });
+  });
+
+  it("refuses to make a document of a meeting that has no issuing body", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    await expect(backend.renderDocument(meeting.id, "bien-ban", OPTIONS)).rejects.toEqual({
+      kind: "invalid",
+      message:
+        "Hội nghị chưa có cơ quan ban hành: hãy chọn hoặc khai báo cơ quan ban hành trước khi làm văn bản.",
+    });
+    await expect(backend.saveDocument(meeting.id, "bien-ban", OPTIONS)).rejects.toMatchObject({
+      kind: "invalid",
+    });
+    expect(backend.savedDocuments, "nothing is written").toEqual([]);
   });
 
   it("refuses a title with characters the font cannot draw, naming them", async () => {

@@ -1,10 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
+import { blankOrganisation } from "../screens/settings/OrganisationForm";
 import { meetingInput } from "../test/render";
 import type { Organisation } from "./bindings";
 import { FakeBackend } from "./fake";
 
 const PARTY: Organisation = {
+  ...blankOrganisation(),
   parentName: "THÀNH UỶ HÀ NỘI",
   name: "BAN TUYÊN GIÁO",
   fullName: "Ban Tuyên giáo Thành uỷ Hà Nội",
@@ -28,16 +30,17 @@ const STATE: Organisation = {
   signerName: "Lê Văn Dũng",
 };
 
-/** A backend of `organisation` with two meetings in December 2026. */
+/** A backend of `organisation` (its only body) with two meetings in December 2026. */
 async function setup(organisation: Organisation) {
   const backend = new FakeBackend();
-  await backend.updateOrganisation(organisation);
+  const body = await backend.saveOrganisation(organisation);
   const first = await backend.createMeeting(
     meetingInput({
       title: " Hội nghị giao ban quý IV ",
       startsAt: "2026-12-10T08:00",
       endsAt: "2026-12-10T11:30",
       chairName: "Nguyễn Văn An",
+      organisationId: body.id,
     }),
   );
   const second = await backend.createMeeting(
@@ -47,7 +50,7 @@ async function setup(organisation: Organisation) {
       endsAt: "2026-12-20T11:30",
     }),
   );
-  return { backend, first, second };
+  return { backend, body, first, second };
 }
 
 describe("the fake's register of outgoing documents", () => {
@@ -116,13 +119,13 @@ describe("the fake's register of outgoing documents", () => {
   });
 
   it("keeps a document's number when its date changes within the series", async () => {
-    const { backend, first, second } = await setup(PARTY);
+    const { backend, body, first, second } = await setup(PARTY);
     await backend.issueDocumentNumber(first.id, "giay-moi", null, "2026-12-03");
     await backend.issueDocumentNumber(second.id, "giay-moi", null, "2026-12-13");
     const again = await backend.issueDocumentNumber(first.id, "giay-moi", null, "2026-12-04");
     expect(again).toMatchObject({ number: 1, issuedOn: "2026-12-04", symbol: "01-GM/BTGTU" });
     expect(await backend.documentNumbers(first.id)).toEqual([again]);
-    expect((await backend.documentRegister()).map((n) => n.symbol)).toEqual([
+    expect((await backend.documentRegister(body.id)).map((n) => n.symbol)).toEqual([
       "01-GM/BTGTU",
       "02-GM/BTGTU",
     ]);
@@ -170,21 +173,21 @@ describe("the fake's register of outgoing documents", () => {
   });
 
   it("never gives a cancelled number again", async () => {
-    const { backend, first, second } = await setup(PARTY);
+    const { backend, body, first, second } = await setup(PARTY);
     await backend.issueDocumentNumber(first.id, "bao-cao", null, "2026-12-11");
     expect(await backend.cancelDocumentNumber(first.id, "bao-cao")).toBeNull();
     expect(await backend.cancelDocumentNumber(first.id, "bao-cao"), "none left: no error").toBe(
       null,
     );
     expect(await backend.documentNumbers(first.id)).toEqual([]);
-    expect(await backend.documentRegister()).toEqual([]);
+    expect(await backend.documentRegister(body.id)).toEqual([]);
     expect(
       await backend.issueDocumentNumber(second.id, "bao-cao", null, "2026-12-21"),
     ).toMatchObject({ number: 2, symbol: "02-BC/BTGTU" });
   });
 
   it("keeps a changed number in the register as cancelled, so it counts for the next", async () => {
-    const { backend, first, second } = await setup(PARTY);
+    const { backend, body, first, second } = await setup(PARTY);
     await backend.updateFormatSettings({
       ...(await backend.getFormatSettings()),
       partyTermStart: "2026-12-05",
@@ -197,7 +200,7 @@ describe("the fake's register of outgoing documents", () => {
       series: "GM từ 2026-12-05",
       number: 1,
     });
-    expect(await backend.documentRegister()).toEqual([after]);
+    expect(await backend.documentRegister(body.id)).toEqual([after]);
     expect(
       await backend.issueDocumentNumber(second.id, "giay-moi", null, "2026-12-04"),
       "01 of the old series was given",
@@ -211,11 +214,11 @@ describe("the fake's register of outgoing documents", () => {
   });
 
   it("lists the register by date, then series and number, and saves it where asked", async () => {
-    const { backend, first, second } = await setup(STATE);
+    const { backend, body, first, second } = await setup(STATE);
     await backend.issueDocumentNumber(second.id, "giay-moi", null, "2026-12-13");
     await backend.issueDocumentNumber(first.id, "bao-cao", null, "2026-12-11");
     await backend.issueDocumentNumber(first.id, "giay-moi", 9, "2026-12-03");
-    const register = await backend.documentRegister();
+    const register = await backend.documentRegister(body.id);
     expect(register.map((n) => [n.issuedOn, n.symbol])).toEqual([
       ["2026-12-03", "09/GM-SNV"],
       ["2026-12-11", "02/BC-SNV"],
@@ -226,10 +229,79 @@ describe("the fake's register of outgoing documents", () => {
     );
 
     backend.savePathChoice = () => null;
-    expect(await backend.saveRegister()).toBeNull();
+    expect(await backend.saveRegister(body.id)).toBeNull();
     expect(backend.savedRegisters).toEqual([]);
     backend.savePathChoice = (name) => `/home/thuky/${name}`;
-    expect(await backend.saveRegister()).toMatch(/^so-van-ban-di-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(await backend.saveRegister(body.id)).toMatch(/^so-van-ban-di-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(backend.savedRegisters[0]?.entries).toEqual(register);
+  });
+
+  it("keeps one register per body, and a number keeps the body and signer it was issued with", async () => {
+    const { backend, body: party, first, second } = await setup(PARTY);
+    expect(second.organisationId, "a new meeting issues as the body last used").toBe(party.id);
+    const state = await backend.saveOrganisation(STATE);
+    await backend.updateMeeting(second.id, second.updatedAt, {
+      ...meetingInput({
+        title: "Hội nghị sơ kết",
+        startsAt: "2026-12-20T08:00",
+        endsAt: "2026-12-20T11:30",
+      }),
+      organisationId: state.id,
+      signerName: "Đỗ Văn Quang",
+      signerTitle: "PHÓ GIÁM ĐỐC",
+      signingPrefix: "k/t giám đốc",
+    });
+    expect(
+      await backend.issueDocumentNumber(first.id, "giay-moi", null, "2026-12-03"),
+    ).toMatchObject({ organisationId: party.id, symbol: "01-GM/BTGTU", signer: "Bùi Huyền Mai" });
+    expect(
+      await backend.issueDocumentNumber(second.id, "giay-moi", null, "2026-12-13"),
+      "each body numbers from 01, signed by the meeting's own signer",
+    ).toMatchObject({ organisationId: state.id, symbol: "01/GM-SNV", signer: "Đỗ Văn Quang" });
+    expect((await backend.documentRegister(party.id)).map((n) => n.symbol)).toEqual([
+      "01-GM/BTGTU",
+    ]);
+    expect((await backend.documentRegister(state.id)).map((n) => n.symbol)).toEqual(["01/GM-SNV"]);
+
+    await backend.saveOrganisation({ ...party, kind: "state" });
+    const byDate = {
+      profile: null,
+      number: null,
+      issuedOn: null,
+      list: "delegates" as const,
+      invitation: "generic" as const,
+    };
+    expect(
+      (await backend.documentFormat(first.id, "giay-moi", byDate)).profile,
+      "numbered while the body was a Party one",
+    ).toBe("hd05");
+    expect((await backend.documentFormat(first.id, "danh-sach", byDate)).profile).toBe("hd05");
+    expect(
+      (await backend.documentFormat(first.id, "chuong-trinh", byDate)).profile,
+      "not numbered: the body as it is now",
+    ).toBe("nd30");
+  });
+
+  it("refuses to number or make documents for a meeting without a body", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    expect(meeting.organisationId, "no body to default to").toBeNull();
+    const refusal = {
+      kind: "invalid",
+      message:
+        "Hội nghị chưa có cơ quan ban hành: hãy chọn hoặc khai báo cơ quan ban hành trước khi làm văn bản.",
+    };
+    await expect(
+      backend.issueDocumentNumber(meeting.id, "giay-moi", null, "2030-02-25"),
+    ).rejects.toEqual(refusal);
+    await expect(
+      backend.documentFields(meeting.id, "bien-ban", {
+        profile: null,
+        number: null,
+        issuedOn: null,
+        list: "delegates",
+        invitation: "generic",
+      }),
+    ).rejects.toEqual(refusal);
   });
 });

@@ -151,6 +151,7 @@ describe("TauriBackend", () => {
       symbol: "01-GM/BTGTU",
       summary: "Giấy mời – Hội nghị giao ban quý IV",
       signer: "Bùi Huyền Mai",
+      organisationId: "o1",
     };
     invoke.mockResolvedValueOnce([entry]);
     expect(await backend.documentNumbers("m1")).toEqual([entry]);
@@ -161,9 +162,9 @@ describe("TauriBackend", () => {
     invoke.mockResolvedValueOnce(null);
     await expect(backend.cancelDocumentNumber("m1", "giay-moi")).resolves.toBeNull();
     invoke.mockResolvedValueOnce([entry]);
-    expect(await backend.documentRegister()).toEqual([entry]);
+    expect(await backend.documentRegister("o1")).toEqual([entry]);
     invoke.mockResolvedValueOnce("so-van-ban-di-2026-12-05.pdf");
-    expect(await backend.saveRegister()).toBe("so-van-ban-di-2026-12-05.pdf");
+    expect(await backend.saveRegister("o1")).toBe("so-van-ban-di-2026-12-05.pdf");
     expect(invoke.mock.calls).toEqual([
       ["document_numbers", { meetingId: "m1" }],
       [
@@ -175,8 +176,8 @@ describe("TauriBackend", () => {
         { meetingId: "m1", kind: "giay-moi", number: 7, issuedOn: "2026-12-04" },
       ],
       ["cancel_document_number", { meetingId: "m1", kind: "giay-moi" }],
-      ["document_register", undefined],
-      ["save_register", undefined],
+      ["document_register", { organisationId: "o1" }],
+      ["save_register", { organisationId: "o1" }],
     ]);
 
     const refused = { kind: "invalid", message: "Số văn bản bắt đầu từ 01." };
@@ -184,6 +185,43 @@ describe("TauriBackend", () => {
     await expect(backend.issueDocumentNumber("m1", "bao-cao", 0, "2026-12-11")).rejects.toEqual(
       refused,
     );
+  });
+
+  it("keeps the issuing bodies with the agreed commands and keys", async () => {
+    const backend = new TauriBackend();
+    const body = {
+      id: "",
+      parentName: "THÀNH UỶ HÀ NỘI",
+      name: "BAN TUYÊN GIÁO VÀ DÂN VẬN",
+      fullName: "Ban Tuyên giáo và Dân vận Thành uỷ Hà Nội",
+      abbreviation: "BTGDVTU",
+      placeName: "Hà Nội",
+      kind: "party" as const,
+      headVacant: false,
+      signerName: "Nguyễn Thị Hoa",
+      signerTitle: "TRƯỞNG BAN",
+      signingPrefix: "",
+      timeZone: "Asia/Ho_Chi_Minh",
+      headerLines: "THÀNH UỶ HÀ NỘI\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*",
+      superior: "",
+      contact: "",
+      updatedAt: "",
+    };
+    const saved = { ...body, id: "o1", updatedAt: "2026-12-02T03:00:00Z" };
+    invoke.mockResolvedValueOnce([saved]);
+    expect(await backend.listOrganisations()).toEqual([saved]);
+    invoke.mockResolvedValueOnce("o1");
+    expect(await backend.defaultOrganisation()).toBe("o1");
+    invoke.mockResolvedValueOnce(saved);
+    expect(await backend.saveOrganisation(body)).toEqual(saved);
+    invoke.mockResolvedValueOnce(null);
+    expect(await backend.deleteOrganisation("o1")).toBeNull();
+    expect(invoke.mock.calls).toEqual([
+      ["list_organisations", undefined],
+      ["default_organisation", undefined],
+      ["save_organisation", { input: body }],
+      ["delete_organisation", { id: "o1" }],
+    ]);
   });
 
   it("accepts document bytes as a view or a plain array too", () => {

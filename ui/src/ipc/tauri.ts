@@ -41,7 +41,10 @@ export function toBytes(value: unknown): Uint8Array {
 export class TauriBackend implements Backend {
   appInfo: Backend["appInfo"] = () => call("app_info");
 
-  getOrganisation: Backend["getOrganisation"] = () => call("get_organisation");
+  listOrganisations: Backend["listOrganisations"] = () => call("list_organisations");
+  defaultOrganisation: Backend["defaultOrganisation"] = () => call("default_organisation");
+  saveOrganisation: Backend["saveOrganisation"] = (input) => call("save_organisation", { input });
+  deleteOrganisation: Backend["deleteOrganisation"] = (id) => call("delete_organisation", { id });
   getFontSettings: Backend["getFontSettings"] = () => call("get_font_settings");
   setDocumentFont: Backend["setDocumentFont"] = (font) => call("set_document_font", { font });
   getFormatSettings: Backend["getFormatSettings"] = () => call("get_format_settings");
@@ -49,8 +52,6 @@ export class TauriBackend implements Backend {
     call("save_invitations", { meetingId, options });
   updateFormatSettings: Backend["updateFormatSettings"] = (input) =>
     call("update_format_settings", { input });
-  updateOrganisation: Backend["updateOrganisation"] = (input) =>
-    call("update_organisation", { input });
 
   listMeetings: Backend["listMeetings"] = () => call("list_meetings");
   deletedMeetings: Backend["deletedMeetings"] = () => call("deleted_meetings");
@@ -137,8 +138,10 @@ export class TauriBackend implements Backend {
     call("issue_document_number", { meetingId, kind, number, issuedOn });
   cancelDocumentNumber: Backend["cancelDocumentNumber"] = (meetingId, kind) =>
     call("cancel_document_number", { meetingId, kind });
-  documentRegister: Backend["documentRegister"] = () => call("document_register");
-  saveRegister: Backend["saveRegister"] = () => call("save_register");
+  documentRegister: Backend["documentRegister"] = (organisationId) =>
+    call("document_register", { organisationId });
+  saveRegister: Backend["saveRegister"] = (organisationId) =>
+    call("save_register", { organisationId });
 
   listBackups: Backend["listBackups"] = () => call("list_backups");
   backupNow: Backend["backupNow"] = () => call("backup_now");

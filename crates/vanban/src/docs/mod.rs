@@ -258,6 +258,7 @@ fn format_of(
             .unwrap_or_else(|| organisation.kind.profile_on(date)),
         issued_on: date.format("%Y-%m-%d").to_string(),
         by_date: request.profile.is_none(),
+        date_kept: false,
     }
 }
 
@@ -271,14 +272,13 @@ pub fn document_format(
 ) -> Result<DocumentFormat> {
     let meeting = db.meeting(meeting_id)?;
     let organisation = issuer(db, meeting_id, kind, request.list)?;
+    let asked = chosen_date(request)?;
     let request = registered(db, meeting_id, kind, request)?;
-    Ok(format_of(
-        &request,
-        kind,
-        &organisation,
-        &meeting,
-        chosen_date(&request)?,
-    ))
+    let kept = chosen_date(&request)?;
+    Ok(DocumentFormat {
+        date_kept: asked.is_none() && kept.is_some(),
+        ..format_of(&request, kind, &organisation, &meeting, kept)
+    })
 }
 
 /// The request with the number and date the register gives the document

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
-import type { DocumentOptions } from "../../ipc/bindings";
+import type { DocumentOptions, MeetingInput } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
 import { TEXT_SAVE_DELAY_MS } from "./DocumentFields";
@@ -41,10 +41,16 @@ beforeEach(() => {
   pdf.drawn.length = 0;
 });
 
+/** A meeting on 2030-03-04 issued by the sample data's body (a Party body). */
+async function sampleMeeting(backend: FakeBackend, overrides: Partial<MeetingInput> = {}) {
+  const [body] = await backend.listOrganisations();
+  return backend.createMeeting(meetingInput({ organisationId: body?.id ?? null, ...overrides }));
+}
+
 /** A meeting on 2030-03-04 of a Party body (HD05 for documents dated from 27/5/2026). */
 async function setup(title = "Giao ban tháng 3") {
   const backend = await FakeBackend.withSampleData(3);
-  const meeting = await backend.createMeeting(meetingInput({ title }));
+  const meeting = await sampleMeeting(backend, { title });
   const render = vi.spyOn(backend, "renderDocument");
   const save = vi.spyOn(backend, "saveDocument");
   const app = renderApp(backend, `/meetings/${meeting.id}/documents`);
@@ -559,6 +565,103 @@ describe("documents tab", () => {
   });
 });
 
+describe("the body that issues the documents", () => {
+  it("asks a meeting without one which body issues its documents, then shows them", async () => {
+    const backend = await FakeBackend.withSampleData(3);
+    const meeting = await backend.createMeeting(meetingInput());
+    expect(meeting.organisationId, "the demo's body is not a default").toBeNull();
+    const update = vi.spyOn(backend, "updateMeeting");
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/documents`);
+
+    const step = await screen.findByTestId("doc-choose-issuer");
+    expect(
+      within(step).getByRole("heading", {
+        name: "Văn bản của hội nghị này do cơ quan nào ban hành?",
+      }),
+    ).toBeVisible();
+    expect(screen.queryByTestId("doc-giay-moi"), "no document without a body").toBeNull();
+    const select = await within(step).findByTestId("doc-issuer-select");
+    expect(select).toHaveAccessibleName("Cơ quan ban hành");
+    expect(select).toHaveDisplayValue("BAN TUYÊN GIÁO THÀNH UỶ");
+
+    await user.click(within(step).getByTestId("doc-issuer-use"));
+    expect(await screen.findByTestId("doc-giay-moi")).toBeVisible();
+    expect(screen.queryByTestId("doc-choose-issuer")).toBeNull();
+    expect(update).toHaveBeenCalledWith(
+      meeting.id,
+      meeting.updatedAt,
+      expect.objectContaining({ title: meeting.title, organisationId: expect.any(String) }),
+    );
+    expect(screen.getByTestId("doc-issuer")).toHaveTextContent(
+      "Cơ quan ban hành: BAN TUYÊN GIÁO THÀNH UỶ",
+    );
+    expect(await screen.findByTestId("doc-format")).toHaveTextContent("HD 05-HD/VPTW");
+
+    await user.click(screen.getByTestId("doc-issuer-change"));
+    expect(screen.getByTestId("tab-info")).toHaveAttribute("aria-selected", "true");
+    await waitFor(() =>
+      expect(screen.getByTestId("meeting-organisation")).toHaveDisplayValue(
+        "BAN TUYÊN GIÁO THÀNH UỶ",
+      ),
+    );
+  });
+
+  it("declares a new body from there, and the meeting issues as it", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/documents`);
+    const step = await screen.findByTestId("doc-choose-issuer");
+    expect(await within(step).findByTestId("doc-issuer-none")).toHaveTextContent(
+      "Chưa có cơ quan ban hành nào",
+    );
+    expect(within(step).queryByTestId("doc-issuer-select")).toBeNull();
+
+    await user.click(within(step).getByTestId("doc-issuer-new"));
+    const dialog = screen.getByRole("dialog", { name: "Thêm cơ quan ban hành" });
+    await user.type(within(dialog).getByTestId("org-name"), "ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH");
+    await user.type(within(dialog).getByTestId("org-abbreviation"), "UBND");
+    await user.type(within(dialog).getByTestId("org-place-name"), "Hà Nội");
+    await user.click(within(dialog).getByTestId("org-save"));
+
+    expect(await screen.findByTestId("doc-giay-moi")).toBeVisible();
+    expect(screen.queryByRole("dialog")).toBeNull();
+    await waitFor(() =>
+      expect(screen.getByTestId("doc-issuer")).toHaveTextContent(
+        "Cơ quan ban hành: ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH",
+      ),
+    );
+    const [body] = await backend.listOrganisations();
+    expect((await backend.getMeeting(meeting.id)).organisationId).toBe(body?.id);
+    expect(await screen.findByTestId("doc-format")).toHaveTextContent("NĐ 30/2020");
+  });
+
+  it("says a numbered document keeps the body and signer it was numbered with", async () => {
+    const { user, backend, meeting } = await setup();
+    await screen.findByTestId("doc-format");
+    expect(screen.queryByTestId("doc-issuer-kept"), "no number yet").toBeNull();
+    await waitFor(() => expect(screen.getByTestId("doc-issue-number")).toBeEnabled());
+    await user.click(screen.getByTestId("doc-issue-number"));
+    expect(await screen.findByTestId("doc-issuer-kept")).toHaveTextContent(
+      "Đã cấp số: văn bản giữ cơ quan ban hành và người ký như lúc cấp số.",
+    );
+    await user.click(screen.getByTestId("doc-danh-sach"));
+    expect(screen.getByTestId("doc-issuer-kept"), "the list goes with its giấy mời").toBeVisible();
+    await user.click(screen.getByTestId("doc-chuong-trinh"));
+    expect(screen.queryByTestId("doc-issuer-kept")).toBeNull();
+    expect(await backend.documentNumbers(meeting.id)).toHaveLength(1);
+  });
+
+  it("speaks English when asked", async () => {
+    localStorage.setItem("hoinghi.lang", "en");
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    renderApp(backend, `/meetings/${meeting.id}/documents`);
+    const step = await screen.findByTestId("doc-choose-issuer");
+    expect(step).toHaveTextContent("Which body issues this meeting's documents?");
+    expect(within(step).getByTestId("doc-issuer-new")).toHaveTextContent("Add a new body");
+  });
+});
+
 describe("register of outgoing documents", () => {
   it("issues the next number on the usual date, keeps it on coming back, and prints it", async () => {
     const { user, backend, meeting, render } = await setup();
@@ -602,9 +705,28 @@ describe("register of outgoing documents", () => {
     expect(issue).toHaveBeenCalledTimes(1);
   });
 
+  it("keeps a date typed without a number when the tab is left, until the number is given", async () => {
+    const { user, backend, meeting } = await setup();
+    const saveText = vi.spyOn(backend, "setDocumentText");
+    expect(await screen.findByText("Chưa cấp số trong sổ văn bản đi.")).toBeInTheDocument();
+    fireEvent.change(screen.getByTestId("doc-issued-on"), { target: { value: "2030-02-20" } });
+    await waitFor(() =>
+      expect(saveText).toHaveBeenCalledWith(meeting.id, "giay-moi", "issued_on", "2030-02-20"),
+    );
+
+    await user.click(screen.getByTestId("tab-info"));
+    await user.click(await screen.findByTestId("tab-documents"));
+    await user.click(await screen.findByTestId("doc-giay-moi"));
+    await waitFor(() => expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-02-20"));
+    expect(
+      (await backend.documentFormat(meeting.id, "giay-moi", DEFAULTS)).issuedOn,
+      "every later export uses it",
+    ).toBe("2030-02-20");
+  });
+
   it("issues the typed number and date, shows a refusal by the inputs, and re-issues a change", async () => {
     const { user, backend, meeting } = await setup();
-    const other = await backend.createMeeting(meetingInput({ title: "Hội nghị sơ kết" }));
+    const other = await sampleMeeting(backend, { title: "Hội nghị sơ kết" });
     await backend.issueDocumentNumber(other.id, "giay-moi", 5, "2030-01-10");
     const issue = vi.spyOn(backend, "issueDocumentNumber");
     await user.type(await screen.findByTestId("doc-number"), "5");
@@ -640,15 +762,14 @@ describe("register of outgoing documents", () => {
       ),
     );
     expect(screen.queryByTestId("doc-number-changed")).toBeNull();
-    expect((await backend.documentRegister()).map((n) => n.symbol)).toEqual([
-      "05-GM/BTGTU",
-      "06-GM/BTGTU",
-    ]);
+    expect(
+      (await backend.documentRegister(meeting.organisationId ?? "")).map((n) => n.symbol),
+    ).toEqual(["05-GM/BTGTU", "06-GM/BTGTU"]);
   });
 
   it("cancels a number after asking; the next one given skips it", async () => {
     const backend = await FakeBackend.withSampleData(3);
-    const meeting = await backend.createMeeting(meetingInput());
+    const meeting = await sampleMeeting(backend);
     await backend.issueDocumentNumber(meeting.id, "thong-bao", null, "2030-03-08");
     const cancel = vi.spyOn(backend, "cancelDocumentNumber");
     const { user } = renderApp(backend, `/meetings/${meeting.id}/documents`);
@@ -682,7 +803,7 @@ describe("register of outgoing documents", () => {
 
   it("shows the danh sách the biên bản's saved number, read-only, and the sign-in sheet none", async () => {
     const backend = await FakeBackend.withSampleData(3);
-    const meeting = await backend.createMeeting(meetingInput());
+    const meeting = await sampleMeeting(backend);
     await backend.issueDocumentNumber(meeting.id, "bien-ban", 3, "2030-03-04");
     const render = vi.spyOn(backend, "renderDocument");
     const { user } = renderApp(backend, `/meetings/${meeting.id}/documents`);
@@ -716,7 +837,7 @@ describe("register of outgoing documents", () => {
   it("speaks English when asked", async () => {
     localStorage.setItem("hoinghi.lang", "en");
     const backend = await FakeBackend.withSampleData(3);
-    const meeting = await backend.createMeeting(meetingInput());
+    const meeting = await sampleMeeting(backend);
     await backend.issueDocumentNumber(meeting.id, "giay-moi", 2, "2030-02-20");
     const { user } = renderApp(backend, `/meetings/${meeting.id}/documents`);
     expect(await screen.findByTestId("doc-number-status")).toHaveTextContent(
@@ -780,9 +901,10 @@ describe("document wording", () => {
 
   it("words the giấy mời's confirmation line from the minute-taker, each form its own sentence", async () => {
     const backend = await FakeBackend.withSampleData(0);
-    const meeting = await backend.createMeeting(
-      meetingInput({ secretaryName: "Trần Thị Bình", secretaryTitle: "chuyên viên Văn phòng" }),
-    );
+    const meeting = await sampleMeeting(backend, {
+      secretaryName: "Trần Thị Bình",
+      secretaryTitle: "chuyên viên Văn phòng",
+    });
     await backend.addParticipant(meeting.id, {
       fullName: "Trần Thị Bình",
       positionTitle: "Chuyên viên",
@@ -889,7 +1011,7 @@ describe("document wording", () => {
 
   it("Khôi phục goes back to the generated text", async () => {
     const backend = await FakeBackend.withSampleData(3);
-    const meeting = await backend.createMeeting(meetingInput());
+    const meeting = await sampleMeeting(backend);
     await backend.setDocumentText(meeting.id, "giay-moi", "closing", "Kính mong đồng chí dự.");
     const reset = vi.spyOn(backend, "resetDocumentText");
     const render = vi.spyOn(backend, "renderDocument");

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useNavigate } from "react-router";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { PdfPreview } from "../../components/PdfPreview";
+import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
 import { formatDate } from "../../dates";
 import { useI18n } from "../../i18n";
@@ -17,9 +19,12 @@ import {
   type IpcError,
   type ListForm,
   type Meeting,
+  type Organisation,
   toIpcError,
   useBackend,
 } from "../../ipc";
+import { meetingInputOf } from "../meetings/MeetingForm";
+import { OrganisationDialog } from "../settings/OrganisationForm";
 import { DocumentFields, type DocumentFieldsHandle } from "./DocumentFields";
 
 /** How long the options must stay unchanged before the preview is drawn again. */
@@ -95,17 +100,138 @@ function numberedAs(kind: DocumentKind, list: ListForm): DocumentKind | null {
   return null;
 }
 
+interface DocumentsTabProps {
+  meeting: Meeting;
+  /** The meeting as saved, after its issuing body was chosen here. */
+  onMeetingSaved(meeting: Meeting): void;
+}
+
 /**
- * The meeting's documents: pick one, set its options, see it as it will be
- * printed, then save it, print it, or save all six into a folder.
+ * The meeting's documents. A meeting without an issuing body first asks
+ * which body issues them (the core makes no document without one).
  */
-export function DocumentsTab({ meeting }: { meeting: Meeting }) {
+export function DocumentsTab({ meeting, onMeetingSaved }: DocumentsTabProps) {
   const backend = useBackend();
   const { t } = useI18n();
+  const bodies = useLoad(() => backend.listOrganisations(), [backend]);
+  if (meeting.organisationId === null) {
+    return (
+      <ChooseIssuer
+        meeting={meeting}
+        bodies={bodies.value}
+        onBodyAdded={bodies.reload}
+        onSaved={onMeetingSaved}
+      />
+    );
+  }
+  const body = bodies.value?.find((b) => b.id === meeting.organisationId);
+  const issuer = body?.name ?? (bodies.value ? t("meeting.organisationHidden") : t("app.loading"));
+  return <MeetingDocuments meeting={meeting} issuer={issuer} />;
+}
+
+/**
+ * The first step for a meeting without an issuing body: choose one of the
+ * office's bodies, or declare a new one; the meeting then issues as it.
+ */
+function ChooseIssuer({
+  meeting,
+  bodies,
+  onBodyAdded,
+  onSaved,
+}: {
+  meeting: Meeting;
+  bodies: Organisation[] | null;
+  onBodyAdded(): void;
+  onSaved(meeting: Meeting): void;
+}) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState("");
+  const [declaring, setDeclaring] = useState(false);
+  const action = useSubmit();
+  const selected = chosen || bodies?.[0]?.id || "";
+
+  /** The meeting as saved with body `id`. */
+  const issueAs = (id: string) =>
+    backend.updateMeeting(meeting.id, meeting.updatedAt, {
+      ...meetingInputOf(meeting),
+      organisationId: id,
+    });
+
+  return (
+    <section
+      className="panel documents-issuer-step"
+      aria-labelledby="doc-issuer-title"
+      data-testid="doc-choose-issuer"
+    >
+      <h3 id="doc-issuer-title">{t("docs.issuer.title")}</h3>
+      <p className="muted">{t("docs.issuer.intro")}</p>
+      {bodies?.length ? (
+        <div className="documents-issuer-choice">
+          <Field label={t("docs.issuer.choose")}>
+            <select
+              data-testid="doc-issuer-select"
+              value={selected}
+              onChange={(e) => setChosen(e.target.value)}
+            >
+              {bodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <button
+            type="button"
+            className="button primary"
+            data-testid="doc-issuer-use"
+            disabled={action.busy}
+            onClick={() => void action.submit(() => issueAs(selected), onSaved)}
+          >
+            {t("docs.issuer.use")}
+          </button>
+        </div>
+      ) : bodies ? (
+        <p data-testid="doc-issuer-none">{t("docs.issuer.none")}</p>
+      ) : null}
+      <div className="row-actions">
+        <button
+          type="button"
+          className={bodies?.length ? "button" : "button primary"}
+          data-testid="doc-issuer-new"
+          onClick={() => setDeclaring(true)}
+        >
+          {t("docs.issuer.new")}
+        </button>
+      </div>
+      <ErrorText error={action.error} />
+      {declaring ? (
+        <OrganisationDialog
+          organisation={null}
+          onClose={() => setDeclaring(false)}
+          onSaved={async (body) => {
+            onBodyAdded();
+            onSaved(await issueAs(body.id));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The documents of a meeting that has an issuing body: pick one, set its
+ * options, see it as it will be printed, then save it, print it, or save all
+ * six into a folder.
+ */
+function MeetingDocuments({ meeting, issuer }: { meeting: Meeting; issuer: string }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const navigate = useNavigate();
 
   const [kind, setKind] = useState<DocumentKind>("giay-moi");
-  // Null until the secretary picks one: the core then follows the
-  // organisation's kind and the document's date (HD36 or HD05 for the Party).
+  // Null until the secretary picks one: the core then follows the issuing
+  // body's kind and the document's date (HD36 or HD05 for the Party).
   const [profile, setProfile] = useState<FormatProfile | null>(null);
   const [perDocument, setPerDocument] = useState<Partial<Record<DocumentKind, PerDocument>>>({});
   const [list, setList] = useState<ListForm>("delegates");
@@ -209,7 +335,7 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
         if (formatRequest.current === id) setFormat(null);
       },
     );
-  }, [backend, meeting.id, meeting.startsAt, kind, formatKey]);
+  }, [backend, meeting.id, meeting.startsAt, kind, formatKey, textRevision]);
 
   // Draw the preview again once the choice has settled for a moment, or the
   // secretary's text was saved; an answer that arrives after a newer request is dropped.
@@ -244,6 +370,23 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
 
   /** The saved line of the register for the number the current document shows. */
   const registered = numbered ? numbers.find((n) => n.kind === numbered) : undefined;
+
+  /**
+   * A date typed for a document without a number is saved at once, so the
+   * document keeps it until the văn thư gives the number (which brings its own).
+   */
+  function editDate(value: string) {
+    edit({ issuedOn: value });
+    if (numbered !== kind || registered) return;
+    const saved = value
+      ? backend.setDocumentText(meeting.id, kind, "issued_on", value)
+      : backend.resetDocumentText(meeting.id, kind, "issued_on");
+    saved.then(textChanged, (e: unknown) => {
+      const error = toIpcError(e);
+      // Clearing a date that was never saved is nothing to report.
+      if (error.kind !== "notFound") numbering.setError(error);
+    });
+  }
   /** The date a number is issued with: the one typed, or the one the document comes out with. */
   const issueDate = typed.issuedOn || (format && formatFor === formatId ? format.issuedOn : "");
   const changed =
@@ -371,6 +514,17 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
   return (
     <div className="documents-layout">
       <div className="panel documents-side">
+        <p className="documents-issuer small" data-testid="doc-issuer">
+          <span>{t("docs.issuer.current", { name: issuer })}</span>{" "}
+          <button
+            type="button"
+            className="link-button"
+            data-testid="doc-issuer-change"
+            onClick={() => navigate(`/meetings/${meeting.id}/info`)}
+          >
+            {t("docs.issuer.change")}
+          </button>
+        </p>
         <section className="documents-list" aria-labelledby="documents-list-title">
           <h3 id="documents-list-title">{t("docs.list")}</h3>
           <ul className="doc-choices">
@@ -468,10 +622,13 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
                   <input
                     data-testid="doc-issued-on"
                     type="date"
-                    value={typed.issuedOn}
+                    value={
+                      typed.issuedOn ||
+                      (format && formatFor === formatId && format.dateKept ? format.issuedOn : "")
+                    }
                     readOnly={listOf !== null}
                     aria-describedby={listOf ? "doc-number-source" : undefined}
-                    onChange={(e) => edit({ issuedOn: e.target.value })}
+                    onChange={(e) => editDate(e.target.value)}
                   />
                 </Field>
               </div>
@@ -493,6 +650,11 @@ export function DocumentsTab({ meeting }: { meeting: Meeting }) {
                 ) : listOf ? null : (
                   <p className="muted small">{t("docs.numberNotIssued")}</p>
                 )}
+                {registered ? (
+                  <p className="muted small" data-testid="doc-issuer-kept">
+                    {t("docs.issuer.kept")}
+                  </p>
+                ) : null}
                 {changed && !listOf ? (
                   <p className="warning-text small" data-testid="doc-number-changed">
                     {t("docs.numberChanged")}

@@ -2,24 +2,8 @@ import { useState } from "react";
 import { ErrorText } from "../../components/ErrorText";
 import { useSubmit } from "../../components/useSubmit";
 import { useI18n } from "../../i18n";
-import { type Meeting, type MeetingInput, useBackend } from "../../ipc";
-import { MeetingForm } from "./MeetingForm";
-
-function inputOf(m: Meeting): MeetingInput {
-  return {
-    title: m.title,
-    kind: m.kind,
-    startsAt: m.startsAt,
-    endsAt: m.endsAt,
-    venue: m.venue,
-    chairName: m.chairName,
-    chairTitle: m.chairTitle,
-    secretaryName: m.secretaryName,
-    secretaryTitle: m.secretaryTitle,
-    notes: m.notes,
-    status: m.status,
-  };
-}
+import { type Meeting, useBackend } from "../../ipc";
+import { MeetingForm, meetingInputOf } from "./MeetingForm";
 
 export function InfoTab({ meeting, onSaved }: { meeting: Meeting; onSaved(m: Meeting): void }) {
   const backend = useBackend();
@@ -27,7 +11,7 @@ export function InfoTab({ meeting, onSaved }: { meeting: Meeting; onSaved(m: Mee
   return (
     <>
       <MeetingForm
-        initial={inputOf(meeting)}
+        initial={meetingInputOf(meeting)}
         savedMessage={t("info.saved")}
         onSubmit={async (input) =>
           onSaved(await backend.updateMeeting(meeting.id, meeting.updatedAt, input))

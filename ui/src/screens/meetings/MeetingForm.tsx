@@ -2,15 +2,23 @@ import { useEffect, useState } from "react";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { registerPendingSave } from "../../components/pendingSaves";
+import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
 import { defaultMeetingTimes } from "../../dates";
 import { useI18n } from "../../i18n";
-import type { IpcError, MeetingInput } from "../../ipc";
+import {
+  AUTHORITY_PREFIXES,
+  type IpcError,
+  type Meeting,
+  type MeetingInput,
+  useBackend,
+} from "../../ipc";
+import { signerLine } from "../settings/OrganisationForm";
 
 export const MEETING_KINDS = ["giaoBan", "soKet", "tongKet", "chuyenDe", "other"] as const;
 export const MEETING_STATUSES = ["draft", "inSession", "closed"] as const;
 
-export function blankMeeting(now: Date): MeetingInput {
+function blankMeeting(now: Date): MeetingInput {
   return {
     title: "",
     kind: "giaoBan",
@@ -20,9 +28,60 @@ export function blankMeeting(now: Date): MeetingInput {
     chairTitle: "",
     secretaryName: "",
     secretaryTitle: "",
+    organisationId: null,
+    signerName: "",
+    signerTitle: "",
+    signingPrefix: "",
     notes: "",
     status: "draft",
   };
+}
+
+/** A meeting's editable fields, as `updateMeeting` takes them. */
+export function meetingInputOf(m: Meeting): MeetingInput {
+  return {
+    title: m.title,
+    kind: m.kind,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    venue: m.venue,
+    chairName: m.chairName,
+    chairTitle: m.chairTitle,
+    secretaryName: m.secretaryName,
+    secretaryTitle: m.secretaryTitle,
+    organisationId: m.organisationId,
+    signerName: m.signerName,
+    signerTitle: m.signerTitle,
+    signingPrefix: m.signingPrefix,
+    notes: m.notes,
+    status: m.status,
+  };
+}
+
+/**
+ * The fields of a new meeting: blank, with the body a new meeting starts with
+ * (`defaultOrganisation`) chosen once it is known, unless one was picked meanwhile.
+ */
+export function useNewMeetingInput() {
+  const backend = useBackend();
+  const [input, setInput] = useState(() => blankMeeting(new Date()));
+  useEffect(() => {
+    let live = true;
+    backend.defaultOrganisation().then(
+      (id) => {
+        if (!live || !id) return;
+        setInput((current) =>
+          current.organisationId === null ? { ...current, organisationId: id } : current,
+        );
+      },
+      // Nothing is lost: a meeting created without a body gets the default from the core.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [backend]);
+  return [input, setInput] as const;
 }
 
 interface MeetingFieldsProps {
@@ -34,10 +93,15 @@ interface MeetingFieldsProps {
 
 /** The meeting's editable fields, shared by the new-meeting dialog and the Info tab. */
 export function MeetingFields({ input, onChange, error }: MeetingFieldsProps) {
+  const backend = useBackend();
   const { t } = useI18n();
+  const bodies = useLoad(() => backend.listOrganisations(), [backend]);
   function set<K extends keyof MeetingInput>(key: K, value: MeetingInput[K]) {
     onChange({ [key]: value });
   }
+  const body = bodies.value?.find((b) => b.id === input.organisationId) ?? null;
+  // Who signs: the meeting's own signer when it names one, else the body's.
+  const signer = body ? signerLine(input.signerName.trim() ? input : body) : "";
 
   return (
     <div className="form-grid">
@@ -109,6 +173,70 @@ export function MeetingFields({ input, onChange, error }: MeetingFieldsProps) {
           onChange={(e) => set("secretaryTitle", e.target.value)}
         />
       </Field>
+      <Field label={t("meeting.organisation")} hint={t("meeting.organisationHint")} wide>
+        <select
+          data-testid="meeting-organisation"
+          value={input.organisationId ?? ""}
+          onChange={(e) => set("organisationId", e.target.value || null)}
+        >
+          {input.organisationId === null ? (
+            <option value="">{t("meeting.organisationNone")}</option>
+          ) : null}
+          {input.organisationId !== null && !body ? (
+            // Still loading, or a body hidden since it was chosen.
+            <option value={input.organisationId}>
+              {bodies.value ? t("meeting.organisationHidden") : t("app.loading")}
+            </option>
+          ) : null}
+          {bodies.value?.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {body ? (
+        <p className="field-hint field-wide" data-testid="meeting-signed-by">
+          {t("meeting.signedBy", { signer: signer || t("meeting.signerUnknown") })}
+        </p>
+      ) : null}
+      <ErrorText error={bodies.error} />
+      <fieldset className="field-group field-wide">
+        <legend className="field-label">{t("meeting.signer")}</legend>
+        <p className="field-hint">{t("meeting.signerHint")}</p>
+        <div className="form-grid">
+          <Field label={t("meeting.signerName")}>
+            <input
+              data-testid="meeting-signer-name"
+              placeholder={body?.signerName}
+              value={input.signerName}
+              onChange={(e) => set("signerName", e.target.value)}
+            />
+          </Field>
+          <Field label={t("meeting.signerTitle")}>
+            <input
+              data-testid="meeting-signer-title"
+              placeholder={body?.signerTitle}
+              value={input.signerTitle}
+              onChange={(e) => set("signerTitle", e.target.value)}
+            />
+          </Field>
+          <Field label={t("meeting.signingPrefix")} wide>
+            <input
+              data-testid="meeting-signing-prefix"
+              list="meeting-signing-prefixes"
+              placeholder={body?.signingPrefix}
+              value={input.signingPrefix}
+              onChange={(e) => set("signingPrefix", e.target.value)}
+            />
+            <datalist id="meeting-signing-prefixes">
+              {AUTHORITY_PREFIXES[body?.kind ?? "state"].map((p) => (
+                <option key={p} value={p} />
+              ))}
+            </datalist>
+          </Field>
+        </div>
+      </fieldset>
       <Field label={t("meeting.notes")} wide>
         <textarea rows={3} value={input.notes} onChange={(e) => set("notes", e.target.value)} />
       </Field>

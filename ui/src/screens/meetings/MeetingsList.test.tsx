@@ -1,8 +1,10 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { flushPendingSaves } from "../../components/pendingSaves";
+import type { Organisation } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
+import { blankOrganisation } from "../settings/OrganisationForm";
 
 describe("meetings list", () => {
   it("creates a meeting from a title alone, opens it, and lists it afterwards", async () => {
@@ -131,5 +133,104 @@ describe("meetings list", () => {
       false,
     );
     expect(await screen.findByRole("alert")).toBeVisible();
+  });
+});
+
+describe("the body that issues a meeting's documents", () => {
+  /** A Party body and a state body, neither used yet. */
+  async function twoBodies() {
+    const backend = new FakeBackend();
+    const body = (fields: Partial<Organisation>) =>
+      backend.saveOrganisation({ ...blankOrganisation(), placeName: "Hà Nội", ...fields });
+    const party = await body({
+      name: "BAN TUYÊN GIÁO VÀ DÂN VẬN",
+      abbreviation: "BTGDVTU",
+      kind: "party",
+      signerName: "Nguyễn Thị Hoa",
+      signerTitle: "TRƯỞNG BAN",
+    });
+    const ward = await body({
+      name: "ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH",
+      abbreviation: "UBND",
+      signerName: "Lê Văn Nam",
+      signerTitle: "CHỦ TỊCH",
+      signingPrefix: "TM. ỦY BAN NHÂN DÂN",
+    });
+    return { backend, party, ward };
+  }
+
+  const optionsOf = (select: HTMLElement) =>
+    [...(select as HTMLSelectElement).options].map((o) => o.text);
+
+  it("starts a new meeting with the body the last meeting used, and saves the one chosen", async () => {
+    const { backend, party, ward } = await twoBodies();
+    await backend.createMeeting(meetingInput({ title: "Họp trước", organisationId: ward.id }));
+    const { user } = renderApp(backend);
+    await user.click(await screen.findByTestId("new-meeting"));
+    const dialog = screen.getByRole("dialog");
+    const select = within(dialog).getByTestId("meeting-organisation");
+    expect(select).toHaveAccessibleName(/^Cơ quan ban hành/);
+    await waitFor(() => expect(select).toHaveValue(ward.id));
+    expect(optionsOf(select), "nothing to leave unchosen").toEqual([party.name, ward.name]);
+    expect(within(dialog).getByTestId("meeting-signed-by")).toHaveTextContent(
+      "Người ký văn bản: Lê Văn Nam (TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH)",
+    );
+    expect(within(dialog).getByTestId("meeting-signer-name")).toHaveAttribute(
+      "placeholder",
+      "Lê Văn Nam",
+    );
+
+    await user.type(within(dialog).getByTestId("meeting-title"), "Họp mới");
+    await user.selectOptions(select, party.id);
+    expect(within(dialog).getByTestId("meeting-signed-by")).toHaveTextContent(
+      "Người ký văn bản: Nguyễn Thị Hoa (TRƯỞNG BAN)",
+    );
+    await user.click(within(dialog).getByTestId("meeting-save"));
+    expect(await screen.findByRole("heading", { level: 1, name: "Họp mới" })).toBeVisible();
+    const created = (await backend.listMeetings()).find((s) => s.meeting.title === "Họp mới");
+    expect(created?.meeting.organisationId).toBe(party.id);
+  });
+
+  it("offers “— Chưa chọn —” only while no body is chosen", async () => {
+    const backend = await FakeBackend.withSampleData(0);
+    const { user } = renderApp(backend);
+    await user.click(await screen.findByTestId("new-meeting"));
+    const select = within(screen.getByRole("dialog")).getByTestId("meeting-organisation");
+    await waitFor(() =>
+      expect(optionsOf(select), "the demo's body is never chosen by itself").toEqual([
+        "— Chưa chọn —",
+        "BAN TUYÊN GIÁO THÀNH UỶ",
+      ]),
+    );
+    expect(select).toHaveValue("");
+    expect(screen.queryByTestId("meeting-signed-by")).toBeNull();
+    await user.selectOptions(select, "BAN TUYÊN GIÁO THÀNH UỶ");
+    expect(optionsOf(select)).toEqual(["BAN TUYÊN GIÁO THÀNH UỶ"]);
+  });
+
+  it("shows on the info tab who signs, and saves a signer of the meeting's own", async () => {
+    const { backend, party } = await twoBodies();
+    const meeting = await backend.createMeeting(meetingInput({ organisationId: party.id }));
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/info`);
+    const select = await screen.findByTestId("meeting-organisation");
+    await waitFor(() => expect(select).toHaveDisplayValue("BAN TUYÊN GIÁO VÀ DÂN VẬN"));
+    expect(await screen.findByTestId("meeting-signed-by")).toHaveTextContent(
+      "Người ký văn bản: Nguyễn Thị Hoa (TRƯỞNG BAN)",
+    );
+    const group = screen.getByRole("group", { name: "Người ký (nếu khác người ký của cơ quan)" });
+    await user.type(within(group).getByTestId("meeting-signer-name"), "Đỗ Văn Quang");
+    await user.type(within(group).getByTestId("meeting-signer-title"), "PHÓ TRƯỞNG BAN");
+    await user.type(within(group).getByTestId("meeting-signing-prefix"), "K/T TRƯỞNG BAN");
+    expect(screen.getByTestId("meeting-signed-by")).toHaveTextContent(
+      "Người ký văn bản: Đỗ Văn Quang (K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN)",
+    );
+    await user.click(screen.getByTestId("meeting-save"));
+    expect(await screen.findByText("Đã lưu thông tin cuộc họp.")).toBeVisible();
+    expect(await backend.getMeeting(meeting.id)).toMatchObject({
+      organisationId: party.id,
+      signerName: "Đỗ Văn Quang",
+      signerTitle: "PHÓ TRƯỞNG BAN",
+      signingPrefix: "K/T TRƯỞNG BAN",
+    });
   });
 });

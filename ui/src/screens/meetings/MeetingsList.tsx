@@ -14,7 +14,7 @@ import {
   type PortableImport,
   useBackend,
 } from "../../ipc";
-import { blankMeeting, MeetingFields } from "./MeetingForm";
+import { MeetingFields, useNewMeetingInput } from "./MeetingForm";
 
 /** The start screen: every meeting, newest first, and the way into each one. */
 export function MeetingsList() {
@@ -201,7 +201,7 @@ function NewMeetingDialog({
   onCreated(meeting: Meeting): void;
 }) {
   const { t } = useI18n();
-  const [input, setInput] = useState(() => blankMeeting(new Date()));
+  const [input, setInput] = useNewMeetingInput();
   const { submit, busy, error } = useSubmit();
   return (
     <FormDialog

@@ -86,7 +86,9 @@ export function Workspace() {
             {current === "agenda" ? <AgendaTab meeting={m} /> : null}
             {current === "people" ? <PeopleTab meeting={m} /> : null}
             {current === "minutes" ? <MinutesTab meeting={m} /> : null}
-            {current === "documents" ? <DocumentsTab key={m.id} meeting={m} /> : null}
+            {current === "documents" ? (
+              <DocumentsTab key={m.id} meeting={m} onMeetingSaved={meeting.setValue} />
+            ) : null}
           </>
         ) : meeting.error ? null : (
           <p className="muted">{t("app.loading")}</p>

@@ -1,27 +1,37 @@
 import { useState } from "react";
 import { ErrorText } from "../../components/ErrorText";
+import { Field } from "../../components/Field";
 import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
 import { formatDate } from "../../dates";
 import { useI18n } from "../../i18n";
-import { useBackend } from "../../ipc";
+import { type Organisation, useBackend } from "../../ipc";
 
 /**
- * The register of outgoing documents (sổ đăng ký văn bản đi): every number
- * given on a meeting's Văn bản tab, in the core's order (by date, then
- * series and number), and a button that saves it as a PDF.
+ * The register of outgoing documents (sổ đăng ký văn bản đi) of one issuing
+ * body, chosen here (the default body of a new meeting at first, else the
+ * first): every number given on a meeting's Văn bản tab, in the core's order
+ * (by date, then series and number), and a button that saves it as a PDF.
  */
-export function RegisterPanel() {
+export function RegisterPanel({ bodies }: { bodies: Organisation[] }) {
   const backend = useBackend();
   const { t } = useI18n();
-  const register = useLoad(() => backend.documentRegister(), [backend]);
+  const fallback = useLoad(() => backend.defaultOrganisation(), [backend]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const ids = bodies.map((b) => b.id);
+  const shown = [chosen, fallback.value].find((id) => id && ids.includes(id)) ?? ids[0] ?? null;
+  const register = useLoad(
+    () => (shown ? backend.documentRegister(shown) : Promise.resolve([])),
+    [backend, shown],
+  );
   const { submit, busy, error } = useSubmit();
   const [saved, setSaved] = useState<string | null>(null);
 
   function save() {
+    if (!shown) return;
     setSaved(null);
     // Rust asks where to save; the page names no path.
-    void submit(() => backend.saveRegister(), setSaved);
+    void submit(() => backend.saveRegister(shown), setSaved);
   }
 
   const entries = register.value ?? [];
@@ -29,6 +39,24 @@ export function RegisterPanel() {
     <section className="panel" aria-labelledby="register-heading" data-testid="register">
       <h2 id="register-heading">{t("settings.register")}</h2>
       <p className="muted">{t("settings.register.intro")}</p>
+      {bodies.length ? (
+        <Field label={t("settings.register.body")}>
+          <select
+            data-testid="register-body"
+            value={shown ?? ""}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              setSaved(null);
+            }}
+          >
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
       <ErrorText error={register.error} />
       {register.value && entries.length === 0 ? (
         <p className="muted" data-testid="register-empty">
@@ -67,7 +95,7 @@ export function RegisterPanel() {
           type="button"
           className="button"
           data-testid="register-save"
-          disabled={busy}
+          disabled={busy || !shown}
           onClick={save}
         >
           {t("settings.register.save")}

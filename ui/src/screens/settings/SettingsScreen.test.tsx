@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { FormatSettings, ToneMarks } from "../../ipc/bindings";
+import type { FormatSettings, Organisation, ToneMarks } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
 
@@ -20,7 +20,7 @@ describe("settings", () => {
     await user.click(open);
     expect(await screen.findByRole("heading", { level: 1, name: "Cài đặt" })).toBeInTheDocument();
     expect(screen.getByTestId("open-settings")).toHaveAttribute("aria-current", "page");
-    expect(await screen.findByTestId("org-name")).toBeInTheDocument();
+    expect(await screen.findByTestId("organisations")).toBeInTheDocument();
 
     await user.click(screen.getByTestId("back-to-meetings"));
     expect(await screen.findByTestId("meeting-row")).toHaveTextContent("Giao ban tháng 3");
@@ -34,63 +34,98 @@ describe("settings", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
   });
 
-  it("saves the organisation, with the signing line in the kind of body's spelling", async () => {
+  it("adds an issuing body, with the signing line in the kind of body's spelling, and edits it", async () => {
     const backend = new FakeBackend();
     const { user } = renderApp(backend, "/settings");
+    const panel = await screen.findByTestId("organisations");
+    expect(within(panel).getByRole("heading", { name: "Cơ quan ban hành" })).toBeInTheDocument();
+    expect(await within(panel).findByTestId("orgs-empty")).toHaveTextContent(
+      "Chưa khai báo cơ quan ban hành nào.",
+    );
 
-    expect(await screen.findByTestId("app-version")).toHaveTextContent("0.0.0-fake");
-    await user.type(screen.getByTestId("org-name"), "BAN TUYÊN GIÁO THÀNH UỶ");
-    await user.type(screen.getByTestId("org-signing-prefix"), "KT. TRƯỞNG BAN");
-    await user.click(screen.getByTestId("org-save"));
+    await user.click(within(panel).getByTestId("org-add"));
+    let dialog = screen.getByRole("dialog", { name: "Thêm cơ quan ban hành" });
+    await user.type(within(dialog).getByTestId("org-parent-name"), "THÀNH UỶ HÀ NỘI");
+    await user.type(within(dialog).getByTestId("org-name"), "BAN TUYÊN GIÁO VÀ DÂN VẬN");
+    await user.type(within(dialog).getByTestId("org-signing-prefix"), "KT. TRƯỞNG BAN");
+    await user.click(within(dialog).getByTestId("org-save"));
     expect(
-      await screen.findByRole("alert"),
+      await within(dialog).findByRole("alert"),
       "the backend refuses a missing abbreviation",
     ).toHaveTextContent("Chữ viết tắt không được để trống.");
 
-    await user.type(screen.getByLabelText(/^Chữ viết tắt/), "BTGTU");
-    await user.type(screen.getByLabelText(/^Địa danh/), "Hà Nội");
-    const fullName = screen.getByTestId("org-full-name");
+    const header = within(dialog).getByTestId("org-header-lines");
+    expect(header).toHaveAccessibleName(/^Tiêu đề như ban hành/);
+    expect(header).toHaveAccessibleName(/dòng cuối \(cơ quan ban hành\) in đậm/);
+    expect(header, "the header as built from the two names").toHaveAttribute(
+      "placeholder",
+      "THÀNH UỶ HÀ NỘI\nBAN TUYÊN GIÁO VÀ DÂN VẬN",
+    );
+    await user.type(header, "THÀNH UỶ HÀ NỘI{Enter}{Enter}  BAN TUYÊN GIÁO VÀ DÂN VẬN {Enter}*");
+    await user.type(within(dialog).getByLabelText(/^Chữ viết tắt/), "BTGDVTU");
+    await user.type(within(dialog).getByLabelText(/^Địa danh/), "Hà Nội");
+    const fullName = within(dialog).getByTestId("org-full-name");
     expect(fullName).toHaveAccessibleName(/^Tên cơ quan \(dùng trong nội dung văn bản\)/);
     expect(fullName).toHaveAttribute("placeholder", "Ban Tuyên giáo Thành uỷ Hà Nội");
-    await user.type(fullName, "  Ban Tuyên giáo Thành uỷ Hà Nội ");
-
-    expect(screen.getByTestId("org-kind"), "a state body until told otherwise").toHaveValue(
+    await user.type(fullName, "  Ban Tuyên giáo và Dân vận Thành uỷ Hà Nội ");
+    await user.type(within(dialog).getByTestId("org-signer-name"), "Nguyễn Thị Hoa");
+    await user.type(within(dialog).getByTestId("org-signer-title"), "PHÓ TRƯỞNG BAN");
+    expect(within(dialog).getByTestId("org-kind"), "a state body until told otherwise").toHaveValue(
       "state",
     );
-    await user.selectOptions(screen.getByTestId("org-kind"), "party");
-    await user.click(screen.getByTestId("org-save"));
-    expect(await screen.findByText("Đã lưu.")).toBeInTheDocument();
-    expect(
-      screen.getByTestId("org-signing-prefix"),
-      "only the leading prefix is rewritten",
-    ).toHaveValue("K/T TRƯỞNG BAN");
-    expect(await backend.getOrganisation()).toMatchObject({
-      name: "BAN TUYÊN GIÁO THÀNH UỶ",
-      fullName: "Ban Tuyên giáo Thành uỷ Hà Nội",
+    await user.selectOptions(within(dialog).getByTestId("org-kind"), "party");
+    await user.click(within(dialog).getByTestId("org-save"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+
+    const row = await within(panel).findByTestId("org-row");
+    const cells = [...row.querySelectorAll("td")].map((cell) => cell.textContent);
+    expect(cells.slice(0, 4)).toEqual([
+      "BAN TUYÊN GIÁO VÀ DÂN VẬNTHÀNH UỶ HÀ NỘI",
+      "Đảng",
+      "BTGDVTU",
+      "Nguyễn Thị Hoa (K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN)",
+    ]);
+    const [saved] = await backend.listOrganisations();
+    expect(saved).toMatchObject({
+      name: "BAN TUYÊN GIÁO VÀ DÂN VẬN",
+      fullName: "Ban Tuyên giáo và Dân vận Thành uỷ Hà Nội",
       kind: "party",
       headVacant: false,
       signingPrefix: "K/T TRƯỞNG BAN",
+      headerLines: "THÀNH UỶ HÀ NỘI\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*",
     });
-    expect(fullName, "the form shows what was saved, trimmed").toHaveValue(
-      "Ban Tuyên giáo Thành uỷ Hà Nội",
-    );
 
-    await user.selectOptions(screen.getByTestId("org-kind"), "state");
-    await user.click(screen.getByTestId("org-save"));
-    expect(await screen.findByText("Đã lưu.")).toBeInTheDocument();
+    await user.click(within(row).getByRole("button", { name: "Sửa BAN TUYÊN GIÁO VÀ DÂN VẬN" }));
+    dialog = screen.getByRole("dialog", { name: "Sửa cơ quan ban hành" });
+    expect(within(dialog).getByTestId("org-full-name"), "what was saved, trimmed").toHaveValue(
+      "Ban Tuyên giáo và Dân vận Thành uỷ Hà Nội",
+    );
     expect(
-      screen.getByTestId("org-signing-prefix"),
+      within(dialog).getByTestId("org-signing-prefix"),
+      "only the leading prefix is rewritten",
+    ).toHaveValue("K/T TRƯỞNG BAN");
+    await user.selectOptions(within(dialog).getByTestId("org-kind"), "state");
+    await user.click(within(dialog).getByTestId("org-save"));
+    await waitFor(() => expect(within(panel).getByTestId("org-row")).toHaveTextContent("Nhà nước"));
+    expect(
+      (await backend.listOrganisations())[0]?.signingPrefix,
       "K/T is written KT. by a state body",
-    ).toHaveValue("KT. TRƯỞNG BAN");
+    ).toBe("KT. TRƯỞNG BAN");
+    expect(await backend.listOrganisations(), "an edit adds no second body").toHaveLength(1);
   });
 
   it("saves a Party body whose head is vacant, offering the Party's signing prefixes", async () => {
     const backend = await FakeBackend.withSampleData(0);
     const { user } = renderApp(backend, "/settings");
-    const kind = await screen.findByTestId("org-kind");
+    await user.click(await screen.findByTestId("org-edit"));
+    const dialog = screen.getByRole("dialog");
+    const kind = within(dialog).getByTestId("org-kind");
     expect(kind).toHaveValue("party");
     expect(kind).toHaveDisplayValue(
       "Cơ quan Đảng (thể thức HD 36 trước 27/5/2026, HD 05 từ ngày đó)",
+    );
+    expect(within(dialog).getByTestId("org-full-name")).toHaveValue(
+      "Ban Tuyên giáo Thành uỷ Hà Nội",
     );
     const offered = () =>
       [...document.querySelectorAll("#signing-prefixes option")].map((o) =>
@@ -98,27 +133,64 @@ describe("settings", () => {
       );
     expect(offered()).toEqual(["T/M", "K/T", "T/L"]);
 
-    const vacant = screen.getByTestId("org-head-vacant");
+    const vacant = within(dialog).getByTestId("org-head-vacant");
     expect(vacant).not.toBeChecked();
     expect(vacant).toHaveAccessibleName(
       "Chưa có người đứng đầu, cấp phó được giao phụ trách ký (từ HD 05: ký không có K/T)",
     );
     await user.click(vacant);
-    await user.click(screen.getByTestId("org-save"));
-    expect(await screen.findByText("Đã lưu.")).toBeInTheDocument();
-    expect(await backend.getOrganisation()).toMatchObject({ kind: "party", headVacant: true });
-    expect(vacant, "the form shows what was saved").toBeChecked();
-
     await user.selectOptions(kind, "state");
     expect(offered(), "a state body's prefixes").toEqual(["TM.", "KT.", "TL."]);
+    await user.selectOptions(kind, "party");
+    await user.click(within(dialog).getByTestId("org-save"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect((await backend.listOrganisations())[0]).toMatchObject({
+      kind: "party",
+      headVacant: true,
+    });
   });
 
-  it("shows the saved full name when the screen opens again", async () => {
-    const backend = await FakeBackend.withSampleData(3);
-    renderApp(backend, "/settings");
-    expect(await screen.findByTestId("org-full-name")).toHaveValue(
-      "Ban Tuyên giáo Thành uỷ Hà Nội",
+  it("hides a body no meeting uses, and says why one in use cannot be hidden", async () => {
+    const backend = await FakeBackend.withSampleData(0);
+    const [demo] = await backend.listOrganisations();
+    await backend.saveOrganisation({
+      ...(demo as Organisation),
+      id: "",
+      name: "ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH",
+      abbreviation: "UBND",
+      kind: "state",
+    });
+    const hide = vi.spyOn(backend, "deleteOrganisation");
+    const { user } = renderApp(backend, "/settings");
+    const panel = await screen.findByTestId("organisations");
+    await waitFor(() => expect(within(panel).getAllByTestId("org-row")).toHaveLength(2));
+
+    await user.click(within(panel).getByRole("button", { name: "Ẩn BAN TUYÊN GIÁO THÀNH UỶ" }));
+    let dialog = screen.getByRole("dialog");
+    expect(dialog).toHaveTextContent("Ẩn cơ quan “BAN TUYÊN GIÁO THÀNH UỶ”?");
+    await user.click(within(dialog).getByRole("button", { name: "Huỷ" }));
+    expect(hide, "cancelled: nothing asked").not.toHaveBeenCalled();
+
+    await user.click(within(panel).getByRole("button", { name: "Ẩn BAN TUYÊN GIÁO THÀNH UỶ" }));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Ẩn" }));
+    expect(await within(panel).findByRole("alert")).toHaveTextContent(
+      "Cơ quan này đang là cơ quan ban hành của hội nghị “Hội nghị giao ban công tác tuyên giáo quý III”: hãy chọn cơ quan khác cho hội nghị đó trước.",
     );
+    expect(within(panel).getAllByTestId("org-row"), "still listed").toHaveLength(2);
+
+    await user.click(
+      within(panel).getByRole("button", { name: "Ẩn ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH" }),
+    );
+    dialog = screen.getByRole("dialog");
+    await user.click(within(dialog).getByRole("button", { name: "Ẩn" }));
+    expect(await within(panel).findByTestId("org-notice")).toHaveTextContent(
+      "Đã ẩn cơ quan “ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH”.",
+    );
+    await waitFor(() => expect(within(panel).getAllByTestId("org-row")).toHaveLength(1));
+    expect(within(panel).queryByRole("alert")).toBeNull();
+    expect((await backend.listOrganisations()).map((o) => o.name)).toEqual([
+      "BAN TUYÊN GIÁO THÀNH UỶ",
+    ]);
   });
 });
 
@@ -266,12 +338,32 @@ describe("register of outgoing documents", () => {
     expect(within(panel).queryByRole("table")).toBeNull();
   });
 
-  it("lists every number given, in the core's order, and saves the register as a PDF", async () => {
+  it("lists every number a body gave, in the core's order, and saves its register as a PDF", async () => {
     const backend = await FakeBackend.withSampleData(0);
-    const first = await backend.createMeeting(
-      meetingInput({ title: "Giao ban quý IV", chairName: "Nguyễn Văn An" }),
+    const [demo] = await backend.listOrganisations();
+    const state = await backend.saveOrganisation({
+      ...(demo as Organisation),
+      id: "",
+      name: "SỞ NỘI VỤ",
+      abbreviation: "SNV",
+      kind: "state",
+      signerName: "Lê Văn Dũng",
+    });
+    const elsewhere = await backend.createMeeting(
+      meetingInput({ title: "Hội nghị cán bộ", organisationId: state.id }),
     );
-    const second = await backend.createMeeting(meetingInput({ title: "Hội nghị sơ kết" }));
+    await backend.issueDocumentNumber(elsewhere.id, "giay-moi", null, "2030-01-05");
+    // Created last, these make the sample body the one a new meeting starts with.
+    const first = await backend.createMeeting(
+      meetingInput({
+        title: "Giao ban quý IV",
+        chairName: "Nguyễn Văn An",
+        organisationId: demo?.id ?? null,
+      }),
+    );
+    const second = await backend.createMeeting(
+      meetingInput({ title: "Hội nghị sơ kết", organisationId: demo?.id ?? null }),
+    );
     await backend.issueDocumentNumber(second.id, "giay-moi", null, "2030-02-26");
     await backend.issueDocumentNumber(first.id, "giay-moi", null, "2030-02-25");
     await backend.issueDocumentNumber(first.id, "bien-ban", null, "2030-03-04");
@@ -280,17 +372,31 @@ describe("register of outgoing documents", () => {
     const save = vi.spyOn(backend, "saveRegister");
     const { user } = renderApp(backend, "/settings");
 
-    const table = await within(await screen.findByTestId("register")).findByRole("table");
-    const rows = within(table)
-      .getAllByRole("row")
-      .map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent));
-    expect(rows).toEqual([
+    const panel = await screen.findByTestId("register");
+    const rowsOf = () =>
+      within(within(panel).getByRole("table"))
+        .getAllByRole("row")
+        .map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent));
+    const body = within(panel).getByTestId("register-body");
+    expect(body).toHaveAccessibleName("Sổ của cơ quan");
+    await waitFor(() => expect(body, "the default body's register").toHaveValue(demo?.id));
+    await waitFor(() => expect(rowsOf()).toHaveLength(4));
+    expect(rowsOf()).toEqual([
       ["Số, ký hiệu", "Ngày", "Tên loại và trích yếu", "Người ký"],
       ["02-GM/BTGTU", "25/02/2030", "Giấy mời – Giao ban quý IV", "Phạm Văn Cường"],
       ["01-GM/BTGTU", "26/02/2030", "Giấy mời – Hội nghị sơ kết", "Phạm Văn Cường"],
       ["01-BB/BTGTU", "04/03/2030", "Biên bản – Giao ban quý IV", "Nguyễn Văn An"],
     ]);
     expect(screen.queryByText("Chưa cấp số cho văn bản nào.")).toBeNull();
+
+    await user.selectOptions(body, state.id);
+    await waitFor(() =>
+      expect(rowsOf().slice(1)).toEqual([
+        ["01/GM-SNV", "05/01/2030", "Giấy mời – Hội nghị cán bộ", "Lê Văn Dũng"],
+      ]),
+    );
+    await user.selectOptions(body, demo?.id ?? "");
+    await waitFor(() => expect(rowsOf()).toHaveLength(4));
 
     backend.savePathChoice = () => null;
     await user.click(screen.getByTestId("register-save"));
@@ -303,11 +409,12 @@ describe("register of outgoing documents", () => {
     expect(await screen.findByTestId("register-saved")).toHaveTextContent(
       /^Đã lưu sổ: so-van-ban-di-\d{4}-\d{2}-\d{2}\.pdf$/,
     );
+    expect(save).toHaveBeenLastCalledWith(demo?.id);
     expect(backend.savedRegisters[0]?.entries).toHaveLength(3);
   });
 
   it("shows why the register could not be saved", async () => {
-    const backend = new FakeBackend();
+    const backend = await FakeBackend.withSampleData(0);
     vi.spyOn(backend, "saveRegister").mockRejectedValue({
       kind: "io",
       message: "Không ghi được tệp.",

@@ -1,31 +1,33 @@
 import { type FormEvent, useState } from "react";
 import { BackToMeetings } from "../../components/BackToMeetings";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
 import { useI18n } from "../../i18n";
 import {
-  AUTHORITY_PREFIXES,
   type DocumentFont,
   type FormatSettings,
+  type IpcError,
   type Organisation,
-  type OrganisationKind,
   TABLE_FONT_SIZES,
   type ToneMarks,
   useBackend,
 } from "../../ipc";
+import { OrganisationDialog, signerLine } from "./OrganisationForm";
 import { RegisterPanel } from "./RegisterPanel";
 import { BackupPanel, TrashPanel } from "./SafetyPanels";
 
 /**
- * What holds for every meeting: the organisation that issues the documents,
- * their typeface and format options, and facts about this installation.
+ * What holds for every meeting: the bodies that issue the documents, their
+ * typeface and format options, the registers, and facts about this installation.
  */
 export function SettingsScreen() {
   const backend = useBackend();
   const { t } = useI18n();
-  const organisation = useLoad(() => backend.getOrganisation(), [backend]);
+  // Shared by the list of bodies and the register, which shows one body's.
+  const bodies = useLoad(() => backend.listOrganisations(), [backend]);
   const info = useLoad(() => backend.appInfo(), [backend]);
   return (
     <section className="page" aria-labelledby="settings-title">
@@ -34,17 +36,10 @@ export function SettingsScreen() {
         <h1 id="settings-title">{t("settings.title")}</h1>
       </div>
       <div className="settings-layout">
-        <section className="panel" aria-labelledby="settings-heading">
-          <h2 id="settings-heading">{t("settings.heading")}</h2>
-          <p className="muted">{t("settings.intro")}</p>
-          <ErrorText error={organisation.error} />
-          {organisation.value ? (
-            <OrganisationForm initial={organisation.value} onSaved={organisation.setValue} />
-          ) : null}
-        </section>
+        <OrganisationsPanel bodies={bodies.value} error={bodies.error} onChanged={bodies.reload} />
         <FontPanel />
         <FormatPanel />
-        <RegisterPanel />
+        <RegisterPanel bodies={bodies.value ?? []} />
         <BackupPanel folder={info.value?.backupPath ?? null} />
         <TrashPanel />
         <section className="panel" aria-labelledby="about-heading">
@@ -70,135 +65,137 @@ export function SettingsScreen() {
   );
 }
 
-/** The organisation's fields typed as text. */
-type TextKey = {
-  [K in keyof Organisation]: Organisation[K] extends string ? K : never;
-}[keyof Organisation];
-
-function OrganisationForm({
-  initial,
-  onSaved,
+/**
+ * The issuing bodies: each one's name, kind, abbreviation and signer, with
+ * Add, Edit and Hide (refused, with the core's reason, while a meeting uses it).
+ */
+function OrganisationsPanel({
+  bodies,
+  error,
+  onChanged,
 }: {
-  initial: Organisation;
-  onSaved(o: Organisation): void;
+  bodies: Organisation[] | null;
+  error: IpcError | null;
+  onChanged(): void;
 }) {
   const backend = useBackend();
   const { t } = useI18n();
-  const [input, setInput] = useState(initial);
-  const { submit, busy, error } = useSubmit();
-  const [saved, setSaved] = useState(false);
+  // The body being edited; `body: null` is a new one.
+  const [editing, setEditing] = useState<{ body: Organisation | null } | null>(null);
+  const [hiding, setHiding] = useState<Organisation | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const action = useSubmit();
 
-  function set(key: TextKey, value: string) {
-    setInput((current) => ({ ...current, [key]: value }));
-    setSaved(false);
+  function open(body: Organisation | null) {
+    setNotice(null);
+    setEditing({ body });
   }
 
-  // The signing line is kept as typed: the core spells its TM./T/M prefix the
-  // way the kind of body wants when it is saved.
-  function setKind(kind: OrganisationKind) {
-    setInput((current) => ({ ...current, kind }));
-    setSaved(false);
-  }
-
-  function setHeadVacant(headVacant: boolean) {
-    setInput((current) => ({ ...current, headVacant }));
-    setSaved(false);
-  }
-
-  function save(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    void submit(
-      () => backend.updateOrganisation(input),
-      (next) => {
-        onSaved(next);
-        setInput(next);
-        setSaved(true);
+  function hide(body: Organisation) {
+    setHiding(null);
+    setNotice(null);
+    void action.submit(
+      () => backend.deleteOrganisation(body.id),
+      () => {
+        setNotice(t("orgs.hidden", { name: body.name }));
+        onChanged();
       },
     );
   }
 
   return (
-    <form className="form" onSubmit={save} noValidate>
-      <div className="form-grid">
-        <Field label={t("settings.parentName")} hint={t("settings.parentNameHint")} wide>
-          <input value={input.parentName} onChange={(e) => set("parentName", e.target.value)} />
-        </Field>
-        <Field label={t("settings.name")} hint={t("settings.nameHint")} wide>
-          <input
-            data-testid="org-name"
-            value={input.name}
-            onChange={(e) => set("name", e.target.value)}
-          />
-        </Field>
-        <Field label={t("settings.fullName")} hint={t("settings.fullNameHint")} wide>
-          <input
-            data-testid="org-full-name"
-            placeholder={t("settings.fullNamePlaceholder")}
-            value={input.fullName}
-            onChange={(e) => set("fullName", e.target.value)}
-          />
-        </Field>
-        <Field label={t("settings.abbreviation")} hint={t("settings.abbreviationHint")}>
-          <input value={input.abbreviation} onChange={(e) => set("abbreviation", e.target.value)} />
-        </Field>
-        <Field label={t("settings.placeName")} hint={t("settings.placeNameHint")}>
-          <input value={input.placeName} onChange={(e) => set("placeName", e.target.value)} />
-        </Field>
-        <Field label={t("settings.kind")} wide>
-          <select
-            data-testid="org-kind"
-            value={input.kind}
-            onChange={(e) => setKind(e.target.value as OrganisationKind)}
-          >
-            <option value="party">{t("settings.kind.party")}</option>
-            <option value="state">{t("settings.kind.state")}</option>
-          </select>
-        </Field>
-        <label className="check field-wide">
-          <input
-            type="checkbox"
-            data-testid="org-head-vacant"
-            checked={input.headVacant}
-            onChange={(e) => setHeadVacant(e.target.checked)}
-          />
-          {t("settings.headVacant")}
-        </label>
-        <Field label={t("settings.signerName")}>
-          <input value={input.signerName} onChange={(e) => set("signerName", e.target.value)} />
-        </Field>
-        <Field label={t("settings.signerTitle")}>
-          <input value={input.signerTitle} onChange={(e) => set("signerTitle", e.target.value)} />
-        </Field>
-        <Field label={t("settings.signingPrefix")} hint={t("settings.signingPrefixHint")} wide>
-          <input
-            data-testid="org-signing-prefix"
-            list="signing-prefixes"
-            value={input.signingPrefix}
-            onChange={(e) => set("signingPrefix", e.target.value)}
-          />
-          <datalist id="signing-prefixes">
-            {AUTHORITY_PREFIXES[input.kind].map((p) => (
-              <option key={p} value={p} />
-            ))}
-          </datalist>
-        </Field>
-        <Field label={t("settings.timeZone")}>
-          <input value={input.timeZone} onChange={(e) => set("timeZone", e.target.value)} />
-        </Field>
-      </div>
-      <ErrorText error={error} />
-      <div className="form-actions">
-        {saved ? (
-          <span className="status-text" role="status">
-            {t("common.saved")}
-          </span>
-        ) : null}
-        <button type="submit" className="button primary" data-testid="org-save" disabled={busy}>
-          {busy ? t("common.saving") : t("common.save")}
+    <section className="panel" aria-labelledby="settings-heading" data-testid="organisations">
+      <div className="section-head">
+        <h2 id="settings-heading">{t("settings.heading")}</h2>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="org-add"
+          onClick={() => open(null)}
+        >
+          {t("orgs.add")}
         </button>
       </div>
-    </form>
+      <p className="muted">{t("settings.intro")}</p>
+      <ErrorText error={error} />
+      {bodies && bodies.length === 0 ? (
+        <p className="muted" data-testid="orgs-empty">
+          {t("orgs.empty")}
+        </p>
+      ) : null}
+      {bodies?.length ? (
+        <table className="table" data-testid="org-list">
+          <thead>
+            <tr>
+              <th>{t("orgs.col.name")}</th>
+              <th>{t("orgs.col.kind")}</th>
+              <th>{t("orgs.col.abbreviation")}</th>
+              <th>{t("orgs.col.signer")}</th>
+              <th>
+                <span className="visually-hidden">{t("common.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bodies.map((body) => (
+              <tr key={body.id} data-testid="org-row">
+                <td>
+                  <span className="cell-title">{body.name}</span>
+                  {body.parentName ? <span className="cell-sub">{body.parentName}</span> : null}
+                </td>
+                <td>{t(`orgs.kind.${body.kind}`)}</td>
+                <td>{body.abbreviation}</td>
+                <td>{signerLine(body) || t("common.none")}</td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="button small"
+                      data-testid="org-edit"
+                      aria-label={t("orgs.editLabel", { name: body.name })}
+                      onClick={() => open(body)}
+                    >
+                      {t("common.edit")}
+                    </button>
+                    <button
+                      type="button"
+                      className="button small danger-ghost"
+                      data-testid="org-hide"
+                      aria-label={t("orgs.hideLabel", { name: body.name })}
+                      disabled={action.busy}
+                      onClick={() => setHiding(body)}
+                    >
+                      {t("orgs.hide")}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {notice ? (
+        <p className="status-text" role="status" data-testid="org-notice">
+          {notice}
+        </p>
+      ) : null}
+      <ErrorText error={action.error} />
+      {editing ? (
+        <OrganisationDialog
+          organisation={editing.body}
+          onClose={() => setEditing(null)}
+          onSaved={onChanged}
+        />
+      ) : null}
+      {hiding ? (
+        <ConfirmDialog
+          message={t("orgs.hideConfirm", { name: hiding.name })}
+          confirmLabel={t("orgs.hide")}
+          onConfirm={() => hide(hiding)}
+          onCancel={() => setHiding(null)}
+        />
+      ) : null}
+    </section>
   );
 }
 
