@@ -385,6 +385,15 @@ export const en: Dictionary = {
   "settings.intro":
     "The bodies documents are issued in the name of. Each meeting picks one (on its Details tab); documents take their header, number symbol and signature block from it.",
   "orgs.add": "Add issuing body",
+  "orgs.preset": "Start from a template",
+  "orgs.presetHint":
+    "Templates follow the 2025 structure (two levels of local government, the merged Ban Tuyên giáo và Dân vận); replace the parts in <…> with the body's names.",
+  "orgs.presetNone": "— No template —",
+  "orgs.preset.party-department":
+    "A department of a provincial Party committee (Ban Tuyên giáo và Dân vận)",
+  "orgs.preset.party-commune": "Party committee of a commune or ward",
+  "orgs.preset.state-commune": "People's Committee of a commune or ward",
+  "orgs.preset.state-department": "Department of a provincial People's Committee",
   "orgs.addTitle": "Add an issuing body",
   "orgs.editTitle": "Edit issuing body",
   "orgs.empty": "No issuing body has been added yet.",

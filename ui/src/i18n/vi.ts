@@ -383,6 +383,14 @@ export const vi = {
   "settings.intro":
     "Các cơ quan đứng tên ban hành văn bản. Mỗi hội nghị chọn một cơ quan (ở thẻ Thông tin); phần đầu, số ký hiệu và phần ký của văn bản lấy từ cơ quan đó.",
   "orgs.add": "Thêm cơ quan ban hành",
+  "orgs.preset": "Bắt đầu từ mẫu",
+  "orgs.presetHint":
+    "Các mẫu theo tổ chức bộ máy từ năm 2025 (chính quyền hai cấp, Ban Tuyên giáo và Dân vận); thay phần trong <…> bằng tên của cơ quan.",
+  "orgs.presetNone": "— Không dùng mẫu —",
+  "orgs.preset.party-department": "Ban của Thành uỷ/Tỉnh uỷ (Ban Tuyên giáo và Dân vận)",
+  "orgs.preset.party-commune": "Đảng uỷ xã, phường",
+  "orgs.preset.state-commune": "Ủy ban nhân dân xã, phường",
+  "orgs.preset.state-department": "Sở thuộc UBND tỉnh, thành phố",
   "orgs.addTitle": "Thêm cơ quan ban hành",
   "orgs.editTitle": "Sửa cơ quan ban hành",
   "orgs.empty": "Chưa khai báo cơ quan ban hành nào.",

@@ -107,6 +107,7 @@ describe("FakeBackend documents", () => {
       profile: "nd30",
       issuedOn: "2030-03-04",
       byDate: true,
+      dateKept: false,
     });
     expect(
       (await textOf(await backend.renderDocument(meeting.id, "bien-ban", byDate))).text,
@@ -122,6 +123,7 @@ describe("FakeBackend documents", () => {
       profile: "hd05",
       issuedOn: "2030-02-25",
       byDate: true,
+      dateKept: false,
     });
     const early = { ...byDate, issuedOn: "2026-05-26" };
     expect(await backend.documentFormat(meeting.id, "thong-bao", early)).toMatchObject({
@@ -135,6 +137,7 @@ describe("FakeBackend documents", () => {
       profile: "nd30",
       issuedOn: "2030-03-05",
       byDate: false,
+      dateKept: false,
     });
     await expect(
       backend.documentFormat(meeting.id, "danh-sach", { ...byDate, issuedOn: "2026-02-30" }),

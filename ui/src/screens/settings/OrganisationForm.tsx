@@ -4,6 +4,7 @@ import { FormDialog } from "../../components/FormDialog";
 import { useSubmit } from "../../components/useSubmit";
 import { useI18n } from "../../i18n";
 import { AUTHORITY_PREFIXES, type Organisation, useBackend } from "../../ipc";
+import { BODY_PRESETS } from "./bodyPresets";
 
 /** A body not saved yet (empty id): a state body in Việt Nam's time zone until told otherwise. */
 export function blankOrganisation(): Organisation {
@@ -94,6 +95,25 @@ export function OrganisationDialog({ organisation, onClose, onSaved }: Organisat
       wide
     >
       <div className="form-grid">
+        {organisation ? null : (
+          <Field label={t("orgs.preset")} hint={t("orgs.presetHint")} wide>
+            <select
+              data-testid="org-preset"
+              defaultValue=""
+              onChange={(e) => {
+                const preset = BODY_PRESETS.find((p) => p.id === e.target.value);
+                if (preset) setInput((current) => ({ ...current, ...preset.fields }));
+              }}
+            >
+              <option value="">{t("orgs.presetNone")}</option>
+              {BODY_PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {t(`orgs.preset.${p.id}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field label={t("settings.parentName")} hint={t("settings.parentNameHint")} wide>
           <input
             data-testid="org-parent-name"

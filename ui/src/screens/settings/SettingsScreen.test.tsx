@@ -114,6 +114,29 @@ describe("settings", () => {
     expect(await backend.listOrganisations(), "an edit adds no second body").toHaveLength(1);
   });
 
+  it("starts a new body from a 2025 template, which only fills in the form", async () => {
+    const backend = new FakeBackend();
+    const { user } = renderApp(backend, "/settings");
+    const panel = await screen.findByTestId("organisations");
+    await user.click(within(panel).getByTestId("org-add"));
+    const dialog = screen.getByRole("dialog", { name: "Thêm cơ quan ban hành" });
+    await user.selectOptions(within(dialog).getByTestId("org-preset"), "party-department");
+    expect(within(dialog).getByTestId("org-name")).toHaveValue("BAN TUYÊN GIÁO VÀ DÂN VẬN");
+    expect(within(dialog).getByTestId("org-header-lines")).toHaveValue(
+      "THÀNH UỶ HÀ NỘI\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*",
+    );
+    expect(within(dialog).getByTestId("org-kind")).toHaveValue("party");
+    expect(await backend.listOrganisations(), "nothing saved yet").toHaveLength(0);
+    await user.type(within(dialog).getByLabelText(/^Địa danh/), "Hà Nội");
+    await user.click(within(dialog).getByTestId("org-save"));
+    await waitFor(async () =>
+      expect((await backend.listOrganisations())[0]?.abbreviation).toBe("BTGDVTU"),
+    );
+    // Editing a body offers no template: it would overwrite what was saved.
+    await user.click(await within(panel).findByTestId("org-edit"));
+    expect(screen.queryByTestId("org-preset")).toBeNull();
+  });
+
   it("saves a Party body whose head is vacant, offering the Party's signing prefixes", async () => {
     const backend = await FakeBackend.withSampleData(0);
     const { user } = renderApp(backend, "/settings");
