@@ -24,7 +24,7 @@ import {
   useBackend,
 } from "../../ipc";
 import { meetingInputOf } from "../meetings/MeetingForm";
-import { OrganisationDialog } from "../settings/OrganisationForm";
+import { BodyOptions, OrganisationDialog } from "../settings/OrganisationForm";
 import { DocumentFields, type DocumentFieldsHandle } from "./DocumentFields";
 
 /** How long the options must stay unchanged before the preview is drawn again. */
@@ -174,11 +174,7 @@ function ChooseIssuer({
               value={selected}
               onChange={(e) => setChosen(e.target.value)}
             >
-              {bodies.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
+              <BodyOptions bodies={bodies} />
             </select>
           </Field>
           <button

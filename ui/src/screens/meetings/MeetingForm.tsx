@@ -13,7 +13,7 @@ import {
   type MeetingInput,
   useBackend,
 } from "../../ipc";
-import { signerLine } from "../settings/OrganisationForm";
+import { BodyOptions, signerLine } from "../settings/OrganisationForm";
 
 export const MEETING_KINDS = ["giaoBan", "soKet", "tongKet", "chuyenDe", "other"] as const;
 export const MEETING_STATUSES = ["draft", "inSession", "closed"] as const;
@@ -188,11 +188,7 @@ export function MeetingFields({ input, onChange, error }: MeetingFieldsProps) {
               {bodies.value ? t("meeting.organisationHidden") : t("app.loading")}
             </option>
           ) : null}
-          {bodies.value?.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
+          <BodyOptions bodies={bodies.value ?? []} />
         </select>
       </Field>
       {body ? (

@@ -41,6 +41,15 @@ export function signerLine(
   return role ? `${name} (${role})` : name;
 }
 
+/** One `<option>` per body, named as its header names it, for the selects that choose one. */
+export function BodyOptions({ bodies }: { bodies: readonly Organisation[] }) {
+  return bodies.map((b) => (
+    <option key={b.id} value={b.id}>
+      {b.name}
+    </option>
+  ));
+}
+
 /** The body's fields typed as text. */
 type TextKey = {
   [K in keyof Organisation]: Organisation[K] extends string ? K : never;

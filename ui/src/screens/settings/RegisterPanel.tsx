@@ -6,6 +6,7 @@ import { useSubmit } from "../../components/useSubmit";
 import { formatDate } from "../../dates";
 import { useI18n } from "../../i18n";
 import { type Organisation, useBackend } from "../../ipc";
+import { BodyOptions } from "./OrganisationForm";
 
 /**
  * The register of outgoing documents (sổ đăng ký văn bản đi) of one issuing
@@ -49,11 +50,7 @@ export function RegisterPanel({ bodies }: { bodies: Organisation[] }) {
               setSaved(null);
             }}
           >
-            {bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
+            <BodyOptions bodies={bodies} />
           </select>
         </Field>
       ) : null}
