@@ -271,7 +271,10 @@ pub fn document_format(
     request: &DocumentOptions,
 ) -> Result<DocumentFormat> {
     let meeting = db.meeting(meeting_id)?;
-    let organisation = issuer(db, meeting_id, kind, request.list)?;
+    let organisation = match issued_body(db, meeting_id, kind, request.list)? {
+        Some(issued) => issued,
+        None => db.issuing_body(meeting_id)?,
+    };
     let asked = chosen_date(request)?;
     let request = registered(db, meeting_id, kind, request)?;
     let kept = chosen_date(&request)?;
@@ -293,7 +296,6 @@ fn registered(
     request: &DocumentOptions,
 ) -> Result<DocumentOptions> {
     let mut request = request.clone();
-    let dated = numbered_as(kind, request.list).unwrap_or(kind);
     if request.number.is_some()
         || request
             .issued_on
@@ -302,7 +304,8 @@ fn registered(
     {
         return Ok(request);
     }
-    let entry = match numbered_as(kind, request.list) {
+    let numbered = numbered_as(kind, request.list);
+    let entry = match numbered {
         Some(numbered) => db
             .document_numbers(meeting_id)?
             .into_iter()
@@ -317,7 +320,7 @@ fn registered(
         // No number yet: the date the secretary chose, if she did.
         None => {
             request.issued_on = db
-                .document_texts(meeting_id, dated)?
+                .document_texts(meeting_id, numbered.unwrap_or(kind))?
                 .remove(&DocumentFieldKey::IssuedOn);
         }
     }
@@ -336,16 +339,19 @@ fn numbered_as(kind: DocumentKind, list: ListForm) -> Option<DocumentKind> {
     }
 }
 
-/// The body a document is issued by: for a numbered document, the body and
-/// signer as they were when the number was given; otherwise the meeting's
-/// body as it is now.
-fn issuer(db: &Db, meeting_id: &str, kind: DocumentKind, list: ListForm) -> Result<Organisation> {
-    if let Some(numbered) = numbered_as(kind, list) {
-        if let Some(org) = db.issuer_of(meeting_id, numbered)? {
-            return Ok(org);
-        }
+/// The body (and signer) a numbered document was issued with, as they were
+/// when the number was given; `None` for a document without a number, which
+/// follows the meeting's body as it is now.
+fn issued_body(
+    db: &Db,
+    meeting_id: &str,
+    kind: DocumentKind,
+    list: ListForm,
+) -> Result<Option<Organisation>> {
+    match numbered_as(kind, list) {
+        Some(numbered) => Ok(db.issuer_of(meeting_id, numbered)?),
+        None => Ok(None),
     }
-    Ok(db.issuing_body(meeting_id)?)
 }
 
 /// Everything one document needs, read from the store in one go. Taking it
@@ -369,7 +375,9 @@ impl Snapshot {
         request: &DocumentOptions,
     ) -> Result<Snapshot> {
         let mut conf = Conference::load(db, meeting_id)?;
-        conf.organisation = issuer(db, meeting_id, kind, request.list)?;
+        if let Some(issued) = issued_body(db, meeting_id, kind, request.list)? {
+            conf.organisation = issued;
+        }
         let request = registered(db, meeting_id, kind, request)?;
         let mut opts =
             Options::from_request(&request, kind, &conf, chrono::Utc::now().naive_utc())?
