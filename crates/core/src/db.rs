@@ -145,7 +145,12 @@ impl Db {
     pub(crate) fn setup(conn: Connection, file: Option<DbFile>) -> Result<Self> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         match &file {
-            Some(f) if f.read_only => conn.pragma_update(None, "query_only", true)?,
+            Some(f) if f.read_only => {
+                conn.pragma_update(None, "query_only", true)?;
+                // A reader (an export) maps the file instead of copying every
+                // page it reads into the page cache.
+                conn.pragma_update(None, "mmap_size", 256 * 1024 * 1024)?;
+            }
             Some(f) => conn
                 .pragma_update(None, "journal_mode", "WAL")
                 .map_err(|e| CoreError::open(&f.path, e))?,

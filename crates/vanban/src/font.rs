@@ -2,6 +2,7 @@
 //! embed. Times New Roman is the official font; we bundle Liberation Serif 2.x,
 //! which has its metrics and every Vietnamese letter (SIL OFL, see assets/fonts).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -43,11 +44,13 @@ impl FaceKind {
 /// One face, parsed once: a char → (glyph id, advance) table, so measuring is a
 /// hash lookup and never re-parses the font.
 pub struct Face {
-    bytes: Arc<[u8]>,
+    /// The bundled fonts are borrowed from the program, never copied.
+    bytes: Cow<'static, [u8]>,
     postscript_name: String,
     units_per_em: u16,
     /// Direct table for U+0000–U+1FFF (Latin and all Vietnamese letters).
     common: Vec<Option<(u16, u16)>>,
+    /// The characters above it.
     glyphs: HashMap<char, (u16, u16)>,
     notdef_advance: u16,
 }
@@ -56,23 +59,33 @@ pub struct Face {
 const COMMON: usize = 0x2000;
 
 impl Face {
-    pub fn parse(bytes: Arc<[u8]>, label: &str) -> Result<Face> {
+    pub fn parse(bytes: Cow<'static, [u8]>, label: &str) -> Result<Face> {
         let face =
             ttf_parser::Face::parse(&bytes, 0).map_err(|e| Error::Font(format!("{label}: {e}")))?;
+        // The first subtable that maps a character wins.
+        let mut common: Vec<Option<(u16, u16)>> = vec![None; COMMON];
         let mut glyphs = HashMap::new();
         if let Some(cmap) = face.tables().cmap {
             for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
                 sub.codepoints(|cp| {
-                    if let Some(c) = char::from_u32(cp) {
-                        if let Some(gid) = sub.glyph_index(cp) {
-                            let adv = face.glyph_hor_advance(gid).unwrap_or(0);
-                            glyphs.entry(c).or_insert((gid.0, adv));
-                        }
+                    let (Some(c), Some(gid)) = (char::from_u32(cp), sub.glyph_index(cp)) else {
+                        return;
+                    };
+                    let slot = match common.get_mut(c as usize) {
+                        Some(slot) => slot,
+                        None => glyphs.entry(c).or_insert(None),
+                    };
+                    if slot.is_none() {
+                        *slot = Some((gid.0, face.glyph_hor_advance(gid).unwrap_or(0)));
                     }
                 });
             }
         }
-        if glyphs.is_empty() {
+        let glyphs: HashMap<char, (u16, u16)> = glyphs
+            .into_iter()
+            .filter_map(|(c, g)| Some((c, g?)))
+            .collect();
+        if glyphs.is_empty() && common.iter().all(Option::is_none) {
             return Err(Error::Font(format!(
                 "{label}: the font has no Unicode character map"
             )));
@@ -83,19 +96,13 @@ impl Face {
             .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
             .find_map(|n| n.to_string())
             .unwrap_or_else(|| label.replace(' ', ""));
-        let mut common = vec![None; COMMON];
-        for (c, g) in &glyphs {
-            if let Some(slot) = common.get_mut(*c as usize) {
-                *slot = Some(*g);
-            }
-        }
         Ok(Face {
             common,
             units_per_em: face.units_per_em(),
             notdef_advance: face.glyph_hor_advance(ttf_parser::GlyphId(0)).unwrap_or(0),
             postscript_name,
             glyphs,
-            bytes: bytes.clone(),
+            bytes,
         })
     }
 
@@ -137,7 +144,13 @@ impl Face {
 
 /// The four faces of one family.
 pub struct Fonts {
-    faces: [Face; 4],
+    faces: [Lazy; 4],
+}
+
+/// A face parsed already, or bundled bytes parsed on first use.
+enum Lazy {
+    Parsed(Face),
+    Bundled(&'static [u8], &'static str, OnceLock<Face>),
 }
 
 const BUNDLED: [(&[u8], &str); 4] = [
@@ -160,15 +173,17 @@ const BUNDLED: [(&[u8], &str); 4] = [
 ];
 
 impl Fonts {
-    /// The bundled Liberation Serif (Times New Roman metrics), parsed once per process.
+    /// The bundled Liberation Serif (Times New Roman metrics). Each face is
+    /// parsed once per process, when first used: most documents draw two or
+    /// three of the four.
     pub fn bundled() -> Arc<Fonts> {
         static FONTS: OnceLock<Arc<Fonts>> = OnceLock::new();
         FONTS
             .get_or_init(|| {
-                let faces = BUNDLED.map(|(bytes, label)| {
-                    Face::parse(Arc::from(bytes), label).expect("the bundled fonts are valid")
-                });
-                Arc::new(Fonts { faces })
+                Arc::new(Fonts {
+                    faces: BUNDLED
+                        .map(|(bytes, label)| Lazy::Bundled(bytes, label, OnceLock::new())),
+                })
             })
             .clone()
     }
@@ -180,16 +195,23 @@ impl Fonts {
         for path in paths {
             let bytes =
                 std::fs::read(path).map_err(|e| Error::Font(format!("{}: {e}", path.display())))?;
-            faces.push(Face::parse(Arc::from(bytes), &path.display().to_string())?);
+            faces.push(Face::parse(Cow::Owned(bytes), &path.display().to_string())?);
         }
         let faces: [Face; 4] = faces
             .try_into()
             .map_err(|_| Error::Font("four faces".into()))?;
-        Ok(Fonts { faces })
+        Ok(Fonts {
+            faces: faces.map(Lazy::Parsed),
+        })
     }
 
     pub fn face(&self, kind: FaceKind) -> &Face {
-        &self.faces[kind.index()]
+        match &self.faces[kind.index()] {
+            Lazy::Parsed(face) => face,
+            Lazy::Bundled(bytes, label, face) => face.get_or_init(|| {
+                Face::parse(Cow::Borrowed(bytes), label).expect("the bundled fonts are valid")
+            }),
+        }
     }
 }
 

@@ -11,7 +11,7 @@ pub const MM: f32 = 72.0 / 25.4;
 pub const ASCENT: f32 = 0.891;
 pub const DESCENT: f32 = 0.216;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Style {
     pub bold: bool,
     pub italic: bool,
@@ -56,7 +56,7 @@ pub struct Span {
     pub style: Style,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Align {
     Left,
     Center,

@@ -27,9 +27,86 @@ impl Ctx<'_> {
     }
 
     /// The lines of a paragraph as (height, items); space before and after is
-    /// folded into the first and last line. Hard line breaks cut it into runs
-    /// of words, each broken into lines by `breaks::best`.
+    /// folded into the first and last line.
     pub(super) fn para_lines(&self, p: &Para, width: f32) -> Vec<LineBox> {
+        let mut lines = match self.one_line(p, width) {
+            Some(line) => line,
+            None => match Key::of(p, width) {
+                Some(key) => {
+                    let known = self.broken.borrow().get(&key).cloned();
+                    known.unwrap_or_else(|| {
+                        let lines = self.broken_lines(p, width);
+                        self.broken.borrow_mut().insert(key, lines.clone());
+                        lines
+                    })
+                }
+                None => self.broken_lines(p, width),
+            },
+        };
+        if let Some(first) = lines.first_mut() {
+            first.0 += p.space_before;
+            first
+                .1
+                .iter_mut()
+                .for_each(|i| i.shift(0.0, p.space_before));
+        }
+        if let Some(last) = lines.last_mut() {
+            last.0 += p.space_after;
+        }
+        lines
+    }
+
+    /// The common case, most cells of a long list: one style, plain spaces,
+    /// text already in NFC that fits the measure. The same line the general
+    /// path makes, without splitting it into words first.
+    fn one_line(&self, p: &Para, width: f32) -> Option<Vec<LineBox>> {
+        let [span] = p.spans.as_slice() else {
+            return None;
+        };
+        if span.style.underline
+            || span
+                .text
+                .chars()
+                .any(|c| c != ' ' && (c.is_whitespace() || c.is_control()))
+            || unicode_normalization::is_nfc_quick(span.text.chars())
+                != unicode_normalization::IsNormalized::Yes
+        {
+            return None;
+        }
+        let mut text = String::with_capacity(span.text.len());
+        for word in span.text.split(' ').filter(|w| !w.is_empty()) {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+        let face = span.style.face();
+        let natural = self.fonts.face(face).width(&text, p.size);
+        let measure = |indent: f32| (width - p.indent_left - p.indent_right - indent).max(p.size);
+        if text.is_empty() || natural > measure(p.first_indent).min(measure(0.0)) + 0.01 {
+            return None;
+        }
+        let left = p.indent_left + p.first_indent;
+        let slack = ((width - left - p.indent_right).max(0.0) - natural).max(0.0);
+        let offset = match p.align {
+            Align::Left | Align::Justify => 0.0,
+            Align::Center => slack / 2.0,
+            Align::Right => slack,
+        };
+        let run = TextRun {
+            x: left + offset,
+            baseline: baseline(p),
+            face,
+            size: p.size,
+            pieces: vec![Piece::Text(text)],
+            width: natural,
+        };
+        Some(vec![(p.leading, vec![Item::Text(run)])])
+    }
+
+    /// Lines of any paragraph. Hard line breaks cut it into runs of words,
+    /// each broken into lines by `breaks::best`.
+    fn broken_lines(&self, p: &Para, width: f32) -> Vec<LineBox> {
         let avail = |first: bool| {
             (width - p.indent_left - p.indent_right - if first { p.first_indent } else { 0.0 })
                 .max(p.size)
@@ -97,16 +174,6 @@ impl Ctx<'_> {
                 self.flush(p, width, first, true, &mut Vec::new(), &mut lines);
                 first = false;
             }
-        }
-        if let Some(first) = lines.first_mut() {
-            first.0 += p.space_before;
-            first
-                .1
-                .iter_mut()
-                .for_each(|i| i.shift(0.0, p.space_before));
-        }
-        if let Some(last) = lines.last_mut() {
-            last.0 += p.space_after;
         }
         lines
     }
@@ -218,7 +285,7 @@ impl Ctx<'_> {
             Align::Justify if !last && gaps > 0 => (0.0, slack / gaps as f32),
             Align::Justify => (0.0, 0.0),
         };
-        let baseline = (p.leading - (ASCENT + DESCENT) * p.size) / 2.0 + ASCENT * p.size;
+        let baseline = baseline(p);
         let mut items = Vec::new();
         let mut runs: Vec<TextRun> = Vec::new();
         let mut x = left + offset;
@@ -279,10 +346,49 @@ impl Ctx<'_> {
     }
 }
 
+/// Where a line's baseline sits in its box: the glyphs centred in the leading.
+fn baseline(p: &Para) -> f32 {
+    (p.leading - (ASCENT + DESCENT) * p.size) / 2.0 + ASCENT * p.size
+}
+
 fn push_text(pieces: &mut Vec<Piece>, text: String) {
     match pieces.last_mut() {
         Some(Piece::Text(t)) => t.push_str(&text),
         _ => pieces.push(Piece::Text(text)),
+    }
+}
+
+/// What the lines of a one-style paragraph depend on: its text, style,
+/// measure and spacing (floats by their bits).
+#[derive(PartialEq, Eq, Hash)]
+pub(super) struct Key {
+    text: String,
+    style: Style,
+    align: Align,
+    measures: [u32; 8],
+}
+
+impl Key {
+    fn of(p: &Para, width: f32) -> Option<Key> {
+        let [span] = p.spans.as_slice() else {
+            return None;
+        };
+        Some(Key {
+            text: span.text.clone(),
+            style: span.style,
+            align: p.align,
+            measures: [
+                width,
+                p.size,
+                p.first_indent,
+                p.indent_left,
+                p.indent_right,
+                p.leading,
+                p.space_before,
+                p.space_after,
+            ]
+            .map(f32::to_bits),
+        })
     }
 }
 
@@ -365,4 +471,89 @@ fn words(p: &Para) -> Vec<Word> {
         out.push(current);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(fonts: &Fonts) -> Ctx<'_> {
+        Ctx {
+            fonts,
+            content_height: 700.0,
+            broken: Default::default(),
+        }
+    }
+
+    /// The shortcut for one-line paragraphs places the text where the
+    /// general path does, for every alignment and indent.
+    #[test]
+    fn one_line_matches_the_general_path() {
+        let fonts = Fonts::bundled();
+        let ctx = ctx(&fonts);
+        for text in [
+            "Ban Tuyên giáo",
+            "  Nguyễn   Văn Tuấn ",
+            "Đảng uỷ phường Ba Đình, Hà Nội",
+        ] {
+            for align in [Align::Left, Align::Center, Align::Right, Align::Justify] {
+                let mut p = Para::new(13.0);
+                p.spans.push(Span {
+                    text: text.into(),
+                    style: Style::BOLD,
+                });
+                p.align = align;
+                p.first_indent = 7.0;
+                p.indent_left = 3.0;
+                let fast = ctx.one_line(&p, 300.0).expect("fits on one line");
+                let slow = ctx.broken_lines(&p, 300.0);
+                assert_eq!(fast.len(), 1);
+                assert_eq!(slow.len(), 1);
+                let (Item::Text(a), Item::Text(b)) = (&fast[0].1[0], &slow[0].1[0]) else {
+                    panic!("text runs");
+                };
+                assert_eq!(a.pieces, b.pieces, "{text} {align:?}");
+                assert!(
+                    (a.x - b.x).abs() < 0.01,
+                    "{text} {align:?}: {} vs {}",
+                    a.x,
+                    b.x
+                );
+                assert!((a.width - b.width).abs() < 0.01);
+                assert_eq!(a.baseline, b.baseline);
+                assert_eq!(fast[0].0, slow[0].0);
+            }
+        }
+    }
+
+    #[test]
+    fn the_shortcut_leaves_other_paragraphs_to_the_breaker() {
+        let fonts = Fonts::bundled();
+        let ctx = ctx(&fonts);
+        let para = |text: &str, style: Style| {
+            let mut p = Para::new(13.0);
+            p.spans.push(Span {
+                text: text.into(),
+                style,
+            });
+            p
+        };
+        let long = "Phó Trưởng Ban Thường trực Ban Tuyên giáo Thành uỷ Hà Nội";
+        assert!(ctx.one_line(&para(long, Style::PLAIN), 100.0).is_none());
+        assert!(ctx.one_line(&para("a\nb", Style::PLAIN), 300.0).is_none());
+        assert!(ctx
+            .one_line(&para("Nguye\u{302}n", Style::PLAIN), 300.0)
+            .is_none());
+        let underlined = Style {
+            underline: true,
+            ..Style::PLAIN
+        };
+        assert!(ctx.one_line(&para("Kính gửi", underlined), 300.0).is_none());
+        // A repeated paragraph is broken once and comes out the same.
+        let p = para(long, Style::PLAIN);
+        let first = ctx.para_lines(&p, 100.0);
+        assert_eq!(ctx.broken.borrow().len(), 1);
+        assert_eq!(ctx.para_lines(&p, 100.0).len(), first.len());
+        assert!(first.len() > 1);
+    }
 }

@@ -31,6 +31,7 @@ pub fn layout(fonts: &Fonts, spec: PageSpec, blocks: &[Block]) -> Laid {
     let ctx = Ctx {
         fonts,
         content_height: spec.content_height(),
+        broken: Default::default(),
     };
     let mut slices = Vec::new();
     for block in blocks {
@@ -76,6 +77,9 @@ struct Slice {
 struct Ctx<'a> {
     fonts: &'a Fonts,
     content_height: f32,
+    /// Paragraphs already broken into lines: a long list repeats the same
+    /// chức vụ and đơn vị in cell after cell (see `Ctx::para_lines`).
+    broken: std::cell::RefCell<std::collections::HashMap<lines::Key, Vec<LineBox>>>,
 }
 
 impl Ctx<'_> {
