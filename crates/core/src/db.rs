@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_participant_role.sql"),
     include_str!("migrations/0008_document_number.sql"),
     include_str!("migrations/0009_issuing_bodies.sql"),
+    include_str!("migrations/0010_change_counters.sql"),
 ];
 
 /// The schema version this binary writes and understands.
@@ -39,6 +40,8 @@ pub struct Db {
     pub(crate) changed_since_backup: bool,
     /// Why the last copy into the second backup folder failed, if it did.
     pub(crate) extra_backup_error: Option<String>,
+    /// The list the door searches, kept between calls (`store/checkin.rs`).
+    pub(crate) list_cache: std::cell::RefCell<Option<crate::store::checkin::ListCache>>,
 }
 
 /// The file behind the store, and what we know about it.
@@ -167,6 +170,7 @@ impl Db {
             file,
             changed_since_backup: false,
             extra_backup_error: None,
+            list_cache: Default::default(),
         })
     }
 

@@ -10,6 +10,7 @@ pub mod demo;
 mod error;
 pub mod model;
 pub mod portable;
+pub mod search;
 mod store;
 mod text;
 

@@ -704,6 +704,18 @@ impl AttendanceSummary {
     }
 }
 
+/// What checking one person in changed: that person, and the meeting's
+/// numbers after it. Nothing else is sent back, whatever the list's size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckIn {
+    pub participant: Participant,
+    /// They had checked in before: nothing was recorded, their arrival
+    /// time stands.
+    pub already: bool,
+    pub summary: AttendanceSummary,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AttendanceEvent {

@@ -12,7 +12,7 @@ use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{
     AttendanceEvent, AttendanceEventKind, AttendanceState, AttendanceSummary, Participant,
-    ParticipantRole, PersonInput,
+    ParticipantRole, Person, PersonInput,
 };
 use crate::store::{meetings, people, require_live};
 use crate::text;
@@ -330,16 +330,39 @@ pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Pa
     for row in rows {
         let (person, role) = row?;
         let d = states.remove(&person.id).unwrap_or_default();
-        out.push(Participant {
-            person,
-            role: ParticipantRole::parse(&role).unwrap_or(ParticipantRole::Guest),
-            state: d.state,
-            arrived_at: d.arrived_at,
-            left_at: d.left_at,
-            absence_reason: d.reason,
-        });
+        out.push(d.participant(person, &role));
     }
     Ok(out)
+}
+
+/// One person of the meeting's list, with their attendance.
+pub(crate) fn participant(
+    conn: &Connection,
+    meeting_id: &str,
+    person_id: &str,
+) -> Result<Participant> {
+    let meeting = meetings::load(conn, meeting_id)?;
+    let mut d = Derived::default();
+    let mut stmt = conn.prepare(
+        "SELECT id, meeting_id, person_id, kind, at, reason, created_at, device_id
+         FROM attendance_event WHERE meeting_id = ?1 AND person_id = ?2
+         ORDER BY created_at, id",
+    )?;
+    for event in stmt.query_map([meeting_id, person_id], event_from_row)? {
+        d.apply(&event?, &meeting.starts_at);
+    }
+    let sql = format!(
+        "SELECT {}, x.role FROM participant x JOIN person p ON p.id = x.person_id
+         WHERE x.meeting_id = ?1 AND x.person_id = ?2 AND x.deleted_at IS NULL",
+        people::COLUMNS
+    );
+    let (person, role) = conn
+        .query_row(&sql, [meeting_id, person_id], |r| {
+            Ok((people::person_from_row(r)?, r.get::<_, String>("role")?))
+        })
+        .optional()?
+        .ok_or_else(|| not_participant(person_id))?;
+    Ok(d.participant(person, &role))
 }
 
 /// The state a participant is in after a sequence of events.
@@ -362,9 +385,34 @@ impl Default for Derived {
 }
 
 impl Derived {
+    fn participant(self, person: Person, role: &str) -> Participant {
+        Participant {
+            person,
+            role: ParticipantRole::parse(role).unwrap_or(ParticipantRole::Guest),
+            state: self.state,
+            arrived_at: self.arrived_at,
+            left_at: self.left_at,
+            absence_reason: self.reason,
+        }
+    }
+
     fn apply(&mut self, e: &AttendanceEvent, meeting_starts_at: &str) {
         match e.kind {
             AttendanceEventKind::Invited => {}
+            // A second "arrived" (a repeated click, a second scan) never moves
+            // the arrival: an on-time delegate does not become late by it.
+            // After leaving, it means they came back.
+            AttendanceEventKind::Arrived if self.arrived_at.is_some() => {
+                if self.state == AttendanceState::Left {
+                    self.left_at = None;
+                    self.reason.clear();
+                    self.state = if self.arrived_at.as_deref() > Some(meeting_starts_at) {
+                        AttendanceState::Late
+                    } else {
+                        AttendanceState::Present
+                    };
+                }
+            }
             AttendanceEventKind::Arrived => {
                 // Local times share one fixed format, so they compare as strings.
                 self.state = if e.at.as_str() > meeting_starts_at {
@@ -416,7 +464,7 @@ fn already_invited(name: &str) -> CoreError {
     ))
 }
 
-fn not_participant(person_id: &str) -> CoreError {
+pub(crate) fn not_participant(person_id: &str) -> CoreError {
     CoreError::NotFound {
         what: "đại biểu trong hội nghị này",
         id: person_id.to_string(),

@@ -3,6 +3,7 @@
 
 pub(crate) mod agenda;
 pub(crate) mod attendance;
+pub(crate) mod checkin;
 mod document_number;
 mod document_text;
 pub(crate) mod meetings;

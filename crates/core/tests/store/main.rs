@@ -5,6 +5,7 @@ mod attendance;
 mod backup;
 mod bindings;
 mod bodies;
+mod checkin;
 mod db;
 mod demo;
 mod guard;
