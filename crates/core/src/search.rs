@@ -47,6 +47,19 @@ struct Entry {
     name_words: usize,
     initials: String,
     code: String,
+    /// The beginnings of its words (see `beginning`): most people are ruled
+    /// out by one AND.
+    beginnings: u128,
+}
+
+/// A bit for how a word begins: its first byte (for a query of one letter)
+/// or its first two (for longer ones), folded.
+fn beginning(word: &[u8], len: usize) -> u128 {
+    match (len, word) {
+        (1, [a, ..]) => 1 << (a % 64),
+        (_, [a, b, ..]) => 1 << (64 + (usize::from(*a) * 31 + usize::from(*b)) % 64),
+        _ => 0,
+    }
 }
 
 /// Words per person that search looks at: a name, a title and a unit fit
@@ -89,6 +102,8 @@ struct QueryWord {
     initials: bool,
     /// It as the beginning of a code ("hn00"), if long enough.
     code: String,
+    /// Its bit in `Entry::beginnings`.
+    beginning: u128,
 }
 
 /// How one query word matched.
@@ -124,7 +139,12 @@ impl SearchIndex {
                     .iter()
                     .filter_map(|&at| folded[at as usize..].chars().next())
                     .collect();
+                let beginnings = starts.iter().fold(0, |bits, &at| {
+                    let word = &folded.as_bytes()[at as usize..];
+                    bits | beginning(word, 1) | beginning(word, 2)
+                });
                 Entry {
+                    beginnings,
                     marked: words.iter().map(|w| marked(w)).collect(),
                     folded,
                     starts,
@@ -157,6 +177,7 @@ impl SearchIndex {
                     code: Some(code_key(&folded))
                         .filter(|c| c.len() >= 3)
                         .unwrap_or_default(),
+                    beginning: beginning(folded.as_bytes(), folded.len().min(2)),
                     folded,
                     marked,
                 }
@@ -206,6 +227,14 @@ impl Entry {
                 left_over: Reverse(0),
             });
         }
+        let possible = |q: &QueryWord| {
+            self.beginnings & q.beginning != 0
+                || (q.initials && self.initials.starts_with(q.folded.as_str()))
+                || (!q.code.is_empty() && self.code.starts_with(&q.code))
+        };
+        if !query.iter().all(possible) {
+            return None;
+        }
         let mut used = 0u64;
         let (mut in_name, mut whole, mut marks) = (0, 0, 0);
         for q in query {
@@ -240,16 +269,17 @@ impl Entry {
     /// the name's initials and the beginning of the code.
     fn best_word(&self, q: &QueryWord, used: &mut u64) -> Option<(Hit, usize, bool)> {
         let mut best: Option<(u8, Hit, usize, bool)> = None;
-        for (at, _) in self.folded.match_indices(q.folded.as_str()) {
-            // Only where a word begins, and each word once.
-            let Ok(k) = self.starts.binary_search(&(at as u32)) else {
-                continue;
-            };
-            if *used & (1 << k) != 0 {
+        let text = self.folded.as_bytes();
+        let wanted = q.folded.as_bytes();
+        for (k, &at) in self.starts.iter().enumerate() {
+            // Each word once; the query word has no space, so a match never
+            // runs into the next word.
+            let at = at as usize;
+            if *used & (1 << k) != 0 || !text[at..].starts_with(wanted) {
                 continue;
             }
-            let end = at + q.folded.len();
-            let hit = if end == self.folded.len() || self.folded.as_bytes()[end] == b' ' {
+            let end = at + wanted.len();
+            let hit = if end == text.len() || text[end] == b' ' {
                 Hit::Whole
             } else {
                 Hit::Prefix
