@@ -272,6 +272,19 @@ impl Run {
                 &arg::<String>(args, "reason"),
                 arg::<Option<String>>(args, "at").as_deref(),
             )),
+            "search_participants" => reply(db.search_participants(
+                &arg::<String>(args, "meetingId"),
+                &arg::<String>(args, "query"),
+                arg::<u32>(args, "limit").min(100) as usize,
+            )),
+            "check_in" => reply(db.check_in(
+                &arg::<String>(args, "meetingId"),
+                &arg::<String>(args, "personId"),
+            )),
+            "check_in_code" => reply(db.check_in_code(
+                &arg::<String>(args, "meetingId"),
+                &arg::<String>(args, "code"),
+            )),
             "attendance_log" => reply(db.attendance_log(
                 &arg::<String>(args, "meetingId"),
                 &arg::<String>(args, "personId"),

@@ -17,6 +17,11 @@ export function formatDateTime(value: string): string {
   return `${formatDate(value)} ${value.slice(11, 16)}`.trim();
 }
 
+/** "2025-03-07T08:05" → "08:05", the 24-hour time of a local date-time. */
+export function formatTime(value: string): string {
+  return value.slice(11, 16);
+}
+
 /** A meeting's span: "07/03/2025, 08:00–11:30", or both dates when it runs over days. */
 export function formatSpan(startsAt: string, endsAt: string): string {
   if (startsAt.slice(0, 10) === endsAt.slice(0, 10)) {

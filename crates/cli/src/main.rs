@@ -128,6 +128,27 @@ enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+    /// Find people on a meeting's list as the door's search box does: best
+    /// first, at most 10, one per line as CODE, name, chức vụ and đơn vị
+    /// separated by tabs.
+    Search {
+        #[arg(long)]
+        db: PathBuf,
+        /// The meeting's id (default: the only, or most recent, meeting).
+        #[arg(long)]
+        meeting: Option<String>,
+        /// What a secretary would type: "nguyen van tuan", "nvt", "HN-0042"…
+        query: String,
+    },
+    /// Check one person in by their code, as a scanner at the door does.
+    Checkin {
+        #[arg(long)]
+        db: PathBuf,
+        /// The meeting's id (default: the only, or most recent, meeting).
+        #[arg(long)]
+        meeting: Option<String>,
+        code: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -178,7 +199,9 @@ fn choices<'a>(given: &str, names: impl Iterator<Item = &'a str>) -> String {
 fn main() -> ExitCode {
     match run(Cli::parse().command) {
         Ok(message) => {
-            println!("{message}");
+            if !message.is_empty() {
+                println!("{message}");
+            }
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -323,6 +346,54 @@ fn run(command: Command) -> Result<String, String> {
                 "Đã ghi sổ đăng ký văn bản đi vào {}",
                 output.display()
             ))
+        }
+        Command::Search { db, meeting, query } => {
+            let store = open_existing(&db)?;
+            let meeting_id = meeting_or_latest(&store, meeting)?;
+            let found = store
+                .search_participants(&meeting_id, &query, 10)
+                .map_err(|e| e.to_string())?;
+            Ok(found
+                .iter()
+                .map(|p| {
+                    let p = &p.person;
+                    format!(
+                        "{}\t{}\t{}\t{}",
+                        p.checkin_code, p.full_name, p.position_title, p.unit
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+        Command::Checkin { db, meeting, code } => {
+            let mut store = open_existing_for_writing(&db)?;
+            let meeting_id = meeting_or_latest(&store, meeting)?;
+            let done = store
+                .check_in_code(&meeting_id, &code)
+                .map_err(|e| e.to_string())?;
+            let p = &done.participant;
+            let at = p
+                .arrived_at
+                .as_deref()
+                .and_then(|t| t.get(11..16))
+                .unwrap_or("?");
+            let s = done.summary;
+            let counts = format!(
+                "Có mặt {}/{} (trong đó đến muộn {}), vắng {}, chưa đến {}.",
+                s.attended,
+                s.invited,
+                s.late,
+                s.absent_total(),
+                s.pending
+            );
+            Ok(if done.already {
+                format!(
+                    "{} đã điểm danh lúc {at}; giữ nguyên giờ đến. {counts}",
+                    p.person.full_name
+                )
+            } else {
+                format!("Đã điểm danh {} lúc {at}. {counts}", p.person.full_name)
+            })
         }
         Command::Meeting(MeetingCommand::Import { db, file }) => {
             let mut store = Db::open(&db).map_err(|e| e.to_string())?;

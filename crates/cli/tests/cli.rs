@@ -438,3 +438,58 @@ fn a_meeting_goes_to_a_new_database_and_back_by_its_file() {
     );
     assert_eq!(std::fs::read(path("b.db")).unwrap(), before);
 }
+
+#[test]
+fn search_prints_ranked_matches_and_checkin_takes_a_code() {
+    let (_dir, db) = demo();
+    let found = succeed(&["search", "--db", &db, "bui huyen mai"]);
+    let first: Vec<&str> = found.lines().next().expect("a match").split('\t').collect();
+    assert_eq!(first.len(), 4, "{found}");
+    assert_eq!(first[1], "Bùi Huyền Mai");
+    assert!(first[3].contains("Ban Tuyên giáo"), "{found}");
+    let code = first[0].to_string();
+    assert!(succeed(&["search", "--db", &db, "nguyen"]).lines().count() <= 10);
+
+    // Nothing found is not an error.
+    let none = cli(&["search", "--db", &db, "xyzzy"]);
+    assert!(none.status.success());
+    assert!(none.stdout.is_empty());
+
+    // Her arrival cleared (as the app's "Xoá điểm danh" does), she checks in
+    // by her code typed with a hyphen, then scans again.
+    {
+        let mut store = hoinghi_core::Db::open(&db).unwrap();
+        let meeting = store.list_meetings().unwrap()[0].meeting.id.clone();
+        let her = store.search_participants(&meeting, &code, 1).unwrap()[0]
+            .person
+            .id
+            .clone();
+        store
+            .record_attendance(
+                &meeting,
+                &her,
+                hoinghi_core::model::AttendanceEventKind::Cleared,
+                "",
+                None,
+            )
+            .unwrap();
+    }
+    let dashed = format!("{}-{}", &code[..4], code[4..].to_lowercase());
+    let first = succeed(&["checkin", "--db", &db, &dashed]);
+    assert!(
+        first.starts_with("Đã điểm danh Bùi Huyền Mai lúc "),
+        "{first}"
+    );
+    assert!(first.contains("Có mặt "), "{first}");
+    let again = succeed(&["checkin", "--db", &db, &code]);
+    assert!(again.contains("Bùi Huyền Mai đã điểm danh"), "{again}");
+    assert!(again.contains("giữ nguyên giờ đến"), "{again}");
+
+    let unknown = cli(&["checkin", "--db", &db, "ZZZ-000"]);
+    assert!(!unknown.status.success());
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr).contains("không có trong danh sách"),
+        "{}",
+        String::from_utf8_lossy(&unknown.stderr)
+    );
+}

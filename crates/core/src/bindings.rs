@@ -18,8 +18,8 @@ pub fn typescript() -> String {
     let decls = declarations!(&cfg;
         FormatProfile, OrganisationKind, MeetingStatus, MeetingKind, AttendanceEventKind, AttendanceState,
         MinutesKind, ParticipantRole, ToneMarks, ListForm, InvitationForm, DocumentKind, DocumentFieldKey, DocumentOptions, DocumentFormat, DocumentField, DocumentFont,
-        FontSettings, FormatSettings, Organisation, Meeting, MeetingInput, MeetingSummary,
-        AgendaItem, AgendaItemInput, Person, PersonInput, Participant, AttendanceSummary,
+        FontSettings, ListOrder, FormatSettings, Organisation, Meeting, MeetingInput, MeetingSummary,
+        AgendaItem, AgendaItemInput, Person, PersonInput, Participant, AttendanceSummary, CheckIn,
         AttendanceEvent, MinutesEntry, MinutesInput, Task, TaskInput, DocumentNumber, SavedDocument, SavedFolder, BackupReason, BackupInfo, BackupSettings, PortableImport, ErrorKind, IpcError, AppInfo,
     );
     // The lists the UI iterates over, so that a new variant reaches every screen.
@@ -38,6 +38,11 @@ pub fn typescript() -> String {
             "ERROR_KINDS",
             "ErrorKind",
             ErrorKind::ALL.iter().map(|k| k.as_str()),
+        ),
+        list(
+            "LIST_ORDERS",
+            "ListOrder",
+            ListOrder::ALL.iter().map(|k| k.as_str()),
         ),
         authority_prefixes(),
         table_font_sizes(),

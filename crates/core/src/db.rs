@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_document_number.sql"),
     include_str!("migrations/0009_issuing_bodies.sql"),
     include_str!("migrations/0010_change_counters.sql"),
+    include_str!("migrations/0011_list_order.sql"),
 ];
 
 /// The schema version this binary writes and understands.
@@ -184,8 +185,9 @@ impl Db {
         for sql in &MIGRATIONS[from as usize..] {
             tx.execute_batch(sql)?;
         }
-        // Keys SQL cannot compute: migration 4 added `person.sort_key`.
-        if from < 4 {
+        // Keys SQL cannot compute: migrations 4 and 11 added `person.sort_key`,
+        // `given_key` and `unit_key`.
+        if from < 11 {
             crate::store::people::fill_sort_keys(&tx)?;
         }
         // Migration 7 added `participant.role`.

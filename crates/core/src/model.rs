@@ -121,6 +121,15 @@ impl FormatProfile {
     }
 }
 
+string_enum!(
+    /// How lists of people are ordered, on screen and in print: by the
+    /// precedence the secretary gave them (thứ tự, then name), by given name
+    /// as alphabetical Vietnamese lists are (tên, then họ and đệm), or by unit
+    /// (đơn vị, then precedence). Names always compare in Vietnamese
+    /// alphabetical order ("Đặng" after "Dương", before "Vũ").
+    ListOrder { Rank = "rank", GivenName = "givenName", Unit = "unit" }
+);
+
 string_enum!(MeetingStatus { Draft = "draft", InSession = "inSession", Closed = "closed" });
 string_enum!(MeetingKind {
     GiaoBan = "giaoBan",
@@ -330,6 +339,8 @@ pub struct FormatSettings {
     /// congress closed, or its appointment took effect). Party documents are
     /// numbered per type from it; empty: one run per type, never restarted.
     pub party_term_start: String,
+    /// The order of people on screen and in printed lists.
+    pub list_order: ListOrder,
 }
 
 impl Default for FormatSettings {
@@ -342,6 +353,7 @@ impl Default for FormatSettings {
             state_tone_marks: ToneMarks::FirstVowel,
             party_tone_marks: ToneMarks::MainVowel,
             party_term_start: String::new(),
+            list_order: ListOrder::Rank,
         }
     }
 }

@@ -66,7 +66,7 @@ fn beginning(word: &[u8], len: usize) -> u128 {
 /// many times over; the rest of a very long unit is not searched.
 const MAX_WORDS: usize = 64;
 
-/// Lower case, NFC, tone marks on the first vowel ("hoà", "thuỷ"), without
+/// Lower case, NFC, tone marks on the first vowel ("hòa", "thủy"), without
 /// the punctuation around the word.
 fn marked(word: &str) -> String {
     let lower: String = word

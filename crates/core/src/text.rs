@@ -207,6 +207,18 @@ pub fn sort_key(s: &str) -> String {
     format!("{letters}\u{1}{tones}\u{1}{cases}")
 }
 
+/// The key of a name in alphabetical Vietnamese lists: the given name (the
+/// last word) first, then the family name and the middle names, so that
+/// "Nguyễn Văn An" comes before "Trần Thị Bình" and "Lê Văn An" before
+/// "Nguyễn Văn An".
+pub fn given_name_key(full_name: &str) -> String {
+    let words: Vec<&str> = full_name.split_whitespace().collect();
+    match words.split_last() {
+        Some((given, rest)) if !rest.is_empty() => sort_key(&format!("{given} {}", rest.join(" "))),
+        _ => sort_key(full_name),
+    }
+}
+
 /// Moves the tone mark of every syllable ending in "oa", "oe" or "uy" to the
 /// vowel `style` wants: "Hòa Bình" ↔ "Hoà Bình", "ỦY BAN" ↔ "UỶ BAN". A
 /// syllable with a final consonant ("hoàn", "khuyến") or "qu" ("quý") has one

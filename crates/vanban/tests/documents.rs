@@ -788,6 +788,7 @@ fn uncertain_rules_follow_the_format_settings() {
         state_tone_marks: ToneMarks::MainVowel,
         party_tone_marks: ToneMarks::FirstVowel,
         party_term_start: String::new(),
+        ..FormatSettings::default()
     };
     let opts = options(FormatProfile::Hd36).with_format(format.clone());
     let notice = build(DocumentKind::ThongBao, &conf, &opts, &fonts).layout(&fonts);

@@ -1,5 +1,5 @@
 use hoinghi_core::model::{
-    AttendanceEvent, AttendanceEventKind, AttendanceSummary, IpcError, Participant,
+    AttendanceEvent, AttendanceEventKind, AttendanceSummary, CheckIn, IpcError, Participant,
     ParticipantRole, Person, PersonInput,
 };
 use tauri::State;
@@ -115,6 +115,44 @@ pub async fn record_attendance(
 ) -> Result<Vec<Participant>, IpcError> {
     state
         .run(move |db| db.record_attendance(&meeting_id, &person_id, kind, &reason, at.as_deref()))
+        .await
+}
+
+/// The door's search box: the meeting's people that `query` finds, best
+/// first, at most `limit` (checked-in people too, with their state).
+#[tauri::command]
+pub async fn search_participants(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    query: String,
+    limit: u32,
+) -> Result<Vec<Participant>, IpcError> {
+    state
+        .run(move |db| db.search_participants(&meeting_id, &query, limit.min(100) as usize))
+        .await
+}
+
+/// Checks one person in now; answers that person and the meeting's numbers.
+#[tauri::command]
+pub async fn check_in(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    person_id: String,
+) -> Result<CheckIn, IpcError> {
+    state
+        .run(move |db| db.check_in(&meeting_id, &person_id))
+        .await
+}
+
+/// Checks in the person whose code a scanner (or a secretary) typed.
+#[tauri::command]
+pub async fn check_in_code(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    code: String,
+) -> Result<CheckIn, IpcError> {
+    state
+        .run(move |db| db.check_in_code(&meeting_id, &code))
         .await
 }
 

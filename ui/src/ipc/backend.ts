@@ -7,6 +7,7 @@ import type {
   AttendanceSummary,
   BackupInfo,
   BackupSettings,
+  CheckIn,
   DocumentField,
   DocumentFieldKey,
   DocumentFont,
@@ -142,6 +143,23 @@ export interface Backend {
     reason: string,
     at: string | null,
   ): Promise<Participant[]>;
+  /**
+   * The door's search: people on the list that `query` finds, best first, at
+   * most `limit` (see `crates/core/src/search.rs` for the rules). People
+   * already checked in are found too, with their state.
+   */
+  searchParticipants(meetingId: string, query: string, limit: number): Promise<Participant[]>;
+  /**
+   * Checks one person in now. Answers only that person and the meeting's
+   * numbers; `already` is true (and nothing is recorded) if they had checked
+   * in before. Rejects with `notFound` when they are not on the list.
+   */
+  checkIn(meetingId: string, personId: string): Promise<CheckIn>;
+  /**
+   * Checks in the person with this code ("HN-0042", "hn0042" alike);
+   * rejects with `invalid`, naming the code, when no one on the list has it.
+   */
+  checkInCode(meetingId: string, code: string): Promise<CheckIn>;
   attendanceLog(meetingId: string, personId: string): Promise<AttendanceEvent[]>;
 
   listMinutes(meetingId: string): Promise<MinutesEntry[]>;

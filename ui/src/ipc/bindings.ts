@@ -81,6 +81,8 @@ export type DocumentFont = "liberationSerif" | "timesNewRoman";
 
 export type FontSettings = { font: DocumentFont, timesNewRomanAvailable: boolean, };
 
+export type ListOrder = "rank" | "givenName" | "unit";
+
 export type FormatSettings = { 
 /**
  * How HD36 texts end: "./." (seen in real Party texts) or "." (what HD05,
@@ -112,7 +114,11 @@ partyToneMarks: ToneMarks,
  * congress closed, or its appointment took effect). Party documents are
  * numbered per type from it; empty: one run per type, never restarted.
  */
-partyTermStart: string, };
+partyTermStart: string, 
+/**
+ * The order of people on screen and in printed lists.
+ */
+listOrder: ListOrder, };
 
 export type Organisation = { 
 /**
@@ -284,6 +290,13 @@ absent: number,
  */
 pending: number, };
 
+export type CheckIn = { participant: Participant, 
+/**
+ * They had checked in before: nothing was recorded, their arrival
+ * time stands.
+ */
+already: boolean, summary: AttendanceSummary, };
+
 export type AttendanceEvent = { id: string, meetingId: string, personId: string, kind: AttendanceEventKind, 
 /**
  * Local wall-clock time of what happened.
@@ -396,6 +409,8 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = ["giay-moi", "chuong-trin
 export const DOCUMENT_FIELD_KEYS: readonly DocumentFieldKey[] = ["subject", "title", "basis", "invitation", "invitation_all", "confirmation", "opening", "lead", "discussion", "attendance", "closing", "recipients", "signer_authority", "signer_title", "signer_name", "issued_on", "drafter"];
 
 export const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "notFound", "conflict", "newerDatabase", "notHoiNghi", "inUse", "databaseLost", "diskFull", "storage", "io", "missingGlyphs", "font", "pdf", "internal", "unknown"];
+
+export const LIST_ORDERS: readonly ListOrder[] = ["rank", "givenName", "unit"];
 
 export const AUTHORITY_PREFIXES: Record<OrganisationKind, readonly string[]> = { "state": ["TM.", "KT.", "TL."], "party": ["T/M", "K/T", "T/L"] };
 

@@ -10,6 +10,7 @@ import type {
   BackupInfo,
   BackupReason,
   BackupSettings,
+  CheckIn,
   DocumentField,
   DocumentFieldKey,
   DocumentFont,
@@ -21,6 +22,7 @@ import type {
   FontSettings,
   FormatProfile,
   FormatSettings,
+  ListOrder,
   Meeting,
   MeetingInput,
   MeetingSummary,
@@ -39,7 +41,7 @@ import type {
   TaskInput,
   ToneMarks,
 } from "./bindings";
-import { TABLE_FONT_SIZES } from "./bindings";
+import { LIST_ORDERS, TABLE_FONT_SIZES } from "./bindings";
 import { ipcError, toIpcError } from "./errors";
 import { samplePdf } from "./fakePdf";
 
@@ -237,6 +239,7 @@ const DEFAULT_FORMAT_SETTINGS: FormatSettings = {
   stateToneMarks: "first-vowel",
   partyToneMarks: "main-vowel",
   partyTermStart: "",
+  listOrder: "rank",
 };
 
 const TONE_MARKS: readonly ToneMarks[] = ["first-vowel", "main-vowel"];
@@ -498,6 +501,9 @@ export class FakeBackend implements Backend {
     }
     for (const marks of [given.stateToneMarks, given.partyToneMarks]) {
       if (!TONE_MARKS.includes(marks)) invalid(`Cách đặt dấu thanh không hợp lệ: ${marks}.`);
+    }
+    if (!LIST_ORDERS.includes(given.listOrder)) {
+      invalid(`Thứ tự danh sách không hợp lệ: ${given.listOrder}.`);
     }
     const term = given.partyTermStart.trim();
     if (term && !isDate(term)) {
@@ -1084,7 +1090,7 @@ export class FakeBackend implements Backend {
     return this.people
       .filter((p) => !this.deletedPeople.has(p.id))
       .filter((p) => !needle || fold(`${p.fullName} ${p.positionTitle} ${p.unit}`).includes(needle))
-      .sort(byPrecedence)
+      .sort(byListOrder(this.formatSettings.listOrder))
       .map(clone);
   }
 
@@ -1122,7 +1128,7 @@ export class FakeBackend implements Backend {
     return this.invitations
       .filter((i) => i.meetingId === meetingId)
       .map((i) => ({ person: this.person(i.personId), role: i.role }))
-      .sort((a, b) => byPrecedence(a.person, b.person))
+      .sort((a, b) => byListOrder(this.formatSettings.listOrder)(a.person, b.person))
       .map(({ person, role }) => {
         const participant: Participant = {
           person: clone(person),
@@ -1263,6 +1269,56 @@ export class FakeBackend implements Backend {
     if (at !== null && !LOCAL_DATE_TIME.test(at)) invalid("Thời điểm điểm danh không hợp lệ.");
     this.pushEvent(meetingId, personId, kind, reason.trim(), at ?? toLocalDateTime(this.now()));
     return this.participants(meetingId);
+  }
+
+  async searchParticipants(
+    meetingId: string,
+    query: string,
+    limit: number,
+  ): Promise<Participant[]> {
+    const list = this.participants(meetingId);
+    const found = searchList(
+      list.map((p) => ({
+        name: p.person.fullName,
+        title: p.person.positionTitle,
+        unit: p.person.unit,
+        code: p.person.checkinCode,
+      })),
+      query,
+      limit,
+    );
+    return found.map((i) => list[i] as Participant);
+  }
+
+  /** The core's `Db::check_in`: someone already in keeps their arrival and nothing is recorded. */
+  async checkIn(meetingId: string, personId: string): Promise<CheckIn> {
+    const before = this.participants(meetingId).find((p) => p.person.id === personId);
+    if (!before) {
+      notFound(
+        `Không tìm thấy đại biểu trong hội nghị này (mã ${personId}). Có thể bản ghi đã bị xoá.`,
+      );
+    }
+    if (before.state === "present" || before.state === "late" || before.state === "left") {
+      return {
+        participant: before,
+        already: true,
+        summary: await this.attendanceSummary(meetingId),
+      };
+    }
+    this.pushEvent(meetingId, personId, "arrived", "", toLocalDateTime(this.now()));
+    const participant = this.participants(meetingId).find((p) => p.person.id === personId);
+    if (!participant) notFound("Người này không có trong danh sách đại biểu của cuộc họp.");
+    return { participant, already: false, summary: await this.attendanceSummary(meetingId) };
+  }
+
+  /** The core's `Db::check_in_code`: "HN-0042", "hn0042" and "HN0042" are the same code. */
+  async checkInCode(meetingId: string, code: string): Promise<CheckIn> {
+    const wanted = codeKey(code);
+    const person = this.participants(meetingId).find(
+      (p) => wanted !== "" && codeKey(p.person.checkinCode) === wanted,
+    );
+    if (!person) invalid(`Mã "${code.trim()}" không có trong danh sách hội nghị này.`);
+    return this.checkIn(meetingId, person.person.id);
   }
 
   async attendanceLog(meetingId: string, personId: string): Promise<AttendanceEvent[]> {
@@ -1848,6 +1904,17 @@ function applyEvent(p: Participant, event: AttendanceEvent, startsAt: string): v
     case "invited":
       break;
     case "arrived":
+      // Like the core's `Derived::apply`: a second "arrived" (a repeated
+      // click, a second scan) never moves the first arrival; after leaving,
+      // it means they came back.
+      if (p.arrivedAt !== null) {
+        if (p.state === "left") {
+          p.state = p.arrivedAt > startsAt ? "late" : "present";
+          p.leftAt = null;
+          p.absenceReason = "";
+        }
+        break;
+      }
       p.state = event.at > startsAt ? "late" : "present";
       p.arrivedAt = event.at;
       p.leftAt = null;
@@ -1875,4 +1942,283 @@ function applyEvent(p: Participant, event: AttendanceEvent, startsAt: string): v
 
 function byPrecedence(a: Person, b: Person): number {
   return a.rank - b.rank || a.fullName.localeCompare(b.fullName, "vi");
+}
+
+/** The name as alphabetical lists sort it: tên first, then họ and đệm. */
+function givenFirst(fullName: string): string {
+  const words = fullName.split(/\s+/u).filter(Boolean);
+  return words.length > 1 ? [words[words.length - 1], ...words.slice(0, -1)].join(" ") : fullName;
+}
+
+/** The order of the `listOrder` setting (the core's `people::order_by`). */
+function byListOrder(order: ListOrder): (a: Person, b: Person) => number {
+  switch (order) {
+    case "givenName":
+      return (a, b) =>
+        givenFirst(a.fullName).localeCompare(givenFirst(b.fullName), "vi") || a.rank - b.rank;
+    case "unit":
+      return (a, b) => a.unit.localeCompare(b.unit, "vi") || byPrecedence(a, b);
+    default:
+      return byPrecedence;
+  }
+}
+
+// The door's search: a port of `crates/core/src/search.rs` (and of the
+// `text::fold` and `text::place_tone_marks` it uses), scanning person by
+// person. The results and their order must be the core's.
+
+/** Tone marks in the core's order (`text::TONES`): huyền, hỏi, ngã, sắc, nặng. */
+const TONES = ["\u0300", "\u0309", "\u0303", "\u0301", "\u0323"];
+
+const ALPHABETIC = /^\p{Alphabetic}$/u;
+
+/** Non-alphanumerics at either end of a word (Rust's `trim_matches(!is_alphanumeric)`). */
+const NOT_ALPHANUMERIC_ENDS = /^[^\p{Alphabetic}\p{N}]+|[^\p{Alphabetic}\p{N}]+$/gu;
+
+/** Where search splits words: spaces and punctuation inside ("Hà Nội,", "(nhóm"). */
+const SEARCH_SEPARATORS = /[\p{White_Space},;()/\-–]/u;
+
+/** Words per person that search looks at (the core's `MAX_WORDS`). */
+const MAX_SEARCH_WORDS = 64;
+
+/**
+ * The core's `text::fold`: NFD without combining marks, lower case, "đ" as
+ * "d", single spaces ("Nguyễn  Văn Đức" → "nguyen van duc").
+ */
+export function foldLikeCore(s: string): string {
+  return [...s.normalize("NFD").replace(/\p{M}/gu, "")]
+    .map((c) => c.toLowerCase())
+    .join("")
+    .replace(/đ/g, "d")
+    .split(/\p{White_Space}+/u)
+    .filter((w) => w !== "")
+    .join(" ");
+}
+
+/** A letter as its base letter, whether it has a vowel mark (ˆ ˘ horn), and its tone mark. */
+function letterParts(c: string): { base: string; marked: boolean; tone: string | null } {
+  const [first = c, ...rest] = [...c.normalize("NFD")];
+  const base = /^[A-Z]$/.test(first) ? first.toLowerCase() : first;
+  let marked = false;
+  let tone: string | null = null;
+  for (const d of rest) {
+    if (TONES.includes(d)) tone = d;
+    else marked = true;
+  }
+  return { base, marked, tone };
+}
+
+/** The core's `text::retone`: one syllable with its tone mark where `style` puts it, if that moves it. */
+function retone(word: string, style: ToneMarks): string | null {
+  const letters = [...word];
+  const n = letters.length;
+  const lastLetter = letters[n - 1];
+  if (lastLetter === undefined) return null;
+  const last = [...lastLetter.toLowerCase()][0] ?? "";
+  if (!"aàáảãạeèéẻẽẹyỳýỷỹỵ".includes(last)) return null;
+  if (n < 2) return null;
+  const first = letterParts(letters[n - 2] ?? "");
+  const second = letterParts(letters[n - 1] ?? "");
+  const before = n >= 3 ? letterParts(letters[n - 3] ?? "").base : null;
+  const pair = first.base + second.base;
+  const movable =
+    !first.marked &&
+    !second.marked &&
+    (pair === "oa" || pair === "oe" || pair === "uy") &&
+    // "quý": u belongs to the consonant; "khuya", "ngoeo": three vowels.
+    !(before !== null && (before === "q" || "aeiouy".includes(before)));
+  const [from, to] = style === "first-vowel" ? [n - 1, n - 2] : [n - 2, n - 1];
+  const tone = from === n - 1 ? second.tone : first.tone;
+  if (!movable || tone === null) return null;
+  const bare = [...(letters[from] ?? "").normalize("NFD")]
+    .filter((d) => d !== tone)
+    .join("")
+    .normalize("NFC");
+  const marked = `${letters[to] ?? ""}${tone}`.normalize("NFC");
+  letters[from] = [...bare][0] ?? "";
+  letters[to] = [...marked][0] ?? "";
+  return letters.join("");
+}
+
+/**
+ * The core's `text::place_tone_marks`: the tone mark of every syllable ending
+ * in "oa", "oe" or "uy" where `style` wants it ("Hòa" ↔ "Hoà", "Thủy" ↔ "Thuỷ").
+ */
+export function placeToneMarks(s: string, style: ToneMarks): string {
+  let out = "";
+  let word = "";
+  for (const c of s) {
+    if (ALPHABETIC.test(c)) {
+      word += c;
+      continue;
+    }
+    out += (retone(word, style) ?? word) + c;
+    word = "";
+  }
+  return out + (retone(word, style) ?? word);
+}
+
+function trimWord(word: string): string {
+  return word.replace(NOT_ALPHANUMERIC_ENDS, "");
+}
+
+/** Words as search sees them (the core's `search::split`). */
+function searchWords(s: string): string[] {
+  return s
+    .split(SEARCH_SEPARATORS)
+    .map(trimWord)
+    .filter((w) => w !== "");
+}
+
+/** Lower case, NFC, tone marks on the first vowel ("hoà", "thuỷ"), without punctuation around. */
+function markedWord(word: string): string {
+  const lower = [...trimWord(word).normalize("NFC")].map((c) => c.toLowerCase()).join("");
+  return placeToneMarks(lower, "first-vowel");
+}
+
+/** Letters and digits only, upper case: how codes are compared (the core's `code_key`). */
+function codeKey(s: string): string {
+  return s.replace(/[^A-Za-z0-9]/g, "").toUpperCase();
+}
+
+interface Searchable {
+  name: string;
+  title: string;
+  unit: string;
+  code: string;
+}
+
+interface SearchEntry {
+  /** Every word folded, space-separated: name words, then title and unit words. */
+  folded: string;
+  /** Where each word of `folded` begins. */
+  starts: number[];
+  marked: string[];
+  nameWords: number;
+  initials: string;
+  code: string;
+}
+
+interface QueryWord {
+  folded: string;
+  marked: string;
+  hasMarks: boolean;
+  initials: boolean;
+  code: string;
+}
+
+type Hit = "whole" | "prefix" | "initials" | "code";
+
+/** Higher is better, compared field by field: exact code, whole, in name, marks, −left over. */
+type Score = [number, number, number, number, number];
+
+function searchEntry(p: Searchable): SearchEntry {
+  const nameWords = Math.min(searchWords(p.name).length, MAX_SEARCH_WORDS);
+  const words = [...searchWords(p.name), ...searchWords(p.title), ...searchWords(p.unit)].slice(
+    0,
+    MAX_SEARCH_WORDS,
+  );
+  let folded = "";
+  const starts: number[] = [];
+  for (const w of words) {
+    if (folded !== "") folded += " ";
+    starts.push(folded.length);
+    folded += foldLikeCore(w);
+  }
+  let initials = "";
+  for (const at of starts.slice(0, nameWords)) {
+    const c = folded.codePointAt(at);
+    if (c !== undefined) initials += String.fromCodePoint(c);
+  }
+  return {
+    folded,
+    starts,
+    marked: words.map(markedWord),
+    nameWords,
+    initials,
+    code: codeKey(p.code),
+  };
+}
+
+/** The core's `Entry::best_word`: the best unused word for `q`, else the initials, else the code. */
+function bestWord(
+  e: SearchEntry,
+  q: QueryWord,
+  used: boolean[],
+): { hit: Hit; k: number; marks: boolean } | null {
+  let best: { rank: number; hit: Hit; k: number; marks: boolean } | null = null;
+  for (const [k, at] of e.starts.entries()) {
+    // Each word once; the query word has no space, so a match never runs into the next word.
+    if (used[k] || !e.folded.startsWith(q.folded, at)) continue;
+    const end = at + q.folded.length;
+    const hit: Hit = end === e.folded.length || e.folded[end] === " " ? "whole" : "prefix";
+    const marks = q.hasMarks && (e.marked[k] ?? "").startsWith(q.marked);
+    // Lower is better.
+    const rank =
+      (hit === "prefix" ? 4 : 0) + (k >= e.nameWords ? 2 : 0) + (q.hasMarks && !marks ? 1 : 0);
+    if (best === null || rank < best.rank) best = { rank, hit, k, marks };
+  }
+  if (best) {
+    used[best.k] = true;
+    return { hit: best.hit, k: best.k, marks: best.marks };
+  }
+  if (q.initials && e.initials.startsWith(q.folded)) return { hit: "initials", k: 0, marks: false };
+  if (q.code !== "" && e.code.startsWith(q.code)) return { hit: "code", k: 0, marks: false };
+  return null;
+}
+
+function scoreEntry(e: SearchEntry, query: QueryWord[], code: string): Score | null {
+  if (code.length >= 3 && e.code === code) return [1, 0, 0, 0, 0];
+  const used: boolean[] = [];
+  let [inName, whole, marks] = [0, 0, 0];
+  for (const q of query) {
+    const found = bestWord(e, q, used);
+    if (!found) return null;
+    if (found.hit === "whole" || found.hit === "prefix") {
+      if (found.k < e.nameWords) inName += 1;
+      if (found.hit === "whole") whole += 1;
+      if (found.marks) marks += 1;
+    } else if (found.hit === "initials") {
+      inName += 1;
+    }
+  }
+  let nameUsed = 0;
+  for (let k = 0; k < e.nameWords; k += 1) if (used[k]) nameUsed += 1;
+  return [0, whole, inName, marks, -(e.nameWords - nameUsed)];
+}
+
+/**
+ * The core's `SearchIndex::search`: positions in `people` of those `query`
+ * finds, best first, at most `limit`.
+ */
+function searchList(people: Searchable[], query: string, limit: number): number[] {
+  const words: QueryWord[] = searchWords(query)
+    .map((w) => {
+      const folded = foldLikeCore(w);
+      const marked = markedWord(w);
+      const code = codeKey(folded);
+      return {
+        folded,
+        marked,
+        hasMarks: marked !== folded,
+        initials: folded.length >= 2 && /^[a-z]+$/.test(folded),
+        code: code.length >= 3 ? code : "",
+      };
+    })
+    .filter((w) => w.folded !== "");
+  const code = codeKey(foldLikeCore(query));
+  if (words.length === 0 && code === "") return [];
+  const scored: { score: Score; at: number }[] = [];
+  people.forEach((p, at) => {
+    const score = scoreEntry(searchEntry(p), words, code);
+    if (score) scored.push({ score, at });
+  });
+  scored.sort((a, b) => {
+    for (let i = 0; i < a.score.length; i += 1) {
+      const d = (b.score[i] ?? 0) - (a.score[i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return a.at - b.at;
+  });
+  return scored.slice(0, Math.max(0, limit)).map((s) => s.at);
 }

@@ -8,6 +8,7 @@ export {
   DOCUMENT_FIELD_KEYS,
   DOCUMENT_KINDS,
   ERROR_KINDS,
+  LIST_ORDERS,
   TABLE_FONT_SIZES,
 } from "./bindings";
 export { BackendProvider, useBackend } from "./context";

@@ -95,6 +95,11 @@ export class TauriBackend implements Backend {
     call("set_participant_role", { meetingId, personId, role });
   recordAttendance: Backend["recordAttendance"] = (meetingId, personId, kind, reason, at) =>
     call("record_attendance", { meetingId, personId, kind, reason, at });
+  searchParticipants: Backend["searchParticipants"] = (meetingId, query, limit) =>
+    call("search_participants", { meetingId, query, limit });
+  checkIn: Backend["checkIn"] = (meetingId, personId) => call("check_in", { meetingId, personId });
+  checkInCode: Backend["checkInCode"] = (meetingId, code) =>
+    call("check_in_code", { meetingId, code });
   attendanceLog: Backend["attendanceLog"] = (meetingId, personId) =>
     call("attendance_log", { meetingId, personId });
 

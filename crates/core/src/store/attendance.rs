@@ -11,8 +11,8 @@ use crate::clock::{self, LOCAL_FORMAT};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{
-    AttendanceEvent, AttendanceEventKind, AttendanceState, AttendanceSummary, Participant,
-    ParticipantRole, Person, PersonInput,
+    AttendanceEvent, AttendanceEventKind, AttendanceState, Participant, ParticipantRole, Person,
+    PersonInput,
 };
 use crate::store::{meetings, people, require_live};
 use crate::text;
@@ -21,11 +21,6 @@ impl Db {
     /// The meeting's participants in precedence order, each with its derived state.
     pub fn participants(&self, meeting_id: &str) -> Result<Vec<Participant>> {
         participants(&self.conn, meeting_id)
-    }
-
-    /// The meeting's attendance in numbers (see `AttendanceSummary`).
-    pub fn attendance_summary(&self, meeting_id: &str) -> Result<AttendanceSummary> {
-        Ok(AttendanceSummary::of(&self.participants(meeting_id)?))
     }
 
     /// Invites people from the directory. Refuses, naming them, anyone already invited.
@@ -318,8 +313,9 @@ pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Pa
     }
     let sql = format!(
         "SELECT {}, x.role FROM participant x JOIN person p ON p.id = x.person_id
-         WHERE x.meeting_id = ?1 AND x.deleted_at IS NULL ORDER BY p.rank, p.sort_key",
-        people::COLUMNS
+         WHERE x.meeting_id = ?1 AND x.deleted_at IS NULL ORDER BY {}",
+        people::COLUMNS,
+        people::order_by(conn)?
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([meeting_id], |r| {

@@ -111,8 +111,9 @@ impl Db {
             .collect())
     }
 
-    /// The meeting's numbers, from the kept list.
-    pub fn checkin_summary(&self, meeting_id: &str) -> Result<AttendanceSummary> {
+    /// The meeting's attendance in numbers (see `AttendanceSummary`), from
+    /// the kept list.
+    pub fn attendance_summary(&self, meeting_id: &str) -> Result<AttendanceSummary> {
         Ok(self.list_cache(meeting_id)?.summary())
     }
 
@@ -171,7 +172,7 @@ impl Db {
         Ok(CheckIn {
             participant: updated,
             already: false,
-            summary: self.checkin_summary(meeting_id)?,
+            summary: self.attendance_summary(meeting_id)?,
         })
     }
 

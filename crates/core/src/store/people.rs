@@ -1,11 +1,11 @@
 //! The directory of people (đại biểu), shared by all meetings.
 
-use rusqlite::{params, Connection, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
-use crate::model::{Person, PersonInput};
+use crate::model::{FormatSettings, ListOrder, Person, PersonInput};
 use crate::store::{require_current, soft_delete};
 use crate::text::{self, fold};
 
@@ -17,7 +17,8 @@ impl Db {
     /// ignoring case and Vietnamese diacritics ("nguyen van" finds "Nguyễn Văn").
     pub fn list_people(&self, query: &str) -> Result<Vec<Person>> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM person p WHERE p.deleted_at IS NULL ORDER BY p.rank, p.sort_key"
+            "SELECT {COLUMNS} FROM person p WHERE p.deleted_at IS NULL ORDER BY {}",
+            order_by(&self.conn)?
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let people = stmt
@@ -64,7 +65,7 @@ impl Db {
             tx.execute(
                 "UPDATE person SET full_name = ?2, position_title = ?3, unit = ?4, section = ?5,
                     rank = ?6, phone = ?7, email = ?8, updated_at = ?9, device_id = ?10,
-                    sort_key = ?11
+                    sort_key = ?11, given_key = ?12, unit_key = ?13
                  WHERE id = ?1 AND deleted_at IS NULL",
                 params![
                     id,
@@ -77,7 +78,9 @@ impl Db {
                     p.email,
                     stamp,
                     device,
-                    text::sort_key(&p.full_name)
+                    text::sort_key(&p.full_name),
+                    text::given_name_key(&p.full_name),
+                    text::sort_key(&p.unit)
                 ],
             )?;
             Ok(())
@@ -121,8 +124,8 @@ pub(crate) fn insert(
     let now = clock::utc_now();
     tx.execute(
         "INSERT INTO person (id, full_name, position_title, unit, section, rank, phone, email,
-            checkin_code, is_demo, created_at, updated_at, device_id, sort_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)",
+            checkin_code, is_demo, created_at, updated_at, device_id, sort_key, given_key, unit_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15)",
         params![
             id,
             p.full_name,
@@ -136,23 +139,51 @@ pub(crate) fn insert(
             is_demo,
             now,
             device,
-            text::sort_key(&p.full_name)
+            text::sort_key(&p.full_name),
+            text::given_name_key(&p.full_name),
+            text::sort_key(&p.unit)
         ],
     )?;
     Ok(())
 }
 
-/// Computes the sort key of every stored person (after the migration that added it).
+/// Computes the sort keys of every stored person (after the migrations that
+/// added them).
 pub(crate) fn fill_sort_keys(tx: &Transaction) -> Result<()> {
-    let names: Vec<(String, String)> = tx
-        .prepare("SELECT id, full_name FROM person")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+    let people: Vec<(String, String, String)> = tx
+        .prepare("SELECT id, full_name, unit FROM person")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut update = tx.prepare("UPDATE person SET sort_key = ?2 WHERE id = ?1")?;
-    for (id, name) in names {
-        update.execute(params![id, text::sort_key(&name)])?;
+    let mut update =
+        tx.prepare("UPDATE person SET sort_key = ?2, given_key = ?3, unit_key = ?4 WHERE id = ?1")?;
+    for (id, name, unit) in people {
+        update.execute(params![
+            id,
+            text::sort_key(&name),
+            text::given_name_key(&name),
+            text::sort_key(&unit)
+        ])?;
     }
     Ok(())
+}
+
+/// `ORDER BY` for people (`p`) in the order the settings ask for.
+pub(crate) fn order_by(conn: &Connection) -> Result<&'static str> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'format_settings'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let order = json.map_or(ListOrder::Rank, |j| {
+        FormatSettings::from_json(&j).list_order
+    });
+    Ok(match order {
+        ListOrder::Rank => "p.rank, p.sort_key",
+        ListOrder::GivenName => "p.given_key, p.rank",
+        ListOrder::Unit => "p.unit_key, p.rank, p.sort_key",
+    })
 }
 
 /// A short code to find a person by at the door, from the random tail of their UUIDv7

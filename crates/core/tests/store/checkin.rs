@@ -1,4 +1,6 @@
-use hoinghi_core::model::{AttendanceEventKind as Ev, AttendanceState as St, PersonInput};
+use hoinghi_core::model::{
+    AttendanceEventKind as Ev, AttendanceState as St, AttendanceSummary, ListOrder, PersonInput,
+};
 use hoinghi_core::Db;
 
 use crate::support::*;
@@ -71,8 +73,8 @@ fn checking_in_returns_only_that_person_and_never_moves_an_arrival() {
         db.participants(&m.id).unwrap()[..]
     );
     assert_eq!(
-        db.checkin_summary(&m.id).unwrap(),
-        db.attendance_summary(&m.id).unwrap()
+        db.attendance_summary(&m.id).unwrap(),
+        AttendanceSummary::of(&db.participants(&m.id).unwrap())
     );
 }
 
@@ -176,7 +178,10 @@ fn the_kept_list_follows_every_change() {
     db.record_attendance(&m.id, &b, Ev::Cleared, "", None)
         .unwrap();
     let done = db.check_in(&m.id, &b).unwrap();
-    assert_eq!(done.summary, db.attendance_summary(&m.id).unwrap());
+    assert_eq!(
+        done.summary,
+        AttendanceSummary::of(&db.participants(&m.id).unwrap())
+    );
     assert_eq!(done.summary.attended, 1);
 }
 
@@ -209,5 +214,80 @@ fn a_check_in_for_someone_not_listed_is_refused() {
     assert_eq!(
         kind(db.search_participants("no-such-meeting", "a", 5)),
         "notFound"
+    );
+}
+
+#[test]
+fn lists_follow_the_chosen_order_in_vietnamese_alphabetical_order() {
+    let mut db = db();
+    let m = meeting(&mut db);
+    for (name, unit, rank) in [
+        ("Vũ Thị Thu", "Báo Hà Nội mới", 30),
+        ("Đặng Văn An", "Quận uỷ Ba Đình", 20),
+        ("Dương Minh Bình", "Đảng uỷ phường Cửa Nam", 10),
+        ("Lê Văn An", "Sở Y tế", 40),
+    ] {
+        let input = PersonInput {
+            unit: unit.into(),
+            rank,
+            ..person(name)
+        };
+        db.add_participant(&m.id, &input).unwrap();
+    }
+    let names = |db: &Db| -> Vec<String> {
+        db.participants(&m.id)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.person.full_name)
+            .collect()
+    };
+    assert_eq!(
+        names(&db),
+        ["Dương Minh Bình", "Đặng Văn An", "Vũ Thị Thu", "Lê Văn An"],
+        "by default, the precedence given"
+    );
+    // Searched once, so the kept list must notice the new order.
+    assert_eq!(
+        db.search_participants(&m.id, "an", 1).unwrap()[0]
+            .person
+            .full_name,
+        "Đặng Văn An"
+    );
+
+    let mut settings = db.format_settings().unwrap();
+    settings.list_order = ListOrder::GivenName;
+    db.update_format_settings(&settings).unwrap();
+    // Tên first ("An" < "Bình" < "Thu"), then họ: d < đ < l, so Đặng Văn
+    // An before Lê Văn An.
+    assert_eq!(
+        names(&db),
+        ["Đặng Văn An", "Lê Văn An", "Dương Minh Bình", "Vũ Thị Thu"],
+        "by given name, then family name"
+    );
+    assert_eq!(
+        db.search_participants(&m.id, "van an", 2).unwrap()[0]
+            .person
+            .full_name,
+        "Đặng Văn An"
+    );
+
+    settings.list_order = ListOrder::Unit;
+    db.update_format_settings(&settings).unwrap();
+    // "Báo" < "Đảng" (b < đ) < "Quận" < "Sở".
+    assert_eq!(
+        names(&db),
+        ["Vũ Thị Thu", "Dương Minh Bình", "Đặng Văn An", "Lê Văn An"],
+        "by unit"
+    );
+    let directory: Vec<String> = db
+        .list_people("")
+        .unwrap()
+        .into_iter()
+        .map(|p| p.full_name)
+        .collect();
+    assert_eq!(
+        directory,
+        names(&db),
+        "the directory follows the same order"
     );
 }

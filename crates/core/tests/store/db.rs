@@ -148,7 +148,7 @@ fn the_document_font_choice_is_remembered() {
 
 #[test]
 fn uncertain_format_rules_are_settings_with_the_likeliest_defaults() {
-    use hoinghi_core::model::{FormatSettings, ToneMarks};
+    use hoinghi_core::model::{FormatSettings, ListOrder, ToneMarks};
     let mut db = crate::support::db();
     let defaults = db.format_settings().unwrap();
     assert_eq!(
@@ -173,6 +173,7 @@ fn uncertain_format_rules_are_settings_with_the_likeliest_defaults() {
         state_tone_marks: ToneMarks::MainVowel,
         party_tone_marks: ToneMarks::FirstVowel,
         party_term_start: String::new(),
+        list_order: ListOrder::GivenName,
     };
     assert_eq!(db.update_format_settings(&chosen).unwrap(), chosen);
     assert_eq!(

@@ -22,6 +22,7 @@ import {
   useBackend,
 } from "../../ipc";
 import { fold } from "../../text";
+import { CheckInMode } from "./CheckInMode";
 
 const ROW_HEIGHT = 52;
 
@@ -46,6 +47,8 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
   const [reasonFor, setReasonFor] = useState<Participant | null>(null);
   const [historyFor, setHistoryFor] = useState<Participant | null>(null);
   const [removing, setRemoving] = useState<Participant | null>(null);
+  const [checkingIn, setCheckingIn] = useState(false);
+  const checkInButton = useRef<HTMLButtonElement>(null);
 
   const haystacks = useMemo(
     () =>
@@ -134,6 +137,16 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           {t("people.shown", { shown: shown.length, total: participants.length })}
         </span>
         <span className="toolbar-spacer" />
+        <button
+          ref={checkInButton}
+          type="button"
+          className="button checkin-open"
+          data-testid="checkin-open"
+          title={t("checkin.openHint")}
+          onClick={() => setCheckingIn(true)}
+        >
+          {t("checkin.open")}
+        </button>
         <button type="button" className="button" onClick={() => setInviting(true)}>
           {t("people.invite")}
         </button>
@@ -214,6 +227,17 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           meetingId={meeting.id}
           participant={historyFor}
           onClose={() => setHistoryFor(null)}
+        />
+      ) : null}
+      {checkingIn ? (
+        <CheckInMode
+          meeting={meeting}
+          onClose={() => {
+            setCheckingIn(false);
+            // The door changed the attendance: the list and its counts are read again.
+            list.reload();
+            checkInButton.current?.focus();
+          }}
         />
       ) : null}
       {removing ? (

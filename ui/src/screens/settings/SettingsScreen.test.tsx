@@ -268,6 +268,7 @@ describe("format options", () => {
         stateToneMarks: "first-vowel",
         partyToneMarks: "main-vowel",
         partyTermStart: "",
+        listOrder: "rank",
       }),
     );
 
@@ -333,6 +334,18 @@ describe("format options", () => {
     await user.click(screen.getByTestId("format-save"));
     await waitFor(async () => expect((await backend.getFormatSettings()).partyTermStart).toBe(""));
     expect(term).toHaveValue("");
+  });
+
+  it("saves the order of people in lists, and the list on the People tab follows it", async () => {
+    const backend = new FakeBackend();
+    const { user } = renderApp(backend, "/settings");
+    const order = await screen.findByTestId("format-list-order");
+    expect(order).toHaveValue("rank");
+    expect(order).toHaveAccessibleName(/^Thứ tự đại biểu trong danh sách/);
+    await user.selectOptions(order, "givenName");
+    await user.click(screen.getByTestId("format-save"));
+    expect(await screen.findByText("Đã lưu tuỳ chọn thể thức.")).toBeInTheDocument();
+    expect((await backend.getFormatSettings()).listOrder).toBe("givenName");
   });
 
   it("names the tone mark choices in English", async () => {

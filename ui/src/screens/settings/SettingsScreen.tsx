@@ -10,6 +10,8 @@ import {
   type DocumentFont,
   type FormatSettings,
   type IpcError,
+  LIST_ORDERS,
+  type ListOrder,
   type Organisation,
   TABLE_FONT_SIZES,
   type ToneMarks,
@@ -386,6 +388,19 @@ function FormatForm({
           onChange={(e) => setForm({ ...form, partyTermStart: e.target.value })}
           data-testid="format-party-term-start"
         />
+      </Field>
+      <Field label={t("settings.format.listOrder")} hint={t("settings.format.listOrderHint")} wide>
+        <select
+          value={form.listOrder}
+          onChange={(e) => setForm({ ...form, listOrder: e.target.value as ListOrder })}
+          data-testid="format-list-order"
+        >
+          {LIST_ORDERS.map((order) => (
+            <option key={order} value={order}>
+              {t(`settings.format.listOrder.${order}`)}
+            </option>
+          ))}
+        </select>
       </Field>
       <ErrorText error={error} />
       <div className="form-actions">
