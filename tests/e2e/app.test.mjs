@@ -204,3 +204,93 @@ test("minutes typed just before the window closes are saved, and there after a r
     await app.close();
   }
 });
+
+test("at the door: people checked in by typing and by a scanner, one undone, all there after a restart", async () => {
+  const dataDir = freshDataDir();
+  const meeting = "Hội nghị điểm danh đầu cuối";
+  const people = [
+    ["Nguyễn Văn An", "Quận uỷ Ba Đình"],
+    ["Trần Văn Bình", "Sở Tài chính"],
+    ["Lê Thị Cúc", "Huyện uỷ Đông Anh"],
+    ["Phạm Minh Đức", "Báo Hà Nội mới"],
+  ];
+  let app = await launch(dataDir);
+  try {
+    const { browser } = app;
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "new-meeting");
+    await type(browser, "meeting-title", meeting);
+    await click(browser, "meeting-save");
+    await click(browser, "tab-people");
+    for (const [name, unit] of people) {
+      await click(browser, "person-add");
+      await type(browser, "person-name", name);
+      await type(browser, "person-unit", unit);
+      await click(browser, "person-save");
+      await waitForText(browser, byTestId("participant-row"), name);
+    }
+
+    await click(browser, "checkin-open");
+    const search = browser.$(byTestId("checkin-search"));
+    await search.waitForDisplayed({ timeout: 15_000 });
+    // Typed as secretaries type: without marks, by initials, by word beginnings.
+    for (const [query, name] of [
+      ["nguyen van an", "Nguyễn Văn An"],
+      ["tvb", "Trần Văn Bình"],
+      ["le c", "Lê Thị Cúc"],
+    ]) {
+      await search.setValue(query);
+      await waitForText(browser, byTestId("checkin-result"), name);
+      await browser.keys("Enter");
+      await waitForText(browser, byTestId("checkin-confirm"), name);
+    }
+
+    // A scanner types the code fast and ends with Enter.
+    await search.setValue("pham minh duc");
+    await waitForText(browser, byTestId("checkin-result"), "Phạm Minh Đức");
+    const row = await browser.$(byTestId("checkin-result")).getText();
+    const code = row.match(/Mã\s+([0-9A-Z]{8})/)?.[1];
+    assert.ok(code, `the result shows a code: ${row}`);
+    await browser.keys("Escape");
+    await browser.keys([...code, "Enter"]);
+    await waitForText(browser, byTestId("checkin-confirm"), "Phạm Minh Đức");
+
+    // The same code again records nothing.
+    await browser.keys([...code, "Enter"]);
+    await waitForText(browser, byTestId("checkin-confirm"), "giữ nguyên giờ đến");
+
+    // Lê Thị Cúc was checked in by mistake: undone (the newest but one).
+    const recent = await browser.$$(byTestId("checkin-recent"));
+    let undone = false;
+    for (const entry of recent) {
+      if ((await entry.getText()).includes("Lê Thị Cúc")) {
+        await entry.$(byTestId("checkin-undo")).click();
+        undone = true;
+        break;
+      }
+    }
+    assert.ok(undone, "Lê Thị Cúc is among the recent check-ins");
+    await waitForText(browser, byTestId("checkin-counts"), "Có mặt 3/4");
+    await click(browser, "checkin-close");
+  } finally {
+    await app.close();
+  }
+
+  app = await launch(dataDir);
+  try {
+    const { browser } = app;
+    await waitForText(browser, byTestId("meeting-row"), meeting);
+    const rows = await browser.$$(byTestId("meeting-row"));
+    for (const row of rows) {
+      if ((await row.getText()).includes(meeting)) {
+        await row.$(byTestId("meeting-open")).click();
+        break;
+      }
+    }
+    await click(browser, "tab-people");
+    await waitForText(browser, byTestId("count-present"), "3");
+    await waitForText(browser, byTestId("count-pending"), "1");
+  } finally {
+    await app.close();
+  }
+});
