@@ -5,7 +5,15 @@ import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { test } from "node:test";
 
-import { byTestId, click, freshDataDir, launch, type, waitForText } from "./support.mjs";
+import {
+  byTestId,
+  click,
+  freshDataDir,
+  launch,
+  openMeeting,
+  type,
+  waitForText,
+} from "./support.mjs";
 
 const DEMO_TITLE = "Hội nghị giao ban công tác tuyên giáo thành phố 9 tháng năm 2022";
 
@@ -54,16 +62,7 @@ test("a meeting, its agenda item and a delegate survive closing and reopening th
   try {
     const { browser } = app;
     await waitForText(browser, byTestId("meeting-row"), meeting);
-    const rows = await browser.$$(byTestId("meeting-row"));
-    let opened = false;
-    for (const row of rows) {
-      if ((await row.getProperty("textContent")).includes(meeting)) {
-        await row.$(byTestId("meeting-open")).click();
-        opened = true;
-        break;
-      }
-    }
-    assert.ok(opened, "the new meeting is listed after a restart");
+    await openMeeting(browser, meeting);
     await click(browser, "tab-agenda");
     await waitForText(browser, byTestId("agenda-row"), item);
     await click(browser, "tab-people");
@@ -280,13 +279,7 @@ test("at the door: people checked in by typing and by a scanner, one undone, all
   try {
     const { browser } = app;
     await waitForText(browser, byTestId("meeting-row"), meeting);
-    const rows = await browser.$$(byTestId("meeting-row"));
-    for (const row of rows) {
-      if ((await row.getText()).includes(meeting)) {
-        await row.$(byTestId("meeting-open")).click();
-        break;
-      }
-    }
+    await openMeeting(browser, meeting);
     await click(browser, "tab-people");
     await waitForText(browser, byTestId("count-present"), "3");
     await waitForText(browser, byTestId("count-pending"), "1");

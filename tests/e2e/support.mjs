@@ -128,6 +128,17 @@ export async function click(browser, id) {
   await el.click();
 }
 
+/** Opens the meeting whose row shows `title` in the meeting list. */
+export async function openMeeting(browser, title) {
+  for (const row of await browser.$$(byTestId("meeting-row"))) {
+    if ((await row.getProperty("textContent")).includes(title)) {
+      await row.$(byTestId("meeting-open")).click();
+      return;
+    }
+  }
+  throw new Error(`no meeting "${title}" in the list`);
+}
+
 export async function type(browser, id, value) {
   const el = browser.$(byTestId(id));
   await el.waitForDisplayed({ timeout: 15_000 });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { createPortal } from "react-dom";
+import { keepTabInside } from "../../components/Dialog";
 import { ErrorText } from "../../components/ErrorText";
 import { formatTime } from "../../dates";
 import { useI18n } from "../../i18n";
@@ -21,8 +22,6 @@ const LIMIT = 8;
 const DEBOUNCE_MS = 80;
 /** Check-ins kept in "Vừa điểm danh". */
 const RECENT = 5;
-
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** What the last action came to, shown large under the search box. */
 type Outcome =
@@ -284,18 +283,7 @@ export function CheckInMode({ meeting, onClose, clock }: CheckInModeProps) {
       return;
     }
     // Tab stays inside, as in a dialog.
-    if (event.key !== "Tab" || !panel.current) return;
-    const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = items[0];
-    const last = items.at(-1);
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    keepTabInside(event, panel.current);
   }
 
   /** A click anywhere but on a button goes back to the box. */
