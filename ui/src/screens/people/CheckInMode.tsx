@@ -198,8 +198,11 @@ export function CheckInMode({ meeting, onClose, clock }: CheckInModeProps) {
     return checkIn(() => backend.checkIn(meetingId, p.person.id));
   }
 
-  async function submit(enterAt: number) {
-    const value = query;
+  /**
+   * `value` is what the box holds as Enter is pressed, read from the box
+   * itself: a scanner's Enter can come before the last character's render.
+   */
+  async function submit(value: string, enterAt: number) {
     const trimmed = value.trim();
     if (!trimmed) return;
     if (isScan(keys.current, value, enterAt)) {
@@ -266,7 +269,7 @@ export function CheckInMode({ meeting, onClose, clock }: CheckInModeProps) {
     } else if (event.key === "Enter") {
       event.preventDefault();
       if (event.nativeEvent.isComposing) return;
-      void submit(clock ? clock() : event.timeStamp);
+      void submit(event.currentTarget.value, clock ? clock() : event.timeStamp);
     }
   }
 
