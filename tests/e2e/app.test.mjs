@@ -250,12 +250,17 @@ test("at the door: people checked in by typing and by a scanner, one undone, all
     const row = await browser.$(byTestId("checkin-result")).getText();
     const code = row.match(/Mã\s+([0-9A-Z]{8})/)?.[1];
     assert.ok(code, `the result shows a code: ${row}`);
-    await browser.keys("Escape");
-    await browser.keys([...code, "Enter"]);
+    // Typed in one burst, as a scanner does, then Enter. (Whether the mode
+    // takes it as a scan depends on the timing here; the detector itself is
+    // tested in scanner.test.ts. Either way an exact code is that person.)
+    await search.clearValue();
+    await search.addValue(code);
+    await browser.keys("Enter");
     await waitForText(browser, byTestId("checkin-confirm"), "Phạm Minh Đức");
 
     // The same code again records nothing.
-    await browser.keys([...code, "Enter"]);
+    await search.addValue(code);
+    await browser.keys("Enter");
     await waitForText(browser, byTestId("checkin-confirm"), "giữ nguyên giờ đến");
 
     // Lê Thị Cúc was checked in by mistake: undone (the newest but one).
