@@ -235,6 +235,14 @@ impl Run {
                 &arg(args, "input"),
             )),
             "delete_agenda_item" => reply(db.delete_agenda_item(&arg::<String>(args, "id"))),
+            "start_agenda_item" => reply(db.start_agenda_item(
+                &arg::<String>(args, "id"),
+                arg::<Option<String>>(args, "at").as_deref(),
+            )),
+            "end_agenda_item" => reply(db.end_agenda_item(
+                &arg::<String>(args, "id"),
+                arg::<Option<String>>(args, "at").as_deref(),
+            )),
             "reorder_agenda" => reply(db.reorder_agenda(
                 &arg::<String>(args, "meetingId"),
                 &arg::<Vec<String>>(args, "orderedIds"),
@@ -270,6 +278,17 @@ impl Run {
                 &arg::<String>(args, "personId"),
                 arg(args, "kind"),
                 &arg::<String>(args, "reason"),
+                arg::<Option<String>>(args, "at").as_deref(),
+            )),
+            "set_substitute" => reply(db.set_substitute(
+                &arg::<String>(args, "meetingId"),
+                &arg::<String>(args, "personId"),
+                &arg::<String>(args, "name"),
+                &arg::<String>(args, "title"),
+            )),
+            "mark_section_present" => reply(db.mark_section_present(
+                &arg::<String>(args, "meetingId"),
+                &arg::<String>(args, "section"),
                 arg::<Option<String>>(args, "at").as_deref(),
             )),
             "search_participants" => reply(db.search_participants(

@@ -56,3 +56,32 @@ export function formatInstant(value: string): string {
   if (Number.isNaN(d.getTime())) return value;
   return `${formatDate(toLocalDate(d))} ${clockTime(d)}`;
 }
+
+/**
+ * A 24-hour time as typed: "7:55", "07:55", "7h55", "7.55" or "0755" → "07:55";
+ * anything else (or an hour past 23, a minute past 59) → null.
+ */
+export function parseClockTime(typed: string): string | null {
+  const m =
+    /^(\d{1,2})\s*[:.hHgG]\s*(\d{2})$/.exec(typed.trim()) ?? /^(\d{2})(\d{2})$/.exec(typed.trim());
+  if (!m) return null;
+  const hours = Number(m[1]);
+  const minutes = Number(m[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${pad(hours)}:${pad(minutes)}`;
+}
+
+/** The days a meeting runs over, "YYYY-MM-DD", first to last (at most a month of them). */
+export function meetingDays(startsAt: string, endsAt: string): string[] {
+  const first = startsAt.slice(0, 10);
+  const last = endsAt.slice(0, 10);
+  const days = [first];
+  const day = new Date(`${first}T12:00:00`);
+  while (days.length < 31) {
+    day.setDate(day.getDate() + 1);
+    const next = toLocalDate(day);
+    if (next > last) break;
+    days.push(next);
+  }
+  return days;
+}

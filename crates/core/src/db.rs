@@ -23,6 +23,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_issuing_bodies.sql"),
     include_str!("migrations/0010_change_counters.sql"),
     include_str!("migrations/0011_list_order.sql"),
+    include_str!("migrations/0012_substitutes.sql"),
+    include_str!("migrations/0013_agenda_running.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -597,6 +597,15 @@ pub struct AgendaItem {
     /// The item ends after midnight of the meeting's first day (its times wrap
     /// around); the agenda shows a warning.
     pub past_midnight: bool,
+    /// When the item actually began and ended, as the secretary marked it
+    /// during the meeting (local "YYYY-MM-DDTHH:MM"; null: not yet).
+    pub started_at: Option<String>,
+    pub ended_at: Option<String>,
+    /// The times this item is now expected at ("HH:MM"): its actual times
+    /// once marked, and for items still to come the planned ones pushed back
+    /// by any item that ran late (never earlier than a pinned start).
+    pub expected_start: String,
+    pub expected_end: String,
     pub title: String,
     pub presenter: String,
     pub notes: String,
@@ -659,6 +668,10 @@ pub struct Participant {
     pub arrived_at: Option<String>,
     pub left_at: Option<String>,
     pub absence_reason: String,
+    /// "Dự thay": who attended in this person's place (empty: they came
+    /// themselves, or nobody did), and their office.
+    pub substitute_name: String,
+    pub substitute_title: String,
 }
 
 /// A meeting's attendance in numbers: the same numbers on every screen and in

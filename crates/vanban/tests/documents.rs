@@ -361,6 +361,66 @@ fn the_sign_in_sheet_has_an_empty_signature_column_and_rows_to_sign_in() {
 }
 
 #[test]
+fn the_minutes_end_when_the_last_item_really_ended() {
+    let fonts = Fonts::bundled();
+    let mut conf = demo();
+    let planned = all_text(
+        &build(
+            DocumentKind::BienBan,
+            &conf,
+            &options(FormatProfile::Nd30),
+            &fonts,
+        )
+        .layout(&fonts),
+    );
+    assert!(!planned.contains("kết thúc vào 11 giờ 47"), "{planned}");
+    let last = conf.agenda.last_mut().expect("the demo has an agenda");
+    last.started_at = Some("2022-10-06T11:20".into());
+    last.ended_at = Some("2022-10-06T11:47".into());
+    for &profile in FormatProfile::ALL {
+        let text = all_text(
+            &build(DocumentKind::BienBan, &conf, &options(profile), &fonts).layout(&fonts),
+        );
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("kết thúc vào 11 giờ 47"),
+            "{profile:?}: {flat}"
+        );
+    }
+}
+
+#[test]
+fn a_deputy_is_named_in_the_attendance_list_and_the_minutes() {
+    let fonts = Fonts::bundled();
+    let mut conf = demo();
+    let seat = conf
+        .participants
+        .iter_mut()
+        .find(|p| p.state == hoinghi_core::model::AttendanceState::Present)
+        .expect("someone came");
+    seat.substitute_name = "Lê Thị Dự".into();
+    seat.substitute_title = "Phó Trưởng phòng".into();
+    let invitee = seat.person.full_name.clone();
+    for &profile in FormatProfile::ALL {
+        let mut opts = options(profile);
+        opts.list = ListForm::Attendance;
+        let list = all_text(&build(DocumentKind::DanhSach, &conf, &opts, &fonts).layout(&fonts));
+        assert!(
+            list.contains("Có mặt; Lê Thị Dự, Phó Trưởng phòng, dự thay"),
+            "{profile:?}: {list}"
+        );
+        let minutes = all_text(&build(DocumentKind::BienBan, &conf, &opts, &fonts).layout(&fonts));
+        let flat = minutes.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&format!(
+                "trong đó 1 đồng chí dự thay: đồng chí Lê Thị Dự, Phó Trưởng phòng, dự thay đồng chí {invitee}"
+            )),
+            "{profile:?}: {flat}"
+        );
+    }
+}
+
+#[test]
 fn the_attendance_list_gives_each_state_and_the_same_counts_as_the_minutes() {
     let fonts = Fonts::bundled();
     let conf = demo();

@@ -42,6 +42,30 @@ pub async fn delete_agenda_item(
     state.run(move |db| db.delete_agenda_item(&id)).await
 }
 
+/// Marks an item as begun (now, or at `at`); a running item ends then.
+#[tauri::command]
+pub async fn start_agenda_item(
+    state: State<'_, AppState>,
+    id: String,
+    at: Option<String>,
+) -> Result<Vec<AgendaItem>, IpcError> {
+    state
+        .run(move |db| db.start_agenda_item(&id, at.as_deref()))
+        .await
+}
+
+/// Marks a begun item as ended (now, or at `at`).
+#[tauri::command]
+pub async fn end_agenda_item(
+    state: State<'_, AppState>,
+    id: String,
+    at: Option<String>,
+) -> Result<Vec<AgendaItem>, IpcError> {
+    state
+        .run(move |db| db.end_agenda_item(&id, at.as_deref()))
+        .await
+}
+
 #[tauri::command]
 pub async fn reorder_agenda(
     state: State<'_, AppState>,

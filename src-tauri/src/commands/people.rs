@@ -118,6 +118,33 @@ pub async fn record_attendance(
         .await
 }
 
+/// Who attends in a delegate's place ("dự thay"); an empty name clears it.
+#[tauri::command]
+pub async fn set_substitute(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    person_id: String,
+    name: String,
+    title: String,
+) -> Result<Vec<Participant>, IpcError> {
+    state
+        .run(move |db| db.set_substitute(&meeting_id, &person_id, &name, &title))
+        .await
+}
+
+/// Marks everyone of a group not yet marked as arrived, now or at `at`.
+#[tauri::command]
+pub async fn mark_section_present(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    section: String,
+    at: Option<String>,
+) -> Result<Vec<Participant>, IpcError> {
+    state
+        .run(move |db| db.mark_section_present(&meeting_id, &section, at.as_deref()))
+        .await
+}
+
 /// The door's search box: the meeting's people that `query` finds, best
 /// first, at most `limit` (checked-in people too, with their state).
 #[tauri::command]

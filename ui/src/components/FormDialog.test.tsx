@@ -155,7 +155,8 @@ describe("an edit dialog of the app when the window closes", () => {
       email: "",
     });
     const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
-    await user.click(await screen.findByTestId("participant-edit"));
+    await user.click(await screen.findByTestId("participant-actions"));
+    await user.click(screen.getByTestId("participant-edit"));
     const dialog = screen.getByRole("dialog");
 
     await user.clear(within(dialog).getByTestId("person-rank"));

@@ -113,6 +113,14 @@ export interface Backend {
   updateAgendaItem(id: string, seen: string, input: AgendaItemInput): Promise<AgendaItem[]>;
   deleteAgendaItem(id: string): Promise<AgendaItem[]>;
   reorderAgenda(meetingId: string, orderedIds: string[]): Promise<AgendaItem[]>;
+  /**
+   * Marks an item as begun, now (`at` null) or at a local "YYYY-MM-DDTHH:MM";
+   * an item still running ends at that moment. Answers the agenda, whose
+   * `expectedStart`/`expectedEnd` push later items back when one runs late.
+   */
+  startAgendaItem(id: string, at: string | null): Promise<AgendaItem[]>;
+  /** Marks a begun item as ended; `invalid` if it has not begun or `at` is before its start. */
+  endAgendaItem(id: string, at: string | null): Promise<AgendaItem[]>;
 
   listPeople(query: string): Promise<Person[]>;
   createPerson(input: PersonInput): Promise<Person>;
@@ -143,6 +151,24 @@ export interface Backend {
     reason: string,
     at: string | null,
   ): Promise<Participant[]>;
+  /**
+   * Who attends in this delegate's place ("dự thay"), with their office; an
+   * empty name clears both. The seat's arrival is recorded as the
+   * invitee's own (`recordAttendance`). Answers the whole list.
+   */
+  setSubstitute(
+    meetingId: string,
+    personId: string,
+    name: string,
+    title: string,
+  ): Promise<Participant[]>;
+  /**
+   * Marks everyone of one group (`person.section`; "" = no group) not yet
+   * marked as arrived, at `at` (local "YYYY-MM-DDTHH:MM", e.g. typed from the
+   * paper sign-in sheet) or now when null. Anyone already marked (present,
+   * late, absent…) is left alone. Answers the whole list.
+   */
+  markSectionPresent(meetingId: string, section: string, at: string | null): Promise<Participant[]>;
   /**
    * The door's search: people on the list that `query` finds, best first, at
    * most `limit` (see `crates/core/src/search.rs` for the rules). People

@@ -220,7 +220,18 @@ startTime: string, endTime: string,
  * The item ends after midnight of the meeting's first day (its times wrap
  * around); the agenda shows a warning.
  */
-pastMidnight: boolean, title: string, presenter: string, notes: string, updatedAt: string, };
+pastMidnight: boolean, 
+/**
+ * When the item actually began and ended, as the secretary marked it
+ * during the meeting (local "YYYY-MM-DDTHH:MM"; null: not yet).
+ */
+startedAt: string | null, endedAt: string | null, 
+/**
+ * The times this item is now expected at ("HH:MM"): its actual times
+ * once marked, and for items still to come the planned ones pushed back
+ * by any item that ran late (never earlier than a pinned start).
+ */
+expectedStart: string, expectedEnd: string, title: string, presenter: string, notes: string, updatedAt: string, };
 
 export type AgendaItemInput = { title: string, presenter: string, durationMinutes: number, fixedStart: string | null, notes: string, };
 
@@ -258,7 +269,12 @@ export type Participant = { person: Person,
 /**
  * Why this person is on the list; only guests and the press get a giấy mời.
  */
-role: ParticipantRole, state: AttendanceState, arrivedAt: string | null, leftAt: string | null, absenceReason: string, };
+role: ParticipantRole, state: AttendanceState, arrivedAt: string | null, leftAt: string | null, absenceReason: string, 
+/**
+ * "Dự thay": who attended in this person's place (empty: they came
+ * themselves, or nobody did), and their office.
+ */
+substituteName: string, substituteTitle: string, };
 
 export type AttendanceSummary = { 
 /**

@@ -46,6 +46,9 @@ import { ipcError, toIpcError } from "./errors";
 import { samplePdf } from "./fakePdf";
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** The years the core takes as plausible in a date (`clock::YEARS`). */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -257,8 +260,18 @@ function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-type StoredAgendaItem = Omit<AgendaItem, "startTime" | "endTime" | "pastMidnight">;
-type Invitation = { meetingId: string; personId: string; role: ParticipantRole };
+type StoredAgendaItem = Omit<
+  AgendaItem,
+  "startTime" | "endTime" | "pastMidnight" | "expectedStart" | "expectedEnd"
+>;
+/** A person on a meeting's list; `substitute*` say who came in their place ("dự thay"). */
+type Invitation = {
+  meetingId: string;
+  personId: string;
+  role: ParticipantRole;
+  substituteName: string;
+  substituteTitle: string;
+};
 
 /** The roles that are sent a giấy mời (the core's `ParticipantRole::is_invited`). */
 const INVITED_ROLES: readonly ParticipantRole[] = ["guest", "press"];
@@ -963,7 +976,13 @@ export class FakeBackend implements Backend {
       status: "draft",
     });
     for (const item of this.sortedAgenda(id)) {
-      this.agenda.push({ ...item, id: this.id("agenda"), meetingId: copy.id });
+      this.agenda.push({
+        ...item,
+        id: this.id("agenda"),
+        meetingId: copy.id,
+        startedAt: null,
+        endedAt: null,
+      });
     }
     for (const inv of this.invitations.filter((i) => i.meetingId === id)) {
       this.invitePerson(copy.id, inv.personId);
@@ -980,19 +999,35 @@ export class FakeBackend implements Backend {
   private computedAgenda(meetingId: string): AgendaItem[] {
     const meeting = this.meeting(meetingId);
     // Minutes from midnight of the meeting's first day; a pinned start is on
-    // the day the item would otherwise begin.
+    // the day the item would otherwise begin. `expected` runs through the
+    // times as the meeting actually goes (the core's `agenda::list`).
+    const firstDay = Date.parse(`${meeting.startsAt.slice(0, 10)}T00:00Z`);
+    const actual = (local: string | null | undefined) =>
+      !local
+        ? null
+        : Math.round((Date.parse(`${local.slice(0, 10)}T00:00Z`) - firstDay) / 60_000) +
+          minutesOf(local.slice(11, 16));
     let cursor = minutesOf(meeting.startsAt.slice(11));
+    let expected = cursor;
     return this.sortedAgenda(meetingId).map((item, index) => {
-      const day = Math.floor(cursor / 1440) * 1440;
-      const start = item.fixedStart ? day + minutesOf(item.fixedStart) : cursor;
+      const pinned = (at: number) =>
+        item.fixedStart ? Math.floor(at / 1440) * 1440 + minutesOf(item.fixedStart) : null;
+      const start = pinned(cursor) ?? cursor;
       const end = start + item.durationMinutes;
       cursor = end;
+      const pin = pinned(expected);
+      const expectedStart =
+        actual(item.startedAt) ?? (pin === null ? expected : Math.max(pin, expected));
+      const expectedEnd = actual(item.endedAt) ?? expectedStart + item.durationMinutes;
+      expected = expectedEnd;
       return {
         ...clone(item),
         position: index,
         startTime: clockOf(start),
         endTime: clockOf(end),
         pastMidnight: end >= 1440,
+        expectedStart: clockOf(expectedStart),
+        expectedEnd: clockOf(expectedEnd),
       };
     });
   }
@@ -1025,9 +1060,47 @@ export class FakeBackend implements Backend {
       id: this.id("agenda"),
       meetingId,
       position: last ? last.position + 1 : 0,
+      startedAt: null,
+      endedAt: null,
       updatedAt: this.stamp(),
     });
     return this.computedAgenda(meetingId);
+  }
+
+  async startAgendaItem(id: string, at: string | null): Promise<AgendaItem[]> {
+    const item = this.agendaItem(id);
+    const time = attendanceTime(at) ?? toLocalDateTime(this.now());
+    for (const other of this.agenda) {
+      if (
+        other.meetingId === item.meetingId &&
+        other.id !== id &&
+        other.startedAt !== null &&
+        other.endedAt === null
+      ) {
+        other.endedAt = time;
+        other.updatedAt = this.stamp();
+      }
+    }
+    item.startedAt = time;
+    item.endedAt = null;
+    item.updatedAt = this.stamp();
+    return this.computedAgenda(item.meetingId);
+  }
+
+  async endAgendaItem(id: string, at: string | null): Promise<AgendaItem[]> {
+    const item = this.agendaItem(id);
+    const time = attendanceTime(at) ?? toLocalDateTime(this.now());
+    if (item.startedAt === null) {
+      invalid("Mục này chưa bắt đầu; hãy bấm bắt đầu trước khi kết thúc.");
+    }
+    if (item.startedAt > time) {
+      invalid(
+        `Giờ kết thúc (${time.slice(11)}) sớm hơn giờ bắt đầu (${item.startedAt.slice(11)}).`,
+      );
+    }
+    item.endedAt = time;
+    item.updatedAt = this.stamp();
+    return this.computedAgenda(item.meetingId);
   }
 
   private agendaItem(id: string): StoredAgendaItem {
@@ -1127,16 +1200,19 @@ export class FakeBackend implements Backend {
     const meeting = this.meeting(meetingId);
     return this.invitations
       .filter((i) => i.meetingId === meetingId)
-      .map((i) => ({ person: this.person(i.personId), role: i.role }))
+      .map((i) => ({ person: this.person(i.personId), invitation: i }))
       .sort((a, b) => byListOrder(this.formatSettings.listOrder)(a.person, b.person))
-      .map(({ person, role }) => {
+      .map(({ person, invitation }) => {
         const participant: Participant = {
           person: clone(person),
-          role,
+          role: invitation.role,
           state: "invited",
           arrivedAt: null,
           leftAt: null,
           absenceReason: "",
+          // Older backups and meeting files have no substitutes.
+          substituteName: invitation.substituteName ?? "",
+          substituteTitle: invitation.substituteTitle ?? "",
         };
         for (const event of this.events) {
           if (event.meetingId !== meetingId || event.personId !== person.id) continue;
@@ -1151,7 +1227,13 @@ export class FakeBackend implements Backend {
       const name = this.person(personId).fullName;
       throw ipcError("conflict", `Đại biểu ${name} đã có trong danh sách của hội nghị này.`);
     }
-    this.invitations.push({ meetingId, personId, role: this.defaultRole(meetingId, personId) });
+    this.invitations.push({
+      meetingId,
+      personId,
+      role: this.defaultRole(meetingId, personId),
+      substituteName: "",
+      substituteTitle: "",
+    });
     this.pushEvent(meetingId, personId, "invited", "", toLocalDateTime(this.now()));
   }
 
@@ -1266,8 +1348,49 @@ export class FakeBackend implements Backend {
       notFound("Người này không có trong danh sách đại biểu của cuộc họp.");
     }
     if (kind === "invited") invalid("Hãy dùng chức năng mời để thêm đại biểu.");
-    if (at !== null && !LOCAL_DATE_TIME.test(at)) invalid("Thời điểm điểm danh không hợp lệ.");
-    this.pushEvent(meetingId, personId, kind, reason.trim(), at ?? toLocalDateTime(this.now()));
+    const cleaned = line("Lý do", reason);
+    const when = attendanceTime(at) ?? toLocalDateTime(this.now());
+    this.pushEvent(meetingId, personId, kind, cleaned, when);
+    return this.participants(meetingId);
+  }
+
+  /** The core's `Db::set_substitute`: an empty name clears the title too. */
+  async setSubstitute(
+    meetingId: string,
+    personId: string,
+    name: string,
+    title: string,
+  ): Promise<Participant[]> {
+    const substituteName = line("Người dự thay", name);
+    const substituteTitle = substituteName ? line("Chức vụ người dự thay", title) : "";
+    this.meeting(meetingId);
+    const invitation = this.invitations.find(
+      (i) => i.meetingId === meetingId && i.personId === personId,
+    );
+    if (!invitation) notFound("Người này không có trong danh sách đại biểu của cuộc họp.");
+    invitation.substituteName = substituteName;
+    invitation.substituteTitle = substituteTitle;
+    return this.participants(meetingId);
+  }
+
+  /**
+   * The core's `Db::mark_section_present`: everyone of the group not marked
+   * yet arrives at `at` (or now); anyone already marked is left alone.
+   */
+  async markSectionPresent(
+    meetingId: string,
+    section: string,
+    at: string | null,
+  ): Promise<Participant[]> {
+    const when = attendanceTime(at);
+    this.meeting(meetingId);
+    const time = when ?? toLocalDateTime(this.now());
+    const group = section.trim();
+    for (const p of this.participants(meetingId)) {
+      if (p.state === "invited" && p.person.section.trim() === group) {
+        this.pushEvent(meetingId, p.person.id, "arrived", "", time);
+      }
+    }
     return this.participants(meetingId);
   }
 
@@ -1878,13 +2001,35 @@ export class FakeBackend implements Backend {
     const families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"];
     const given = ["Văn Hùng", "Thị Lan", "Minh Tuấn", "Thu Hà", "Quốc Bảo", "Thị Hương"];
     const sections = ["Lãnh đạo Ban", "Các phòng", "Quận, huyện uỷ", "Báo chí"];
+    // Units and offices as long as real ones, so the preview shows how they wrap.
+    const units = [
+      "Ban Tuyên giáo và Dân vận Thành uỷ",
+      "Phòng Lý luận chính trị và Lịch sử Đảng",
+      "Quận uỷ Ba Đình",
+      "Báo Hà Nội mới",
+      "Uỷ ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội",
+      "Văn phòng Thành uỷ",
+      "Huyện uỷ Đông Anh",
+      "Đài Phát thanh và Truyền hình Hà Nội",
+      "Đảng uỷ Khối các cơ quan Thành phố",
+      "Sở Văn hoá và Thể thao",
+    ];
+    const titles = [
+      "Phó Trưởng ban Thường trực",
+      "Chuyên viên",
+      "Trưởng phòng Tuyên truyền, báo chí, xuất bản",
+      "Chuyên viên chính",
+      "Phó Bí thư Thường trực Quận uỷ",
+      "Phóng viên",
+      "Chánh Văn phòng",
+    ];
     const ids: string[] = [];
     for (let i = 0; i < peopleCount; i += 1) {
       const person = await backend.createPerson(
         {
           fullName: `${families[i % families.length]} ${given[i % given.length]} ${i + 1}`,
-          positionTitle: i % 7 === 0 ? "Phó Trưởng ban" : "Chuyên viên",
-          unit: `Đơn vị ${(i % 30) + 1}`,
+          positionTitle: titles[i % titles.length] ?? "",
+          unit: units[(i * 3) % units.length] ?? "",
           section: sections[i % sections.length] ?? "",
           rank: i,
           phone: "",
@@ -1938,6 +2083,24 @@ function applyEvent(p: Participant, event: AttendanceEvent, startsAt: string): v
       p.absenceReason = "";
       break;
   }
+}
+
+/**
+ * Like the core's `clock::parse_local` for an attendance time: a local
+ * "YYYY-MM-DDTHH:MM" (seconds allowed, dropped) on a real day, in a plausible
+ * year; null stays null (now).
+ */
+function attendanceTime(at: string | null): string | null {
+  if (at === null) return null;
+  const v = at.trim();
+  const m = /^((\d{4})-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.exec(v);
+  if (!m || !isDate(m[1] ?? ""))
+    invalid(`Thời điểm không hợp lệ: "${v}" (cần dạng năm-tháng-ngàyTgiờ:phút).`);
+  const year = Number(m[2]);
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    invalid(`Thời điểm "${v}" nằm ngoài khoảng năm ${MIN_YEAR}–${MAX_YEAR}; hãy kiểm tra lại năm.`);
+  }
+  return v.slice(0, 16);
 }
 
 function byPrecedence(a: Person, b: Person): number {

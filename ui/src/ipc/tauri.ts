@@ -72,6 +72,8 @@ export class TauriBackend implements Backend {
   updateAgendaItem: Backend["updateAgendaItem"] = (id, seen, input) =>
     call("update_agenda_item", { id, seen, input });
   deleteAgendaItem: Backend["deleteAgendaItem"] = (id) => call("delete_agenda_item", { id });
+  startAgendaItem: Backend["startAgendaItem"] = (id, at) => call("start_agenda_item", { id, at });
+  endAgendaItem: Backend["endAgendaItem"] = (id, at) => call("end_agenda_item", { id, at });
   reorderAgenda: Backend["reorderAgenda"] = (meetingId, orderedIds) =>
     call("reorder_agenda", { meetingId, orderedIds });
 
@@ -95,6 +97,10 @@ export class TauriBackend implements Backend {
     call("set_participant_role", { meetingId, personId, role });
   recordAttendance: Backend["recordAttendance"] = (meetingId, personId, kind, reason, at) =>
     call("record_attendance", { meetingId, personId, kind, reason, at });
+  setSubstitute: Backend["setSubstitute"] = (meetingId, personId, name, title) =>
+    call("set_substitute", { meetingId, personId, name, title });
+  markSectionPresent: Backend["markSectionPresent"] = (meetingId, section, at) =>
+    call("mark_section_present", { meetingId, section, at });
   searchParticipants: Backend["searchParticipants"] = (meetingId, query, limit) =>
     call("search_participants", { meetingId, query, limit });
   checkIn: Backend["checkIn"] = (meetingId, personId) => call("check_in", { meetingId, personId });

@@ -1,7 +1,7 @@
 //! The agenda (chương trình): ordered items whose times are computed, never
 //! stored, so reordering or changing a duration can never leave stale times.
 
-use chrono::{Duration, NaiveTime};
+use chrono::{Duration, NaiveDateTime, NaiveTime};
 use rusqlite::{params, Connection, Transaction};
 
 use crate::clock;
@@ -36,6 +36,76 @@ impl Db {
             insert(tx, &clock::new_id(), meeting_id, next, &item, device)
         })?;
         self.agenda(meeting_id)
+    }
+
+    /// Marks an item as begun, now or at `at` (local "YYYY-MM-DDTHH:MM"). An
+    /// item still running ends at that moment: the meeting moves on to this
+    /// one. Starting an item again moves its start and reopens it.
+    pub fn start_agenda_item(&mut self, id: &str, at: Option<&str>) -> Result<Vec<AgendaItem>> {
+        let meeting_id = live_item_meeting(&self.conn, id)?;
+        let at = self.agenda_moment(&meeting_id, at)?;
+        self.write(|tx, device| {
+            let now = clock::utc_now();
+            tx.execute(
+                "UPDATE agenda_item SET ended_at = ?2, updated_at = ?3, device_id = ?4
+                 WHERE meeting_id = ?1 AND deleted_at IS NULL AND id <> ?5
+                   AND started_at IS NOT NULL AND ended_at IS NULL",
+                params![meeting_id, at, now, device, id],
+            )?;
+            tx.execute(
+                "UPDATE agenda_item SET started_at = ?2, ended_at = NULL, updated_at = ?3,
+                    device_id = ?4 WHERE id = ?1",
+                params![id, at, now, device],
+            )?;
+            Ok(())
+        })?;
+        self.agenda(&meeting_id)
+    }
+
+    /// Marks a begun item as ended, now or at `at`; never before it began.
+    pub fn end_agenda_item(&mut self, id: &str, at: Option<&str>) -> Result<Vec<AgendaItem>> {
+        let meeting_id = live_item_meeting(&self.conn, id)?;
+        let at = self.agenda_moment(&meeting_id, at)?;
+        self.write(|tx, device| {
+            let started: Option<String> = tx.query_row(
+                "SELECT started_at FROM agenda_item WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            match started {
+                None => Err(CoreError::invalid(
+                    "endedAt",
+                    "Mục này chưa bắt đầu; hãy bấm bắt đầu trước khi kết thúc.",
+                )),
+                Some(s) if s.as_str() > at.as_str() => Err(CoreError::invalid(
+                    "endedAt",
+                    format!(
+                        "Giờ kết thúc ({}) sớm hơn giờ bắt đầu ({}).",
+                        &at[11..],
+                        s.get(11..).unwrap_or(&s)
+                    ),
+                )),
+                Some(_) => {
+                    tx.execute(
+                        "UPDATE agenda_item SET ended_at = ?2, updated_at = ?3, device_id = ?4
+                         WHERE id = ?1",
+                        params![id, at, clock::utc_now(), device],
+                    )?;
+                    Ok(())
+                }
+            }
+        })?;
+        self.agenda(&meeting_id)
+    }
+
+    /// `at` checked and written the one local way, or now in the meeting's zone.
+    fn agenda_moment(&self, meeting_id: &str, at: Option<&str>) -> Result<String> {
+        Ok(match at {
+            Some(s) => clock::parse_local("at", "Thời điểm", s)?
+                .format(clock::LOCAL_FORMAT)
+                .to_string(),
+            None => clock::local_now(&self.time_zone_of(meeting_id)?),
+        })
     }
 
     /// Saves an item; `seen` is the `updated_at` the editor started from.
@@ -221,34 +291,62 @@ fn renumber(tx: &Transaction, meeting_id: &str, ids: &[String], device: &str) ->
 fn list(conn: &Connection, meeting_id: &str) -> Result<Vec<AgendaItem>> {
     let meeting = meetings::load(conn, meeting_id)?;
     let starts = clock::parse_local("startsAt", "Thời gian bắt đầu", &meeting.starts_at)?;
+    // `cursor` runs through the planned times, `expected` through the times
+    // as the meeting actually goes.
     let mut cursor = starts;
+    let mut expected = starts;
     let mut stmt = conn.prepare(
-        "SELECT id, position, fixed_start, duration_minutes, title, presenter, notes, updated_at
+        "SELECT id, position, fixed_start, duration_minutes, title, presenter, notes, updated_at,
+                started_at, ended_at
          FROM agenda_item WHERE meeting_id = ?1 AND deleted_at IS NULL ORDER BY position, id",
     )?;
     let rows = stmt.query_map([meeting_id], |r| {
         Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, u32>(1)?,
-            r.get::<_, Option<String>>(2)?,
-            r.get::<_, u32>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, String>(7)?,
+            (
+                r.get::<_, String>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, u32>(3)?,
+            ),
+            (
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+            ),
+            (
+                r.get::<_, Option<String>>(8)?,
+                r.get::<_, Option<String>>(9)?,
+            ),
         ))
     })?;
+    let actual = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|s| NaiveDateTime::parse_from_str(s, clock::LOCAL_FORMAT).ok())
+    };
     let mut items = Vec::new();
     for row in rows {
-        let (id, position, fixed_start, duration_minutes, title, presenter, notes, updated_at) =
-            row?;
+        let (
+            (id, position, fixed_start, duration_minutes),
+            (title, presenter, notes, updated_at),
+            (started_at, ended_at),
+        ) = row?;
+        let length = Duration::minutes(i64::from(duration_minutes));
+        let pinned = |at: NaiveDateTime| {
+            fixed_start
+                .as_deref()
+                .and_then(|s| NaiveTime::parse_from_str(s, "%H:%M").ok())
+                .map(|t| at.date().and_time(t))
+        };
         // A pinned start is on the day the item would otherwise begin.
-        let start = fixed_start
-            .as_deref()
-            .and_then(|s| NaiveTime::parse_from_str(s, "%H:%M").ok())
-            .map_or(cursor, |t| cursor.date().and_time(t));
-        let end = start + Duration::minutes(i64::from(duration_minutes));
+        let start = pinned(cursor).unwrap_or(cursor);
+        let end = start + length;
         cursor = end;
+        // Not begun yet: after the previous item as it goes, never before its pin.
+        let expected_start = actual(&started_at)
+            .unwrap_or_else(|| pinned(expected).map_or(expected, |p| p.max(expected)));
+        let expected_end = actual(&ended_at).unwrap_or(expected_start + length);
+        expected = expected_end;
         items.push(AgendaItem {
             id,
             meeting_id: meeting_id.to_string(),
@@ -258,6 +356,10 @@ fn list(conn: &Connection, meeting_id: &str) -> Result<Vec<AgendaItem>> {
             start_time: start.format("%H:%M").to_string(),
             end_time: end.format("%H:%M").to_string(),
             past_midnight: end.date() > starts.date(),
+            started_at,
+            ended_at,
+            expected_start: expected_start.format("%H:%M").to_string(),
+            expected_end: expected_end.format("%H:%M").to_string(),
             title,
             presenter,
             notes,

@@ -140,6 +140,80 @@ impl Db {
         self.participants(meeting_id)
     }
 
+    /// Records that someone attends in this person's place ("dự thay"):
+    /// their name and office; an empty name says nobody does. The seat's
+    /// arrival is recorded as the invitee's (`record_attendance`).
+    pub fn set_substitute(
+        &mut self,
+        meeting_id: &str,
+        person_id: &str,
+        name: &str,
+        title: &str,
+    ) -> Result<Vec<Participant>> {
+        let name = text::line("substituteName", "Người dự thay", name)?;
+        let title = if name.is_empty() {
+            String::new()
+        } else {
+            text::line("substituteTitle", "Chức vụ người dự thay", title)?
+        };
+        self.write(|tx, device| {
+            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            let n = tx.execute(
+                "UPDATE participant SET substitute_name = ?3, substitute_title = ?4,
+                    updated_at = ?5, device_id = ?6
+                 WHERE meeting_id = ?1 AND person_id = ?2 AND deleted_at IS NULL",
+                params![meeting_id, person_id, name, title, clock::utc_now(), device],
+            )?;
+            if n == 0 {
+                return Err(not_participant(person_id));
+            }
+            Ok(())
+        })?;
+        self.participants(meeting_id)
+    }
+
+    /// Marks everyone of one group (`person.section`; empty: those without a
+    /// group) who has not been marked yet as arrived, at `at` (a local
+    /// "YYYY-MM-DDTHH:MM", as typed from a paper sheet) or now. People
+    /// already marked (present, late, absent…) are left as they are.
+    pub fn mark_section_present(
+        &mut self,
+        meeting_id: &str,
+        section: &str,
+        at: Option<&str>,
+    ) -> Result<Vec<Participant>> {
+        let at = match at {
+            Some(s) => clock::parse_local("at", "Thời điểm", s)?
+                .format(LOCAL_FORMAT)
+                .to_string(),
+            None => clock::local_now(&self.time_zone_of(meeting_id)?),
+        };
+        let pending: Vec<String> = self
+            .participants(meeting_id)?
+            .into_iter()
+            .filter(|p| {
+                p.state == AttendanceState::Invited && p.person.section.trim() == section.trim()
+            })
+            .map(|p| p.person.id)
+            .collect();
+        self.write(|tx, device| {
+            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            for person_id in &pending {
+                append(
+                    tx,
+                    meeting_id,
+                    person_id,
+                    AttendanceEventKind::Arrived,
+                    &at,
+                    "",
+                    device,
+                )?;
+            }
+            Ok(())
+        })?;
+        self.participants(meeting_id)
+    }
+
     /// The full log for one participant, oldest first.
     pub fn attendance_log(
         &self,
@@ -312,21 +386,19 @@ pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Pa
         }
     }
     let sql = format!(
-        "SELECT {}, x.role FROM participant x JOIN person p ON p.id = x.person_id
+        "SELECT {}, x.role, x.substitute_name, x.substitute_title
+         FROM participant x JOIN person p ON p.id = x.person_id
          WHERE x.meeting_id = ?1 AND x.deleted_at IS NULL ORDER BY {}",
         people::COLUMNS,
         people::order_by(conn)?
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([meeting_id], |r| {
-        let role: String = r.get("role")?;
-        Ok((people::person_from_row(r)?, role))
-    })?;
+    let rows = stmt.query_map([meeting_id], listed_from_row)?;
     let mut out = Vec::new();
     for row in rows {
-        let (person, role) = row?;
-        let d = states.remove(&person.id).unwrap_or_default();
-        out.push(d.participant(person, &role));
+        let listed = row?;
+        let d = states.remove(&listed.person.id).unwrap_or_default();
+        out.push(d.participant(listed));
     }
     Ok(out)
 }
@@ -348,17 +420,34 @@ pub(crate) fn participant(
         d.apply(&event?, &meeting.starts_at);
     }
     let sql = format!(
-        "SELECT {}, x.role FROM participant x JOIN person p ON p.id = x.person_id
+        "SELECT {}, x.role, x.substitute_name, x.substitute_title
+         FROM participant x JOIN person p ON p.id = x.person_id
          WHERE x.meeting_id = ?1 AND x.person_id = ?2 AND x.deleted_at IS NULL",
         people::COLUMNS
     );
-    let (person, role) = conn
-        .query_row(&sql, [meeting_id, person_id], |r| {
-            Ok((people::person_from_row(r)?, r.get::<_, String>("role")?))
-        })
+    let listed = conn
+        .query_row(&sql, [meeting_id, person_id], listed_from_row)
         .optional()?
         .ok_or_else(|| not_participant(person_id))?;
-    Ok(d.participant(person, &role))
+    Ok(d.participant(listed))
+}
+
+/// A person as listed for a meeting: who they are, why they are on the
+/// list, and who came in their place.
+struct Listed {
+    person: Person,
+    role: String,
+    substitute_name: String,
+    substitute_title: String,
+}
+
+fn listed_from_row(r: &Row) -> rusqlite::Result<Listed> {
+    Ok(Listed {
+        person: people::person_from_row(r)?,
+        role: r.get("role")?,
+        substitute_name: r.get("substitute_name")?,
+        substitute_title: r.get("substitute_title")?,
+    })
 }
 
 /// The state a participant is in after a sequence of events.
@@ -381,14 +470,16 @@ impl Default for Derived {
 }
 
 impl Derived {
-    fn participant(self, person: Person, role: &str) -> Participant {
+    fn participant(self, listed: Listed) -> Participant {
         Participant {
-            person,
-            role: ParticipantRole::parse(role).unwrap_or(ParticipantRole::Guest),
+            person: listed.person,
+            role: ParticipantRole::parse(&listed.role).unwrap_or(ParticipantRole::Guest),
             state: self.state,
             arrived_at: self.arrived_at,
             left_at: self.left_at,
             absence_reason: self.reason,
+            substitute_name: listed.substitute_name,
+            substitute_title: listed.substitute_title,
         }
     }
 

@@ -171,3 +171,84 @@ fn an_item_that_runs_past_midnight_is_flagged() {
     assert!(items[2].past_midnight);
     assert_eq!(items[2].start_time, "08:00");
 }
+
+#[test]
+fn the_running_agenda_records_real_times_and_later_items_shift_when_one_runs_late() {
+    let mut db = db();
+    let m = meeting(&mut db); // starts 2026-12-01T08:00
+    db.add_agenda_item(&m.id, &item("Khai mạc", 15)).unwrap();
+    db.add_agenda_item(&m.id, &item("Báo cáo", 30)).unwrap();
+    let mut lunch = item("Thảo luận buổi chiều", 60);
+    lunch.fixed_start = Some("13:30".into());
+    db.add_agenda_item(&m.id, &lunch).unwrap();
+    let ids: Vec<String> = db
+        .agenda(&m.id)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    let expected = |db: &hoinghi_core::Db| -> Vec<(String, String)> {
+        db.agenda(&m.id)
+            .unwrap()
+            .into_iter()
+            .map(|i| (i.expected_start, i.expected_end))
+            .collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+
+    // Opening began five minutes late and ran ten minutes over.
+    db.start_agenda_item(&ids[0], Some("2026-12-01T08:05"))
+        .unwrap();
+    db.end_agenda_item(&ids[0], Some("2026-12-01T08:30"))
+        .unwrap();
+    let agenda = db.agenda(&m.id).unwrap();
+    assert_eq!(
+        (
+            agenda[0].started_at.as_deref(),
+            agenda[0].ended_at.as_deref()
+        ),
+        (Some("2026-12-01T08:05"), Some("2026-12-01T08:30"))
+    );
+    // The planned times (the printed chương trình) do not move…
+    assert_eq!(
+        (agenda[1].start_time.as_str(), agenda[1].end_time.as_str()),
+        ("08:15", "08:45")
+    );
+    // …the expected ones do, but never before a pinned start.
+    assert_eq!(
+        expected(&db),
+        [
+            pair("08:05", "08:30"),
+            pair("08:30", "09:00"),
+            pair("13:30", "14:30")
+        ]
+    );
+
+    // Starting the next item while one runs ends the running one then.
+    db.start_agenda_item(&ids[1], Some("2026-12-01T08:32"))
+        .unwrap();
+    db.start_agenda_item(&ids[2], Some("2026-12-01T13:40"))
+        .unwrap();
+    let agenda = db.agenda(&m.id).unwrap();
+    assert_eq!(agenda[1].ended_at.as_deref(), Some("2026-12-01T13:40"));
+    assert_eq!(agenda[2].started_at.as_deref(), Some("2026-12-01T13:40"));
+    assert_eq!(agenda[2].ended_at, None);
+    assert_eq!(expected(&db)[2], pair("13:40", "14:40"));
+
+    // An end before the start, or for an item not begun, is refused.
+    assert_eq!(
+        kind(db.end_agenda_item(&ids[2], Some("2026-12-01T13:00"))),
+        "invalid"
+    );
+    let fresh = db.add_agenda_item(&m.id, &item("Bế mạc", 10)).unwrap();
+    let last = fresh.last().unwrap().id.clone();
+    assert_eq!(kind(db.end_agenda_item(&last, None)), "invalid");
+    assert_eq!(
+        kind(db.start_agenda_item(&last, Some("trưa nay"))),
+        "invalid"
+    );
+    assert_eq!(kind(db.start_agenda_item("no-such-item", None)), "notFound");
+    // Now, in the meeting's time zone, when no time is given.
+    let started = db.start_agenda_item(&last, None).unwrap();
+    assert!(started.last().unwrap().started_at.is_some());
+}

@@ -195,3 +195,93 @@ fn a_listed_person_starts_with_the_role_their_place_gives_them() {
         "notFound"
     );
 }
+
+#[test]
+fn a_deputy_attends_in_a_delegate_s_place_and_is_recorded_as_such() {
+    let mut db = db();
+    let m = meeting(&mut db);
+    let p = db.add_participant(&m.id, &person("Phạm Văn D")).unwrap()[0]
+        .person
+        .id
+        .clone();
+    let list = db
+        .set_substitute(&m.id, &p, "  Lê Thị E ", "Phó Giám đốc")
+        .unwrap();
+    assert_eq!(
+        (
+            list[0].substitute_name.as_str(),
+            list[0].substitute_title.as_str()
+        ),
+        ("Lê Thị E", "Phó Giám đốc")
+    );
+    // The seat is taken when the deputy arrives: the invitee's own event.
+    db.record_attendance(&m.id, &p, Ev::Arrived, "", Some("2026-12-01T07:58"))
+        .unwrap();
+    let after = &db.participants(&m.id).unwrap()[0];
+    assert_eq!(after.state, St::Present);
+    assert_eq!(after.substitute_name, "Lê Thị E");
+    // No name: nobody in their place, and no office either.
+    let cleared = db.set_substitute(&m.id, &p, " ", "Phó Giám đốc").unwrap();
+    assert_eq!(
+        (
+            cleared[0].substitute_name.as_str(),
+            cleared[0].substitute_title.as_str()
+        ),
+        ("", "")
+    );
+    assert_eq!(
+        kind(db.set_substitute(&m.id, "nobody", "X", "")),
+        "notFound"
+    );
+    assert_eq!(
+        kind(db.set_substitute(&m.id, &p, &"x".repeat(10_000), "")),
+        "invalid"
+    );
+}
+
+#[test]
+fn a_whole_group_is_marked_present_at_a_typed_time_and_others_are_left_alone() {
+    let mut db = db();
+    let m = meeting(&mut db);
+    let add = |db: &mut hoinghi_core::Db, name: &str, section: &str| {
+        let input = PersonInput {
+            section: section.into(),
+            ..person(name)
+        };
+        db.add_participant(&m.id, &input)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.person.full_name == name)
+            .unwrap()
+            .person
+            .id
+    };
+    let a = add(&mut db, "Nguyễn Văn A", "Báo chí");
+    let b = add(&mut db, "Trần Văn B", "Báo chí");
+    let c = add(&mut db, "Lê Văn C", "Báo chí");
+    let d = add(&mut db, "Phạm Văn D", "Đại biểu cơ sở");
+    db.record_attendance(&m.id, &b, Ev::Absent, "Ốm", None)
+        .unwrap();
+    db.record_attendance(&m.id, &c, Ev::Arrived, "", Some("2026-12-01T07:40"))
+        .unwrap();
+    // Typed from the paper sheet after the meeting: on time, not late.
+    let list = db
+        .mark_section_present(&m.id, "Báo chí", Some("2026-12-01T07:55"))
+        .unwrap();
+    let of = |id: &str| list.iter().find(|p| p.person.id == id).unwrap().clone();
+    assert_eq!(
+        (of(&a).state, of(&a).arrived_at.as_deref()),
+        (St::Present, Some("2026-12-01T07:55"))
+    );
+    assert_eq!(of(&b).state, St::AbsentExcused, "an absence stands");
+    assert_eq!(
+        of(&c).arrived_at.as_deref(),
+        Some("2026-12-01T07:40"),
+        "an earlier arrival stands"
+    );
+    assert_eq!(of(&d).state, St::Invited, "another group is untouched");
+    assert_eq!(
+        kind(db.mark_section_present(&m.id, "Báo chí", Some("sáng nay"))),
+        "invalid"
+    );
+}

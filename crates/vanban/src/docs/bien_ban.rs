@@ -61,7 +61,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     blocks.extend(proceedings(ctx));
 
     // The minutes end once, after the conclusions, as HD16 and Mẫu 1.9 close them.
-    let end = conf.ends();
+    let end = conf.ended();
     let closing = with_ending(
         &format!(
             "Hội nghị kết thúc vào {}, {}. Biên bản đã được đọc lại cho Hội nghị nghe và \
@@ -197,6 +197,20 @@ fn attendance_summary(ps: &[&Participant]) -> String {
         "có mặt {}/{} đồng chí",
         counts.attended, counts.invited
     )];
+    let substitutes: Vec<String> = ps
+        .iter()
+        .filter_map(|p| {
+            super::substitute(p)
+                .map(|who| format!("đồng chí {who} dự thay đồng chí {}", p.person.full_name))
+        })
+        .collect();
+    if !substitutes.is_empty() {
+        parts.push(format!(
+            "trong đó {} đồng chí dự thay: {}",
+            substitutes.len(),
+            substitutes.join(", ")
+        ));
+    }
     if !absent.is_empty() {
         parts.push(format!(
             "vắng {} đồng chí: {}",
@@ -241,7 +255,8 @@ fn proceedings(ctx: &Ctx) -> Vec<Block> {
         ));
     };
     let mut agenda: Vec<_> = conf.agenda.iter().collect();
-    agenda.sort_by(|a, b| a.start_time.cmp(&b.start_time));
+    // In the order things happened: actual starts where they were marked.
+    agenda.sort_by(|a, b| a.expected_start.cmp(&b.expected_start));
     // The tasks go with the last item where the chair concluded.
     let tasks_item = conf
         .minutes

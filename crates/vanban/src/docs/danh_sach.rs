@@ -267,12 +267,17 @@ fn attendance_of(p: &Participant) -> String {
             .unwrap_or("")
             .to_string()
     };
-    match p.state {
+    let state = match p.state {
         AttendanceState::Invited => String::new(),
         AttendanceState::Present => "Có mặt".into(),
         AttendanceState::Late => format!("Đến muộn ({})", time(&p.arrived_at)),
         AttendanceState::Left => format!("Về trước ({})", time(&p.left_at)),
         AttendanceState::AbsentExcused => format!("Vắng ({})", p.absence_reason.trim()),
         AttendanceState::Absent => "Vắng không lý do".into(),
+    };
+    match super::substitute(p) {
+        Some(who) if !state.is_empty() => format!("{state}; {who} dự thay"),
+        Some(who) => format!("{who} dự thay"),
+        None => state,
     }
 }

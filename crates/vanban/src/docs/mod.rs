@@ -114,6 +114,16 @@ impl Conference {
         parse_local(&self.meeting.ends_at)
     }
 
+    /// When the meeting really ended: the last agenda item's recorded end
+    /// once the secretary marked one, else the planned end.
+    fn ended(&self) -> NaiveDateTime {
+        self.agenda
+            .iter()
+            .filter_map(|i| i.ended_at.as_deref())
+            .max()
+            .map_or_else(|| self.ends(), parse_local)
+    }
+
     /// The date a document is usually signed (see `default_issue_date`).
     fn usual_issue_date(&self, kind: DocumentKind) -> NaiveDate {
         default_issue_date(kind, self.starts().date())
@@ -889,6 +899,20 @@ fn statement(e: &MinutesEntry, verb: &str) -> (Option<String>, String) {
 }
 
 /// "Hội nghị…" → "hội nghị…" inside a sentence.
+/// Who attended in `p`'s place ("Nguyễn Văn X, Phó Giám đốc"), if anyone.
+fn substitute(p: &Participant) -> Option<String> {
+    let name = p.substitute_name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let title = p.substitute_title.trim();
+    Some(if title.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}, {title},")
+    })
+}
+
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     chars

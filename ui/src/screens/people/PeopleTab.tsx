@@ -1,17 +1,37 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type FormEvent,
+  Fragment,
+  type ReactNode,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Dialog } from "../../components/Dialog";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { FormDialog } from "../../components/FormDialog";
+import { MenuButton, type MenuItem } from "../../components/MenuButton";
 import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
-import { formatDateTime } from "../../dates";
+import {
+  clockTime,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  meetingDays,
+  parseClockTime,
+  toLocalDate,
+} from "../../dates";
 import { useI18n } from "../../i18n";
 import {
   type AttendanceEvent,
   type AttendanceEventKind,
+  type AttendanceSummary,
   type IpcError,
   type Meeting,
   type Participant,
@@ -24,13 +44,53 @@ import {
 import { fold } from "../../text";
 import { CheckInMode } from "./CheckInMode";
 
-const ROW_HEIGHT = 52;
+/**
+ * A row's fixed height (the list is virtualised): room for two lines of a
+ * long name, position or unit, and the substitute's line under the name.
+ */
+const ROW_HEIGHT = 62;
 
 /** Why a person is on the list, in the order the select offers them. */
 const ROLES: readonly ParticipantRole[] = ["chair", "host", "guest", "press", "staff"];
 
+/**
+ * The group a walk-in joins when the list is grouped: the danh sách prints
+ * it as a heading, so it is the documents' Vietnamese in either UI language.
+ */
+const WALK_IN_SECTION = "Đại biểu khác";
+
 /** Only guests and the press are sent a giấy mời (the core's `ParticipantRole::is_invited`). */
 const isInvitee = (p: Participant) => p.role === "guest" || p.role === "press";
+
+/** Arrived and still there: the states whose arrival time is shown and may be corrected. */
+const isHere = (p: Participant) => p.state === "present" || p.state === "late";
+
+/** Marked as there at some point: present, late, or arrived and gone. */
+const hasArrived = (p: Participant) => isHere(p) || p.state === "left";
+
+/** The groups (sections) of the list, in its order; "" for those without one, if any. */
+function groupsOf(participants: Participant[]): string[] {
+  const groups = new Set<string>();
+  for (const p of participants) groups.add(p.person.section.trim());
+  return [...groups];
+}
+
+/** A translated sentence with React nodes (`{late}` → a counted span) for its placeholders. */
+function fill(template: string, parts: Record<string, ReactNode>): ReactNode[] {
+  return template
+    .split(/\{(\w+)\}/)
+    .map((piece, i) =>
+      i % 2 === 1 ? <Fragment key={piece}>{parts[piece] ?? piece}</Fragment> : piece,
+    );
+}
+
+/** Who attends in this person's place, and their office: "Lê Thị E, Phó Giám đốc"; "" if nobody. */
+function substituteOf(p: Participant): string {
+  return p.substituteName ? [p.substituteName, p.substituteTitle].filter(Boolean).join(", ") : "";
+}
+
+/** What the person time dialog is open for. */
+type TimeFor = { p: Participant; kind: "arrived" | "left" };
 
 /** The meeting's participants and their attendance; the list may hold tens of thousands. */
 export function PeopleTab({ meeting }: { meeting: Meeting }) {
@@ -46,6 +106,9 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
   const [inviting, setInviting] = useState(false);
   const [reasonFor, setReasonFor] = useState<Participant | null>(null);
   const [historyFor, setHistoryFor] = useState<Participant | null>(null);
+  const [timeFor, setTimeFor] = useState<TimeFor | null>(null);
+  const [substituteFor, setSubstituteFor] = useState<Participant | null>(null);
+  const [sectionFor, setSectionFor] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Participant | null>(null);
   const [checkingIn, setCheckingIn] = useState(false);
   const checkInButton = useRef<HTMLButtonElement>(null);
@@ -53,7 +116,9 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
   const haystacks = useMemo(
     () =>
       participants.map((p) =>
-        fold(`${p.person.fullName} ${p.person.positionTitle} ${p.person.unit} ${p.person.section}`),
+        fold(
+          `${p.person.fullName} ${p.person.positionTitle} ${p.person.unit} ${p.person.section} ${p.substituteName}`,
+        ),
       ),
     [participants],
   );
@@ -77,8 +142,111 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
     return run(() => backend.recordAttendance(meeting.id, p.person.id, kind, reason, null));
   }
 
+  /**
+   * Records an arrival or a departure at a typed time. A second arrival never
+   * moves the first (the core keeps it), so correcting the arrival of someone
+   * already there clears their mark first; the log keeps both.
+   */
+  async function markAt(p: Participant, kind: "arrived" | "left", at: string, reason: string) {
+    if (kind === "arrived" && isHere(p)) {
+      list.setValue(await backend.recordAttendance(meeting.id, p.person.id, "cleared", "", null));
+    }
+    list.setValue(await backend.recordAttendance(meeting.id, p.person.id, kind, reason, at));
+  }
+
+  async function saveSubstitute(p: Participant, name: string, title: string, present: boolean) {
+    list.setValue(await backend.setSubstitute(meeting.id, p.person.id, name, title));
+    if (present) {
+      list.setValue(await backend.recordAttendance(meeting.id, p.person.id, "arrived", "", null));
+    }
+  }
+
   function setRole(p: Participant, role: ParticipantRole) {
     return run(() => backend.setParticipantRole(meeting.id, p.person.id, role));
+  }
+
+  /** The state control's menu: what can be recorded for this person now, each saying what it does. */
+  function stateItems(p: Participant): MenuItem[] {
+    const items: MenuItem[] = [];
+    const at = (kind: "arrived" | "left") => () => setTimeFor({ p, kind });
+    if (isHere(p)) {
+      items.push(
+        { key: "left", label: t("attendance.leftAt"), testId: "state-left", onSelect: at("left") },
+        {
+          key: "arrived",
+          label: t("attendance.fixArrival"),
+          testId: "state-arrived",
+          onSelect: at("arrived"),
+        },
+      );
+    } else if (p.state === "left") {
+      items.push(
+        {
+          key: "now",
+          label: t("attendance.backNow"),
+          testId: "state-arrived-now",
+          onSelect: () => mark(p, "arrived"),
+        },
+        { key: "left", label: t("attendance.fixLeft"), testId: "state-left", onSelect: at("left") },
+      );
+    } else {
+      items.push(
+        {
+          key: "now",
+          label: t("attendance.arrivedNow"),
+          testId: "state-arrived-now",
+          onSelect: () => mark(p, "arrived"),
+        },
+        {
+          key: "arrived",
+          label: t("attendance.arrivedAt"),
+          testId: "state-arrived",
+          onSelect: at("arrived"),
+        },
+      );
+    }
+    items.push({
+      key: "excused",
+      label: t(p.state === "absentExcused" ? "attendance.fixReason" : "attendance.absentExcused"),
+      testId: "state-absent-excused",
+      separated: true,
+      onSelect: () => setReasonFor(p),
+    });
+    if (p.state !== "absent") {
+      items.push({
+        key: "absent",
+        label: t("attendance.absent"),
+        testId: "state-absent",
+        onSelect: () => mark(p, "absent"),
+      });
+    }
+    items.push(
+      {
+        key: "substitute",
+        label: t(p.substituteName ? "attendance.fixSubstitute" : "attendance.substitute"),
+        hint: substituteOf(p),
+        testId: "state-substitute",
+        separated: true,
+        onSelect: () => setSubstituteFor(p),
+      },
+      {
+        key: "history",
+        label: t("attendance.history"),
+        testId: "state-history",
+        onSelect: () => setHistoryFor(p),
+      },
+    );
+    if (p.state !== "invited") {
+      items.push({
+        key: "cleared",
+        label: t("attendance.cleared"),
+        hint: t("attendance.clearedHint"),
+        testId: "state-cleared",
+        separated: true,
+        onSelect: () => mark(p, "cleared"),
+      });
+    }
+    return items;
   }
 
   const invitees = useMemo(() => participants.filter(isInvitee).length, [participants]);
@@ -87,41 +255,20 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
     () => [...new Set(participants.map((p) => p.person.section).filter(Boolean))],
     [participants],
   );
+  const groups = useMemo(() => groupsOf(participants), [participants]);
+  const groupName = (section: string) =>
+    section || (groups.length === 1 ? t("section.all") : t("section.none"));
 
   return (
-    <div className="stack">
-      {counts ? (
-        <dl className="counts" aria-live="polite">
-          <Count testId="count-total" label={t("people.count.total")} value={counts.invited} />
-          <Count
-            testId="count-present"
-            label={t("people.count.present")}
-            value={counts.attended}
-            tone="present"
-          />
-          <Count
-            testId="count-late"
-            label={t("people.count.late")}
-            value={counts.late}
-            tone="late"
-          />
-          <Count
-            testId="count-left"
-            label={t("people.count.left")}
-            value={counts.left}
-            tone="left"
-          />
-          <Count
-            testId="count-absent"
-            label={t("people.count.absent")}
-            value={counts.absent + counts.absentExcused}
-            tone="absent"
-          />
-          <Count testId="count-pending" label={t("people.count.pending")} value={counts.pending} />
-        </dl>
-      ) : (
-        <ErrorText error={summary.error} />
-      )}
+    <div className="stack people-tab">
+      <div className="counts-line">
+        {counts ? <Counts counts={counts} /> : <ErrorText error={summary.error} />}
+        {participants.length > 0 ? (
+          <span className="muted small" data-testid="invitee-count" aria-live="polite">
+            {t("people.invitees", { n: invitees })}
+          </span>
+        ) : null}
+      </div>
       <div className="toolbar">
         <label className="toolbar-search">
           <span className="visually-hidden">{t("people.filter")}</span>
@@ -133,7 +280,7 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
             onChange={(e) => setFilter(e.target.value)}
           />
         </label>
-        <span className="muted">
+        <span className="muted small">
           {t("people.shown", { shown: shown.length, total: participants.length })}
         </span>
         <span className="toolbar-spacer" />
@@ -159,10 +306,18 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           {t("people.add")}
         </button>
       </div>
-      {participants.length > 0 ? (
-        <p className="muted small" data-testid="invitee-count" aria-live="polite">
-          {t("people.invitees", { n: invitees })}
-        </p>
+      {list.value ? (
+        <div className="door-tools">
+          <WalkIn
+            meetingId={meeting.id}
+            participants={participants}
+            section={sections.length > 0 ? WALK_IN_SECTION : ""}
+            onChange={list.setValue}
+          />
+          {groups.length > 0 ? (
+            <SectionPicker groups={groups} groupName={groupName} onMark={setSectionFor} />
+          ) : null}
+        </div>
       ) : null}
       <ErrorText error={list.error ?? action.error} />
       {list.value && participants.length === 0 ? (
@@ -174,10 +329,8 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
       {shown.length > 0 ? (
         <ParticipantTable
           rows={shown}
-          onMark={mark}
           onRole={setRole}
-          onReason={setReasonFor}
-          onHistory={setHistoryFor}
+          stateItems={stateItems}
           onEdit={(p) => setEditing(p.person)}
           onRemove={setRemoving}
         />
@@ -222,6 +375,52 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           }}
         />
       ) : null}
+      {timeFor ? (
+        <TimeDialog
+          meeting={meeting}
+          title={t(
+            timeFor.kind === "left"
+              ? "time.leftTitle"
+              : isHere(timeFor.p)
+                ? "time.fixArrivalTitle"
+                : "time.arrivedTitle",
+            { name: timeFor.p.person.fullName },
+          )}
+          fieldLabel={t(timeFor.kind === "left" ? "time.left" : "time.arrived")}
+          note={
+            timeFor.kind === "arrived" && isHere(timeFor.p) && timeFor.p.arrivedAt
+              ? t("time.fixNote", { time: formatTime(timeFor.p.arrivedAt) })
+              : undefined
+          }
+          initialReason={timeFor.kind === "left" ? timeFor.p.absenceReason : undefined}
+          lateHint={timeFor.kind === "arrived"}
+          saveLabel={t(timeFor.kind === "left" ? "time.saveLeft" : "time.saveArrived")}
+          onClose={() => setTimeFor(null)}
+          onSave={(at, reason) => markAt(timeFor.p, timeFor.kind, at, reason)}
+        />
+      ) : null}
+      {substituteFor ? (
+        <SubstituteDialog
+          participant={substituteFor}
+          onClose={() => setSubstituteFor(null)}
+          onSave={(name, title, present) => saveSubstitute(substituteFor, name, title, present)}
+        />
+      ) : null}
+      {sectionFor !== null ? (
+        <SectionDialog
+          meeting={meeting}
+          name={groupName(sectionFor)}
+          pending={
+            participants.filter(
+              (p) => p.state === "invited" && p.person.section.trim() === sectionFor,
+            ).length
+          }
+          onClose={() => setSectionFor(null)}
+          onSave={async (at) =>
+            list.setValue(await backend.markSectionPresent(meeting.id, sectionFor, at))
+          }
+        />
+      ) : null}
       {historyFor ? (
         <HistoryDialog
           meetingId={meeting.id}
@@ -256,44 +455,446 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
   );
 }
 
-function Count({
-  label,
-  value,
-  tone,
-  testId,
-}: {
-  label: string;
-  value: number;
-  tone?: string;
-  testId: string;
-}) {
+/**
+ * The core's counts, each saying what it includes: the present count takes
+ * in those who came late and those who left early, the absent count those
+ * with a reason. Staff are not delegates and are not counted.
+ */
+function Counts({ counts }: { counts: AttendanceSummary }) {
+  const { t } = useI18n();
   return (
-    <div className={tone ? `count count-${tone}` : "count"}>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
+    <dl className="counts" aria-live="polite">
+      <div className="count" title={t("people.count.scope")}>
+        <dt>{t("people.count.total")}</dt>
+        <dd data-testid="count-total">{counts.invited}</dd>
+      </div>
+      <div className="count count-present">
+        <dt>{t("people.count.present")}</dt>
+        <dd data-testid="count-present">{counts.attended}</dd>
+        <dd className="count-detail">
+          {fill(t("people.count.presentDetail"), {
+            late: <span data-testid="count-late">{counts.late}</span>,
+            left: <span data-testid="count-left">{counts.left}</span>,
+          })}
+        </dd>
+      </div>
+      <div className="count count-absent">
+        <dt>{t("people.count.absent")}</dt>
+        <dd data-testid="count-absent">{counts.absent + counts.absentExcused}</dd>
+        <dd className="count-detail">
+          {fill(t("people.count.absentDetail"), {
+            excused: <span data-testid="count-absent-excused">{counts.absentExcused}</span>,
+          })}
+        </dd>
+      </div>
+      <div className="count count-pending">
+        <dt>{t("people.count.pending")}</dt>
+        <dd data-testid="count-pending">{counts.pending}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/**
+ * Someone at the door who is not on the list: added to the meeting (and the
+ * directory) and marked present in one step, ready for the next one.
+ */
+function WalkIn({
+  meetingId,
+  participants,
+  section,
+  onChange,
+}: {
+  meetingId: string;
+  participants: Participant[];
+  section: string;
+  onChange(list: Participant[]): void;
+}) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const legendId = useId();
+  const [input, setInput] = useState({ fullName: "", unit: "", positionTitle: "" });
+  const [done, setDone] = useState<string | null>(null);
+  const { submit, busy, error } = useSubmit();
+  const nameInput = useRef<HTMLInputElement>(null);
+  const set = (key: keyof typeof input, value: string) =>
+    setInput((current) => ({ ...current, [key]: value }));
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setDone(null);
+    const before = new Set(participants.map((p) => p.person.id));
+    void submit(
+      async () => {
+        const added = await backend.addParticipant(meetingId, {
+          ...BLANK_PERSON,
+          ...input,
+          section,
+        });
+        onChange(added);
+        const person = added.find((p) => !before.has(p.person.id));
+        if (!person) return input.fullName.trim();
+        onChange(await backend.recordAttendance(meetingId, person.person.id, "arrived", "", null));
+        return person.person.fullName;
+      },
+      (name) => {
+        setDone(t("walkin.done", { name }));
+        setInput({ fullName: "", unit: "", positionTitle: "" });
+        nameInput.current?.focus();
+      },
+    );
+  }
+
+  return (
+    <>
+      <form className="walkin" aria-labelledby={legendId} onSubmit={add} noValidate>
+        <span id={legendId} className="walkin-legend">
+          {t("walkin.legend")}
+        </span>
+        <input
+          ref={nameInput}
+          className="walkin-name"
+          data-testid="walkin-name"
+          aria-label={t("walkin.name")}
+          placeholder={t("walkin.name")}
+          value={input.fullName}
+          onChange={(e) => set("fullName", e.target.value)}
+        />
+        <input
+          className="walkin-unit"
+          data-testid="walkin-unit"
+          aria-label={t("walkin.unit")}
+          placeholder={t("walkin.unit")}
+          value={input.unit}
+          onChange={(e) => set("unit", e.target.value)}
+        />
+        <input
+          className="walkin-title"
+          data-testid="walkin-title"
+          aria-label={t("walkin.title")}
+          placeholder={t("walkin.title")}
+          value={input.positionTitle}
+          onChange={(e) => set("positionTitle", e.target.value)}
+        />
+        <button type="submit" className="button small" data-testid="walkin-add" disabled={busy}>
+          {t("walkin.add")}
+        </button>
+      </form>
+      <div className="walkin-outcome" aria-live="polite">
+        {error ? <ErrorText error={error} /> : null}
+        {done && !error ? (
+          <span className="status-text small" data-testid="walkin-done">
+            {done}
+          </span>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+/** A group chosen from the list's groups, and the button that marks its people present. */
+function SectionPicker({
+  groups,
+  groupName,
+  onMark,
+}: {
+  groups: string[];
+  groupName(section: string): string;
+  onMark(section: string): void;
+}) {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState(groups[0] ?? "");
+  const value = groups.includes(chosen) ? chosen : (groups[0] ?? "");
+  return (
+    <div className="section-present">
+      <label>
+        <span className="visually-hidden">{t("section.label")}</span>
+        <select
+          className="compact"
+          data-testid="section-select"
+          value={value}
+          onChange={(e) => setChosen(e.target.value)}
+        >
+          {groups.map((g) => (
+            <option key={g} value={g}>
+              {groupName(g)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="button small"
+        data-testid="section-present"
+        onClick={() => onMark(value)}
+      >
+        {t("section.present")}
+      </button>
     </div>
+  );
+}
+
+interface TimeDialogProps {
+  meeting: Meeting;
+  title: string;
+  fieldLabel: string;
+  note?: string;
+  /** With a reason field (optional), first holding this. */
+  initialReason?: string;
+  /** Says, as the time is typed, whether it counts as on time or late. */
+  lateHint?: boolean;
+  /** A line about what saving will do, under the fields. */
+  message?: ReactNode;
+  saveLabel?: string;
+  saveDisabled?: boolean;
+  onClose(): void;
+  /** Records at `at` ("YYYY-MM-DDTHH:MM", local); the dialog closes once it has. */
+  onSave(at: string, reason: string): Promise<void>;
+}
+
+/**
+ * Asks the time something happened: 24-hour HH:MM typed (whatever the
+ * system's locale, unlike `<input type="time">`), on the meeting's day (or
+ * one of its days). It starts at now on the meeting's day; on any other day,
+ * as when the paper sign-in sheet is typed in afterwards, at the opening.
+ */
+function TimeDialog({
+  meeting,
+  title,
+  fieldLabel,
+  note,
+  initialReason,
+  lateHint,
+  message,
+  saveLabel,
+  saveDisabled,
+  onClose,
+  onSave,
+}: TimeDialogProps) {
+  const { t } = useI18n();
+  const days = useMemo(
+    () => meetingDays(meeting.startsAt, meeting.endsAt),
+    [meeting.startsAt, meeting.endsAt],
+  );
+  const [start] = useState(() => {
+    const now = new Date();
+    const today = toLocalDate(now);
+    return days.includes(today)
+      ? { day: today, time: clockTime(now) }
+      : { day: days[0] ?? meeting.startsAt.slice(0, 10), time: formatTime(meeting.startsAt) };
+  });
+  const [day, setDay] = useState(start.day);
+  const [time, setTime] = useState(start.time);
+  const [reason, setReason] = useState(initialReason ?? "");
+  const [invalid, setInvalid] = useState(false);
+  const { submit, busy, error } = useSubmit();
+  const clock = parseClockTime(time);
+  const at = clock ? `${day}T${clock}` : null;
+
+  function save() {
+    if (!at) {
+      setInvalid(true);
+      return false;
+    }
+    return submit(() => onSave(at, reason.trim()), onClose);
+  }
+
+  return (
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      saveTestId="time-save"
+      saveLabel={saveLabel}
+      saveDisabled={saveDisabled}
+    >
+      {note ? <p className="muted">{note}</p> : null}
+      <div className="time-fields">
+        {days.length > 1 ? (
+          <Field label={t("time.day")}>
+            <select data-testid="time-day" value={day} onChange={(e) => setDay(e.target.value)}>
+              {days.map((d) => (
+                <option key={d} value={d}>
+                  {formatDate(d)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        <Field
+          label={
+            days.length === 1
+              ? t("time.labelOnDay", { label: fieldLabel, date: formatDate(day) })
+              : fieldLabel
+          }
+          hint={t("time.hint")}
+        >
+          <input
+            type="text"
+            className="time-input"
+            data-testid="time-input"
+            data-autofocus
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={5}
+            pattern="([01]?[0-9]|2[0-3])[:.hH]?[0-5][0-9]"
+            placeholder="07:55"
+            value={time}
+            aria-invalid={invalid || undefined}
+            onFocus={(e) => e.target.select()}
+            onChange={(e) => {
+              setTime(e.target.value);
+              setInvalid(false);
+            }}
+          />
+        </Field>
+        {initialReason !== undefined ? (
+          <Field label={t("time.reason")} hint={t("common.optional")} wide>
+            <input
+              data-testid="time-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </Field>
+        ) : null}
+      </div>
+      {invalid ? (
+        <p className="error-text" role="alert">
+          {t("time.invalid")}
+        </p>
+      ) : null}
+      {lateHint && at ? (
+        <p
+          className={at > meeting.startsAt ? "warning-text" : "status-text"}
+          data-testid="time-late-hint"
+        >
+          {t(at > meeting.startsAt ? "time.late" : "time.onTime", {
+            start: formatTime(meeting.startsAt),
+          })}
+        </p>
+      ) : null}
+      {message}
+    </FormDialog>
+  );
+}
+
+/** Marks everyone of a group not yet marked as present, at a typed time. */
+function SectionDialog({
+  meeting,
+  name,
+  pending,
+  onClose,
+  onSave,
+}: {
+  meeting: Meeting;
+  /** The group, as the select names it. */
+  name: string;
+  /** How many of its people are not marked yet: those this marks. */
+  pending: number;
+  onClose(): void;
+  onSave(at: string): Promise<void>;
+}) {
+  const { t } = useI18n();
+  return (
+    <TimeDialog
+      meeting={meeting}
+      title={t("section.title", { section: name })}
+      fieldLabel={t("time.arrived")}
+      note={t("section.sheetHint")}
+      lateHint
+      message={
+        <p className="cell-title" data-testid="section-confirm" aria-live="polite">
+          {pending > 0
+            ? t("section.confirm", { n: pending, section: name })
+            : t("section.nobody", { section: name })}
+        </p>
+      }
+      saveLabel={t("section.save", { n: pending })}
+      saveDisabled={pending === 0}
+      onClose={onClose}
+      onSave={(at) => onSave(at)}
+    />
+  );
+}
+
+/**
+ * Who attends in this person's place ("dự thay"). Someone not marked as
+ * there yet is marked present with it, unless the box is cleared.
+ */
+function SubstituteDialog({
+  participant,
+  onClose,
+  onSave,
+}: {
+  participant: Participant;
+  onClose(): void;
+  /** Saves the substitute, and the arrival with `present`; the dialog closes once it has. */
+  onSave(name: string, title: string, present: boolean): Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [name, setName] = useState(participant.substituteName);
+  const [title, setTitle] = useState(participant.substituteTitle);
+  const [present, setPresent] = useState(true);
+  const { submit, busy, error } = useSubmit();
+  const arrived = hasArrived(participant);
+  const who = participant.person.fullName;
+  return (
+    <FormDialog
+      title={t("substitute.title", { name: who })}
+      onClose={onClose}
+      onSubmit={() =>
+        submit(() => onSave(name, title, !arrived && present && name.trim() !== ""), onClose)
+      }
+      busy={busy}
+      error={error}
+      saveTestId="substitute-save"
+    >
+      <p className="muted">{t("substitute.note", { name: who })}</p>
+      <div className="form-grid">
+        <Field label={t("substitute.name")}>
+          <input
+            data-testid="substitute-name"
+            data-autofocus
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </Field>
+        <Field label={t("substitute.position")}>
+          <input
+            data-testid="substitute-title"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </Field>
+        {arrived ? null : (
+          <label className="check field-wide">
+            <input
+              type="checkbox"
+              data-testid="substitute-present"
+              checked={present}
+              onChange={(e) => setPresent(e.target.checked)}
+            />
+            {t("substitute.present")}
+          </label>
+        )}
+      </div>
+    </FormDialog>
   );
 }
 
 interface ParticipantTableProps {
   rows: Participant[];
-  onMark(p: Participant, kind: AttendanceEventKind): void;
   onRole(p: Participant, role: ParticipantRole): void;
-  onReason(p: Participant): void;
-  onHistory(p: Participant): void;
+  /** The state control's menu for this person. */
+  stateItems(p: Participant): MenuItem[];
   onEdit(p: Participant): void;
   onRemove(p: Participant): void;
 }
 
-function ParticipantTable({
-  rows,
-  onMark,
-  onRole,
-  onReason,
-  onHistory,
-  onEdit,
-  onRemove,
-}: ParticipantTableProps) {
+function ParticipantTable({ rows, ...actions }: ParticipantTableProps) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -308,13 +909,13 @@ function ParticipantTable({
   // each placed where it would be, and aria-rowindex tells assistive tech where.
   return (
     <div className="vtable-body" ref={scroller}>
-      <table className="vtable" aria-rowcount={rows.length + 1}>
+      <table className="vtable people-table" aria-rowcount={rows.length + 1}>
         <thead>
           <tr className="vrow" aria-rowindex={1}>
             <th>{t("people.col.name")}</th>
             <th>{t("people.col.position")}</th>
             <th>{t("people.col.unit")}</th>
-            <th>{t("people.col.section")}</th>
+            <th className="col-section">{t("people.col.section")}</th>
             <th title={t("people.roleHint")}>{t("people.col.role")}</th>
             <th>{t("people.col.state")}</th>
             <th>
@@ -334,15 +935,7 @@ function ParticipantTable({
                 data-testid="participant-row"
                 style={{ height: ROW_HEIGHT, transform: `translateY(${virtual.start}px)` }}
               >
-                <ParticipantCells
-                  p={p}
-                  onMark={onMark}
-                  onRole={onRole}
-                  onReason={onReason}
-                  onHistory={onHistory}
-                  onEdit={onEdit}
-                  onRemove={onRemove}
-                />
+                <ParticipantCells p={p} {...actions} />
               </tr>
             );
           })}
@@ -352,57 +945,61 @@ function ParticipantTable({
   );
 }
 
+/** The time (and reason) under the state: when they came, when they left, why they were away. */
+function stateDetail(p: Participant, t: ReturnType<typeof useI18n>["t"]): string {
+  if (p.state === "absentExcused") return p.absenceReason;
+  if (p.leftAt) {
+    const times = p.arrivedAt
+      ? t("people.arrivedLeft", { arrived: formatTime(p.arrivedAt), left: formatTime(p.leftAt) })
+      : t("people.leftAt", { time: formatTime(p.leftAt) });
+    return p.absenceReason ? `${times} · ${p.absenceReason}` : times;
+  }
+  return p.arrivedAt ? t("people.arrivedAt", { time: formatTime(p.arrivedAt) }) : "";
+}
+
 function ParticipantCells({
   p,
-  onMark,
   onRole,
-  onReason,
-  onHistory,
+  stateItems,
   onEdit,
   onRemove,
 }: { p: Participant } & Omit<ParticipantTableProps, "rows">) {
   const { t } = useI18n();
   const name = p.person.fullName;
-  const detail =
-    p.state === "absentExcused"
-      ? p.absenceReason
-      : p.leftAt
-        ? t("people.leftAt", { time: p.leftAt.slice(11, 16) })
-        : p.arrivedAt
-          ? t("people.arrivedAt", { time: p.arrivedAt.slice(11, 16) })
-          : "";
-  const here = p.state === "present" || p.state === "late";
-  const action = (
-    kind: AttendanceEventKind,
-    short: string,
-    full: string,
-    onClick: () => void,
-    disabled = false,
-  ) => (
-    <button
-      type="button"
-      className={`button small att att-${kind}`}
-      aria-label={t("attendance.actionLabel", { action: full, name })}
-      title={full}
-      disabled={disabled}
-      onClick={onClick}
-    >
-      {short}
-    </button>
-  );
+  const detail = stateDetail(p, t);
+  const who = substituteOf(p);
+  const substitute = who ? t("people.substituteShown", { who }) : "";
+  const state = t(`state.${p.state}`);
   return (
     <>
-      <td className="cell-title ellipsis" title={name}>
-        {name}
+      <td className="cell-person">
+        <span className="cell-title clamp" title={name}>
+          {name}
+        </span>
+        {substitute ? (
+          <span
+            className="cell-sub ellipsis"
+            data-testid="participant-substitute"
+            title={substitute}
+          >
+            {substitute}
+          </span>
+        ) : null}
       </td>
-      <td className="ellipsis" title={p.person.positionTitle}>
-        {p.person.positionTitle}
+      <td>
+        <span className="clamp" title={p.person.positionTitle}>
+          {p.person.positionTitle}
+        </span>
       </td>
-      <td className="ellipsis" title={p.person.unit}>
-        {p.person.unit}
+      <td>
+        <span className="clamp" title={p.person.unit}>
+          {p.person.unit}
+        </span>
       </td>
-      <td className="ellipsis muted" title={p.person.section}>
-        {p.person.section}
+      <td className="col-section">
+        <span className="clamp muted" title={p.person.section}>
+          {p.person.section}
+        </span>
       </td>
       <td>
         <select
@@ -421,65 +1018,50 @@ function ParticipantCells({
         </select>
       </td>
       <td className="state-cell">
-        <button
-          type="button"
-          className={`badge state state-${p.state}`}
-          data-testid="participant-state"
-          aria-label={`${t(`state.${p.state}`)}. ${t("people.historyLabel", { name })}`}
-          onClick={() => onHistory(p)}
+        <MenuButton
+          className={`badge state state-button state-${p.state}`}
+          testId="participant-state"
+          menuTestId="participant-state-menu"
+          label={t("attendance.stateLabel", { name, state })}
+          menuLabel={t("attendance.menuLabel", { name })}
+          items={stateItems(p)}
         >
-          {t(`state.${p.state}`)}
-        </button>
+          {state}
+          <span className="caret" aria-hidden="true">
+            ▾
+          </span>
+        </MenuButton>
         {detail ? (
-          <span className="cell-sub ellipsis" title={detail}>
+          <span className="cell-sub ellipsis" data-testid="participant-detail" title={detail}>
             {detail}
           </span>
         ) : null}
       </td>
       <td className="row-actions">
-        {action("arrived", t("attendance.arrived"), t("attendance.arrived"), () =>
-          onMark(p, "arrived"),
-        )}
-        {action(
-          "left",
-          t("attendance.leftShort"),
-          t("attendance.left"),
-          () => onMark(p, "left"),
-          !here,
-        )}
-        {action("absent", t("attendance.absentExcusedShort"), t("attendance.absentExcused"), () =>
-          onReason(p),
-        )}
-        {action("absent", t("attendance.absent"), t("attendance.absent"), () =>
-          onMark(p, "absent"),
-        )}
-        {action(
-          "cleared",
-          t("attendance.clearedShort"),
-          t("attendance.cleared"),
-          () => onMark(p, "cleared"),
-          p.state === "invited",
-        )}
-        <button
-          type="button"
-          className="button small"
-          data-testid="participant-edit"
-          aria-label={t("people.editLabel", { name })}
-          title={t("people.editLabel", { name })}
-          onClick={() => onEdit(p)}
+        <MenuButton
+          className="button small icon ghost row-more"
+          testId="participant-actions"
+          menuTestId="participant-actions-menu"
+          label={t("people.moreLabel", { name })}
+          items={[
+            {
+              key: "edit",
+              label: t("people.editItem"),
+              testId: "participant-edit",
+              onSelect: () => onEdit(p),
+            },
+            {
+              key: "remove",
+              label: t("people.removeItem"),
+              testId: "participant-remove",
+              danger: true,
+              separated: true,
+              onSelect: () => onRemove(p),
+            },
+          ]}
         >
-          {t("people.edit")}
-        </button>
-        <button
-          type="button"
-          className="button small icon danger-ghost"
-          data-testid="participant-remove"
-          aria-label={t("people.removeLabel", { name })}
-          title={t("people.remove")}
-          onClick={() => onRemove(p)}
-        >
-          ×
-        </button>
+          <span aria-hidden="true">⋯</span>
+        </MenuButton>
       </td>
     </>
   );
