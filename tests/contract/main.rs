@@ -328,6 +328,16 @@ impl Run {
                 &arg(args, "input"),
             )),
             "delete_task" => reply(db.delete_task(&arg::<String>(args, "id"))),
+            "list_votes" => reply(db.votes(&arg::<String>(args, "meetingId"))),
+            "add_vote" => {
+                reply(db.add_vote(&arg::<String>(args, "meetingId"), &arg(args, "input")))
+            }
+            "update_vote" => reply(db.update_vote(
+                &arg::<String>(args, "id"),
+                &arg::<String>(args, "seen"),
+                &arg(args, "input"),
+            )),
+            "delete_vote" => reply(db.delete_vote(&arg::<String>(args, "id"))),
             "render_document" | "print_document" => {
                 let pdf = snapshot(db, args)?.render()?;
                 assert!(pdf.starts_with(b"%PDF-"), "{command} makes a PDF");

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_list_order.sql"),
     include_str!("migrations/0012_substitutes.sql"),
     include_str!("migrations/0013_agenda_running.sql"),
+    include_str!("migrations/0014_votes.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -782,6 +782,37 @@ pub struct MinutesInput {
     pub text: String,
 }
 
+/// A vote (biểu quyết) taken during the meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Vote {
+    pub id: String,
+    pub meeting_id: String,
+    pub agenda_item_id: Option<String>,
+    pub question: String,
+    /// How many delegates were present when it was taken.
+    pub present: u32,
+    /// Tán thành, không tán thành, không biểu quyết: they add up to `present`.
+    pub in_favour: u32,
+    pub against: u32,
+    pub abstained: u32,
+    /// The result as announced ("Hội nghị thống nhất thông qua…"); may be empty.
+    pub result: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VoteInput {
+    pub agenda_item_id: Option<String>,
+    pub question: String,
+    pub present: u32,
+    pub in_favour: u32,
+    pub against: u32,
+    pub abstained: u32,
+    pub result: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Task {

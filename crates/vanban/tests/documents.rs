@@ -361,6 +361,43 @@ fn the_sign_in_sheet_has_an_empty_signature_column_and_rows_to_sign_in() {
 }
 
 #[test]
+fn a_vote_is_printed_under_its_item_with_its_shares() {
+    let fonts = Fonts::bundled();
+    let mut conf = demo();
+    let item = conf.agenda[1].clone();
+    conf.votes.push(hoinghi_core::model::Vote {
+        id: "v1".into(),
+        meeting_id: conf.meeting.id.clone(),
+        agenda_item_id: Some(item.id.clone()),
+        question: "Thông qua Chương trình công tác quý IV".into(),
+        present: 40,
+        in_favour: 38,
+        against: 1,
+        abstained: 1,
+        result: "Hội nghị thống nhất thông qua.".into(),
+        updated_at: String::new(),
+    });
+    for &profile in FormatProfile::ALL {
+        let text = all_text(
+            &build(DocumentKind::BienBan, &conf, &options(profile), &fonts).layout(&fonts),
+        );
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(
+                "Biểu quyết: Thông qua Chương trình công tác quý IV. Có mặt 40 đồng chí; \
+                 tán thành 38 đồng chí (95%), không tán thành 1 đồng chí (2,5%), không biểu \
+                 quyết 1 đồng chí (2,5%). Kết quả: Hội nghị thống nhất thông qua."
+            ),
+            "{profile:?}: {flat}"
+        );
+        let vote_at = flat.find("Biểu quyết:").unwrap();
+        let title = item.title.trim_end_matches('.');
+        let heading_at = flat.find(title).unwrap_or(0);
+        assert!(heading_at < vote_at, "the vote sits under its item: {flat}");
+    }
+}
+
+#[test]
 fn the_minutes_end_when_the_last_item_really_ended() {
     let fonts = Fonts::bundled();
     let mut conf = demo();

@@ -1,4 +1,4 @@
-use hoinghi_core::model::{IpcError, MinutesEntry, MinutesInput, Task, TaskInput};
+use hoinghi_core::model::{IpcError, MinutesEntry, MinutesInput, Task, TaskInput, Vote, VoteInput};
 use tauri::State;
 
 use crate::state::AppState;
@@ -71,4 +71,38 @@ pub async fn update_task(
 #[tauri::command]
 pub async fn delete_task(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
     state.run(move |db| db.delete_task(&id)).await
+}
+
+#[tauri::command]
+pub async fn list_votes(
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<Vec<Vote>, IpcError> {
+    state.run(move |db| db.votes(&meeting_id)).await
+}
+
+#[tauri::command]
+pub async fn add_vote(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    input: VoteInput,
+) -> Result<Vote, IpcError> {
+    state.run(move |db| db.add_vote(&meeting_id, &input)).await
+}
+
+#[tauri::command]
+pub async fn update_vote(
+    state: State<'_, AppState>,
+    id: String,
+    seen: String,
+    input: VoteInput,
+) -> Result<Vote, IpcError> {
+    state
+        .run(move |db| db.update_vote(&id, &seen, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_vote(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    state.run(move |db| db.delete_vote(&id)).await
 }

@@ -31,6 +31,8 @@ import type {
   SavedFolder,
   Task,
   TaskInput,
+  Vote,
+  VoteInput,
 } from "./bindings";
 
 /**
@@ -197,6 +199,17 @@ export interface Backend {
   addTask(meetingId: string, input: TaskInput): Promise<Task>;
   updateTask(id: string, seen: string, input: TaskInput): Promise<Task>;
   deleteTask(id: string): Promise<null>;
+
+  /** The meeting's votes (biểu quyết), in the order they were taken. */
+  listVotes(meetingId: string): Promise<Vote[]>;
+  /**
+   * Records a vote. `invalid` (naming the numbers) unless tán thành, không tán
+   * thành and không biểu quyết add up to `present` (> 0); the question is
+   * required; an agenda item of another meeting is `invalid`.
+   */
+  addVote(meetingId: string, input: VoteInput): Promise<Vote>;
+  updateVote(id: string, seen: string, input: VoteInput): Promise<Vote>;
+  deleteVote(id: string): Promise<null>;
 
   /** The document as PDF bytes, for the preview. */
   renderDocument(

@@ -339,6 +339,22 @@ deadline: string | null, updatedAt: string, };
 
 export type TaskInput = { text: string, assignee: string, deadline: string | null, };
 
+export type Vote = { id: string, meetingId: string, agendaItemId: string | null, question: string, 
+/**
+ * How many delegates were present when it was taken.
+ */
+present: number, 
+/**
+ * Tán thành, không tán thành, không biểu quyết: they add up to `present`.
+ */
+inFavour: number, against: number, abstained: number, 
+/**
+ * The result as announced ("Hội nghị thống nhất thông qua…"); may be empty.
+ */
+result: string, updatedAt: string, };
+
+export type VoteInput = { agendaItemId: string | null, question: string, present: number, inFavour: number, against: number, abstained: number, result: string, };
+
 export type DocumentNumber = { id: string, meetingId: string, kind: DocumentKind, 
 /**
  * The run the number belongs to: "2022" (a state body's year) or "GM",

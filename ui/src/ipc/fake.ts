@@ -40,6 +40,8 @@ import type {
   Task,
   TaskInput,
   ToneMarks,
+  Vote,
+  VoteInput,
 } from "./bindings";
 import { LIST_ORDERS, TABLE_FONT_SIZES } from "./bindings";
 import { ipcError, toIpcError } from "./errors";
@@ -346,6 +348,7 @@ export class FakeBackend implements Backend {
   private events: AttendanceEvent[] = [];
   private minutes: MinutesEntry[] = [];
   private tasks: Task[] = [];
+  private votes: (Vote & { createdAt: string })[] = [];
   /** The register of outgoing documents, cancelled lines included. */
   private numbers: StoredNumber[] = [];
   /** The secretary's document text, by "meeting id + kind", then by field. */
@@ -787,6 +790,7 @@ export class FakeBackend implements Backend {
     this.events = keep(this.events);
     this.minutes = keep(this.minutes);
     this.tasks = keep(this.tasks);
+    this.votes = keep(this.votes);
     this.trashOrder = [];
     return backup;
   }
@@ -814,6 +818,7 @@ export class FakeBackend implements Backend {
         events: mine(this.events),
         minutes: mine(this.minutes),
         tasks: mine(this.tasks),
+        votes: mine(this.votes),
         numbers: mine(this.numbers),
       }),
     );
@@ -863,6 +868,7 @@ export class FakeBackend implements Backend {
     merge(this.events, file.events);
     merge(this.minutes, file.minutes);
     merge(this.tasks, file.tasks);
+    merge(this.votes, file.votes ?? []);
     merge(this.numbers, file.numbers ?? []);
     const now = this.meetings.find((m) => m.id === meeting.id);
     return {
@@ -887,6 +893,7 @@ export class FakeBackend implements Backend {
       events: this.events,
       minutes: this.minutes,
       tasks: this.tasks,
+      votes: this.votes,
       trashOrder: this.trashOrder,
       documentTexts: [...this.documentTexts].map(([k, v]) => [k, [...v]]),
       numbers: this.numbers,
@@ -933,6 +940,7 @@ export class FakeBackend implements Backend {
     this.events = data.events;
     this.minutes = data.minutes;
     this.tasks = data.tasks;
+    this.votes = data.votes ?? [];
     this.trashOrder = data.trashOrder;
     this.numbers = data.numbers ?? [];
     this.documentTexts = new Map(
@@ -1543,6 +1551,64 @@ export class FakeBackend implements Backend {
   async deleteTask(id: string): Promise<null> {
     if (!this.tasks.some((t) => t.id === id)) notFound("Không tìm thấy nhiệm vụ này.");
     this.tasks = this.tasks.filter((t) => t.id !== id);
+    return null;
+  }
+
+  /** The core's `votes::validate`, and the item check of `minutes::check_item`. */
+  private validateVote(meetingId: string, input: VoteInput): VoteInput {
+    const question = input.question.trim();
+    if (!question) invalid("Hãy ghi nội dung được đưa ra biểu quyết.");
+    if (input.present <= 0) invalid("Số đại biểu có mặt khi biểu quyết phải lớn hơn 0.");
+    const sum = input.inFavour + input.against + input.abstained;
+    if (sum !== input.present) {
+      invalid(
+        `Tán thành (${input.inFavour}), không tán thành (${input.against}) và không biểu quyết (${input.abstained}) cộng lại là ${sum}, phải bằng số đại biểu có mặt (${input.present}).`,
+      );
+    }
+    const agendaItemId = input.agendaItemId || null;
+    if (agendaItemId !== null) {
+      const item = this.agendaItem(agendaItemId);
+      if (item.meetingId !== meetingId) {
+        invalid("Mục chương trình đã chọn thuộc một hội nghị khác.");
+      }
+    }
+    return { ...clone(input), agendaItemId, question, result: input.result.trim() };
+  }
+
+  private publicVote(v: Vote & { createdAt: string }): Vote {
+    const { createdAt: _createdAt, ...vote } = v;
+    return clone(vote);
+  }
+
+  async listVotes(meetingId: string): Promise<Vote[]> {
+    this.meeting(meetingId);
+    return this.votes
+      .filter((v) => v.meetingId === meetingId)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .map((v) => this.publicVote(v));
+  }
+
+  async addVote(meetingId: string, input: VoteInput): Promise<Vote> {
+    this.meeting(meetingId);
+    const valid = this.validateVote(meetingId, input);
+    const stamp = this.stamp();
+    const vote = { ...valid, id: this.id("vote"), meetingId, updatedAt: stamp, createdAt: stamp };
+    this.votes.push(vote);
+    return this.publicVote(vote);
+  }
+
+  async updateVote(id: string, seen: string, input: VoteInput): Promise<Vote> {
+    const vote = this.votes.find((v) => v.id === id);
+    if (!vote) notFound("Không tìm thấy biểu quyết này.");
+    const valid = this.validateVote(vote.meetingId, input);
+    this.touch(vote, seen, "biểu quyết");
+    Object.assign(vote, valid);
+    return this.publicVote(vote);
+  }
+
+  async deleteVote(id: string): Promise<null> {
+    if (!this.votes.some((v) => v.id === id)) notFound("Không tìm thấy biểu quyết này.");
+    this.votes = this.votes.filter((v) => v.id !== id);
     return null;
   }
 

@@ -120,6 +120,10 @@ export class TauriBackend implements Backend {
   addTask: Backend["addTask"] = (meetingId, input) => call("add_task", { meetingId, input });
   updateTask: Backend["updateTask"] = (id, seen, input) => call("update_task", { id, seen, input });
   deleteTask: Backend["deleteTask"] = (id) => call("delete_task", { id });
+  listVotes: Backend["listVotes"] = (meetingId) => call("list_votes", { meetingId });
+  addVote: Backend["addVote"] = (meetingId, input) => call("add_vote", { meetingId, input });
+  updateVote: Backend["updateVote"] = (id, seen, input) => call("update_vote", { id, seen, input });
+  deleteVote: Backend["deleteVote"] = (id) => call("delete_vote", { id });
 
   renderDocument: Backend["renderDocument"] = async (meetingId, kind, options) =>
     toBytes(await call<unknown>("render_document", { meetingId, kind, options }));

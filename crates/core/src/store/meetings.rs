@@ -145,6 +145,7 @@ impl Db {
         self.write(|tx, _| {
             for table in [
                 "document_text",
+                "vote",
                 "task",
                 "minutes_entry",
                 "attendance_event",

@@ -160,7 +160,7 @@ pub(crate) fn validate(input: &MinutesInput) -> Result<MinutesInput> {
 }
 
 /// An entry may only point at a live agenda item of its own meeting.
-fn check_item(tx: &Transaction, meeting_id: &str, item: Option<&str>) -> Result<()> {
+pub(crate) fn check_item(tx: &Transaction, meeting_id: &str, item: Option<&str>) -> Result<()> {
     let Some(item) = item else { return Ok(()) };
     match agenda::live_item_meeting(tx, item) {
         Ok(owner) if owner == meeting_id => Ok(()),

@@ -16,3 +16,4 @@ mod numbers;
 mod people;
 mod portable;
 mod support;
+mod votes;

@@ -24,6 +24,7 @@ fn dump(path: &Path, meeting_id: &str) -> Vec<String> {
         ("attendance_event", "meeting_id = ?1"),
         ("minutes_entry", "meeting_id = ?1"),
         ("task", "meeting_id = ?1"),
+        ("vote", "meeting_id = ?1"),
         ("document_text", "meeting_id = ?1"),
         ("organisation", "?1 = ?1"),
     ] {

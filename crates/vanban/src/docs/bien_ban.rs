@@ -5,7 +5,7 @@
 
 use hoinghi_core::model::{
     AttendanceState, AttendanceSummary, DocumentFieldKey, MinutesEntry, MinutesKind, Participant,
-    ParticipantRole,
+    ParticipantRole, Vote,
 };
 
 use super::{
@@ -270,12 +270,18 @@ fn proceedings(ctx: &Ctx) -> Vec<Block> {
             .iter()
             .filter(|e| e.agenda_item_id.as_deref() == Some(item.id.as_str()))
             .collect();
+        let votes: Vec<&Vote> = conf
+            .votes
+            .iter()
+            .filter(|v| v.agenda_item_id.as_deref() == Some(item.id.as_str()))
+            .collect();
         let with_tasks = tasks_item == Some(item.id.as_str()) && !conf.tasks.is_empty();
-        if entries.is_empty() && !with_tasks {
+        if entries.is_empty() && votes.is_empty() && !with_tasks {
             continue;
         }
         heading(&mut blocks, &item.title);
         blocks.extend(entries.into_iter().map(|e| entry(ctx, e)));
+        blocks.extend(votes.into_iter().map(|v| ctx.para(&vote(v))));
         if with_tasks {
             blocks.extend(tasks(ctx));
         }
@@ -290,10 +296,20 @@ fn proceedings(ctx: &Ctx) -> Vec<Block> {
                 .is_none_or(|id| !known.contains(&id))
         })
         .collect();
+    let other_votes: Vec<&Vote> = conf
+        .votes
+        .iter()
+        .filter(|v| {
+            v.agenda_item_id
+                .as_deref()
+                .is_none_or(|id| !known.contains(&id))
+        })
+        .collect();
     let orphan_tasks = tasks_item.is_none_or(|id| !known.contains(&id)) && !conf.tasks.is_empty();
-    if !others.is_empty() || orphan_tasks {
+    if !others.is_empty() || !other_votes.is_empty() || orphan_tasks {
         heading(&mut blocks, "Nội dung khác");
         blocks.extend(others.into_iter().map(|e| entry(ctx, e)));
+        blocks.extend(other_votes.into_iter().map(|v| ctx.para(&vote(v))));
         if orphan_tasks {
             blocks.extend(tasks(ctx));
         }
@@ -313,6 +329,37 @@ fn tasks(ctx: &Ctx) -> Vec<Block> {
 /// "Đồng chí X, chức vụ, phát biểu ý kiến: …"; when the text already starts
 /// with what was done ("Trình bày báo cáo …"), that is the verb:
 /// "Đồng chí X, chức vụ, trình bày báo cáo …".
+/// "Biểu quyết: <question>. Có mặt 40 đồng chí; tán thành 38 đồng chí
+/// (95%), không tán thành 1 đồng chí (2,5%), không biểu quyết 1 đồng chí
+/// (2,5%). Kết quả: <result>."
+fn vote(v: &Vote) -> String {
+    let share = |n: u32| {
+        let tenths = (u64::from(n) * 1000 + u64::from(v.present) / 2) / u64::from(v.present.max(1));
+        if tenths % 10 == 0 {
+            format!("{}%", tenths / 10)
+        } else {
+            format!("{},{}%", tenths / 10, tenths % 10)
+        }
+    };
+    let mut text = format!(
+        "Biểu quyết: {}. Có mặt {} đồng chí; tán thành {} đồng chí ({}), không tán thành {} \
+         đồng chí ({}), không biểu quyết {} đồng chí ({}).",
+        v.question.trim().trim_end_matches('.'),
+        v.present,
+        v.in_favour,
+        share(v.in_favour),
+        v.against,
+        share(v.against),
+        v.abstained,
+        share(v.abstained)
+    );
+    let result = v.result.trim().trim_end_matches('.');
+    if !result.is_empty() {
+        text.push_str(&format!(" Kết quả: {result}."));
+    }
+    text
+}
+
 fn entry(ctx: &Ctx, e: &MinutesEntry) -> Block {
     let verb = match e.kind {
         MinutesKind::Report => "trình bày",

@@ -20,7 +20,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use hoinghi_core::model::{
     AgendaItem, DocumentField, DocumentFieldKey, DocumentFont, DocumentFormat, DocumentKind,
     DocumentOptions, FormatProfile, FormatSettings, InvitationForm, ListForm, Meeting,
-    MinutesEntry, Organisation, Participant, Task,
+    MinutesEntry, Organisation, Participant, Task, Vote,
 };
 use hoinghi_core::Db;
 
@@ -39,6 +39,7 @@ pub struct Conference {
     pub participants: Vec<Participant>,
     pub minutes: Vec<MinutesEntry>,
     pub tasks: Vec<Task>,
+    pub votes: Vec<Vote>,
 }
 
 impl Conference {
@@ -50,6 +51,7 @@ impl Conference {
             participants: db.participants(meeting_id)?,
             minutes: db.minutes(meeting_id)?,
             tasks: db.tasks(meeting_id)?,
+            votes: db.votes(meeting_id)?,
         })
     }
 
