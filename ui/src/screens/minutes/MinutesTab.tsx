@@ -1,4 +1,11 @@
-import { type KeyboardEvent, useCallback, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
@@ -14,8 +21,11 @@ import {
   type MinutesInput,
   type MinutesKind,
   useBackend,
+  type Vote,
 } from "../../ipc";
+import { AgendaRun, nextItem, runningItem } from "./AgendaRun";
 import { TasksSection } from "./TasksSection";
+import { VoteDialog, VoteRow } from "./Votes";
 
 export const AUTOSAVE_DELAY_MS = 800;
 const MINUTES_KINDS: MinutesKind[] = ["speech", "opinion", "report", "conclusion", "note"];
@@ -51,8 +61,12 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   const { t } = useI18n();
   const agenda = useLoad(() => backend.listAgenda(meeting.id), [backend, meeting.id]);
   const minutes = useLoad(() => backend.listMinutes(meeting.id), [backend, meeting.id]);
+  const votes = useLoad(() => backend.listVotes(meeting.id), [backend, meeting.id]);
   const [deleting, setDeleting] = useState<MinutesEntry | null>(null);
+  const [votingOn, setVotingOn] = useState<{ vote: Vote | null } | null>(null);
+  const [deletingVote, setDeletingVote] = useState<Vote | null>(null);
   const removal = useSubmit();
+  const run = useSubmit();
 
   const sessionCounter = useRef(1);
   const [draft, setDraftState] = useState<Draft>(() => ({
@@ -165,33 +179,103 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     );
   }
 
+  /**
+   * Makes `itemId` the editor's item for what is written next: an empty draft
+   * simply moves there; one with text is saved and a new one starts.
+   */
+  function writeUnder(itemId: string) {
+    const current = draftRef.current;
+    if (current.input.agendaItemId === itemId) return;
+    if (current.input.text.trim()) startDraft(null, newInput(itemId, new Date()));
+    else change({ agendaItemId: itemId });
+  }
+
+  function startItem(item: AgendaItem) {
+    writeUnder(item.id);
+    void run.submit(() => backend.startAgendaItem(item.id, null), agenda.setValue);
+  }
+
+  function endItem(item: AgendaItem) {
+    void run.submit(() => backend.endAgendaItem(item.id, null), agenda.setValue);
+  }
+
+  // The latest state for the Alt+N listener, which is added once.
+  const latest = useRef({ goNext: () => {}, blocked: false });
+  useLayoutEffect(() => {
+    latest.current = {
+      goNext: () => {
+        const next = nextItem(agenda.value ?? []);
+        if (next && !run.busy) startItem(next);
+      },
+      blocked: votingOn !== null || deleting !== null || deletingVote !== null,
+    };
+  });
+  useEffect(() => {
+    function onKey(event: globalThis.KeyboardEvent) {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== "KeyN") return;
+      if (latest.current.blocked) return;
+      event.preventDefault();
+      latest.current.goNext();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  function removeVote(vote: Vote) {
+    setDeletingVote(null);
+    void removal.submit(
+      () => backend.deleteVote(vote.id),
+      () => votes.setValue((current) => (current ?? []).filter((v) => v.id !== vote.id)),
+    );
+  }
+
   const items = agenda.value ?? [];
+  const allVotes = votes.value ?? [];
   const entries = [...(minutes.value ?? [])].sort(
     (a, b) =>
       (a.spokenAt ?? "99:99").localeCompare(b.spokenAt ?? "99:99") ||
       a.createdAt.localeCompare(b.createdAt),
   );
   const known = new Set(items.map((i) => i.id));
-  const groups: { key: string; title: string; item: AgendaItem | null; list: MinutesEntry[] }[] = [
+  const unfiled = (agendaItemId: string | null) =>
+    agendaItemId === null || !known.has(agendaItemId);
+  const groups: {
+    key: string;
+    title: string;
+    item: AgendaItem | null;
+    list: MinutesEntry[];
+    votes: Vote[];
+  }[] = [
     ...items.map((item, index) => ({
       key: item.id,
       title: `${index + 1}. ${item.title}`,
       item,
       list: entries.filter((e) => e.agendaItemId === item.id),
+      votes: allVotes.filter((v) => v.agendaItemId === item.id),
     })),
     {
       key: "general",
       title: t("minutes.general"),
       item: null,
-      list: entries.filter((e) => e.agendaItemId === null || !known.has(e.agendaItemId)),
+      list: entries.filter((e) => unfiled(e.agendaItemId)),
+      votes: allVotes.filter((v) => unfiled(v.agendaItemId)),
     },
   ];
 
   return (
     <div className="stack">
+      <AgendaRun
+        items={items}
+        busy={run.busy}
+        error={run.error}
+        onStart={startItem}
+        onEnd={endItem}
+        onNext={() => latest.current.goNext()}
+        onVote={() => setVotingOn({ vote: null })}
+      />
       <div className="minutes-layout">
         <section className="minutes-groups" aria-label={t("minutes.heading")}>
-          <ErrorText error={agenda.error ?? minutes.error ?? removal.error} />
+          <ErrorText error={agenda.error ?? minutes.error ?? votes.error ?? removal.error} />
           {groups.map((group) => (
             <section
               key={group.key}
@@ -206,7 +290,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
                 ) : null}
                 {group.title}
               </h3>
-              {group.list.length === 0 ? (
+              {group.list.length === 0 && group.votes.length === 0 ? (
                 <p className="muted small">{t("minutes.groupEmpty")}</p>
               ) : (
                 <ul className="entries">
@@ -247,6 +331,14 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
                       </li>
                     );
                   })}
+                  {group.votes.map((vote) => (
+                    <VoteRow
+                      key={vote.id}
+                      vote={vote}
+                      onEdit={() => setVotingOn({ vote })}
+                      onDelete={() => setDeletingVote(vote)}
+                    />
+                  ))}
                 </ul>
               )}
             </section>
@@ -342,6 +434,32 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
           message={t("minutes.deleteConfirm")}
           onConfirm={() => remove(deleting)}
           onCancel={() => setDeleting(null)}
+        />
+      ) : null}
+      {votingOn ? (
+        <VoteDialog
+          meetingId={meeting.id}
+          vote={votingOn.vote}
+          items={items}
+          defaultItemId={runningItem(items)?.id ?? draft.input.agendaItemId}
+          onClose={() => setVotingOn(null)}
+          onSave={async (input) => {
+            const editing = votingOn.vote;
+            const saved = editing
+              ? await backend.updateVote(editing.id, editing.updatedAt, input)
+              : await backend.addVote(meeting.id, input);
+            votes.setValue((current) => {
+              const list = current ?? [];
+              return editing ? list.map((v) => (v.id === saved.id ? saved : v)) : [...list, saved];
+            });
+          }}
+        />
+      ) : null}
+      {deletingVote ? (
+        <ConfirmDialog
+          message={t("vote.deleteConfirm")}
+          onConfirm={() => removeVote(deletingVote)}
+          onCancel={() => setDeletingVote(null)}
         />
       ) : null}
     </div>
