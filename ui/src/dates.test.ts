@@ -12,6 +12,8 @@ describe("times typed at the door", () => {
       ["13:30", "13:30"],
       ["00:00", "00:00"],
       ["23:59", "23:59"],
+      ["7h5", "07:05"],
+      ["13g0", "13:00"],
     ]) {
       expect(parseClockTime(typed as string), typed).toBe(time);
     }

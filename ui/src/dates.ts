@@ -58,12 +58,16 @@ export function formatInstant(value: string): string {
 }
 
 /**
- * A 24-hour time as typed: "7:55", "07:55", "7h55", "7.55" or "0755" → "07:55";
- * anything else (or an hour past 23, a minute past 59) → null.
+ * A 24-hour time as typed: "7:55", "07:55", "7h55", "7.55" or "0755" → "07:55",
+ * and "7h5" (bảy giờ năm phút) → "07:05"; anything else (an hour past 23, a
+ * minute past 59, "7:5") → null.
  */
 export function parseClockTime(typed: string): string | null {
+  const text = typed.trim();
   const m =
-    /^(\d{1,2})\s*[:.hHgG]\s*(\d{2})$/.exec(typed.trim()) ?? /^(\d{2})(\d{2})$/.exec(typed.trim());
+    /^(\d{1,2})\s*[:.hHgG]\s*(\d{2})$/.exec(text) ??
+    /^(\d{1,2})\s*[hHgG]\s*(\d)$/.exec(text) ??
+    /^(\d{2})(\d{2})$/.exec(text);
   if (!m) return null;
   const hours = Number(m[1]);
   const minutes = Number(m[2]);

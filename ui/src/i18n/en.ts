@@ -308,6 +308,12 @@ export const en: Dictionary = {
   "minutes.speakerName": "Speaker",
   "minutes.speakerTitle": "Position, unit",
   "minutes.spokenAt": "Time",
+  "minutes.spokenAtInvalid": "The time must be hours:minutes, for example 08:15.",
+  "minutes.speakerPlaceholder": "Type a few letters to pick a delegate, or a guest's name",
+  "minutes.speakerSuggestions": "Matching delegates",
+  // Written into the minutes, which are Vietnamese whatever the interface language.
+  "minutes.speechLead": "Đồng chí {name}, {role} phát biểu: ",
+  "minutes.speechLeadNoRole": "Đồng chí {name} phát biểu: ",
   "minutes.kind": "Kind",
   "minutes.text": "Text",
   "minutes.textPlaceholder":

@@ -306,6 +306,11 @@ export const vi = {
   "minutes.speakerName": "Người phát biểu",
   "minutes.speakerTitle": "Chức vụ, đơn vị",
   "minutes.spokenAt": "Giờ",
+  "minutes.spokenAtInvalid": "Giờ phải có dạng giờ:phút, ví dụ 08:15.",
+  "minutes.speakerPlaceholder": "Gõ vài chữ để chọn đại biểu, hoặc ghi tên khách",
+  "minutes.speakerSuggestions": "Đại biểu phù hợp",
+  "minutes.speechLead": "Đồng chí {name}, {role} phát biểu: ",
+  "minutes.speechLeadNoRole": "Đồng chí {name} phát biểu: ",
   "minutes.kind": "Loại",
   "minutes.text": "Nội dung",
   "minutes.textPlaceholder":

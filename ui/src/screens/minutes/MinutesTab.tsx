@@ -20,10 +20,12 @@ import {
   type MinutesEntry,
   type MinutesInput,
   type MinutesKind,
+  type Participant,
   useBackend,
   type Vote,
 } from "../../ipc";
 import { AgendaRun, nextItem, runningItem } from "./AgendaRun";
+import { SpeakerField, SpokenAtField, speakerTitle } from "./EntryFields";
 import { TasksSection } from "./TasksSection";
 import { VoteDialog, VoteRow } from "./Votes";
 
@@ -130,6 +132,34 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     setDraft(next);
     autosave.change(String(next.session), next);
   }
+
+  /**
+   * A speaker picked from the list: their name and "chức vụ, đơn vị", and the
+   * usual opening words when nothing is written yet; the caret goes to the text.
+   */
+  function pickSpeaker(p: Participant) {
+    const name = p.person.fullName;
+    const patch: Partial<MinutesInput> = { speakerName: name, speakerTitle: speakerTitle(p) };
+    if (!draftRef.current.input.text) {
+      const role = [p.person.positionTitle.trim(), p.person.unit.trim()].filter(Boolean).join(" ");
+      patch.text = role
+        ? t("minutes.speechLead", { name, role })
+        : t("minutes.speechLeadNoRole", { name });
+    }
+    change(patch);
+    caretToText.current = true;
+  }
+
+  // After a pick has rendered: the text area gets the focus, caret at the end.
+  const caretToText = useRef(false);
+  useLayoutEffect(() => {
+    if (!caretToText.current) return;
+    caretToText.current = false;
+    const area = textArea.current;
+    if (!area) return;
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+  });
 
   function startDraft(saved: MinutesEntry | null, input: MinutesInput) {
     void autosave.flush();
@@ -369,26 +399,24 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
                   ))}
                 </select>
               </Field>
-              <Field label={t("minutes.speakerName")}>
-                <input
-                  data-testid="minutes-speaker"
-                  value={draft.input.speakerName}
-                  onChange={(e) => change({ speakerName: e.target.value })}
-                />
-              </Field>
+              <SpeakerField
+                key={`speaker-${draft.session}`}
+                meetingId={meeting.id}
+                value={draft.input.speakerName}
+                onChange={(speakerName) => change({ speakerName })}
+                onPick={pickSpeaker}
+              />
               <Field label={t("minutes.speakerTitle")}>
                 <input
                   value={draft.input.speakerTitle}
                   onChange={(e) => change({ speakerTitle: e.target.value })}
                 />
               </Field>
-              <Field label={t("minutes.spokenAt")}>
-                <input
-                  type="time"
-                  value={draft.input.spokenAt ?? ""}
-                  onChange={(e) => change({ spokenAt: e.target.value || null })}
-                />
-              </Field>
+              <SpokenAtField
+                key={`time-${draft.session}`}
+                value={draft.input.spokenAt}
+                onChange={(spokenAt) => change({ spokenAt })}
+              />
               <Field label={t("minutes.kind")}>
                 <select
                   value={draft.input.kind}
