@@ -1,10 +1,14 @@
-/** Lower-cases and strips Vietnamese diacritics, so that "nguyen" finds "Nguyễn". */
+/**
+ * Lower case without Vietnamese marks, "đ" as "d", single spaces, as the
+ * core's `text::fold` does ("Nguyễn  Văn Đức" → "nguyen van duc"), so that
+ * "nguyen" finds "Nguyễn".
+ */
 export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  return [...text.normalize("NFD").replace(/\p{M}/gu, "")]
+    .map((c) => c.toLowerCase())
+    .join("")
     .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .trim();
+    .split(/\p{White_Space}+/u)
+    .filter((w) => w !== "")
+    .join(" ");
 }

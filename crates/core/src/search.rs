@@ -157,14 +157,6 @@ impl SearchIndex {
         SearchIndex { entries }
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Positions of the people matching `query`, best first, at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Vec<usize> {
         let words: Vec<QueryWord> = split(query)

@@ -2210,20 +2210,6 @@ const SEARCH_SEPARATORS = /[\p{White_Space},;()/\-–]/u;
 /** Words per person that search looks at (the core's `MAX_WORDS`). */
 const MAX_SEARCH_WORDS = 64;
 
-/**
- * The core's `text::fold`: NFD without combining marks, lower case, "đ" as
- * "d", single spaces ("Nguyễn  Văn Đức" → "nguyen van duc").
- */
-export function foldLikeCore(s: string): string {
-  return [...s.normalize("NFD").replace(/\p{M}/gu, "")]
-    .map((c) => c.toLowerCase())
-    .join("")
-    .replace(/đ/g, "d")
-    .split(/\p{White_Space}+/u)
-    .filter((w) => w !== "")
-    .join(" ");
-}
-
 /** A letter as its base letter, whether it has a vowel mark (ˆ ˘ horn), and its tone mark. */
 function letterParts(c: string): { base: string; marked: boolean; tone: string | null } {
   const [first = c, ...rest] = [...c.normalize("NFD")];
@@ -2352,7 +2338,7 @@ function searchEntry(p: Searchable): SearchEntry {
   for (const w of words) {
     if (folded !== "") folded += " ";
     starts.push(folded.length);
-    folded += foldLikeCore(w);
+    folded += fold(w);
   }
   let initials = "";
   for (const at of starts.slice(0, nameWords)) {
@@ -2423,7 +2409,7 @@ function scoreEntry(e: SearchEntry, query: QueryWord[], code: string): Score | n
 function searchList(people: Searchable[], query: string, limit: number): number[] {
   const words: QueryWord[] = searchWords(query)
     .map((w) => {
-      const folded = foldLikeCore(w);
+      const folded = fold(w);
       const marked = markedWord(w);
       const code = codeKey(folded);
       return {
@@ -2435,7 +2421,7 @@ function searchList(people: Searchable[], query: string, limit: number): number[
       };
     })
     .filter((w) => w.folded !== "");
-  const code = codeKey(foldLikeCore(query));
+  const code = codeKey(fold(query));
   if (words.length === 0 && code === "") return [];
   const scored: { score: Score; at: number }[] = [];
   people.forEach((p, at) => {

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { meetingInput } from "../test/render";
-import { FakeBackend, foldLikeCore, placeToneMarks } from "./fake";
+import { fold } from "../text";
+import { FakeBackend, placeToneMarks } from "./fake";
 
 /** A meeting at 08:00 on 12 Dec 2030, its list of `names` (rank in order), the clock at `now`. */
 async function door(names: string[], now = "2030-12-12T07:30") {
@@ -51,8 +52,8 @@ describe("the fake's text rules, as the core's", () => {
   });
 
   it("folds marks, đ and spaces away (text::fold)", () => {
-    expect(foldLikeCore("  Nguyễn  Văn Đức ")).toBe("nguyen van duc");
-    expect(foldLikeCore("Thủy".normalize("NFD"))).toBe("thuy");
+    expect(fold("  Nguyễn  Văn Đức ")).toBe("nguyen van duc");
+    expect(fold("Thủy".normalize("NFD"))).toBe("thuy");
   });
 });
 

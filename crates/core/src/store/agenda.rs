@@ -43,7 +43,7 @@ impl Db {
     /// one. Starting an item again moves its start and reopens it.
     pub fn start_agenda_item(&mut self, id: &str, at: Option<&str>) -> Result<Vec<AgendaItem>> {
         let meeting_id = live_item_meeting(&self.conn, id)?;
-        let at = self.agenda_moment(&meeting_id, at)?;
+        let at = self.moment(&meeting_id, at)?;
         self.write(|tx, device| {
             let now = clock::utc_now();
             tx.execute(
@@ -65,7 +65,7 @@ impl Db {
     /// Marks a begun item as ended, now or at `at`; never before it began.
     pub fn end_agenda_item(&mut self, id: &str, at: Option<&str>) -> Result<Vec<AgendaItem>> {
         let meeting_id = live_item_meeting(&self.conn, id)?;
-        let at = self.agenda_moment(&meeting_id, at)?;
+        let at = self.moment(&meeting_id, at)?;
         self.write(|tx, device| {
             let started: Option<String> = tx.query_row(
                 "SELECT started_at FROM agenda_item WHERE id = ?1",
@@ -96,16 +96,6 @@ impl Db {
             }
         })?;
         self.agenda(&meeting_id)
-    }
-
-    /// `at` checked and written the one local way, or now in the meeting's zone.
-    fn agenda_moment(&self, meeting_id: &str, at: Option<&str>) -> Result<String> {
-        Ok(match at {
-            Some(s) => clock::parse_local("at", "Thời điểm", s)?
-                .format(clock::LOCAL_FORMAT)
-                .to_string(),
-            None => clock::local_now(&self.time_zone_of(meeting_id)?),
-        })
     }
 
     /// Saves an item; `seen` is the `updated_at` the editor started from.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-use crate::clock::{self, LOCAL_FORMAT};
+use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{
@@ -124,12 +124,7 @@ impl Db {
             ));
         }
         let reason = text::line("reason", "Lý do", reason)?;
-        let at = match at {
-            Some(s) => clock::parse_local("at", "Thời điểm", s)?
-                .format(LOCAL_FORMAT)
-                .to_string(),
-            None => clock::local_now(&self.time_zone_of(meeting_id)?),
-        };
+        let at = self.moment(meeting_id, at)?;
         self.write(|tx, device| {
             require_live(tx, "meeting", "hội nghị", meeting_id)?;
             if !is_participant(tx, meeting_id, person_id)? {
@@ -182,12 +177,7 @@ impl Db {
         section: &str,
         at: Option<&str>,
     ) -> Result<Vec<Participant>> {
-        let at = match at {
-            Some(s) => clock::parse_local("at", "Thời điểm", s)?
-                .format(LOCAL_FORMAT)
-                .to_string(),
-            None => clock::local_now(&self.time_zone_of(meeting_id)?),
-        };
+        let at = self.moment(meeting_id, at)?;
         let pending: Vec<String> = self
             .participants(meeting_id)?
             .into_iter()

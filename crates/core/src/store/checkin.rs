@@ -13,7 +13,6 @@ use rusqlite::Connection;
 
 use super::attendance::{self, append};
 use super::require_live;
-use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{AttendanceEventKind, AttendanceState, AttendanceSummary, CheckIn, Participant};
@@ -79,14 +78,19 @@ impl ListCache {
 
 impl Db {
     /// The meeting's list as kept in memory, read again if anything changed.
+    /// When only attendance changed (a click in the Đại biểu table), the
+    /// people and their order are the same: the states are read again and
+    /// the search index is kept.
     fn list_cache(&self, meeting_id: &str) -> Result<std::cell::RefMut<'_, ListCache>> {
         let now = counters(&self.conn)?;
         let mut slot = self.list_cache.borrow_mut();
-        let fresh = slot
-            .as_ref()
-            .is_some_and(|c| c.meeting_id == meeting_id && c.counters == now);
-        if !fresh {
-            *slot = Some(ListCache::read(&self.conn, meeting_id)?);
+        match slot.as_mut() {
+            Some(c) if c.meeting_id == meeting_id && c.counters == now => {}
+            Some(c) if c.meeting_id == meeting_id && c.counters.lists == now.lists => {
+                c.participants = attendance::participants(&self.conn, meeting_id)?;
+                c.counters = now;
+            }
+            _ => *slot = Some(ListCache::read(&self.conn, meeting_id)?),
         }
         Ok(std::cell::RefMut::map(slot, |c| {
             c.as_mut().expect("filled just above")
@@ -138,7 +142,7 @@ impl Db {
                 summary: self.list_cache(meeting_id)?.summary(),
             });
         }
-        let at = clock::local_now(&self.time_zone_of(meeting_id)?);
+        let at = self.moment(meeting_id, None)?;
         self.write(|tx, device| {
             require_live(tx, "meeting", "hội nghị", meeting_id)?;
             append(

@@ -108,6 +108,17 @@ impl Db {
             .unwrap_or_else(|| DEFAULT_TIME_ZONE.to_string()))
     }
 
+    /// A moment of the meeting as stored (local "YYYY-MM-DDTHH:MM"): `at`
+    /// checked and written the one way, or now in the meeting's time zone.
+    pub(crate) fn moment(&self, meeting_id: &str, at: Option<&str>) -> Result<String> {
+        Ok(match at {
+            Some(s) => crate::clock::parse_local("at", "Thời điểm", s)?
+                .format(crate::clock::LOCAL_FORMAT)
+                .to_string(),
+            None => crate::clock::local_now(&self.time_zone_of(meeting_id)?),
+        })
+    }
+
     /// Adds a body (empty `id`) or saves an edit of one; an edit must start
     /// from the current version (`updated_at`).
     pub fn save_organisation(&mut self, input: &Organisation) -> Result<Organisation> {

@@ -552,31 +552,18 @@ function WalkIn({
         <span id={legendId} className="walkin-legend">
           {t("walkin.legend")}
         </span>
-        <input
-          ref={nameInput}
-          className="walkin-name"
-          data-testid="walkin-name"
-          aria-label={t("walkin.name")}
-          placeholder={t("walkin.name")}
-          value={input.fullName}
-          onChange={(e) => set("fullName", e.target.value)}
-        />
-        <input
-          className="walkin-unit"
-          data-testid="walkin-unit"
-          aria-label={t("walkin.unit")}
-          placeholder={t("walkin.unit")}
-          value={input.unit}
-          onChange={(e) => set("unit", e.target.value)}
-        />
-        <input
-          className="walkin-title"
-          data-testid="walkin-title"
-          aria-label={t("walkin.title")}
-          placeholder={t("walkin.title")}
-          value={input.positionTitle}
-          onChange={(e) => set("positionTitle", e.target.value)}
-        />
+        {WALKIN_FIELDS.map(([key, name]) => (
+          <input
+            key={key}
+            ref={key === "fullName" ? nameInput : undefined}
+            className={`walkin-${name}`}
+            data-testid={`walkin-${name}`}
+            aria-label={t(`walkin.${name}`)}
+            placeholder={t(`walkin.${name}`)}
+            value={input[key]}
+            onChange={(e) => set(key, e.target.value)}
+          />
+        ))}
         <button type="submit" className="button small" data-testid="walkin-add" disabled={busy}>
           {t("walkin.add")}
         </button>
@@ -592,6 +579,13 @@ function WalkIn({
     </>
   );
 }
+
+/** The walk-in line's fields: what they fill, and their name in test ids, classes and texts. */
+const WALKIN_FIELDS = [
+  ["fullName", "name"],
+  ["unit", "unit"],
+  ["positionTitle", "title"],
+] as const;
 
 /** A group chosen from the list's groups, and the button that marks its people present. */
 function SectionPicker({
