@@ -433,8 +433,8 @@ fn a_deputy_is_named_in_the_attendance_list_and_the_minutes() {
     let seat = conf
         .participants
         .iter_mut()
-        .find(|p| p.state == hoinghi_core::model::AttendanceState::Present)
-        .expect("someone came");
+        .find(|p| p.state == hoinghi_core::model::AttendanceState::Late)
+        .expect("someone came late");
     seat.substitute_name = "Lê Thị Dự".into();
     seat.substitute_title = "Phó Trưởng phòng".into();
     let invitee = seat.person.full_name.clone();
@@ -443,7 +443,7 @@ fn a_deputy_is_named_in_the_attendance_list_and_the_minutes() {
         opts.list = ListForm::Attendance;
         let list = all_text(&build(DocumentKind::DanhSach, &conf, &opts, &fonts).layout(&fonts));
         assert!(
-            list.contains("Có mặt; Lê Thị Dự, Phó Trưởng phòng, dự thay"),
+            list.contains("; Lê Thị Dự, Phó Trưởng phòng, dự thay"),
             "{profile:?}: {list}"
         );
         let minutes = all_text(&build(DocumentKind::BienBan, &conf, &opts, &fonts).layout(&fonts));
@@ -451,6 +451,13 @@ fn a_deputy_is_named_in_the_attendance_list_and_the_minutes() {
         assert!(
             flat.contains(&format!(
                 "trong đó 1 đồng chí dự thay: đồng chí Lê Thị Dự, Phó Trưởng phòng, dự thay đồng chí {invitee}"
+            )),
+            "{profile:?}: {flat}"
+        );
+        // Late was the deputy, not the invitee.
+        assert!(
+            flat.contains(&format!(
+                "đến muộn: đồng chí Lê Thị Dự (dự thay đồng chí {invitee})"
             )),
             "{profile:?}: {flat}"
         );

@@ -218,10 +218,18 @@ fn attendance_summary(ps: &[&Participant]) -> String {
             absent.join(", ")
         ));
     }
+    // Who sat in the seat: the deputy, where one came in the invitee's place.
+    let who = |p: &Participant| match p.substitute_name.trim() {
+        "" => format!("đồng chí {}", p.person.full_name),
+        deputy => format!(
+            "đồng chí {deputy} (dự thay đồng chí {})",
+            p.person.full_name
+        ),
+    };
     let late: Vec<String> = ps
         .iter()
         .filter(|p| p.state == AttendanceState::Late)
-        .map(|p| format!("đồng chí {}", p.person.full_name))
+        .map(|p| who(p))
         .collect();
     if !late.is_empty() {
         parts.push(format!("đến muộn: {}", late.join(", ")));
@@ -229,7 +237,7 @@ fn attendance_summary(ps: &[&Participant]) -> String {
     let left: Vec<String> = ps
         .iter()
         .filter(|p| p.state == AttendanceState::Left)
-        .map(|p| format!("đồng chí {}", p.person.full_name))
+        .map(|p| who(p))
         .collect();
     if !left.is_empty() {
         parts.push(format!("về trước khi kết thúc: {}", left.join(", ")));
