@@ -54,6 +54,15 @@ pub fn run() {
             std::thread::spawn(move || back_up_while_running(&handle));
             Ok(())
         })
+        // The projector shows the secretary's meeting: it goes with the main window.
+        .on_window_event(|window, event| {
+            if window.label() == "main" && matches!(event, tauri::WindowEvent::Destroyed) {
+                if let Some(projector) = window.app_handle().get_webview_window(commands::PROJECTOR)
+                {
+                    let _ = projector.destroy();
+                }
+            }
+        })
         .invoke_handler(commands::handler())
         .build(tauri::generate_context!())
         .expect("the HoiNghi window could not be started");

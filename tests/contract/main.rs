@@ -257,6 +257,9 @@ impl Run {
             "delete_person" => reply(db.delete_person(&arg::<String>(args, "id"))),
             "list_participants" => reply(db.participants(&arg::<String>(args, "meetingId"))),
             "attendance_summary" => reply(db.attendance_summary(&arg::<String>(args, "meetingId"))),
+            "attendance_by_section" => {
+                reply(db.attendance_by_section(&arg::<String>(args, "meetingId")))
+            }
             "invite_people" => reply(db.invite_people(
                 &arg::<String>(args, "meetingId"),
                 &arg::<Vec<String>>(args, "personIds"),
@@ -401,6 +404,13 @@ impl Run {
             "restore_backup" => reply(db.restore_backup(&arg::<String>(args, "name")).map(Some)),
             "deleted_meetings" => reply(db.deleted_meetings()),
             "restore_meeting" => reply(db.restore_meeting(&arg::<String>(args, "id"))),
+            "close_meeting" => reply(db.close_meeting(&arg::<String>(args, "id"))),
+            "reopen_meeting" => {
+                reply(db.reopen_meeting(&arg::<String>(args, "id"), &arg::<String>(args, "reason")))
+            }
+            "meeting_history" => reply(db.meeting_history(&arg::<String>(args, "id"))),
+            // The shell opens a window for a meeting that exists.
+            "open_projector" => reply(db.meeting(&arg::<String>(args, "meetingId")).map(|_| ())),
             "empty_trash" => reply(db.empty_trash()),
             // The file chosen in the shell's dialogs: the scratch folder, and the
             // meeting file exported last.

@@ -173,6 +173,11 @@ test("minutes typed just before the window closes are saved, and there after a r
     const { browser } = app;
     await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
     await click(browser, "meeting-open");
+    // The demo meeting is over and its records are locked: reopen it first.
+    await click(browser, "meeting-reopen");
+    await type(browser, "meeting-reopen-reason", "Bổ sung kết luận");
+    await click(browser, "meeting-reopen-save");
+    await waitForText(browser, byTestId("meeting-history"), "Bổ sung kết luận");
     await click(browser, "tab-minutes");
     await click(browser, "minutes-entry");
     await type(browser, "minutes-text", typed);

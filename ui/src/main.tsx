@@ -9,19 +9,26 @@ import { HashRouter } from "react-router";
 import { App } from "./App";
 import { I18nProvider } from "./i18n";
 import { BackendProvider, createBackend } from "./ipc";
+import { ProjectorScreen } from "./screens/projector/ProjectorScreen";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
 const { backend, preview } = await createBackend();
+// The hall screen's window opens this page with `?projector=<meeting id>`.
+const projector = new URLSearchParams(window.location.search).get("projector");
 
 createRoot(root).render(
   <StrictMode>
     <BackendProvider backend={backend}>
       <I18nProvider>
-        <HashRouter>
-          <App preview={preview} />
-        </HashRouter>
+        {projector ? (
+          <ProjectorScreen meetingId={projector} />
+        ) : (
+          <HashRouter>
+            <App preview={preview} />
+          </HashRouter>
+        )}
       </I18nProvider>
     </BackendProvider>
   </StrictMode>,

@@ -455,11 +455,13 @@ fn search_prints_ranked_matches_and_checkin_takes_a_code() {
     assert!(none.status.success());
     assert!(none.stdout.is_empty());
 
-    // Her arrival cleared (as the app's "Xoá điểm danh" does), she checks in
-    // by her code typed with a hyphen, then scans again.
-    {
+    // Her arrival cleared (as the app's "Xoá điểm danh" does, in the demo
+    // meeting reopened for it), she checks in by her code typed with a
+    // hyphen, then scans again. While the meeting is closed, nobody can.
+    let meeting = {
         let mut store = hoinghi_core::Db::open(&db).unwrap();
         let meeting = store.list_meetings().unwrap()[0].meeting.id.clone();
+        store.reopen_meeting(&meeting, "Thử máy quét").unwrap();
         let her = store.search_participants(&meeting, &code, 1).unwrap()[0]
             .person
             .id
@@ -473,7 +475,20 @@ fn search_prints_ranked_matches_and_checkin_takes_a_code() {
                 None,
             )
             .unwrap();
-    }
+        store.close_meeting(&meeting).unwrap();
+        meeting
+    };
+    let locked = cli(&["checkin", "--db", &db, &code]);
+    assert!(!locked.status.success());
+    assert!(
+        String::from_utf8_lossy(&locked.stderr).contains("đã được khoá"),
+        "{}",
+        String::from_utf8_lossy(&locked.stderr)
+    );
+    hoinghi_core::Db::open(&db)
+        .unwrap()
+        .reopen_meeting(&meeting, "Điểm danh bổ sung")
+        .unwrap();
     let dashed = format!("{}-{}", &code[..4], code[4..].to_lowercase());
     let first = succeed(&["checkin", "--db", &db, &dashed]);
     assert!(

@@ -16,10 +16,10 @@ macro_rules! declarations {
 pub fn typescript() -> String {
     let cfg = Config::default();
     let decls = declarations!(&cfg;
-        FormatProfile, OrganisationKind, MeetingStatus, MeetingKind, AttendanceEventKind, AttendanceState,
+        FormatProfile, OrganisationKind, MeetingStatus, MeetingEventKind, MeetingKind, AttendanceEventKind, AttendanceState,
         MinutesKind, ParticipantRole, ToneMarks, ListForm, InvitationForm, DocumentKind, DocumentFieldKey, DocumentOptions, DocumentFormat, DocumentField, DocumentFont,
-        FontSettings, ListOrder, FormatSettings, Organisation, Meeting, MeetingInput, MeetingSummary,
-        AgendaItem, AgendaItemInput, Person, PersonInput, Participant, AttendanceSummary, CheckIn,
+        FontSettings, ListOrder, FormatSettings, Organisation, Meeting, MeetingEvent, MeetingInput, MeetingSummary,
+        AgendaItem, AgendaItemInput, Person, PersonInput, Participant, AttendanceSummary, SectionAttendance, CheckIn,
         AttendanceEvent, MinutesEntry, MinutesInput, Task, TaskInput, Vote, VoteInput, DocumentNumber, SavedDocument, SavedFolder, BackupReason, BackupInfo, BackupSettings, PortableImport, ErrorKind, IpcError, AppInfo,
     );
     // The lists the UI iterates over, so that a new variant reaches every screen.

@@ -71,6 +71,15 @@ pub enum CoreError {
     #[error("Tệp dữ liệu đang được mở chỉ để đọc nên không thể ghi.")]
     ReadOnly,
 
+    /// The meeting was closed: its list, attendance, agenda and minutes are
+    /// kept as they were until someone reopens it (a recorded act).
+    #[error(
+        "Hội nghị đã kết thúc nên hồ sơ (danh sách, điểm danh, chương trình, biên bản) đã được \
+         khoá; thay đổi vừa rồi chưa được lưu. Muốn sửa, hãy mở lại hội nghị ở thẻ Thông tin \
+         (việc mở lại được ghi vào lịch sử)."
+    )]
+    MeetingClosed,
+
     /// The database could not be opened (a folder without write access, say).
     #[error(
         "Không mở được tệp dữ liệu {}. Hãy kiểm tra thư mục có tồn tại và cho phép ghi không \
@@ -128,6 +137,7 @@ impl CoreError {
         match self {
             CoreError::Invalid { .. } => ErrorKind::Invalid,
             CoreError::NotFound { .. } => ErrorKind::NotFound,
+            CoreError::MeetingClosed => ErrorKind::MeetingClosed,
             CoreError::Conflict(_) | CoreError::Stale { .. } => ErrorKind::Conflict,
             CoreError::NewerDatabase { .. } => ErrorKind::NewerDatabase,
             CoreError::OlderDatabase { .. } | CoreError::NotHoiNghi { .. } => ErrorKind::NotHoiNghi,

@@ -131,6 +131,11 @@ string_enum!(
 );
 
 string_enum!(MeetingStatus { Draft = "draft", InSession = "inSession", Closed = "closed" });
+string_enum!(
+    /// What happened to a meeting's lock: closed (its records locked) or
+    /// reopened (with a reason).
+    MeetingEventKind { Closed = "closed", Reopened = "reopened" }
+);
 string_enum!(MeetingKind {
     GiaoBan = "giaoBan",
     SoKet = "soKet",
@@ -281,6 +286,8 @@ string_enum!(
         Invalid = "invalid",
         NotFound = "notFound",
         Conflict = "conflict",
+        /// The meeting is closed and its records are locked until it is reopened.
+        MeetingClosed = "meetingClosed",
         /// The database was written by a newer HoiNghi and is left untouched.
         NewerDatabase = "newerDatabase",
         /// The file is not a HoiNghi database (or must first be upgraded by the app).
@@ -551,6 +558,21 @@ pub struct Meeting {
     pub updated_at: String,
 }
 
+/// One closing or reopening of a meeting, as the history shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingEvent {
+    pub id: String,
+    pub meeting_id: String,
+    pub kind: MeetingEventKind,
+    /// Why it was reopened (empty for a closing).
+    pub reason: String,
+    /// When (UTC, RFC 3339).
+    pub at: String,
+    /// The installation that did it.
+    pub device_id: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MeetingInput {
@@ -727,6 +749,15 @@ impl AttendanceSummary {
     pub fn absent_total(&self) -> u32 {
         self.absent + self.absent_excused
     }
+}
+
+/// One group's (thành phần's) attendance, for the counters at the door.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionAttendance {
+    /// The group as written on people (`Person::section`); empty: no group.
+    pub section: String,
+    pub summary: AttendanceSummary,
 }
 
 /// What checking one person in changed: that person, and the meeting's

@@ -48,6 +48,7 @@ const TABLES: &[(&str, &str)] = &[
     ("minutes_entry", "meeting_id = ?1"),
     ("task", "meeting_id = ?1"),
     ("vote", "meeting_id = ?1"),
+    ("meeting_event", "meeting_id = ?1"),
     ("document_text", "meeting_id = ?1"),
     ("document_number", "meeting_id = ?1"),
 ];

@@ -1192,6 +1192,7 @@ fn a_very_long_name_does_not_stop_one_invitation_per_person() {
             email: String::new(),
         })
         .unwrap();
+    db.reopen_meeting(&id, "Mời thêm").unwrap();
     db.invite_people(&id, &[person.id]).unwrap();
     let request = request(FormatProfile::Hd36);
     let invitations = Snapshot::take(&db, &id, DocumentKind::GiayMoi, &request)

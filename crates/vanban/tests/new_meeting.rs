@@ -42,7 +42,7 @@ fn new_office_meeting(db: &mut Db) -> String {
             secretary_name: "Lê Thu Trang".into(),
             secretary_title: "Chuyên viên Văn phòng Ban".into(),
             notes: String::new(),
-            status: MeetingStatus::Closed,
+            status: MeetingStatus::InSession,
             organisation_id: None,
             signer_name: String::new(),
             signer_title: String::new(),
@@ -210,6 +210,8 @@ fn new_office_meeting(db: &mut Db) -> String {
         )
         .unwrap();
     }
+    // The meeting is over: its records are locked before the documents are made.
+    db.close_meeting(&m.id).unwrap();
     m.id
 }
 

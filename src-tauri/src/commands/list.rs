@@ -8,6 +8,7 @@ macro_rules! with_commands {
     ($then:ident) => {
         $then! {
             app::app_info,
+            app::open_projector,
             organisation::list_organisations,
             organisation::default_organisation,
             organisation::save_organisation,
@@ -25,6 +26,9 @@ macro_rules! with_commands {
             meetings::empty_trash,
             meetings::export_meeting,
             meetings::import_meeting,
+            meetings::close_meeting,
+            meetings::reopen_meeting,
+            meetings::meeting_history,
             agenda::list_agenda,
             agenda::add_agenda_item,
             agenda::update_agenda_item,
@@ -38,6 +42,7 @@ macro_rules! with_commands {
             people::delete_person,
             people::list_participants,
             people::attendance_summary,
+            people::attendance_by_section,
             people::invite_people,
             people::add_participant,
             people::remove_participant,

@@ -1,4 +1,6 @@
-use hoinghi_core::model::{IpcError, Meeting, MeetingInput, MeetingSummary, PortableImport};
+use hoinghi_core::model::{
+    IpcError, Meeting, MeetingEvent, MeetingInput, MeetingSummary, PortableImport,
+};
 use hoinghi_vanban::docs::files;
 use tauri::{AppHandle, State};
 
@@ -46,6 +48,32 @@ pub async fn duplicate_meeting(
     id: String,
 ) -> Result<Meeting, IpcError> {
     state.run(move |db| db.duplicate_meeting(&id)).await
+}
+
+/// Ends the meeting and locks its records (list, attendance, agenda,
+/// minutes, votes, tasks).
+#[tauri::command]
+pub async fn close_meeting(state: State<'_, AppState>, id: String) -> Result<Meeting, IpcError> {
+    state.run(move |db| db.close_meeting(&id)).await
+}
+
+/// Unlocks a closed meeting; the reason is kept in its history.
+#[tauri::command]
+pub async fn reopen_meeting(
+    state: State<'_, AppState>,
+    id: String,
+    reason: String,
+) -> Result<Meeting, IpcError> {
+    state.run(move |db| db.reopen_meeting(&id, &reason)).await
+}
+
+/// Every closing and reopening of the meeting, oldest first.
+#[tauri::command]
+pub async fn meeting_history(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Vec<MeetingEvent>, IpcError> {
+    state.run(move |db| db.meeting_history(&id)).await
 }
 
 /// The trash: deleted meetings, most recently deleted first.

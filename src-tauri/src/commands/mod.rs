@@ -11,6 +11,8 @@ mod minutes;
 mod organisation;
 mod people;
 
+pub use app::PROJECTOR;
+
 include!("list.rs");
 
 /// Every command's name, in the order of `list.rs`.
@@ -67,6 +69,33 @@ mod tests {
             "src-tauri/capabilities/main.json must grant allow-<name> for each command in \
              src-tauri/src/commands/list.rs, and nothing else"
         );
+    }
+
+    /// The hall screen only reads: its window may call a few read commands
+    /// and close itself, nothing that writes.
+    #[test]
+    fn the_projector_window_only_reads() {
+        let text =
+            std::fs::read_to_string(repository().join("src-tauri/capabilities/projector.json"))
+                .expect("the projector's capability file is readable");
+        let json: serde_json::Value = serde_json::from_str(&text).expect("it is JSON");
+        assert_eq!(json["windows"], serde_json::json!([PROJECTOR]));
+        let granted: BTreeSet<&str> = json["permissions"]
+            .as_array()
+            .expect("it lists permissions")
+            .iter()
+            .filter_map(|p| p.as_str())
+            .collect();
+        let reads = [
+            "allow-get-meeting",
+            "allow-list-agenda",
+            "allow-attendance-summary",
+            "core:window:allow-close",
+        ];
+        assert_eq!(granted, BTreeSet::from(reads));
+        for p in reads.iter().filter_map(|p| p.strip_prefix("allow-")) {
+            assert!(COMMANDS.contains(&p.replace('-', "_").as_str()), "{p}");
+        }
     }
 
     /// The page is untrusted: no command takes a path or a folder from it, and

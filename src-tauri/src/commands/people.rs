@@ -1,6 +1,6 @@
 use hoinghi_core::model::{
     AttendanceEvent, AttendanceEventKind, AttendanceSummary, CheckIn, IpcError, Participant,
-    ParticipantRole, Person, PersonInput,
+    ParticipantRole, Person, PersonInput, SectionAttendance,
 };
 use tauri::State;
 
@@ -54,6 +54,17 @@ pub async fn attendance_summary(
 ) -> Result<AttendanceSummary, IpcError> {
     state
         .run(move |db| db.attendance_summary(&meeting_id))
+        .await
+}
+
+/// Each group's attendance, for the counters at the door.
+#[tauri::command]
+pub async fn attendance_by_section(
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<Vec<SectionAttendance>, IpcError> {
+    state
+        .run(move |db| db.attendance_by_section(&meeting_id))
         .await
 }
 

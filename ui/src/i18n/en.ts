@@ -251,6 +251,33 @@ export const en: Dictionary = {
   "checkin.count.absent": "Absent {n}",
   "checkin.count.pending": "Not yet arrived {n}",
   "checkin.count.scope": "Out of {invited} delegates; staff are not counted.",
+  "checkin.count.section": "{section}: {attended}/{invited}",
+  "checkin.count.noSection": "No group",
+  "error.meetingClosed":
+    "The meeting is closed, so its records are locked. To change them, reopen the meeting in the Details tab.",
+  "lock.title": "Close and lock the records",
+  "lock.help":
+    "When the meeting is over, lock its records so that the list, attendance, agenda and minutes cannot be changed by mistake. Documents can still be numbered, reworded and printed.",
+  "lock.banner":
+    "The meeting is closed: the list, attendance, agenda and minutes are locked. Documents can still be numbered, reworded and printed.",
+  "lock.toInfo": "Reopen to edit…",
+  "lock.close": "Close the meeting and lock its records",
+  "lock.closeConfirm":
+    "Lock this meeting's records? To change them afterwards, the meeting must be reopened with a reason, which is kept in its history.",
+  "lock.reopen": "Reopen the meeting",
+  "lock.reason": "Reason for reopening",
+  "lock.reasonHint":
+    "For example: add the remarks of the Office's head. The reason is kept in the history.",
+  "lock.history": "History",
+  "lock.event.closed": "{at}: meeting closed, records locked",
+  "lock.event.reopened": "{at}: reopened — {reason}",
+  "projector.open": "Projector",
+  "projector.openHint":
+    "Open a window for the hall screen: the agenda, the item under way and the number present. Press Esc in it to close it.",
+  "projector.current": "Now",
+  "projector.none": "The meeting has not started",
+  "projector.ended": "The meeting is over",
+  "projector.attended": "{attended} of {invited} delegates present",
   "checkin.present": "present at {time}",
   "checkin.late": "present at {time} (late)",
   "checkin.already": "{name} already checked in at {time} — arrival time kept.",

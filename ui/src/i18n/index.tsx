@@ -31,6 +31,7 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
 const ERROR_KEYS: Record<ErrorKind, MessageKey> = {
   invalid: "error.invalid",
   notFound: "error.notFound",
+  meetingClosed: "error.meetingClosed",
   conflict: "error.conflict",
   newerDatabase: "error.newerDatabase",
   notHoiNghi: "error.notHoiNghi",

@@ -249,6 +249,33 @@ export const vi = {
   "checkin.count.absent": "Vắng {n}",
   "checkin.count.pending": "Chưa đến {n}",
   "checkin.count.scope": "Tính trên {invited} đại biểu, không kể người phục vụ.",
+  "checkin.count.section": "{section}: {attended}/{invited}",
+  "checkin.count.noSection": "Chưa xếp nhóm",
+  "error.meetingClosed":
+    "Hội nghị đã kết thúc nên hồ sơ đã được khoá. Muốn sửa, hãy mở lại hội nghị ở thẻ Thông tin.",
+  "lock.title": "Kết thúc và khoá hồ sơ",
+  "lock.help":
+    "Khi hội nghị kết thúc, hãy khoá hồ sơ để danh sách, điểm danh, chương trình và biên bản không bị sửa nhầm. Văn bản vẫn đánh số, sửa lời và in được sau khi khoá.",
+  "lock.banner":
+    "Hội nghị đã kết thúc: danh sách, điểm danh, chương trình và biên bản đã được khoá. Văn bản vẫn đánh số, sửa lời và in được.",
+  "lock.toInfo": "Mở lại để sửa…",
+  "lock.close": "Kết thúc hội nghị và khoá hồ sơ",
+  "lock.closeConfirm":
+    "Khoá hồ sơ của hội nghị này? Sau khi khoá, muốn sửa phải mở lại và ghi lý do; việc mở lại được ghi vào lịch sử.",
+  "lock.reopen": "Mở lại hội nghị",
+  "lock.reason": "Lý do mở lại",
+  "lock.reasonHint":
+    "Ví dụ: bổ sung ý kiến của đồng chí Chánh Văn phòng. Lý do được ghi vào lịch sử.",
+  "lock.history": "Lịch sử",
+  "lock.event.closed": "{at}: kết thúc hội nghị, khoá hồ sơ",
+  "lock.event.reopened": "{at}: mở lại — {reason}",
+  "projector.open": "Màn chiếu",
+  "projector.openHint":
+    "Mở cửa sổ cho màn hình hội trường: chương trình, nội dung đang diễn ra và số đại biểu có mặt. Nhấn Esc trong cửa sổ đó để đóng.",
+  "projector.current": "Đang diễn ra",
+  "projector.none": "Hội nghị chưa bắt đầu",
+  "projector.ended": "Hội nghị đã kết thúc",
+  "projector.attended": "Có mặt {attended}/{invited} đại biểu",
   "checkin.present": "có mặt lúc {time}",
   "checkin.late": "có mặt lúc {time} (đến muộn)",
   "checkin.already": "{name} đã điểm danh lúc {time} — giữ nguyên giờ đến.",

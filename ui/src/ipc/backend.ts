@@ -18,6 +18,7 @@ import type {
   FontSettings,
   FormatSettings,
   Meeting,
+  MeetingEvent,
   MeetingInput,
   MeetingSummary,
   MinutesEntry,
@@ -29,6 +30,7 @@ import type {
   PersonInput,
   PortableImport,
   SavedFolder,
+  SectionAttendance,
   Task,
   TaskInput,
   Vote,
@@ -43,6 +45,8 @@ import type {
  */
 export interface Backend {
   appInfo(): Promise<AppInfo>;
+  /** Opens the hall screen's window for the meeting (or moves it to this meeting). */
+  openProjector(meetingId: string): Promise<null>;
 
   /**
    * The issuing bodies (cơ quan ban hành) the office keeps, hidden ones left
@@ -85,6 +89,12 @@ export interface Backend {
   /** The trash: deleted meetings, most recently deleted first. */
   deletedMeetings(): Promise<MeetingSummary[]>;
   restoreMeeting(id: string): Promise<Meeting>;
+  /** Ends the meeting and locks its list, attendance, agenda, minutes, votes and tasks. */
+  closeMeeting(id: string): Promise<Meeting>;
+  /** Unlocks a closed meeting; the reason is kept in its history. */
+  reopenMeeting(id: string, reason: string): Promise<Meeting>;
+  /** Every closing and reopening, oldest first. */
+  meetingHistory(id: string): Promise<MeetingEvent[]>;
   /** Removes the trashed meetings for good, after a backup (null when the trash was empty). */
   emptyTrash(): Promise<BackupInfo | null>;
   /** Writes the meeting to a `.hoinghi` file the user picks; its name, or null if cancelled. */
@@ -132,6 +142,8 @@ export interface Backend {
   listParticipants(meetingId: string): Promise<Participant[]>;
   /** The attendance in numbers, as every screen and document counts it. */
   attendanceSummary(meetingId: string): Promise<AttendanceSummary>;
+  /** The same numbers per group (thành phần), in list order. */
+  attendanceBySection(meetingId: string): Promise<SectionAttendance[]>;
   invitePeople(meetingId: string, personIds: string[]): Promise<Participant[]>;
   addParticipant(meetingId: string, input: PersonInput): Promise<Participant[]>;
   removeParticipant(meetingId: string, personId: string): Promise<Participant[]>;

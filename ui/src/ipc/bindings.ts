@@ -6,6 +6,8 @@ export type OrganisationKind = "state" | "party";
 
 export type MeetingStatus = "draft" | "inSession" | "closed";
 
+export type MeetingEventKind = "closed" | "reopened";
+
 export type MeetingKind = "giaoBan" | "soKet" | "tongKet" | "chuyenDe" | "other";
 
 export type AttendanceEventKind = "invited" | "arrived" | "left" | "absent" | "cleared";
@@ -194,6 +196,20 @@ organisationId: string | null,
  */
 signerName: string, signerTitle: string, signingPrefix: string, notes: string, status: MeetingStatus, isDemo: boolean, createdAt: string, updatedAt: string, };
 
+export type MeetingEvent = { id: string, meetingId: string, kind: MeetingEventKind, 
+/**
+ * Why it was reopened (empty for a closing).
+ */
+reason: string, 
+/**
+ * When (UTC, RFC 3339).
+ */
+at: string, 
+/**
+ * The installation that did it.
+ */
+deviceId: string, };
+
 export type MeetingInput = { title: string, kind: MeetingKind, startsAt: string, endsAt: string, venue: string, chairName: string, chairTitle: string, secretaryName: string, secretaryTitle: string, 
 /**
  * The body that issues the meeting's documents; `None` until one is chosen.
@@ -305,6 +321,12 @@ absent: number,
  * Not marked yet ("chưa đến").
  */
 pending: number, };
+
+export type SectionAttendance = { 
+/**
+ * The group as written on people (`Person::section`); empty: no group.
+ */
+section: string, summary: AttendanceSummary, };
 
 export type CheckIn = { participant: Participant, 
 /**
@@ -426,7 +448,7 @@ inTrash: boolean,
  */
 organisationAdded: boolean, };
 
-export type ErrorKind = "invalid" | "notFound" | "conflict" | "newerDatabase" | "notHoiNghi" | "inUse" | "databaseLost" | "diskFull" | "storage" | "io" | "missingGlyphs" | "font" | "pdf" | "internal" | "unknown";
+export type ErrorKind = "invalid" | "notFound" | "conflict" | "meetingClosed" | "newerDatabase" | "notHoiNghi" | "inUse" | "databaseLost" | "diskFull" | "storage" | "io" | "missingGlyphs" | "font" | "pdf" | "internal" | "unknown";
 
 export type IpcError = { kind: ErrorKind, message: string, };
 
@@ -440,7 +462,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = ["giay-moi", "chuong-trin
 
 export const DOCUMENT_FIELD_KEYS: readonly DocumentFieldKey[] = ["subject", "title", "basis", "invitation", "invitation_all", "confirmation", "opening", "lead", "discussion", "attendance", "closing", "recipients", "signer_authority", "signer_title", "signer_name", "issued_on", "drafter"];
 
-export const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "notFound", "conflict", "newerDatabase", "notHoiNghi", "inUse", "databaseLost", "diskFull", "storage", "io", "missingGlyphs", "font", "pdf", "internal", "unknown"];
+export const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "notFound", "conflict", "meetingClosed", "newerDatabase", "notHoiNghi", "inUse", "databaseLost", "diskFull", "storage", "io", "missingGlyphs", "font", "pdf", "internal", "unknown"];
 
 export const LIST_ORDERS: readonly ListOrder[] = ["rank", "givenName", "unit"];
 

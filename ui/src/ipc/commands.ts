@@ -2,6 +2,7 @@
 
 export const COMMANDS = [
   "app_info",
+  "open_projector",
   "list_organisations",
   "default_organisation",
   "save_organisation",
@@ -19,6 +20,9 @@ export const COMMANDS = [
   "empty_trash",
   "export_meeting",
   "import_meeting",
+  "close_meeting",
+  "reopen_meeting",
+  "meeting_history",
   "list_agenda",
   "add_agenda_item",
   "update_agenda_item",
@@ -32,6 +36,7 @@ export const COMMANDS = [
   "delete_person",
   "list_participants",
   "attendance_summary",
+  "attendance_by_section",
   "invite_people",
   "add_participant",
   "remove_participant",

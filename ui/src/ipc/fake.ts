@@ -24,6 +24,8 @@ import type {
   FormatSettings,
   ListOrder,
   Meeting,
+  MeetingEvent,
+  MeetingEventKind,
   MeetingInput,
   MeetingSummary,
   MinutesEntry,
@@ -37,6 +39,7 @@ import type {
   PortableImport,
   SavedDocument,
   SavedFolder,
+  SectionAttendance,
   Task,
   TaskInput,
   ToneMarks,
@@ -112,6 +115,33 @@ const MAX_HEADER_LINES = 4;
 /** Refused when a meeting has no issuing body yet (the core's `issuing_body`). */
 const NO_BODY =
   "Hội nghị chưa có cơ quan ban hành: hãy chọn hoặc khai báo cơ quan ban hành trước khi làm văn bản.";
+
+const MEETING_CLOSED =
+  "Hội nghị đã kết thúc nên hồ sơ (danh sách, điểm danh, chương trình, biên bản) đã được khoá; thay đổi vừa rồi chưa được lưu. Muốn sửa, hãy mở lại hội nghị ở thẻ Thông tin (việc mở lại được ghi vào lịch sử).";
+
+/** The core's `AttendanceSummary::of`: the same numbers on every screen and in every document. */
+function summarise(list: Participant[]): AttendanceSummary {
+  const summary: AttendanceSummary = {
+    invited: 0,
+    attended: 0,
+    late: 0,
+    left: 0,
+    absentExcused: 0,
+    absent: 0,
+    pending: 0,
+  };
+  // The staff (the minute-taker, the secretariat) are not delegates.
+  for (const p of list.filter((p) => p.role !== "staff")) {
+    summary.invited += 1;
+    if (p.state === "invited") summary.pending += 1;
+    if (p.state === "present" || p.state === "late" || p.state === "left") summary.attended += 1;
+    if (p.state === "late") summary.late += 1;
+    if (p.state === "left") summary.left += 1;
+    if (p.state === "absentExcused") summary.absentExcused += 1;
+    if (p.state === "absent") summary.absent += 1;
+  }
+  return summary;
+}
 
 function invalid(message: string): never {
   throw ipcError("invalid", message);
@@ -349,6 +379,7 @@ export class FakeBackend implements Backend {
   private minutes: MinutesEntry[] = [];
   private tasks: Task[] = [];
   private votes: (Vote & { createdAt: string })[] = [];
+  private meetingEvents: MeetingEvent[] = [];
   /** The register of outgoing documents, cancelled lines included. */
   private numbers: StoredNumber[] = [];
   /** The secretary's document text, by "meeting id + kind", then by field. */
@@ -432,6 +463,13 @@ export class FakeBackend implements Backend {
     const found = this.meetings.find((m) => m.id === id && !m.deleted);
     if (!found) notFound("Không tìm thấy cuộc họp. Có thể cuộc họp đã bị xoá.");
     return found;
+  }
+
+  /** The core's `require_open`: a closed meeting's records are locked until it is reopened. */
+  private openMeeting(id: string): StoredMeeting {
+    const meeting = this.meeting(id);
+    if (meeting.status === "closed") fail("meetingClosed", MEETING_CLOSED);
+    return meeting;
   }
 
   private person(id: string): Person {
@@ -751,7 +789,11 @@ export class FakeBackend implements Backend {
   async updateMeeting(id: string, seen: string, input: MeetingInput): Promise<Meeting> {
     const valid = this.validateMeeting(input);
     const meeting = this.meeting(id);
-    this.touch(meeting, seen, "hội nghị", () => this.requireBody(valid.organisationId));
+    this.touch(meeting, seen, "hội nghị", () => {
+      this.openMeeting(id);
+      this.requireBody(valid.organisationId);
+    });
+    if (valid.status === "closed") this.recordMeetingEvent(id, "closed", "");
     Object.assign(meeting, valid);
     return this.publicMeeting(meeting);
   }
@@ -778,6 +820,42 @@ export class FakeBackend implements Backend {
     return this.publicMeeting(found);
   }
 
+  async closeMeeting(id: string): Promise<Meeting> {
+    const meeting = this.meeting(id);
+    if (meeting.status !== "closed") {
+      meeting.status = "closed";
+      meeting.updatedAt = this.stamp(meeting.updatedAt);
+      this.recordMeetingEvent(id, "closed", "");
+    }
+    return this.publicMeeting(meeting);
+  }
+
+  async reopenMeeting(id: string, reason: string): Promise<Meeting> {
+    const why = required("Lý do mở lại", reason);
+    const meeting = this.meeting(id);
+    if (meeting.status !== "closed") invalid("Hội nghị này chưa kết thúc nên không cần mở lại.");
+    meeting.status = "inSession";
+    meeting.updatedAt = this.stamp(meeting.updatedAt);
+    this.recordMeetingEvent(id, "reopened", why);
+    return this.publicMeeting(meeting);
+  }
+
+  async meetingHistory(id: string): Promise<MeetingEvent[]> {
+    this.meeting(id);
+    return this.meetingEvents.filter((e) => e.meetingId === id).map(clone);
+  }
+
+  private recordMeetingEvent(meetingId: string, kind: MeetingEventKind, reason: string): void {
+    this.meetingEvents.push({
+      id: this.id("event"),
+      meetingId,
+      kind,
+      reason,
+      at: this.stamp(),
+      deviceId: "fake",
+    });
+  }
+
   async emptyTrash(): Promise<BackupInfo | null> {
     const gone = new Set(this.meetings.filter((m) => m.deleted).map((m) => m.id));
     if (gone.size === 0) return null;
@@ -791,6 +869,7 @@ export class FakeBackend implements Backend {
     this.minutes = keep(this.minutes);
     this.tasks = keep(this.tasks);
     this.votes = keep(this.votes);
+    this.meetingEvents = keep(this.meetingEvents);
     this.trashOrder = [];
     return backup;
   }
@@ -1061,6 +1140,7 @@ export class FakeBackend implements Backend {
   async addAgendaItem(meetingId: string, input: AgendaItemInput): Promise<AgendaItem[]> {
     this.meeting(meetingId);
     this.validateAgenda(input);
+    this.openMeeting(meetingId);
     const last = this.sortedAgenda(meetingId).at(-1);
     this.agenda.push({
       ...clone(input),
@@ -1078,6 +1158,7 @@ export class FakeBackend implements Backend {
   async startAgendaItem(id: string, at: string | null): Promise<AgendaItem[]> {
     const item = this.agendaItem(id);
     const time = attendanceTime(at) ?? toLocalDateTime(this.now());
+    this.openMeeting(item.meetingId);
     for (const other of this.agenda) {
       if (
         other.meetingId === item.meetingId &&
@@ -1098,6 +1179,7 @@ export class FakeBackend implements Backend {
   async endAgendaItem(id: string, at: string | null): Promise<AgendaItem[]> {
     const item = this.agendaItem(id);
     const time = attendanceTime(at) ?? toLocalDateTime(this.now());
+    this.openMeeting(item.meetingId);
     if (item.startedAt === null) {
       invalid("Mục này chưa bắt đầu; hãy bấm bắt đầu trước khi kết thúc.");
     }
@@ -1120,13 +1202,14 @@ export class FakeBackend implements Backend {
   async updateAgendaItem(id: string, seen: string, input: AgendaItemInput): Promise<AgendaItem[]> {
     this.validateAgenda(input);
     const item = this.agendaItem(id);
-    this.touch(item, seen, "mục chương trình");
+    this.touch(item, seen, "mục chương trình", () => this.openMeeting(item.meetingId));
     Object.assign(item, clone(input), { title: input.title.trim() });
     return this.computedAgenda(item.meetingId);
   }
 
   async deleteAgendaItem(id: string): Promise<AgendaItem[]> {
     const item = this.agendaItem(id);
+    this.openMeeting(item.meetingId);
     this.agenda = this.agenda.filter((a) => a.id !== id);
     for (const entry of this.minutes) {
       if (entry.agendaItemId === id) entry.agendaItemId = null;
@@ -1135,6 +1218,7 @@ export class FakeBackend implements Backend {
   }
 
   async reorderAgenda(meetingId: string, orderedIds: string[]): Promise<AgendaItem[]> {
+    this.openMeeting(meetingId);
     const items = this.sortedAgenda(meetingId);
     const same =
       orderedIds.length === items.length &&
@@ -1284,44 +1368,46 @@ export class FakeBackend implements Backend {
   }
 
   async attendanceSummary(meetingId: string): Promise<AttendanceSummary> {
-    const summary: AttendanceSummary = {
-      invited: 0,
-      attended: 0,
-      late: 0,
-      left: 0,
-      absentExcused: 0,
-      absent: 0,
-      pending: 0,
-    };
-    // The staff (the minute-taker, the secretariat) are not delegates.
-    for (const p of this.participants(meetingId).filter((p) => p.role !== "staff")) {
-      summary.invited += 1;
-      if (p.state === "invited") summary.pending += 1;
-      if (p.state === "present" || p.state === "late" || p.state === "left") summary.attended += 1;
-      if (p.state === "late") summary.late += 1;
-      if (p.state === "left") summary.left += 1;
-      if (p.state === "absentExcused") summary.absentExcused += 1;
-      if (p.state === "absent") summary.absent += 1;
+    return summarise(this.participants(meetingId));
+  }
+
+  /** The core's `Db::attendance_by_section`: groups in list order, staff-only groups left out. */
+  async attendanceBySection(meetingId: string): Promise<SectionAttendance[]> {
+    const list = this.participants(meetingId);
+    const sections = [...new Set(list.map((p) => p.person.section.trim()))];
+    return sections
+      .map((section) => ({
+        section,
+        summary: summarise(list.filter((p) => p.person.section.trim() === section)),
+      }))
+      .filter((s) => s.summary.invited > 0);
+  }
+
+  /** Opens the hall screen's view in a browser tab (the shell opens a window). */
+  async openProjector(meetingId: string): Promise<null> {
+    this.meeting(meetingId);
+    if (typeof window !== "undefined" && !import.meta.env.VITEST) {
+      window.open(`?projector=${encodeURIComponent(meetingId)}`, "projector");
     }
-    return summary;
+    return null;
   }
 
   async invitePeople(meetingId: string, personIds: string[]): Promise<Participant[]> {
-    this.meeting(meetingId);
+    this.openMeeting(meetingId);
     for (const id of personIds) this.livePerson(id);
     for (const id of personIds) this.invitePerson(meetingId, id);
     return this.participants(meetingId);
   }
 
   async addParticipant(meetingId: string, input: PersonInput): Promise<Participant[]> {
-    this.meeting(meetingId);
+    this.openMeeting(meetingId);
     const person = await this.createPerson(input);
     this.invitePerson(meetingId, person.id);
     return this.participants(meetingId);
   }
 
   async removeParticipant(meetingId: string, personId: string): Promise<Participant[]> {
-    this.meeting(meetingId);
+    this.openMeeting(meetingId);
     if (!this.invitations.some((i) => i.meetingId === meetingId && i.personId === personId)) {
       notFound("Người này không có trong danh sách đại biểu của cuộc họp.");
     }
@@ -1336,6 +1422,7 @@ export class FakeBackend implements Backend {
     personId: string,
     role: ParticipantRole,
   ): Promise<Participant[]> {
+    this.openMeeting(meetingId);
     const invitation = this.invitations.find(
       (i) => i.meetingId === meetingId && i.personId === personId,
     );
@@ -1351,7 +1438,7 @@ export class FakeBackend implements Backend {
     reason: string,
     at: string | null,
   ): Promise<Participant[]> {
-    this.meeting(meetingId);
+    this.openMeeting(meetingId);
     if (!this.invitations.some((i) => i.meetingId === meetingId && i.personId === personId)) {
       notFound("Người này không có trong danh sách đại biểu của cuộc họp.");
     }
@@ -1371,7 +1458,7 @@ export class FakeBackend implements Backend {
   ): Promise<Participant[]> {
     const substituteName = line("Người dự thay", name);
     const substituteTitle = substituteName ? line("Chức vụ người dự thay", title) : "";
-    this.meeting(meetingId);
+    this.openMeeting(meetingId);
     const invitation = this.invitations.find(
       (i) => i.meetingId === meetingId && i.personId === personId,
     );
@@ -1391,7 +1478,7 @@ export class FakeBackend implements Backend {
     at: string | null,
   ): Promise<Participant[]> {
     const when = attendanceTime(at);
-    this.meeting(meetingId);
+    this.openMeeting(meetingId);
     const time = when ?? toLocalDateTime(this.now());
     const group = section.trim();
     for (const p of this.participants(meetingId)) {
@@ -1436,6 +1523,7 @@ export class FakeBackend implements Backend {
         summary: await this.attendanceSummary(meetingId),
       };
     }
+    this.openMeeting(meetingId);
     this.pushEvent(meetingId, personId, "arrived", "", toLocalDateTime(this.now()));
     const participant = this.participants(meetingId).find((p) => p.person.id === personId);
     if (!participant) notFound("Người này không có trong danh sách đại biểu của cuộc họp.");
@@ -1480,6 +1568,7 @@ export class FakeBackend implements Backend {
   async addMinutesEntry(meetingId: string, input: MinutesInput): Promise<MinutesEntry> {
     this.meeting(meetingId);
     this.validateMinutes(meetingId, input);
+    this.openMeeting(meetingId);
     const stamp = this.stamp();
     const entry: MinutesEntry = {
       ...clone(input),
@@ -1496,15 +1585,15 @@ export class FakeBackend implements Backend {
     const entry = this.minutes.find((m) => m.id === id);
     if (!entry) notFound("Không tìm thấy ý kiến này trong biên bản.");
     this.validateMinutes(entry.meetingId, input);
-    this.touch(entry, seen, "mục biên bản");
+    this.touch(entry, seen, "mục biên bản", () => this.openMeeting(entry.meetingId));
     Object.assign(entry, clone(input));
     return clone(entry);
   }
 
   async deleteMinutesEntry(id: string): Promise<null> {
-    if (!this.minutes.some((m) => m.id === id)) {
-      notFound("Không tìm thấy ý kiến này trong biên bản.");
-    }
+    const entry = this.minutes.find((m) => m.id === id);
+    if (!entry) notFound("Không tìm thấy ý kiến này trong biên bản.");
+    this.openMeeting(entry.meetingId);
     this.minutes = this.minutes.filter((m) => m.id !== id);
     return null;
   }
@@ -1527,6 +1616,7 @@ export class FakeBackend implements Backend {
   async addTask(meetingId: string, input: TaskInput): Promise<Task> {
     this.meeting(meetingId);
     this.validateTask(input);
+    this.openMeeting(meetingId);
     const position = this.tasks.filter((t) => t.meetingId === meetingId).length;
     const task: Task = {
       ...clone(input),
@@ -1543,13 +1633,15 @@ export class FakeBackend implements Backend {
     this.validateTask(input);
     const task = this.tasks.find((t) => t.id === id);
     if (!task) notFound("Không tìm thấy nhiệm vụ này.");
-    this.touch(task, seen, "nhiệm vụ");
+    this.touch(task, seen, "nhiệm vụ", () => this.openMeeting(task.meetingId));
     Object.assign(task, clone(input));
     return clone(task);
   }
 
   async deleteTask(id: string): Promise<null> {
-    if (!this.tasks.some((t) => t.id === id)) notFound("Không tìm thấy nhiệm vụ này.");
+    const task = this.tasks.find((t) => t.id === id);
+    if (!task) notFound("Không tìm thấy nhiệm vụ này.");
+    this.openMeeting(task.meetingId);
     this.tasks = this.tasks.filter((t) => t.id !== id);
     return null;
   }
@@ -1591,6 +1683,7 @@ export class FakeBackend implements Backend {
   async addVote(meetingId: string, input: VoteInput): Promise<Vote> {
     this.meeting(meetingId);
     const valid = this.validateVote(meetingId, input);
+    this.openMeeting(meetingId);
     const stamp = this.stamp();
     const vote = { ...valid, id: this.id("vote"), meetingId, updatedAt: stamp, createdAt: stamp };
     this.votes.push(vote);
@@ -1601,13 +1694,15 @@ export class FakeBackend implements Backend {
     const vote = this.votes.find((v) => v.id === id);
     if (!vote) notFound("Không tìm thấy biểu quyết này.");
     const valid = this.validateVote(vote.meetingId, input);
-    this.touch(vote, seen, "biểu quyết");
+    this.touch(vote, seen, "biểu quyết", () => this.openMeeting(vote.meetingId));
     Object.assign(vote, valid);
     return this.publicVote(vote);
   }
 
   async deleteVote(id: string): Promise<null> {
-    if (!this.votes.some((v) => v.id === id)) notFound("Không tìm thấy biểu quyết này.");
+    const vote = this.votes.find((v) => v.id === id);
+    if (!vote) notFound("Không tìm thấy biểu quyết này.");
+    this.openMeeting(vote.meetingId);
     this.votes = this.votes.filter((v) => v.id !== id);
     return null;
   }

@@ -40,6 +40,7 @@ export function toBytes(value: unknown): Uint8Array {
 /** The real backend: each method is one Tauri command, arguments in camelCase. */
 export class TauriBackend implements Backend {
   appInfo: Backend["appInfo"] = () => call("app_info");
+  openProjector: Backend["openProjector"] = (meetingId) => call("open_projector", { meetingId });
 
   listOrganisations: Backend["listOrganisations"] = () => call("list_organisations");
   defaultOrganisation: Backend["defaultOrganisation"] = () => call("default_organisation");
@@ -56,6 +57,9 @@ export class TauriBackend implements Backend {
   listMeetings: Backend["listMeetings"] = () => call("list_meetings");
   deletedMeetings: Backend["deletedMeetings"] = () => call("deleted_meetings");
   restoreMeeting: Backend["restoreMeeting"] = (id) => call("restore_meeting", { id });
+  closeMeeting: Backend["closeMeeting"] = (id) => call("close_meeting", { id });
+  reopenMeeting: Backend["reopenMeeting"] = (id, reason) => call("reopen_meeting", { id, reason });
+  meetingHistory: Backend["meetingHistory"] = (id) => call("meeting_history", { id });
   emptyTrash: Backend["emptyTrash"] = () => call("empty_trash");
   exportMeeting: Backend["exportMeeting"] = (id) => call("export_meeting", { id });
   importMeeting: Backend["importMeeting"] = () => call("import_meeting");
@@ -87,6 +91,8 @@ export class TauriBackend implements Backend {
     call("list_participants", { meetingId });
   attendanceSummary: Backend["attendanceSummary"] = (meetingId) =>
     call("attendance_summary", { meetingId });
+  attendanceBySection: Backend["attendanceBySection"] = (meetingId) =>
+    call("attendance_by_section", { meetingId });
   invitePeople: Backend["invitePeople"] = (meetingId, personIds) =>
     call("invite_people", { meetingId, personIds });
   addParticipant: Backend["addParticipant"] = (meetingId, input) =>

@@ -23,3 +23,9 @@ export function onDatabaseLost(show: (message: string) => void): () => void {
   window.addEventListener(DATABASE_LOST_EVENT, listener);
   return () => window.removeEventListener(DATABASE_LOST_EVENT, listener);
 }
+
+/** Closes this window (the projector's Esc); in a browser tab, closes the tab if it may. */
+export function closeThisWindow(): void {
+  if (isTauri()) void getCurrentWindow().close();
+  else window.close();
+}

@@ -8,7 +8,7 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{AgendaItem, AgendaItemInput};
-use crate::store::{meetings, require_current, require_live, soft_delete};
+use crate::store::{meetings, require_current, require_open, soft_delete};
 use crate::text;
 
 /// Longest single agenda item: a whole day.
@@ -26,7 +26,7 @@ impl Db {
     ) -> Result<Vec<AgendaItem>> {
         let item = validate(input)?;
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             let next: u32 = tx.query_row(
                 "SELECT COALESCE(MAX(position) + 1, 0) FROM agenda_item
                  WHERE meeting_id = ?1 AND deleted_at IS NULL",
@@ -45,6 +45,7 @@ impl Db {
         let meeting_id = live_item_meeting(&self.conn, id)?;
         let at = self.moment(&meeting_id, at)?;
         self.write(|tx, device| {
+            require_open(tx, &meeting_id)?;
             let now = clock::utc_now();
             tx.execute(
                 "UPDATE agenda_item SET ended_at = ?2, updated_at = ?3, device_id = ?4
@@ -67,6 +68,7 @@ impl Db {
         let meeting_id = live_item_meeting(&self.conn, id)?;
         let at = self.moment(&meeting_id, at)?;
         self.write(|tx, device| {
+            require_open(tx, &meeting_id)?;
             let started: Option<String> = tx.query_row(
                 "SELECT started_at FROM agenda_item WHERE id = ?1",
                 [id],
@@ -108,6 +110,7 @@ impl Db {
         let item = validate(input)?;
         let meeting_id = self.write(|tx, device| {
             let meeting_id = live_item_meeting(tx, id)?;
+            require_open(tx, &meeting_id)?;
             let stamp = require_current(tx, "agenda_item", "mục chương trình", id, seen)?;
             tx.execute(
                 "UPDATE agenda_item SET title = ?2, presenter = ?3, duration_minutes = ?4,
@@ -134,6 +137,7 @@ impl Db {
     pub fn delete_agenda_item(&mut self, id: &str) -> Result<Vec<AgendaItem>> {
         let meeting_id = self.write(|tx, device| {
             let meeting_id = live_item_meeting(tx, id)?;
+            require_open(tx, &meeting_id)?;
             soft_delete(tx, "agenda_item", "mục chương trình", id, device)?;
             tx.execute(
                 "UPDATE minutes_entry SET agenda_item_id = NULL, updated_at = ?2, device_id = ?3
@@ -154,7 +158,7 @@ impl Db {
         ordered_ids: &[String],
     ) -> Result<Vec<AgendaItem>> {
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             let mut current = current_order(tx, meeting_id)?;
             let mut wanted = ordered_ids.to_vec();
             current.sort();

@@ -14,7 +14,7 @@ use crate::model::{
     AttendanceEvent, AttendanceEventKind, AttendanceState, Participant, ParticipantRole, Person,
     PersonInput,
 };
-use crate::store::{meetings, people, require_live};
+use crate::store::{meetings, people, require_open};
 use crate::text;
 
 impl Db {
@@ -31,7 +31,7 @@ impl Db {
     ) -> Result<Vec<Participant>> {
         let tz = self.time_zone_of(meeting_id)?;
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             for person_id in person_ids {
                 if !people::exists_live(tx, person_id)? {
                     return Err(CoreError::NotFound {
@@ -55,7 +55,7 @@ impl Db {
         let p = people::validate(input)?;
         let tz = self.time_zone_of(meeting_id)?;
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             let twin: Option<String> = tx
                 .query_row(
                     "SELECT p.full_name FROM participant x JOIN person p ON p.id = x.person_id
@@ -83,7 +83,10 @@ impl Db {
         person_id: &str,
         role: ParticipantRole,
     ) -> Result<Vec<Participant>> {
-        self.write(|tx, device| set_role(tx, meeting_id, person_id, role, device))?;
+        self.write(|tx, device| {
+            require_open(tx, meeting_id)?;
+            set_role(tx, meeting_id, person_id, role, device)
+        })?;
         self.participants(meeting_id)
     }
 
@@ -94,6 +97,7 @@ impl Db {
         person_id: &str,
     ) -> Result<Vec<Participant>> {
         self.write(|tx, device| {
+            require_open(tx, meeting_id)?;
             let n = tx.execute(
                 "UPDATE participant SET deleted_at = ?3, deleted_by = ?4, updated_at = ?3
                  WHERE meeting_id = ?1 AND person_id = ?2 AND deleted_at IS NULL",
@@ -126,7 +130,7 @@ impl Db {
         let reason = text::line("reason", "Lý do", reason)?;
         let at = self.moment(meeting_id, at)?;
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             if !is_participant(tx, meeting_id, person_id)? {
                 return Err(not_participant(person_id));
             }
@@ -152,7 +156,7 @@ impl Db {
             text::line("substituteTitle", "Chức vụ người dự thay", title)?
         };
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             let n = tx.execute(
                 "UPDATE participant SET substitute_name = ?3, substitute_title = ?4,
                     updated_at = ?5, device_id = ?6
@@ -187,7 +191,7 @@ impl Db {
             .map(|p| p.person.id)
             .collect();
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             for person_id in &pending {
                 append(
                     tx,

@@ -12,10 +12,13 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::attendance::{self, append};
-use super::require_live;
+use super::require_open;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
-use crate::model::{AttendanceEventKind, AttendanceState, AttendanceSummary, CheckIn, Participant};
+use crate::model::{
+    AttendanceEventKind, AttendanceState, AttendanceSummary, CheckIn, Participant,
+    SectionAttendance,
+};
 use crate::search::{code_key, SearchIndex, Searchable};
 
 /// One meeting's list as last read, with what it was read at.
@@ -121,6 +124,32 @@ impl Db {
         Ok(self.list_cache(meeting_id)?.summary())
     }
 
+    /// The attendance of each group of the list (`Person::section`), in the
+    /// order the groups first appear in it; groups of staff alone are left
+    /// out, as they are not counted.
+    pub fn attendance_by_section(&self, meeting_id: &str) -> Result<Vec<SectionAttendance>> {
+        let list = self.list_cache(meeting_id)?;
+        let mut sections: Vec<&str> = Vec::new();
+        for p in &list.participants {
+            let s = p.person.section.trim();
+            if !sections.contains(&s) {
+                sections.push(s);
+            }
+        }
+        Ok(sections
+            .into_iter()
+            .map(|section| SectionAttendance {
+                section: section.to_string(),
+                summary: AttendanceSummary::of(
+                    list.participants
+                        .iter()
+                        .filter(|p| p.person.section.trim() == section),
+                ),
+            })
+            .filter(|s| s.summary.invited > 0)
+            .collect())
+    }
+
     /// Checks a person in now. Someone who has checked in already keeps
     /// their arrival time and nothing is recorded (`already` says so).
     pub fn check_in(&mut self, meeting_id: &str, person_id: &str) -> Result<CheckIn> {
@@ -144,7 +173,7 @@ impl Db {
         }
         let at = self.moment(meeting_id, None)?;
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             append(
                 tx,
                 meeting_id,

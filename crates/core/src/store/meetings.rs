@@ -1,12 +1,15 @@
 //! Meetings: create, edit, list, duplicate as a template, soft delete.
 
-use rusqlite::{params, Row, Transaction};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use crate::clock::{self, LOCAL_FORMAT};
 use crate::db::Db;
 use crate::error::{CoreError, Result};
-use crate::model::{Meeting, MeetingInput, MeetingKind, MeetingStatus, MeetingSummary};
-use crate::store::{require_current, require_live, soft_delete};
+use crate::model::{
+    Meeting, MeetingEvent, MeetingEventKind, MeetingInput, MeetingKind, MeetingStatus,
+    MeetingSummary,
+};
+use crate::store::{require_current, require_live, require_open, soft_delete};
 use crate::text;
 
 const COLUMNS: &str = "id, title, kind, starts_at, ends_at, venue, chair_name, chair_title,
@@ -51,7 +54,11 @@ impl Db {
         let id = clock::new_id();
         self.write(|tx, device| {
             require_body(tx, m.organisation_id.as_deref())?;
-            insert(tx, &id, &m, false, device)
+            insert(tx, &id, &m, false, device)?;
+            if m.status == MeetingStatus::Closed {
+                record_event(tx, &id, MeetingEventKind::Closed, "", device)?;
+            }
+            Ok(())
         })?;
         self.meeting(&id)
     }
@@ -67,7 +74,12 @@ impl Db {
         let m = validate(input)?;
         self.write(|tx, device| {
             let stamp = require_current(tx, "meeting", "hội nghị", id, seen)?;
+            // A closed meeting is changed only by reopening it.
+            require_open(tx, id)?;
             require_body(tx, m.organisation_id.as_deref())?;
+            if m.status == MeetingStatus::Closed {
+                record_event(tx, id, MeetingEventKind::Closed, "", device)?;
+            }
             tx.execute(
                 "UPDATE meeting SET title = ?2, kind = ?3, starts_at = ?4, ends_at = ?5, venue = ?6,
                     chair_name = ?7, chair_title = ?8, secretary_name = ?9, secretary_title = ?10,
@@ -99,6 +111,59 @@ impl Db {
             Ok(())
         })?;
         self.meeting(id)
+    }
+
+    /// Ends the meeting: its list, attendance, agenda, minutes, votes and
+    /// tasks are locked (`require_open` refuses changes) until it is
+    /// reopened. Its documents can still be numbered and worded. Closing a
+    /// closed meeting changes nothing.
+    pub fn close_meeting(&mut self, id: &str) -> Result<Meeting> {
+        self.write(|tx, device| {
+            if status_of(tx, id)? == MeetingStatus::Closed {
+                return Ok(());
+            }
+            set_status(tx, id, MeetingStatus::Closed, device)?;
+            record_event(tx, id, MeetingEventKind::Closed, "", device)
+        })?;
+        self.meeting(id)
+    }
+
+    /// Reopens a closed meeting for changes, saying why; the reopening is
+    /// kept in the meeting's history (`meeting_history`).
+    pub fn reopen_meeting(&mut self, id: &str, reason: &str) -> Result<Meeting> {
+        let reason = text::required("reason", "Lý do mở lại", reason)?;
+        self.write(|tx, device| {
+            if status_of(tx, id)? != MeetingStatus::Closed {
+                return Err(CoreError::invalid(
+                    "reason",
+                    "Hội nghị này chưa kết thúc nên không cần mở lại.",
+                ));
+            }
+            set_status(tx, id, MeetingStatus::InSession, device)?;
+            record_event(tx, id, MeetingEventKind::Reopened, &reason, device)
+        })?;
+        self.meeting(id)
+    }
+
+    /// Every closing and reopening of the meeting, oldest first.
+    pub fn meeting_history(&self, id: &str) -> Result<Vec<MeetingEvent>> {
+        require_live(&self.conn, "meeting", "hội nghị", id)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, meeting_id, kind, reason, created_at, device_id FROM meeting_event
+             WHERE meeting_id = ?1 ORDER BY created_at, id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(MeetingEvent {
+                id: r.get(0)?,
+                meeting_id: r.get(1)?,
+                kind: MeetingEventKind::parse(&r.get::<_, String>(2)?)
+                    .unwrap_or(MeetingEventKind::Reopened),
+                reason: r.get(3)?,
+                at: r.get(4)?,
+                device_id: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Hides the meeting (and so everything in it); the rows stay for the record.
@@ -145,6 +210,7 @@ impl Db {
         self.write(|tx, _| {
             for table in [
                 "document_text",
+                "meeting_event",
                 "vote",
                 "task",
                 "minutes_entry",
@@ -197,6 +263,45 @@ impl Db {
         })?;
         self.meeting(&new_id)
     }
+}
+
+fn status_of(tx: &Transaction, id: &str) -> Result<MeetingStatus> {
+    let status: String = tx
+        .query_row(
+            "SELECT status FROM meeting WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound {
+            what: "hội nghị",
+            id: id.to_string(),
+        })?;
+    Ok(MeetingStatus::parse(&status).unwrap_or(MeetingStatus::Draft))
+}
+
+fn set_status(tx: &Transaction, id: &str, status: MeetingStatus, device: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE meeting SET status = ?2, updated_at = ?3, device_id = ?4 WHERE id = ?1",
+        params![id, status.as_str(), clock::utc_now(), device],
+    )?;
+    Ok(())
+}
+
+fn record_event(
+    tx: &Transaction,
+    meeting_id: &str,
+    kind: MeetingEventKind,
+    reason: &str,
+    device: &str,
+) -> Result<()> {
+    let now = clock::utc_now();
+    tx.execute(
+        "INSERT INTO meeting_event (id, meeting_id, kind, reason, created_at, updated_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+        params![clock::new_id(), meeting_id, kind.as_str(), reason, now, device],
+    )?;
+    Ok(())
 }
 
 pub(crate) fn insert(

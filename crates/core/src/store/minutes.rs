@@ -6,7 +6,9 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{MinutesEntry, MinutesInput, MinutesKind};
-use crate::store::{agenda, require_current, require_live, soft_delete};
+use crate::store::{
+    agenda, open_meeting_of, require_current, require_live, require_open, soft_delete,
+};
 use crate::text;
 
 const COLUMNS: &str = "id, meeting_id, agenda_item_id, speaker_name, speaker_title, spoken_at,
@@ -48,7 +50,7 @@ impl Db {
         let entry = validate(input)?;
         let id = clock::new_id();
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             check_item(tx, meeting_id, entry.agenda_item_id.as_deref())?;
             insert(tx, &id, meeting_id, &entry, device)
         })?;
@@ -73,7 +75,7 @@ impl Db {
                     |r| r.get(0),
                 )
                 .map_err(|_| CoreError::NotFound { what: "mục biên bản", id: id.to_string() })?;
-            require_live(tx, "meeting", "hội nghị", &meeting_id)?;
+            require_open(tx, &meeting_id)?;
             check_item(tx, &meeting_id, entry.agenda_item_id.as_deref())?;
             tx.execute(
                 "UPDATE minutes_entry SET agenda_item_id = ?2, speaker_name = ?3, speaker_title = ?4,
@@ -97,7 +99,10 @@ impl Db {
     }
 
     pub fn delete_minutes_entry(&mut self, id: &str) -> Result<()> {
-        self.write(|tx, device| soft_delete(tx, "minutes_entry", "mục biên bản", id, device))
+        self.write(|tx, device| {
+            open_meeting_of(tx, "minutes_entry", "mục biên bản", id)?;
+            soft_delete(tx, "minutes_entry", "mục biên bản", id, device)
+        })
     }
 }
 

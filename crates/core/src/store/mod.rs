@@ -16,6 +16,7 @@ pub(crate) mod votes;
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{CoreError, Result};
+use crate::model::MeetingStatus;
 
 /// Fails with `NotFound` unless `id` names a live (not deleted) row of `table`.
 pub(crate) fn require_live(
@@ -31,6 +32,46 @@ pub(crate) fn require_live(
             what,
             id: id.to_string(),
         })
+}
+
+/// Fails unless `meeting_id` names a live meeting that is not closed: a
+/// closed meeting's records stay as they were until it is reopened.
+pub(crate) fn require_open(conn: &Connection, meeting_id: &str) -> Result<()> {
+    let status: Option<String> = conn
+        .query_row(
+            "SELECT status FROM meeting WHERE id = ?1 AND deleted_at IS NULL",
+            [meeting_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match status.as_deref() {
+        None => Err(CoreError::NotFound {
+            what: "hội nghị",
+            id: meeting_id.to_string(),
+        }),
+        Some(s) if s == MeetingStatus::Closed.as_str() => Err(CoreError::MeetingClosed),
+        Some(_) => Ok(()),
+    }
+}
+
+/// The meeting a live row of `table` belongs to, which must be open
+/// (`require_open`).
+pub(crate) fn open_meeting_of(
+    conn: &Connection,
+    table: &'static str,
+    what: &'static str,
+    id: &str,
+) -> Result<String> {
+    let sql = format!("SELECT meeting_id FROM {table} WHERE id = ?1 AND deleted_at IS NULL");
+    let meeting_id: String = conn
+        .query_row(&sql, [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound {
+            what,
+            id: id.to_string(),
+        })?;
+    require_open(conn, &meeting_id)?;
+    Ok(meeting_id)
 }
 
 /// Refuses an edit made on an out-of-date copy of a record: `seen` is the

@@ -6,7 +6,7 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{Task, TaskInput};
-use crate::store::{require_current, require_live, soft_delete};
+use crate::store::{open_meeting_of, require_current, require_live, require_open, soft_delete};
 use crate::text;
 
 impl Db {
@@ -24,7 +24,7 @@ impl Db {
         let t = validate(input)?;
         let id = clock::new_id();
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             insert(tx, &id, meeting_id, &t, device)
         })?;
         self.task(&id)
@@ -35,6 +35,7 @@ impl Db {
         let t = validate(input)?;
         self.write(|tx, device| {
             let stamp = require_current(tx, "task", "nhiệm vụ", id, seen)?;
+            open_meeting_of(tx, "task", "nhiệm vụ", id)?;
             tx.execute(
                 "UPDATE task SET body = ?2, assignee = ?3, deadline = ?4, updated_at = ?5, device_id = ?6
                  WHERE id = ?1 AND deleted_at IS NULL",
@@ -46,7 +47,10 @@ impl Db {
     }
 
     pub fn delete_task(&mut self, id: &str) -> Result<()> {
-        self.write(|tx, device| soft_delete(tx, "task", "nhiệm vụ", id, device))
+        self.write(|tx, device| {
+            open_meeting_of(tx, "task", "nhiệm vụ", id)?;
+            soft_delete(tx, "task", "nhiệm vụ", id, device)
+        })
     }
 
     fn task(&self, id: &str) -> Result<Task> {

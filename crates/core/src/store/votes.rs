@@ -8,7 +8,7 @@ use crate::db::Db;
 use crate::error::{CoreError, Result};
 use crate::model::{Vote, VoteInput};
 use crate::store::minutes::check_item;
-use crate::store::{require_current, require_live, soft_delete};
+use crate::store::{open_meeting_of, require_current, require_live, require_open, soft_delete};
 use crate::text;
 
 const COLUMNS: &str = "id, meeting_id, agenda_item_id, question, present, in_favour, against,
@@ -30,7 +30,7 @@ impl Db {
         let v = validate(input)?;
         let id = clock::new_id();
         self.write(|tx, device| {
-            require_live(tx, "meeting", "hội nghị", meeting_id)?;
+            require_open(tx, meeting_id)?;
             check_item(tx, meeting_id, v.agenda_item_id.as_deref())?;
             insert(tx, &id, meeting_id, &v, device)
         })?;
@@ -42,10 +42,7 @@ impl Db {
         let v = validate(input)?;
         self.write(|tx, device| {
             let stamp = require_current(tx, "vote", "biểu quyết", id, seen)?;
-            let meeting_id: String =
-                tx.query_row("SELECT meeting_id FROM vote WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
+            let meeting_id = open_meeting_of(tx, "vote", "biểu quyết", id)?;
             check_item(tx, &meeting_id, v.agenda_item_id.as_deref())?;
             tx.execute(
                 "UPDATE vote SET agenda_item_id = ?2, question = ?3, present = ?4, in_favour = ?5,
@@ -70,7 +67,10 @@ impl Db {
     }
 
     pub fn delete_vote(&mut self, id: &str) -> Result<()> {
-        self.write(|tx, device| soft_delete(tx, "vote", "biểu quyết", id, device))
+        self.write(|tx, device| {
+            open_meeting_of(tx, "vote", "biểu quyết", id)?;
+            soft_delete(tx, "vote", "biểu quyết", id, device)
+        })
     }
 
     fn vote(&self, id: &str) -> Result<Vote> {

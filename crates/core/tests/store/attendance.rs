@@ -280,6 +280,30 @@ fn a_whole_group_is_marked_present_at_a_typed_time_and_others_are_left_alone() {
         "an earlier arrival stands"
     );
     assert_eq!(of(&d).state, St::Invited, "another group is untouched");
+    // The door's counters per group add up to the meeting's.
+    let sections = db.attendance_by_section(&m.id).unwrap();
+    let counts: Vec<_> = sections
+        .iter()
+        .map(|s| {
+            let n = s.summary;
+            (
+                s.section.as_str(),
+                n.invited,
+                n.attended,
+                n.absent_excused,
+                n.pending,
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [("Báo chí", 3, 2, 1, 0), ("Đại biểu cơ sở", 1, 0, 0, 1)]
+    );
+    let whole = db.attendance_summary(&m.id).unwrap();
+    assert_eq!(
+        sections.iter().map(|s| s.summary.attended).sum::<u32>(),
+        whole.attended
+    );
     assert_eq!(
         kind(db.mark_section_present(&m.id, "Báo chí", Some("sáng nay"))),
         "invalid"

@@ -94,7 +94,9 @@ fn a_newer_file_brings_its_changes_and_an_older_one_does_not_undo_local_work() {
     let mut target = Db::open(dir.path().join("target.db")).unwrap();
     target.import_meeting(&old).unwrap();
 
-    // The colleague adds a minutes entry and renames the meeting, then sends it back.
+    // The colleague reopens the (closed) meeting, adds a minutes entry and
+    // renames it, then sends it back.
+    source.reopen_meeting(&id, "Bổ sung ý kiến").unwrap();
     let mut input = meeting_input("Hội nghị giao ban (đã sửa)");
     let current = source.meeting(&id).unwrap();
     input.starts_at = current.starts_at.clone();
@@ -108,7 +110,8 @@ fn a_newer_file_brings_its_changes_and_an_older_one_does_not_undo_local_work() {
     let new = dir.path().join("new.hoinghi");
     source.export_meeting(&id, &new).unwrap();
     let merged = target.import_meeting(&new).unwrap();
-    assert_eq!((merged.added, merged.updated), (1, 1));
+    // The entry and the reopening are new; the meeting changed.
+    assert_eq!((merged.added, merged.updated), (2, 1));
     assert_eq!(
         target.meeting(&id).unwrap().title,
         "Hội nghị giao ban (đã sửa)"

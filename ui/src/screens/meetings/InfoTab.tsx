@@ -4,19 +4,28 @@ import { useSubmit } from "../../components/useSubmit";
 import { useI18n } from "../../i18n";
 import { type Meeting, useBackend } from "../../ipc";
 import { MeetingForm, meetingInputOf } from "./MeetingForm";
+import { MeetingLock } from "./MeetingLock";
 
 export function InfoTab({ meeting, onSaved }: { meeting: Meeting; onSaved(m: Meeting): void }) {
   const backend = useBackend();
   const { t } = useI18n();
   return (
     <>
-      <MeetingForm
-        initial={meetingInputOf(meeting)}
-        savedMessage={t("info.saved")}
-        onSubmit={async (input) =>
-          onSaved(await backend.updateMeeting(meeting.id, meeting.updatedAt, input))
-        }
-      />
+      {/* A closed meeting's details are read-only until it is reopened (below). */}
+      <fieldset
+        key={meeting.status}
+        className="plain-fieldset"
+        disabled={meeting.status === "closed"}
+      >
+        <MeetingForm
+          initial={meetingInputOf(meeting)}
+          savedMessage={t("info.saved")}
+          onSubmit={async (input) =>
+            onSaved(await backend.updateMeeting(meeting.id, meeting.updatedAt, input))
+          }
+        />
+      </fieldset>
+      <MeetingLock meeting={meeting} onChanged={onSaved} />
       <ExportMeeting id={meeting.id} />
     </>
   );

@@ -2,6 +2,7 @@ import { useNavigate, useParams } from "react-router";
 import { BackToMeetings } from "../../components/BackToMeetings";
 import { ErrorText } from "../../components/ErrorText";
 import { useLoad } from "../../components/useLoad";
+import { useSubmit } from "../../components/useSubmit";
 import { formatSpan } from "../../dates";
 import { useI18n } from "../../i18n";
 import { useBackend } from "../../ipc";
@@ -26,6 +27,7 @@ export function Workspace() {
   const navigate = useNavigate();
   const meeting = useLoad(() => backend.getMeeting(meetingId), [backend, meetingId]);
   const current: Tab = isTab(tab) ? tab : "info";
+  const projector = useSubmit();
 
   function go(next: Tab) {
     navigate(`/meetings/${meetingId}/${next}`);
@@ -56,8 +58,30 @@ export function Workspace() {
             </p>
           </div>
         ) : null}
+        {m ? (
+          <button
+            type="button"
+            className="button workspace-projector"
+            data-testid="open-projector"
+            title={t("projector.openHint")}
+            disabled={projector.busy}
+            onClick={() => void projector.submit(() => backend.openProjector(m.id))}
+          >
+            {t("projector.open")}
+          </button>
+        ) : null}
       </div>
-      <ErrorText error={meeting.error} />
+      <ErrorText error={meeting.error ?? projector.error} />
+      {m?.status === "closed" ? (
+        <div className="locked-banner" role="note" data-testid="locked-banner">
+          <span>{t("lock.banner")}</span>
+          {current !== "info" ? (
+            <button type="button" className="button ghost" onClick={() => go("info")}>
+              {t("lock.toInfo")}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <div className="tabs" role="tablist" aria-label={t("tab.label")}>
         {TABS.map((key, index) => (
           <button

@@ -80,6 +80,30 @@ async function stateOf(backend: FakeBackend, meeting: Meeting, person: Participa
 }
 
 describe("check-in mode", () => {
+  it("counts each group as well as the whole meeting", async () => {
+    const backend = new FakeBackend({ now: () => new Date(2030, 2, 4, 7, 55) });
+    const meeting = await backend.createMeeting(meetingInput());
+    const people: [string, string][] = [
+      ["Nguyễn Văn Tuấn", "Quận, huyện uỷ"],
+      ["Nguyễn Thị Hoa", "Quận, huyện uỷ"],
+      ["Trần Thị Bình", "Các phòng"],
+      ["Lê Minh Châu", ""],
+    ];
+    for (const [rank, [fullName, section]] of people.entries()) {
+      const person = { fullName, positionTitle: "", unit: "", section, rank, phone: "", email: "" };
+      await backend.addParticipant(meeting.id, person);
+    }
+    const { user } = renderMode(backend, meeting);
+    const sections = () => screen.getByTestId("checkin-sections");
+    await waitFor(() =>
+      expect(sections()).toHaveTextContent("Quận, huyện uỷ: 0/2Các phòng: 0/1Chưa xếp nhóm: 0/1"),
+    );
+    await user.keyboard("hoa{Enter}");
+    await waitFor(() =>
+      expect(sections()).toHaveTextContent("Quận, huyện uỷ: 1/2Các phòng: 0/1Chưa xếp nhóm: 0/1"),
+    );
+  });
+
   it("finds people as they are typed and checks in the first with Enter", async () => {
     const { backend, meeting } = await setUp();
     const { user, box } = renderMode(backend, meeting);

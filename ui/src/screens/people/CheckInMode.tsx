@@ -11,6 +11,7 @@ import {
   type IpcError,
   type Meeting,
   type Participant,
+  type SectionAttendance,
   toIpcError,
   useBackend,
 } from "../../ipc";
@@ -94,12 +95,24 @@ export function CheckInMode({ meeting, onClose, clock }: CheckInModeProps) {
 
   const focusBox = useCallback(() => input.current?.focus(), []);
 
-  const showSummary = useCallback((value: AttendanceSummary, n: number) => {
-    if (n < shownSummary.current) return;
-    shownSummary.current = n;
-    setSummary(value);
-    setSummaryError(null);
-  }, []);
+  const [sections, setSections] = useState<SectionAttendance[]>([]);
+
+  // The counts per group follow the meeting's; they are asked for after it.
+  const showSummary = useCallback(
+    (value: AttendanceSummary, n: number) => {
+      if (n < shownSummary.current) return;
+      shownSummary.current = n;
+      setSummary(value);
+      setSummaryError(null);
+      backend.attendanceBySection(meetingId).then(
+        (list) => {
+          if (n === shownSummary.current) setSections(list);
+        },
+        () => setSections([]),
+      );
+    },
+    [backend, meetingId],
+  );
 
   function show(value: Outcome, n: number) {
     if (n < shownOutcome.current) return;
@@ -316,7 +329,7 @@ export function CheckInMode({ meeting, onClose, clock }: CheckInModeProps) {
               {meeting.title}
             </p>
           </div>
-          <Counts summary={summary} error={summaryError} />
+          <Counts summary={summary} sections={sections} error={summaryError} />
           <button
             type="button"
             className="button checkin-close"
@@ -393,7 +406,15 @@ export function CheckInMode({ meeting, onClose, clock }: CheckInModeProps) {
 }
 
 /** "Có mặt 38/42 (trong đó đến muộn 2) · Vắng có lý do 3 · Vắng 0 · Chưa đến 1": they add up to the total. */
-function Counts({ summary, error }: { summary: AttendanceSummary | null; error: IpcError | null }) {
+function Counts({
+  summary,
+  sections,
+  error,
+}: {
+  summary: AttendanceSummary | null;
+  sections: SectionAttendance[];
+  error: IpcError | null;
+}) {
   const { t } = useI18n();
   if (!summary) return <ErrorText error={error} />;
   const s = summary;
@@ -416,6 +437,19 @@ function Counts({ summary, error }: { summary: AttendanceSummary | null; error: 
         <span>{t("checkin.count.pending", { n: s.pending })}</span>
       </p>
       <p className="muted small">{t("checkin.count.scope", { invited: s.invited })}</p>
+      {sections.length > 1 ? (
+        <ul className="checkin-sections" data-testid="checkin-sections">
+          {sections.map(({ section, summary: n }) => (
+            <li key={section}>
+              {t("checkin.count.section", {
+                section: section || t("checkin.count.noSection"),
+                attended: n.attended,
+                invited: n.invited,
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }
