@@ -181,7 +181,7 @@ test("minutes typed just before the window closes are saved, and there after a r
     await click(browser, "tab-minutes");
     await click(browser, "minutes-entry");
     await type(browser, "minutes-text", typed);
-    // Close at once, well inside the 800 ms autosave pause, as the window's
+    // Close at once, well inside the 500 ms autosave pause, as the window's
     // close button does (a close request the page may answer).
     await browser.execute(() => {
       window.__TAURI_INTERNALS__.invoke("plugin:window|close", { label: "main" });

@@ -59,20 +59,53 @@ export function formatInstant(value: string): string {
 
 /**
  * A 24-hour time as typed: "7:55", "07:55", "7h55", "7.55" or "0755" → "07:55",
- * and "7h5" (bảy giờ năm phút) → "07:05"; anything else (an hour past 23, a
- * minute past 59, "7:5") → null.
+ * "7h5" (bảy giờ năm phút) → "07:05" and "8h" (tám giờ) → "08:00"; anything
+ * else (an hour past 23, a minute past 59, "7:5") → null.
  */
 export function parseClockTime(typed: string): string | null {
   const text = typed.trim();
   const m =
     /^(\d{1,2})\s*[:.hHgG]\s*(\d{2})$/.exec(text) ??
-    /^(\d{1,2})\s*[hHgG]\s*(\d)$/.exec(text) ??
+    /^(\d{1,2})\s*[hHgG]\s*(\d?)$/.exec(text) ??
     /^(\d{2})(\d{2})$/.exec(text);
   if (!m) return null;
   const hours = Number(m[1]);
-  const minutes = Number(m[2]);
+  const minutes = Number(m[2] || 0);
   if (hours > 23 || minutes > 59) return null;
   return `${pad(hours)}:${pad(minutes)}`;
+}
+
+/** Years a date may fall in, as the core allows; anything outside is a typo. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one (leap years included).
+  return new Date(year, month, 0).getDate();
+}
+
+/**
+ * A date as typed, day first: "6/10/2022", "06/10/2022", "6-10-2022",
+ * "6.10.2022" or "06102022" → "2022-10-06"; "2022-10-06" as it is (a pasted
+ * value). Anything else (31/02, a thirteenth month, a two-digit year) → null.
+ */
+export function parseDate(typed: string): string | null {
+  const text = typed.trim();
+  let day: string | undefined;
+  let month: string | undefined;
+  let year: string | undefined;
+  const dayFirst =
+    /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(text) ??
+    /^(\d{2})(\d{2})(\d{4})$/.exec(text);
+  const yearFirst = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (dayFirst) [, day, month, year] = dayFirst;
+  else if (yearFirst) [, year, month, day] = yearFirst;
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  if (!year || y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12) return null;
+  if (d < 1 || d > daysInMonth(y, m)) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
 }
 
 /** The days a meeting runs over, "YYYY-MM-DD", first to last (at most a month of them). */

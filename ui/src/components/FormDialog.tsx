@@ -68,6 +68,7 @@ export function FormDialog({
   const edits = useRef(0);
   // The save under way (started here), whose outcome a close request waits for.
   const saving = useRef<Promise<boolean> | null>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   const markTouched = useCallback(() => {
     edits.current += 1;
@@ -77,6 +78,9 @@ export function FormDialog({
   /** Submits the form; resolves to whether it was saved. */
   const save = useCallback((): Promise<boolean> => {
     if (saving.current) return saving.current;
+    // A date or time typed wrong (`DateInput`) is put right first, never saved
+    // as the last good value.
+    if (form.current?.querySelector("[data-wrong]")) return Promise.resolve(false);
     const editsAtStart = edits.current;
     const run = (async () => {
       try {
@@ -114,6 +118,7 @@ export function FormDialog({
   return (
     <Dialog title={title} onClose={onClose} wide={wide}>
       <form
+        ref={form}
         className="form"
         onSubmit={submit}
         onInput={markTouched}

@@ -77,6 +77,33 @@ describe("agenda", () => {
     expect(await backend.listAgenda(meeting.id)).toHaveLength(0);
   });
 
+  it("takes a fixed start typed as 24-hour giờ:phút and refuses one that is not", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/agenda`);
+    await user.click(await screen.findByTestId("agenda-add"));
+    const dialog = screen.getByRole("dialog");
+    await user.type(within(dialog).getByTestId("agenda-title"), "Thảo luận buổi chiều");
+    const fixed = within(dialog).getByTestId("agenda-fixed-start");
+    expect(fixed).toHaveAttribute("type", "text");
+    expect(fixed).toHaveAttribute("placeholder", "hh:mm");
+
+    await user.type(fixed, "25:00");
+    await user.click(within(dialog).getByTestId("agenda-save"));
+    expect(within(dialog).getByRole("alert")).toHaveTextContent(
+      "Giờ không hợp lệ, nhập dạng giờ:phút (24 giờ), ví dụ 08:05 hoặc 14:30.",
+    );
+    expect(fixed).toHaveValue("25:00");
+    expect(await backend.listAgenda(meeting.id), "nothing saved without the time").toHaveLength(0);
+
+    await user.clear(fixed);
+    await user.type(fixed, "13h30");
+    await user.click(within(dialog).getByTestId("agenda-save"));
+    await screen.findByText(/Thảo luận buổi chiều/);
+    const [item] = await backend.listAgenda(meeting.id);
+    expect(item?.fixedStart).toBe("13:30");
+  });
+
   it("warns when the agenda runs past midnight", async () => {
     const backend = new FakeBackend();
     const meeting = await backend.createMeeting(

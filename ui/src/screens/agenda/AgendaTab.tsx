@@ -17,6 +17,7 @@ import {
 import { CSS } from "@dnd-kit/utilities";
 import { useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { TimeInput } from "../../components/DateInput";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { FormDialog } from "../../components/FormDialog";
@@ -381,7 +382,7 @@ function AgendaItemDialog({ item, onClose, onSave }: AgendaItemDialogProps) {
           />
         </Field>
         <Field label={t("agenda.fixedStart")} hint={t("agenda.fixedStartHint")}>
-          <input type="time" value={fixedStart} onChange={(e) => setFixedStart(e.target.value)} />
+          <TimeInput data-testid="agenda-fixed-start" value={fixedStart} onChange={setFixedStart} />
         </Field>
         <Field label={t("agenda.notes")} wide>
           <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />

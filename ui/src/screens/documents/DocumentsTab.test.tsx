@@ -128,7 +128,7 @@ describe("documents tab", () => {
     await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
     expect(render).toHaveBeenLastCalledWith(meeting.id, "giay-moi", DEFAULTS);
 
-    await user.type(screen.getByTestId("doc-issued-on"), "2026-05-26");
+    await user.type(screen.getByTestId("doc-issued-on"), "26/5/2026");
     await waitFor(() =>
       expect(screen.getByTestId("doc-format")).toHaveTextContent(
         "Văn bản này theo HD 36-HD/VPTW (ngày ban hành 26/05/2026)",
@@ -196,7 +196,7 @@ describe("documents tab", () => {
     format.mockRejectedValue(refused);
     vi.spyOn(backend, "renderDocument").mockRejectedValue(refused);
     vi.spyOn(backend, "documentFields").mockRejectedValue(refused);
-    await user.type(screen.getByTestId("doc-issued-on"), "2030-03-10");
+    await user.type(screen.getByTestId("doc-issued-on"), "10/3/2030");
     await waitFor(() => expect(screen.queryByTestId("doc-format")).not.toBeInTheDocument());
     await waitFor(() =>
       expect(within(screen.getByTestId("doc-preview")).getByRole("alert")).toHaveTextContent(
@@ -227,7 +227,7 @@ describe("documents tab", () => {
       ]),
     );
 
-    await user.type(screen.getByTestId("doc-issued-on"), "2030-03-10");
+    await user.type(screen.getByTestId("doc-issued-on"), "10/3/2030");
     await waitFor(() =>
       expect(lastOptions(render)).toEqual([
         meeting.id,
@@ -399,14 +399,14 @@ describe("documents tab", () => {
     expect(labelOf("doc-number")).toBe("Số");
     expect(labelOf("doc-issued-on")).toBe("Ngày ban hành");
     await user.type(screen.getByTestId("doc-number"), "45");
-    await user.type(screen.getByTestId("doc-issued-on"), "2030-02-20");
+    await user.type(screen.getByTestId("doc-issued-on"), "20/2/2030");
 
     // Sent with the giấy mời: the giấy mời's number and date, shared with it.
     await user.click(screen.getByTestId("doc-danh-sach"));
     expect(labelOf("doc-number")).toBe("Số giấy mời kèm theo");
     expect(labelOf("doc-issued-on")).toBe("Ngày giấy mời");
     expect(screen.getByTestId("doc-number")).toHaveValue(45);
-    expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-02-20");
+    expect(screen.getByTestId("doc-issued-on")).toHaveValue("20/02/2030");
     expect(screen.getByTestId("doc-number"), "changed on the giấy mời only").toHaveAttribute(
       "readonly",
     );
@@ -476,7 +476,7 @@ describe("documents tab", () => {
     await user.click(screen.getByTestId("doc-bien-ban"));
     await user.type(screen.getByTestId("doc-number"), "0");
     await user.click(screen.getByTestId("doc-bao-cao"));
-    await user.type(screen.getByTestId("doc-issued-on"), "2030-03-05");
+    await user.type(screen.getByTestId("doc-issued-on"), "5/3/2030");
 
     await user.click(screen.getByTestId("doc-export-all"));
     const progress = await screen.findByTestId("doc-export-progress");
@@ -679,7 +679,7 @@ describe("register of outgoing documents", () => {
       "Đã cấp số 01-GM/BTGTU, ngày 25/02/2030",
     );
     expect(screen.getByTestId("doc-number")).toHaveValue(1);
-    expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-02-25");
+    expect(screen.getByTestId("doc-issued-on")).toHaveValue("25/02/2030");
     expect(screen.getByTestId("doc-issue-number")).toHaveTextContent("Cập nhật số");
     expect(screen.getByTestId("doc-cancel-number")).toBeInTheDocument();
     const issued = { ...DEFAULTS, number: 1, issuedOn: "2030-02-25" };
@@ -697,7 +697,7 @@ describe("register of outgoing documents", () => {
     await user.click(await screen.findByTestId("tab-documents"));
     await user.click(await screen.findByTestId("doc-giay-moi"));
     await waitFor(() => expect(screen.getByTestId("doc-number")).toHaveValue(1));
-    expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-02-25");
+    expect(screen.getByTestId("doc-issued-on")).toHaveValue("25/02/2030");
     expect(screen.getByTestId("doc-number-status")).toHaveTextContent(
       "Đã cấp số 01-GM/BTGTU, ngày 25/02/2030",
     );
@@ -709,7 +709,7 @@ describe("register of outgoing documents", () => {
     const { user, backend, meeting } = await setup();
     const saveText = vi.spyOn(backend, "setDocumentText");
     expect(await screen.findByText("Chưa cấp số trong sổ văn bản đi.")).toBeInTheDocument();
-    fireEvent.change(screen.getByTestId("doc-issued-on"), { target: { value: "2030-02-20" } });
+    fireEvent.change(screen.getByTestId("doc-issued-on"), { target: { value: "20/02/2030" } });
     await waitFor(() =>
       expect(saveText).toHaveBeenCalledWith(meeting.id, "giay-moi", "issued_on", "2030-02-20"),
     );
@@ -717,7 +717,7 @@ describe("register of outgoing documents", () => {
     await user.click(screen.getByTestId("tab-info"));
     await user.click(await screen.findByTestId("tab-documents"));
     await user.click(await screen.findByTestId("doc-giay-moi"));
-    await waitFor(() => expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-02-20"));
+    await waitFor(() => expect(screen.getByTestId("doc-issued-on")).toHaveValue("20/02/2030"));
     expect(
       (await backend.documentFormat(meeting.id, "giay-moi", DEFAULTS)).issuedOn,
       "every later export uses it",
@@ -730,7 +730,7 @@ describe("register of outgoing documents", () => {
     await backend.issueDocumentNumber(other.id, "giay-moi", 5, "2030-01-10");
     const issue = vi.spyOn(backend, "issueDocumentNumber");
     await user.type(await screen.findByTestId("doc-number"), "5");
-    await user.type(screen.getByTestId("doc-issued-on"), "2030-02-20");
+    await user.type(screen.getByTestId("doc-issued-on"), "20/2/2030");
     await user.click(screen.getByTestId("doc-issue-number"));
     expect(issue).toHaveBeenLastCalledWith(meeting.id, "giay-moi", 5, "2030-02-20");
     const refusal = await screen.findByText(
@@ -752,7 +752,7 @@ describe("register of outgoing documents", () => {
     expect(screen.queryByTestId("doc-number-changed")).toBeNull();
 
     // A changed date is not in the register until the button is pressed again.
-    fireEvent.change(screen.getByTestId("doc-issued-on"), { target: { value: "2030-02-21" } });
+    fireEvent.change(screen.getByTestId("doc-issued-on"), { target: { value: "21/02/2030" } });
     expect(screen.getByTestId("doc-number-changed")).toHaveTextContent("chưa được ghi vào sổ");
     await user.click(screen.getByTestId("doc-issue-number"));
     expect(issue).toHaveBeenLastCalledWith(meeting.id, "giay-moi", 6, "2030-02-21");
@@ -814,7 +814,7 @@ describe("register of outgoing documents", () => {
     await user.selectOptions(screen.getByTestId("doc-list"), "attendance");
     expect(screen.getByTestId("doc-number")).toHaveValue(3);
     expect(screen.getByTestId("doc-number")).toHaveAttribute("readonly");
-    expect(screen.getByTestId("doc-issued-on")).toHaveValue("2030-03-04");
+    expect(screen.getByTestId("doc-issued-on")).toHaveValue("04/03/2030");
     expect(screen.getByTestId("doc-number-status")).toHaveTextContent(
       "Đã cấp số 03-BB/BTGTU, ngày 04/03/2030",
     );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DateInput } from "../../components/DateInput";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { PdfPreview } from "../../components/PdfPreview";
@@ -615,16 +616,15 @@ function MeetingDocuments({ meeting, issuer }: { meeting: Meeting; issuer: strin
                   label={t(listOf ? `docs.issuedOn.${listOf}` : "docs.issuedOn")}
                   hint={listOf ? undefined : t("docs.issuedOnHint")}
                 >
-                  <input
+                  <DateInput
                     data-testid="doc-issued-on"
-                    type="date"
                     value={
                       typed.issuedOn ||
                       (format && formatFor === formatId && format.dateKept ? format.issuedOn : "")
                     }
                     readOnly={listOf !== null}
                     aria-describedby={listOf ? "doc-number-source" : undefined}
-                    onChange={(e) => editDate(e.target.value)}
+                    onChange={editDate}
                   />
                 </Field>
               </div>

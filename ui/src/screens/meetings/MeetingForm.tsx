@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { DateTimeInput } from "../../components/DateInput";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { registerPendingSave } from "../../components/pendingSaves";
@@ -140,19 +141,21 @@ export function MeetingFields({ input, onChange, error }: MeetingFieldsProps) {
         </select>
       </Field>
       <Field label={t("meeting.startsAt")}>
-        <input
-          type="datetime-local"
+        <DateTimeInput
           data-testid="meeting-starts-at"
+          dateLabel={t("meeting.startsAt")}
+          timeLabel={t("meeting.startsAtTime")}
           value={input.startsAt}
-          onChange={(e) => set("startsAt", e.target.value)}
+          onChange={(value) => set("startsAt", value)}
         />
       </Field>
       <Field label={t("meeting.endsAt")}>
-        <input
-          type="datetime-local"
+        <DateTimeInput
           data-testid="meeting-ends-at"
+          dateLabel={t("meeting.endsAt")}
+          timeLabel={t("meeting.endsAtTime")}
           value={input.endsAt}
-          onChange={(e) => set("endsAt", e.target.value)}
+          onChange={(value) => set("endsAt", value)}
         />
       </Field>
       <Field label={t("meeting.venue")} wide>

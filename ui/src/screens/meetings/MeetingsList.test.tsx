@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { flushPendingSaves } from "../../components/pendingSaves";
 import type { Organisation } from "../../ipc/bindings";
@@ -14,10 +14,13 @@ describe("meetings list", () => {
     await user.click(screen.getByTestId("new-meeting"));
     const dialog = screen.getByRole("dialog");
     const start = within(dialog).getByTestId<HTMLInputElement>("meeting-starts-at");
-    expect(start.value, "start time is pre-filled with 08:00 on a working day").toMatch(
-      /^\d{4}-\d{2}-\d{2}T08:00$/,
-    );
-    const day = new Date(`${start.value}:00`).getDay();
+    expect(start.value, "the start day is shown as dd/mm/yyyy").toMatch(/^\d\d\/\d\d\/\d{4}$/);
+    expect(
+      within(dialog).getByTestId("meeting-starts-at-time"),
+      "start time is pre-filled with 08:00",
+    ).toHaveValue("08:00");
+    const [d, m, y] = start.value.split("/");
+    const day = new Date(Number(y), Number(m) - 1, Number(d)).getDay();
     expect([0, 6], "the default day is not a weekend").not.toContain(day);
 
     await user.type(within(dialog).getByTestId("meeting-title"), "Hội nghị sơ kết 6 tháng");
@@ -34,7 +37,6 @@ describe("meetings list", () => {
     const rows = await screen.findAllByTestId("meeting-row");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent("Hội nghị sơ kết 6 tháng");
-    const [y, m, d] = start.value.slice(0, 10).split("-");
     expect(rows[0], "dates are shown as dd/mm/yyyy").toHaveTextContent(
       `${d}/${m}/${y}, 08:00–11:30`,
     );
@@ -45,9 +47,8 @@ describe("meetings list", () => {
     await user.click(await screen.findByTestId("new-meeting"));
     const dialog = screen.getByRole("dialog");
     await user.type(within(dialog).getByTestId("meeting-title"), "Họp chuyên đề");
-    const start = within(dialog).getByTestId<HTMLInputElement>("meeting-starts-at");
-    fireEvent.change(within(dialog).getByTestId("meeting-ends-at"), {
-      target: { value: start.value.replace("T08:00", "T07:00") },
+    fireEvent.change(within(dialog).getByTestId("meeting-ends-at-time"), {
+      target: { value: "07:00" },
     });
     await user.click(within(dialog).getByTestId("meeting-save"));
 
@@ -57,6 +58,100 @@ describe("meetings list", () => {
     expect(screen.getByRole("dialog"), "the form stays open with what was typed").toBeVisible();
     expect(within(dialog).getByTestId("meeting-title")).toHaveValue("Họp chuyên đề");
     expect(await backend.listMeetings(), "nothing was created").toHaveLength(0);
+  });
+
+  it("reads the meeting's days and times as a secretary types them, whatever the locale", async () => {
+    const { user, backend } = renderApp();
+    await user.click(await screen.findByTestId("new-meeting"));
+    const dialog = screen.getByRole("dialog");
+    await user.type(within(dialog).getByTestId("meeting-title"), "Hội nghị tổng kết");
+    const startDay = within(dialog).getByTestId("meeting-starts-at");
+    const startTime = within(dialog).getByTestId("meeting-starts-at-time");
+    const endDay = within(dialog).getByTestId("meeting-ends-at");
+    const endTime = within(dialog).getByTestId("meeting-ends-at-time");
+    for (const box of [startDay, endDay]) {
+      expect(box).toHaveAttribute("type", "text");
+      expect(box).toHaveAttribute("inputmode", "numeric");
+      expect(box).toHaveAttribute("placeholder", "dd/mm/yyyy");
+    }
+    expect(startDay).toHaveAccessibleName("Bắt đầu");
+    expect(startTime).toHaveAccessibleName("Giờ bắt đầu");
+    expect(endTime).toHaveAttribute("placeholder", "hh:mm");
+
+    await user.clear(startDay);
+    await user.type(startDay, "6/10/2031");
+    await user.clear(startTime);
+    await user.type(startTime, "7h30");
+    await user.clear(endDay);
+    await user.type(endDay, "06102031");
+    await user.clear(endTime);
+    await user.type(endTime, "1130");
+    await user.tab();
+    expect(startDay, "left as dd/mm/yyyy").toHaveValue("06/10/2031");
+    expect(startTime).toHaveValue("07:30");
+    expect(endDay).toHaveValue("06/10/2031");
+    expect(endTime).toHaveValue("11:30");
+    await user.click(within(dialog).getByTestId("meeting-save"));
+
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Hội nghị tổng kết" }),
+    ).toBeVisible();
+    const [created] = await backend.listMeetings();
+    expect(created?.meeting).toMatchObject({
+      startsAt: "2031-10-06T07:30",
+      endsAt: "2031-10-06T11:30",
+    });
+  });
+
+  it("refuses a day that does not exist with a sentence, not a format, and keeps what was typed", async () => {
+    const { user, backend } = renderApp();
+    await user.click(await screen.findByTestId("new-meeting"));
+    const dialog = screen.getByRole("dialog");
+    await user.type(within(dialog).getByTestId("meeting-title"), "Họp chuyên đề");
+    const startDay = within(dialog).getByTestId("meeting-starts-at");
+    await user.clear(startDay);
+    await user.type(startDay, "31/02/2031");
+    await user.tab();
+    expect(startDay).toHaveValue("31/02/2031");
+    expect(startDay).toHaveAttribute("aria-invalid", "true");
+    const message = "Ngày không hợp lệ, nhập dạng ngày/tháng/năm, ví dụ 06/10/2022.";
+    expect(within(dialog).getByRole("alert")).toHaveTextContent(message);
+    expect(startDay).toHaveAccessibleDescription(message);
+
+    await user.click(within(dialog).getByTestId("meeting-save"));
+    expect(await backend.listMeetings(), "nothing was created").toHaveLength(0);
+    let closed = true;
+    await act(async () => {
+      closed = await flushPendingSaves();
+    });
+    expect(closed, "closing the window waits for the day to be put right").toBe(false);
+    expect(await backend.listMeetings(), "nor with the last good day").toHaveLength(0);
+    expect(screen.getByRole("dialog"), "the form stays open").toBeVisible();
+    expect(startDay, "the box to correct gets the focus").toHaveFocus();
+    expect(dialog).not.toHaveTextContent(/năm-tháng-ngày/);
+
+    const startTime = within(dialog).getByTestId("meeting-starts-at-time");
+    await user.clear(startTime);
+    await user.type(startTime, "25:00{Enter}");
+    expect(startTime).toHaveAttribute("aria-invalid", "true");
+    expect(within(dialog).getByRole("alert")).toHaveTextContent(
+      "Giờ không hợp lệ, nhập dạng giờ:phút (24 giờ), ví dụ 08:05 hoặc 14:30.",
+    );
+    expect(await backend.listMeetings(), "Enter does not save it either").toHaveLength(0);
+
+    await user.clear(startDay);
+    await user.type(startDay, "28/02/2031");
+    await user.clear(startTime);
+    await user.type(startTime, "8:05");
+    expect(startDay).not.toHaveAttribute("aria-invalid");
+    expect(within(dialog).queryByRole("alert")).toBeNull();
+    const endDay = within(dialog).getByTestId("meeting-ends-at");
+    await user.clear(endDay);
+    await user.type(endDay, "28/02/2031");
+    await user.click(within(dialog).getByTestId("meeting-save"));
+    expect(await screen.findByRole("heading", { level: 1, name: "Họp chuyên đề" })).toBeVisible();
+    const [created] = await backend.listMeetings();
+    expect(created?.meeting.startsAt).toBe("2031-02-28T08:05");
   });
 
   it("marks demo meetings, duplicates as a template and deletes after confirmation", async () => {

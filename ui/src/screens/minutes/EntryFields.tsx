@@ -1,11 +1,12 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type KeyboardEvent, type Ref, useEffect, useId, useRef, useState } from "react";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { parseClockTime } from "../../dates";
-import { useI18n } from "../../i18n";
+import { type MessageKey, useI18n } from "../../i18n";
 import {
   type AttendanceState,
   type IpcError,
+  type MinutesKind,
   type Participant,
   toIpcError,
   useBackend,
@@ -20,6 +21,32 @@ export function speakerTitle(p: Participant): string {
   return [p.person.positionTitle.trim(), p.person.unit.trim()].filter(Boolean).join(", ");
 }
 
+/** The opening words of each kind of entry, with and without the speaker's role; none for a note. */
+const LEADS: Record<MinutesKind, readonly [MessageKey, MessageKey] | null> = {
+  speech: ["minutes.speechLead", "minutes.speechLeadNoRole"],
+  opinion: ["minutes.speechLead", "minutes.speechLeadNoRole"],
+  report: ["minutes.reportLead", "minutes.reportLeadNoRole"],
+  conclusion: ["minutes.conclusionLead", "minutes.conclusionLeadNoRole"],
+  note: null,
+};
+
+/**
+ * How the minutes usually open an entry by `p`: "Đồng chí Nguyễn Văn A, Giám
+ * đốc Sở Tài chính phát biểu: " (or "trình bày báo cáo", "kết luận"); null for
+ * a note.
+ */
+export function speakerLead(
+  t: (key: MessageKey, vars?: Record<string, string>) => string,
+  kind: MinutesKind,
+  p: Participant,
+): string | null {
+  const keys = LEADS[kind];
+  if (!keys) return null;
+  const name = p.person.fullName;
+  const role = [p.person.positionTitle.trim(), p.person.unit.trim()].filter(Boolean).join(" ");
+  return role ? t(keys[0], { name, role }) : t(keys[1], { name });
+}
+
 /**
  * The speaker's name, typed freely or picked from the meeting's list: a few
  * letters ("nvt", "hung") bring up the core's ranked matches; ↓ ↑ move, Enter
@@ -30,11 +57,13 @@ export function SpeakerField({
   value,
   onChange,
   onPick,
+  inputRef,
 }: {
   meetingId: string;
   value: string;
   onChange(text: string): void;
   onPick(p: Participant): void;
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   const backend = useBackend();
   const { t } = useI18n();
@@ -105,8 +134,10 @@ export function SpeakerField({
     <div className="combo">
       <Field label={t("minutes.speakerName")}>
         <input
+          ref={inputRef}
           type="text"
           role="combobox"
+          aria-keyshortcuts="Alt+S"
           aria-expanded={expanded}
           aria-controls={listId}
           aria-autocomplete="list"

@@ -9,6 +9,7 @@ import {
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
+import { Select } from "../../components/Select";
 import { type AutosaveStatus, useAutosave } from "../../components/useAutosave";
 import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
@@ -25,11 +26,12 @@ import {
   type Vote,
 } from "../../ipc";
 import { AgendaRun, nextItem, runningItem } from "./AgendaRun";
-import { SpeakerField, SpokenAtField, speakerTitle } from "./EntryFields";
+import { SpeakerField, SpokenAtField, speakerLead, speakerTitle } from "./EntryFields";
 import { TasksSection } from "./TasksSection";
 import { VoteDialog, VoteRow } from "./Votes";
 
-export const AUTOSAVE_DELAY_MS = 800;
+/** How long typing must pause before the entry is saved. */
+export const AUTOSAVE_DELAY_MS = 500;
 const MINUTES_KINDS: MinutesKind[] = ["speech", "opinion", "report", "conclusion", "note"];
 
 /** What the editor holds: one entry being written, new (`id` null) or already saved. */
@@ -84,6 +86,13 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
    */
   const savedAs = useRef(new Map<number, { id: string; seen: string }>());
   const textArea = useRef<HTMLTextAreaElement>(null);
+  const speakerInput = useRef<HTMLInputElement>(null);
+  /** Sessions whose last save failed. */
+  const failed = useRef(new Set<number>());
+  /** The session the editor last refused to leave because its text is not saved. */
+  const heldOn = useRef<number | null>(null);
+  /** The opening words offered to the entry being written, while its text is only them. */
+  const offered = useRef<{ session: number; speaker: Participant; text: string } | null>(null);
 
   const setDraft = useCallback((next: Draft) => {
     draftRef.current = next;
@@ -104,15 +113,25 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
 
   const save = useCallback(
     (_key: string, snapshot: Draft) => {
-      if (!snapshot.input.text.trim()) return null;
+      if (!snapshot.input.text.trim()) {
+        failed.current.delete(snapshot.session);
+        return null;
+      }
       const last = savedAs.current.get(snapshot.session);
       const id = last?.id ?? snapshot.id;
       const seen = last?.seen ?? snapshot.seen;
       return (async () => {
-        const entry =
-          id && seen !== null
-            ? await backend.updateMinutesEntry(id, seen, snapshot.input)
-            : await backend.addMinutesEntry(meeting.id, snapshot.input);
+        let entry: MinutesEntry;
+        try {
+          entry =
+            id && seen !== null
+              ? await backend.updateMinutesEntry(id, seen, snapshot.input)
+              : await backend.addMinutesEntry(meeting.id, snapshot.input);
+        } catch (e) {
+          failed.current.add(snapshot.session);
+          throw e;
+        }
+        failed.current.delete(snapshot.session);
         savedAs.current.set(snapshot.session, { id: entry.id, seen: entry.updatedAt });
         if (draftRef.current.session === snapshot.session && draftRef.current.id !== entry.id) {
           setDraft({ ...draftRef.current, id: entry.id });
@@ -133,21 +152,53 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     autosave.change(String(next.session), next);
   }
 
+  /** Whether the draft's text is still just the opening words offered to it. */
+  function onlyOffered(draft: Draft): boolean {
+    const lead = offered.current;
+    return lead !== null && lead.session === draft.session && draft.input.text === lead.text;
+  }
+
   /**
    * A speaker picked from the list: their name and "chức vụ, đơn vị", and the
-   * usual opening words when nothing is written yet; the caret goes to the text.
+   * usual opening words for the entry's kind when nothing is written yet (text
+   * typed is never replaced); the caret goes to the text.
    */
   function pickSpeaker(p: Participant) {
-    const name = p.person.fullName;
-    const patch: Partial<MinutesInput> = { speakerName: name, speakerTitle: speakerTitle(p) };
-    if (!draftRef.current.input.text) {
-      const role = [p.person.positionTitle.trim(), p.person.unit.trim()].filter(Boolean).join(" ");
-      patch.text = role
-        ? t("minutes.speechLead", { name, role })
-        : t("minutes.speechLeadNoRole", { name });
+    const current = draftRef.current;
+    const patch: Partial<MinutesInput> = {
+      speakerName: p.person.fullName,
+      speakerTitle: speakerTitle(p),
+    };
+    if (!current.input.text.trim() || onlyOffered(current)) {
+      const lead = speakerLead(t, current.input.kind, p);
+      if (lead !== null) {
+        patch.text = lead;
+        offered.current = { session: current.session, speaker: p, text: lead };
+      }
     }
     change(patch);
     caretToText.current = true;
+  }
+
+  /** A new kind; opening words not written on yet are worded for it ("… kết luận: "). */
+  function setKind(kind: MinutesKind) {
+    const current = draftRef.current;
+    const patch: Partial<MinutesInput> = { kind };
+    const lead = offered.current;
+    if (lead && onlyOffered(current)) {
+      const text = speakerLead(t, kind, lead.speaker);
+      if (text !== null) {
+        patch.text = text;
+        offered.current = { ...lead, text };
+      }
+    }
+    change(patch);
+  }
+
+  /** Alt+S: to the speaker's name, selected, to type another. */
+  function focusSpeaker() {
+    speakerInput.current?.focus();
+    speakerInput.current?.select();
   }
 
   // After a pick has rendered: the text area gets the focus, caret at the end.
@@ -161,8 +212,24 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     area.setSelectionRange(area.value.length, area.value.length);
   });
 
-  function startDraft(saved: MinutesEntry | null, input: MinutesInput) {
-    void autosave.flush();
+  /**
+   * Leaves the entry being written for another. One whose text could not be
+   * saved is not left at the first asking: the save is tried again, and the
+   * editor stays on it if that fails too. Asking again leaves it; its text
+   * still waits to be saved (and keeps the window from closing meanwhile).
+   */
+  async function startDraft(saved: MinutesEntry | null, input: MinutesInput) {
+    const leaving = draftRef.current.session;
+    const flushed = autosave.flush();
+    if (failed.current.has(leaving) && heldOn.current !== leaving) {
+      await flushed;
+      if (draftRef.current.session !== leaving) return;
+      if (failed.current.has(leaving)) {
+        heldOn.current = leaving;
+        textArea.current?.focus();
+        return;
+      }
+    }
     sessionCounter.current += 1;
     setDraft({
       session: sessionCounter.current,
@@ -174,11 +241,11 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   }
 
   function startNew() {
-    startDraft(null, newInput(draftRef.current.input.agendaItemId, new Date()));
+    void startDraft(null, newInput(draftRef.current.input.agendaItemId, new Date()));
   }
 
   function edit(entry: MinutesEntry) {
-    startDraft(entry, {
+    void startDraft(entry, {
       agendaItemId: entry.agendaItemId,
       speakerName: entry.speakerName,
       speakerTitle: entry.speakerTitle,
@@ -203,6 +270,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
         minutes.setValue((current) => (current ?? []).filter((e) => e.id !== entry.id));
         if (draftRef.current.id === entry.id) {
           autosave.discard(String(draftRef.current.session));
+          failed.current.delete(draftRef.current.session);
           startNew();
         }
       },
@@ -216,7 +284,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   function writeUnder(itemId: string) {
     const current = draftRef.current;
     if (current.input.agendaItemId === itemId) return;
-    if (current.input.text.trim()) startDraft(null, newInput(itemId, new Date()));
+    if (current.input.text.trim()) void startDraft(null, newInput(itemId, new Date()));
     else change({ agendaItemId: itemId });
   }
 
@@ -229,23 +297,40 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     void run.submit(() => backend.endAgendaItem(item.id, null), agenda.setValue);
   }
 
-  // The latest state for the Alt+N listener, which is added once.
-  const latest = useRef({ goNext: () => {}, blocked: false });
+  // The latest state for the Alt shortcuts' listener, which is added once.
+  const latest = useRef({
+    goNext: () => {},
+    shortcuts: {} as Record<string, () => void>,
+    blocked: false,
+  });
   useLayoutEffect(() => {
     latest.current = {
       goNext: () => {
         const next = nextItem(agenda.value ?? []);
         if (next && !run.busy) startItem(next);
       },
+      // Alt+N next agenda item, Alt+M new entry, Alt+S speaker, Alt+K chair's conclusion.
+      shortcuts: {
+        n: () => latest.current.goNext(),
+        m: startNew,
+        s: focusSpeaker,
+        k: () => setKind("conclusion"),
+      },
       blocked: votingOn !== null || deleting !== null || deletingVote !== null,
     };
   });
   useEffect(() => {
     function onKey(event: globalThis.KeyboardEvent) {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== "KeyN") return;
-      if (latest.current.blocked) return;
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      // The key's place, not its letter: the same under a Telex or VNI input method.
+      const key = /^Key([A-Z])$/.exec(event.code)?.[1]?.toLowerCase() ?? "";
+      const action = latest.current.shortcuts[key];
+      // Not behind a dialog, this tab's or another's (a task being edited).
+      if (!action || latest.current.blocked || document.querySelector('[aria-modal="true"]')) {
+        return;
+      }
       event.preventDefault();
-      latest.current.goNext();
+      action();
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -386,7 +471,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
           <div className="form" onKeyDown={onEditorKey}>
             <div className="form-grid">
               <Field label={t("minutes.agendaItem")} wide>
-                <select
+                <Select
                   data-testid="minutes-agenda-item"
                   value={draft.input.agendaItemId ?? ""}
                   onChange={(e) => change({ agendaItemId: e.target.value || null })}
@@ -397,10 +482,11 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
                       {index + 1}. {item.title}
                     </option>
                   ))}
-                </select>
+                </Select>
               </Field>
               <SpeakerField
                 key={`speaker-${draft.session}`}
+                inputRef={speakerInput}
                 meetingId={meeting.id}
                 value={draft.input.speakerName}
                 onChange={(speakerName) => change({ speakerName })}
@@ -418,16 +504,17 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
                 onChange={(spokenAt) => change({ spokenAt })}
               />
               <Field label={t("minutes.kind")}>
-                <select
+                <Select
+                  data-testid="minutes-kind"
                   value={draft.input.kind}
-                  onChange={(e) => change({ kind: e.target.value as MinutesKind })}
+                  onChange={(e) => setKind(e.target.value as MinutesKind)}
                 >
                   {MINUTES_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
                       {t(`minutesKind.${kind}`)}
                     </option>
                   ))}
-                </select>
+                </Select>
               </Field>
               <Field label={t("minutes.text")} wide>
                 <textarea
@@ -441,13 +528,29 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
               </Field>
             </div>
             <div className="form-actions">
-              <button type="button" className="button" onClick={startNew}>
+              <button
+                type="button"
+                className="button"
+                data-testid="minutes-mark-conclusion"
+                aria-keyshortcuts="Alt+K"
+                onClick={() => setKind("conclusion")}
+              >
+                {t("minutes.markConclusion")}
+              </button>
+              <button
+                type="button"
+                className="button"
+                data-testid="minutes-new"
+                aria-keyshortcuts="Alt+M"
+                onClick={startNew}
+              >
                 {t("minutes.newEntry")}
               </button>
               <button
                 type="button"
                 className="button primary"
                 data-testid="minutes-save-next"
+                aria-keyshortcuts="Control+Enter"
                 onClick={startNew}
               >
                 {t("minutes.saveAndNew")}
@@ -506,7 +609,9 @@ function SaveStatus({ state }: { state: AutosaveStatus }) {
       {state.kind === "saved"
         ? t("minutes.savedAt", { time: clockTimeWithSeconds(state.at) })
         : null}
-      {state.kind === "error" ? describeError(state.error) : null}
+      {state.kind === "error"
+        ? t("minutes.saveFailed", { error: describeError(state.error) })
+        : null}
     </span>
   );
 }

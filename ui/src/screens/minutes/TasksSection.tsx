@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DateInput } from "../../components/DateInput";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { FormDialog } from "../../components/FormDialog";
@@ -165,7 +166,7 @@ function TaskDialog({
           <input value={assignee} onChange={(e) => setAssignee(e.target.value)} />
         </Field>
         <Field label={t("tasks.deadline")}>
-          <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+          <DateInput value={deadline} onChange={setDeadline} />
         </Field>
       </div>
     </FormDialog>

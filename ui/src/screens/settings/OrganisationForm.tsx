@@ -6,6 +6,27 @@ import { useI18n } from "../../i18n";
 import { AUTHORITY_PREFIXES, type Organisation, useBackend } from "../../ipc";
 import { BODY_PRESETS } from "./bodyPresets";
 
+/** The time zones offered for a body, Việt Nam's first; the core accepts any IANA name. */
+export const TIME_ZONES = [
+  "Asia/Ho_Chi_Minh",
+  "Asia/Bangkok",
+  "Asia/Vientiane",
+  "Asia/Phnom_Penh",
+  "Asia/Singapore",
+  "Asia/Shanghai",
+  "Asia/Tokyo",
+  "Asia/Seoul",
+  "Australia/Sydney",
+  "Europe/Moscow",
+  "Europe/Berlin",
+  "Europe/Paris",
+  "Europe/London",
+  "America/New_York",
+  "America/Los_Angeles",
+  "UTC",
+] as const;
+type TimeZone = (typeof TIME_ZONES)[number];
+
 /** A body not saved yet (empty id): a state body in Việt Nam's time zone until told otherwise. */
 export function blankOrganisation(): Organisation {
   return {
@@ -234,11 +255,21 @@ export function OrganisationDialog({ organisation, onClose, onSaved }: Organisat
           />
         </Field>
         <Field label={t("settings.timeZone")}>
-          <input
+          <select
             data-testid="org-time-zone"
             value={input.timeZone}
             onChange={(e) => set("timeZone", e.target.value)}
-          />
+          >
+            {TIME_ZONES.includes(input.timeZone as TimeZone) ? null : (
+              // A zone saved before (or on another computer) that the list lacks stays as it is.
+              <option value={input.timeZone}>{input.timeZone}</option>
+            )}
+            {TIME_ZONES.map((zone) => (
+              <option key={zone} value={zone}>
+                {t(`timeZone.${zone}`)}
+              </option>
+            ))}
+          </select>
         </Field>
       </div>
     </FormDialog>

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { FormatSettings, Organisation, ToneMarks } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
+import { blankOrganisation } from "./OrganisationForm";
 
 describe("settings", () => {
   it("opens from the top bar, away from any meeting, and leads back to the meetings", async () => {
@@ -112,6 +113,50 @@ describe("settings", () => {
       "K/T is written KT. by a state body",
     ).toBe("KT. TRƯỞNG BAN");
     expect(await backend.listOrganisations(), "an edit adds no second body").toHaveLength(1);
+  });
+
+  it("chooses a body's time zone from a list named in Vietnamese, keeping one the list lacks", async () => {
+    const backend = new FakeBackend();
+    const body = {
+      ...blankOrganisation(),
+      name: "TỔNG LÃNH SỰ QUÁN",
+      abbreviation: "TLSQ",
+      placeName: "Hà Nội",
+      timeZone: "Asia/Kolkata",
+    };
+    await backend.saveOrganisation(body);
+    const { user } = renderApp(backend, "/settings");
+    const panel = await screen.findByTestId("organisations");
+
+    await user.click(within(panel).getByTestId("org-add"));
+    let dialog = screen.getByRole("dialog", { name: "Thêm cơ quan ban hành" });
+    let zone = within(dialog).getByTestId("org-time-zone");
+    expect(zone.tagName).toBe("SELECT");
+    expect(zone).toHaveValue("Asia/Ho_Chi_Minh");
+    expect(zone).toHaveDisplayValue("Giờ Việt Nam (UTC+7)");
+    const names = [...(zone as HTMLSelectElement).options].map((o) => o.value);
+    expect(names).toHaveLength(16);
+    expect(names).toEqual(expect.arrayContaining(["Asia/Bangkok", "Europe/London", "UTC"]));
+    await user.click(within(dialog).getByRole("button", { name: "Huỷ" }));
+
+    await user.click(within(panel).getByRole("button", { name: "Sửa TỔNG LÃNH SỰ QUÁN" }));
+    dialog = screen.getByRole("dialog", { name: "Sửa cơ quan ban hành" });
+    zone = within(dialog).getByTestId("org-time-zone");
+    expect(zone, "a zone the list lacks is kept").toHaveValue("Asia/Kolkata");
+    expect((zone as HTMLSelectElement).options).toHaveLength(17);
+    await user.click(within(dialog).getByTestId("org-save"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect((await backend.listOrganisations())[0]?.timeZone).toBe("Asia/Kolkata");
+
+    await user.click(within(panel).getByRole("button", { name: "Sửa TỔNG LÃNH SỰ QUÁN" }));
+    dialog = screen.getByRole("dialog", { name: "Sửa cơ quan ban hành" });
+    await user.selectOptions(
+      within(dialog).getByTestId("org-time-zone"),
+      "Bangkok, Thái Lan (UTC+7)",
+    );
+    await user.click(within(dialog).getByTestId("org-save"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect((await backend.listOrganisations())[0]?.timeZone).toBe("Asia/Bangkok");
   });
 
   it("starts a new body from a 2025 template, which only fills in the form", async () => {
@@ -325,10 +370,20 @@ describe("format options", () => {
     expect(term).toHaveAccessibleName(
       /Văn bản Đảng được đánh số từ 01 theo từng loại trong mỗi nhiệm kỳ\. Để trống: số chạy liên tục\.$/,
     );
-    await user.type(term, "2025-10-18");
+    expect(term).toHaveAttribute("placeholder", "dd/mm/yyyy");
+    await user.type(term, "18/10/2025");
     await user.click(screen.getByTestId("format-save"));
     expect(await screen.findByText("Đã lưu tuỳ chọn thể thức.")).toBeInTheDocument();
     expect((await backend.getFormatSettings()).partyTermStart).toBe("2025-10-18");
+    expect(term, "shown day first").toHaveValue("18/10/2025");
+
+    await user.clear(term);
+    await user.type(term, "29/02/2025");
+    await user.click(screen.getByTestId("format-save"));
+    expect(screen.getByRole("alert")).toHaveTextContent("Ngày không hợp lệ");
+    expect((await backend.getFormatSettings()).partyTermStart, "2025 has no 29 February").toBe(
+      "2025-10-18",
+    );
 
     await user.clear(term);
     await user.click(screen.getByTestId("format-save"));

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { BackToMeetings } from "../../components/BackToMeetings";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DateInput } from "../../components/DateInput";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { useLoad } from "../../components/useLoad";
@@ -382,10 +383,9 @@ function FormatForm({
         hint={t("settings.format.partyTermStartHint")}
         wide
       >
-        <input
-          type="date"
+        <DateInput
           value={form.partyTermStart}
-          onChange={(e) => setForm({ ...form, partyTermStart: e.target.value })}
+          onChange={(partyTermStart) => setForm({ ...form, partyTermStart })}
           data-testid="format-party-term-start"
         />
       </Field>
