@@ -13,6 +13,11 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// Private folder for the PDFs handed to the system viewer to print.
     pub print_dir: PathBuf,
+    /// The delegate list file picked in the import wizard, read once and
+    /// kept until it is imported or the wizard is left.
+    pub pending_import: Mutex<Option<Arc<hoinghi_import::Source>>>,
+    /// Set to stop a long import preview.
+    pub import_cancelled: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppState {
@@ -21,6 +26,8 @@ impl AppState {
             db: RwLock::new(db.map(|d| Arc::new(Mutex::new(d)))),
             db_path,
             print_dir,
+            pending_import: Mutex::new(None),
+            import_cancelled: Arc::default(),
         }
     }
 

@@ -43,6 +43,7 @@ fn the_fake_backend_is_held_to_the_core() {
             db: Db::open(tmp.path().join("data/hoinghi.db")).expect("a fresh store"),
             tmp: tmp.path().to_path_buf(),
             kept: Vec::new(),
+            picked: None,
         };
         let mut steps = Vec::new();
         for step in scenario["steps"].as_array().expect("a list of steps") {
@@ -96,11 +97,23 @@ fn the_fake_backend_is_held_to_the_core() {
 }
 
 /// One scenario's store and the ids it has named.
+/// The delegate list "picked" in the import wizard's file dialog.
+const PICKED_LIST: &str = include_str!("picked-list.csv");
+
+fn no_file() -> IpcError {
+    IpcError::new(
+        hoinghi_core::model::ErrorKind::Invalid,
+        "Chưa chọn tệp danh sách, hoặc tệp đã được nhập. Hãy chọn tệp lại.",
+    )
+}
+
 struct Run {
     db: Db,
     tmp: PathBuf,
     /// (value, name) for each kept response value.
     kept: Vec<(String, String)>,
+    /// The delegate list picked in the import wizard.
+    picked: Option<hoinghi_import::Source>,
 }
 
 type Reply = Result<Value, IpcError>;
@@ -404,6 +417,58 @@ impl Run {
             "restore_backup" => reply(db.restore_backup(&arg::<String>(args, "name")).map(Some)),
             "deleted_meetings" => reply(db.deleted_meetings()),
             "restore_meeting" => reply(db.restore_meeting(&arg::<String>(args, "id"))),
+            // The file picked in the dialog: tests/contract/picked-list.csv, which
+            // the fake backend offers too.
+            "choose_import_file" => {
+                let source = hoinghi_import::read(PICKED_LIST.as_bytes(), "picked-list.csv")
+                    .map_err(IpcError::from)?;
+                let preview = hoinghi_import::preview(
+                    db,
+                    &arg::<String>(args, "meetingId"),
+                    &source,
+                    &Default::default(),
+                );
+                self.picked = Some(source);
+                reply(preview.map(Some))
+            }
+            "preview_import" => match &self.picked {
+                Some(source) => reply(hoinghi_import::preview(
+                    db,
+                    &arg::<String>(args, "meetingId"),
+                    source,
+                    &arg(args, "choices"),
+                )),
+                None => Err(no_file()),
+            },
+            "apply_import" => match self.picked.take() {
+                Some(source) => reply(
+                    hoinghi_import::apply(
+                        db,
+                        &arg::<String>(args, "meetingId"),
+                        &source,
+                        &arg(args, "choices"),
+                    )
+                    .map(|(_, outcome)| outcome),
+                ),
+                None => Err(no_file()),
+            },
+            "cancel_import" => {
+                self.picked = None;
+                ok(json!(null))
+            }
+            // The place chosen in the save dialog: the scratch folder.
+            "export_list" => {
+                let id: String = arg(args, "meetingId");
+                let name = files::list_file_name(&db.meeting(&id)?);
+                let bytes = hoinghi_import::export_list(db, &id).map_err(IpcError::from)?;
+                files::write_atomic(&self.tmp.join(&name), &bytes)?;
+                ok(json!(Some(name)))
+            }
+            "copy_participants" => reply(db.copy_participants(
+                &arg::<String>(args, "meetingId"),
+                &arg::<String>(args, "from"),
+                &arg::<Vec<String>>(args, "sections"),
+            )),
             "close_meeting" => reply(db.close_meeting(&arg::<String>(args, "id"))),
             "reopen_meeting" => {
                 reply(db.reopen_meeting(&arg::<String>(args, "id"), &arg::<String>(args, "reason")))

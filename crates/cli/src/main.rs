@@ -11,6 +11,10 @@
 //!   hoinghi-cli meeting import --db FILE MEETING.hoinghi
 //!   hoinghi-cli number --db FILE [--meeting ID] --doc KIND --date YYYY-MM-DD [--number N]
 //!   hoinghi-cli register --db FILE [--meeting ID] -o REGISTER.pdf
+//!   hoinghi-cli search --db FILE [--meeting ID] QUERY
+//!   hoinghi-cli checkin --db FILE [--meeting ID] CODE
+//!   hoinghi-cli import --db FILE [--meeting ID] [--sheet NAME] [--section NAME] [--dry-run] PATH
+//!   hoinghi-cli export-list --db FILE [--meeting ID] -o LIST.xlsx
 
 /// A short-lived process that builds and frees hundreds of thousands of
 /// small strings: mimalloc allocates and frees them several times faster
@@ -22,7 +26,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hoinghi_core::model::{DocumentKind, DocumentOptions, FormatProfile, InvitationForm, ListForm};
+use hoinghi_core::model::{
+    DocumentKind, DocumentOptions, FormatProfile, ImportChoices, ImportField, ImportPreview,
+    InvitationForm, ListForm,
+};
 use hoinghi_core::Db;
 use hoinghi_vanban::docs::{self, files};
 
@@ -148,6 +155,38 @@ enum Command {
         #[arg(long)]
         meeting: Option<String>,
         code: String,
+    },
+    /// Add a delegate list (.xlsx, .xls, .ods, .csv, .txt; legacy Vietnamese
+    /// encodings converted) to a meeting's list: people already listed are
+    /// updated. Prints the format, the columns and every problem found; all
+    /// rows are written or none.
+    Import {
+        #[arg(long)]
+        db: PathBuf,
+        /// The meeting's id (default: the only, or most recent, meeting).
+        #[arg(long)]
+        meeting: Option<String>,
+        /// The sheet to read (default: the first that looks like a list).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The group (thành phần) of rows that name none.
+        #[arg(long)]
+        section: Option<String>,
+        /// Show what would be done; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        path: PathBuf,
+    },
+    /// Write a meeting's list (with attendance) to an .xlsx file in the
+    /// columns `import` reads.
+    ExportList {
+        #[arg(long)]
+        db: PathBuf,
+        /// The meeting's id (default: the only, or most recent, meeting).
+        #[arg(long)]
+        meeting: Option<String>,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
     },
 }
 
@@ -395,6 +434,66 @@ fn run(command: Command) -> Result<String, String> {
                 format!("Đã điểm danh {} lúc {at}. {counts}", p.person.full_name)
             })
         }
+        Command::Import {
+            db,
+            meeting,
+            sheet,
+            section,
+            dry_run,
+            path,
+        } => {
+            let mut store = if dry_run {
+                open_existing(&db)?
+            } else {
+                open_existing_for_writing(&db)?
+            };
+            let meeting_id = meeting_or_latest(&store, meeting)?;
+            let bytes = std::fs::read(&path)
+                .map_err(|e| format!("không đọc được {}: {e}", path.display()))?;
+            let name = path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            let source = hoinghi_import::read(&bytes, &name).map_err(|e| e.to_string())?;
+            let choices = ImportChoices {
+                sheet,
+                section,
+                ..ImportChoices::default()
+            };
+            if dry_run {
+                let plan = hoinghi_import::preview(&store, &meeting_id, &source, &choices)
+                    .map_err(|e| e.to_string())?;
+                return Ok(format!(
+                    "{}\nChưa ghi gì (--dry-run): sẽ thêm {}, cập nhật {}, giữ nguyên {}, bỏ qua {}.",
+                    import_report(&plan),
+                    plan.added,
+                    plan.updated,
+                    plan.unchanged,
+                    plan.skipped
+                ));
+            }
+            let (plan, done) = hoinghi_import::apply(&mut store, &meeting_id, &source, &choices)
+                .map_err(|e| e.to_string())?;
+            Ok(format!(
+                "{}\nĐã nhập: thêm {}, cập nhật {}, giữ nguyên {}, bỏ qua {}.",
+                import_report(&plan),
+                done.added,
+                done.updated,
+                done.unchanged,
+                done.skipped
+            ))
+        }
+        Command::ExportList {
+            db,
+            meeting,
+            output,
+        } => {
+            let store = open_existing(&db)?;
+            let meeting_id = meeting_or_latest(&store, meeting)?;
+            let bytes =
+                hoinghi_import::export_list(&store, &meeting_id).map_err(|e| e.to_string())?;
+            files::write_atomic(&output, &bytes).map_err(|e| e.to_string())?;
+            Ok(format!("Đã ghi danh sách vào {}", output.display()))
+        }
         Command::Meeting(MeetingCommand::Import { db, file }) => {
             let mut store = Db::open(&db).map_err(|e| e.to_string())?;
             let done = store.import_meeting(&file).map_err(|e| e.to_string())?;
@@ -407,6 +506,62 @@ fn run(command: Command) -> Result<String, String> {
             }
             Ok(message)
         }
+    }
+}
+
+/// The format, the columns and the problems an import found, as text.
+fn import_report(plan: &ImportPreview) -> String {
+    let mut out = format!("Tệp: {}", plan.format);
+    if !plan.encoding.is_empty() {
+        out.push_str(&format!(", mã hoá {}", plan.encoding));
+    }
+    out.push_str(&format!(
+        "; trang tính «{}», tiêu đề ở dòng {}.\nCột:",
+        plan.sheet, plan.header_row
+    ));
+    for (i, c) in plan.columns.iter().enumerate() {
+        if c.header.is_empty() && c.field == ImportField::Ignore {
+            continue;
+        }
+        out.push_str(&format!(
+            "\n  {}. «{}» → {}",
+            i + 1,
+            c.header,
+            field_name(c.field)
+        ));
+        if !c.converted_from.is_empty() {
+            out.push_str(&format!(" (chuyển từ {}", c.converted_from));
+            if let Some((before, after)) = c.examples.first() {
+                out.push_str(&format!(": «{before}» → «{after}»"));
+            }
+            out.push(')');
+        }
+    }
+    if plan.problems.is_empty() {
+        out.push_str("\nKhông có lỗi.");
+    } else {
+        out.push_str(&format!("\nCần xem lại ({}):", plan.problems.len()));
+        for p in &plan.problems {
+            let what = if p.blocking { "bỏ qua" } else { "lưu ý" };
+            out.push_str(&format!("\n  Dòng {} ({what}): {}", p.row, p.message));
+        }
+    }
+    out
+}
+
+fn field_name(field: ImportField) -> &'static str {
+    match field {
+        ImportField::Ordinal => "STT",
+        ImportField::FullName => "Họ và tên",
+        ImportField::FamilyName => "Họ (và đệm)",
+        ImportField::GivenName => "Tên",
+        ImportField::Title => "Chức vụ",
+        ImportField::Unit => "Đơn vị",
+        ImportField::Code => "Mã",
+        ImportField::Phone => "Điện thoại",
+        ImportField::Email => "Email",
+        ImportField::Section => "Thành phần",
+        ImportField::Ignore => "không nhập",
     }
 }
 

@@ -508,3 +508,86 @@ fn search_prints_ranked_matches_and_checkin_takes_a_code() {
         String::from_utf8_lossy(&unknown.stderr)
     );
 }
+
+#[test]
+fn import_reads_a_tcvn3_list_reports_it_writes_all_or_nothing_and_export_list_reads_back() {
+    let (dir, db) = demo();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../import/tests/fixtures");
+    let tcvn3 = format!("{fixtures}/tcvn3.csv");
+    let (demo_id, meeting) = {
+        let mut store = hoinghi_core::Db::open(&db).unwrap();
+        let demo_id = store.list_meetings().unwrap()[0].meeting.id.clone();
+        let mut input = store.meeting(&demo_id).unwrap();
+        input.starts_at = "2026-12-10T08:00".into();
+        input.ends_at = "2026-12-10T11:30".into();
+        let new = store
+            .create_meeting(&hoinghi_core::model::MeetingInput {
+                title: "Hội nghị giao ban quý IV năm 2026".into(),
+                kind: input.kind,
+                starts_at: input.starts_at,
+                ends_at: input.ends_at,
+                venue: String::new(),
+                chair_name: String::new(),
+                chair_title: String::new(),
+                secretary_name: String::new(),
+                secretary_title: String::new(),
+                notes: String::new(),
+                status: hoinghi_core::model::MeetingStatus::Draft,
+                organisation_id: None,
+                signer_name: String::new(),
+                signer_title: String::new(),
+                signing_prefix: String::new(),
+            })
+            .unwrap();
+        (demo_id, new.id)
+    };
+    let listed = |id: &str| {
+        hoinghi_core::Db::open_read_only(std::path::Path::new(&db))
+            .unwrap()
+            .participants(id)
+            .unwrap()
+            .len()
+    };
+
+    // The most recent meeting is the new one.
+    let dry = succeed(&["import", "--db", &db, "--dry-run", &tcvn3]);
+    assert!(dry.contains("mã hoá TCVN3 (ABC, .VnTime)"), "{dry}");
+    assert!(dry.contains("«NguyÔn V¨n An» → «Nguyễn Văn An»"), "{dry}");
+    assert!(dry.contains("sẽ thêm 5"), "{dry}");
+    assert_eq!(listed(&meeting), 0, "a dry run writes nothing");
+
+    let done = succeed(&["import", "--db", &db, "--section", "Đại biểu mời", &tcvn3]);
+    assert!(done.contains("Đã nhập: thêm 5"), "{done}");
+    assert_eq!(listed(&meeting), 5);
+
+    // Nothing to import, or a locked meeting: refused, nothing written.
+    let empty = dir.path().join("trong.csv");
+    std::fs::write(&empty, "Họ và tên,Đơn vị\n,Văn phòng\n").unwrap();
+    let refused = cli(&["import", "--db", &db, empty.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    let closed = cli(&["import", "--db", &db, "--meeting", &demo_id, &tcvn3]);
+    assert!(!closed.status.success());
+    assert!(
+        String::from_utf8_lossy(&closed.stderr).contains("đã được khoá"),
+        "{}",
+        String::from_utf8_lossy(&closed.stderr)
+    );
+    assert_eq!(listed(&meeting), 5);
+
+    let xlsx = dir.path().join("danh-sach.xlsx");
+    let xlsx = xlsx.to_str().unwrap();
+    succeed(&[
+        "export-list",
+        "--db",
+        &db,
+        "--meeting",
+        &meeting,
+        "-o",
+        xlsx,
+    ]);
+    let back = succeed(&["import", "--db", &db, "--dry-run", xlsx]);
+    assert!(
+        back.contains("sẽ thêm 0, cập nhật 0, giữ nguyên 5"),
+        "{back}"
+    );
+}

@@ -751,6 +751,140 @@ impl AttendanceSummary {
     }
 }
 
+string_enum!(
+    /// What a column of an imported delegate list holds.
+    ImportField {
+        /// Số thứ tự: the list's order.
+        Ordinal = "ordinal",
+        FullName = "fullName",
+        /// "Họ" (or "Họ và đệm") when the name is split over two columns.
+        FamilyName = "familyName",
+        /// "Tên" when the name is split.
+        GivenName = "givenName",
+        Title = "title",
+        Unit = "unit",
+        Code = "code",
+        Phone = "phone",
+        Email = "email",
+        Section = "section",
+        /// Read, shown, not kept (ghi chú, or anything unrecognised).
+        Ignore = "ignore",
+    }
+);
+
+string_enum!(
+    /// What importing one row does.
+    ImportAction {
+        Add = "add",
+        /// The person is on the list already (same code, or same name and
+        /// unit): their details are updated.
+        Update = "update",
+        /// On the list already, nothing differs.
+        Unchanged = "unchanged",
+        /// Not imported (an error, a duplicate, or the secretary's choice).
+        Skip = "skip",
+    }
+);
+
+/// One column of the file as the import reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportColumn {
+    pub header: String,
+    pub field: ImportField,
+    /// The legacy font encoding its text was converted from ("" when none).
+    pub converted_from: String,
+    /// A few cells before → after conversion.
+    pub examples: Vec<(String, String)>,
+}
+
+/// Something wrong with one row; `blocking` problems skip the row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProblem {
+    /// The row's number in the sheet (as the spreadsheet shows it).
+    pub row: u32,
+    pub field: ImportField,
+    pub message: String,
+    pub blocking: bool,
+}
+
+/// One row of the file and what importing it would do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRowPlan {
+    pub row: u32,
+    pub person: PersonInput,
+    pub code: String,
+    pub action: ImportAction,
+    /// For an update: what changes ("Chức vụ: Phó Trưởng phòng → Trưởng phòng").
+    pub changes: Vec<String>,
+}
+
+/// What importing a file would do, for the wizard's last page and for
+/// `hoinghi-cli import --dry-run`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    /// "xlsx", "xls", "ods" or "csv".
+    pub format: String,
+    /// How a text file was encoded ("UTF-8", "UTF-16 LE", "Windows-1258"…);
+    /// empty for a spreadsheet.
+    pub encoding: String,
+    pub sheets: Vec<String>,
+    pub sheet: String,
+    /// The row holding the column headers (1-based; 0: none found).
+    pub header_row: u32,
+    pub columns: Vec<ImportColumn>,
+    /// The first rows of the sheet as they are, for the wizard to show.
+    pub first_rows: Vec<Vec<String>>,
+    /// Every data row (the UI shows the first few hundred).
+    pub rows: Vec<ImportRowPlan>,
+    pub problems: Vec<ImportProblem>,
+    pub added: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    pub skipped: u32,
+}
+
+/// The secretary's choices in the wizard; anything `None` is detected.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportChoices {
+    pub sheet: Option<String>,
+    /// 1-based.
+    pub header_row: Option<u32>,
+    /// One field per column, in the file's order.
+    pub fields: Option<Vec<ImportField>>,
+    /// The group (thành phần) for rows that name none.
+    pub section: Option<String>,
+    /// Rows (sheet numbers) the secretary chose not to import.
+    pub skip_rows: Vec<u32>,
+}
+
+/// One row to write: a person's details, and the person already on the
+/// list they update (`None`: a new person).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportRow {
+    /// The row's number in the sheet, for messages.
+    pub row: u32,
+    pub person: PersonInput,
+    pub person_id: Option<String>,
+    /// The code from the file, kept as the check-in code of a new person
+    /// when no one else has it.
+    pub code: String,
+}
+
+/// How many rows an import added and updated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOutcome {
+    pub added: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    pub skipped: u32,
+}
+
 /// One group's (thành phần's) attendance, for the counters at the door.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

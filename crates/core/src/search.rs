@@ -78,7 +78,7 @@ fn marked(word: &str) -> String {
 }
 
 /// Letters and digits only, upper case: how codes are compared.
-pub(crate) fn code_key(s: &str) -> String {
+pub fn code_key(s: &str) -> String {
     s.chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_uppercase())

@@ -6,6 +6,7 @@ mod agenda;
 mod app;
 mod backups;
 mod documents;
+mod lists;
 mod meetings;
 mod minutes;
 mod organisation;

@@ -17,6 +17,9 @@ import type {
   DocumentOptions,
   FontSettings,
   FormatSettings,
+  ImportChoices,
+  ImportOutcome,
+  ImportPreview,
   Meeting,
   MeetingEvent,
   MeetingInput,
@@ -142,6 +145,21 @@ export interface Backend {
   listParticipants(meetingId: string): Promise<Participant[]>;
   /** The attendance in numbers, as every screen and document counts it. */
   attendanceSummary(meetingId: string): Promise<AttendanceSummary>;
+  /**
+   * Asks for a delegate list file (native dialog), reads it and answers what
+   * importing it would do with the columns as detected; null when cancelled.
+   */
+  chooseImportFile(meetingId: string): Promise<ImportPreview | null>;
+  /** What importing the picked file would do with these choices (first 500 rows shown). */
+  previewImport(meetingId: string, choices: ImportChoices): Promise<ImportPreview>;
+  /** Imports the picked file: every added or updated row, or none. */
+  applyImport(meetingId: string, choices: ImportChoices): Promise<ImportOutcome>;
+  /** Stops a preview under way and forgets the picked file. */
+  cancelImport(): Promise<null>;
+  /** Writes the list (with attendance) to an .xlsx file picked in a dialog; its name, or null. */
+  exportList(meetingId: string): Promise<string | null>;
+  /** Lists the people of an earlier meeting (chosen groups; none: all), without attendance. */
+  copyParticipants(meetingId: string, from: string, sections: string[]): Promise<ImportOutcome>;
   /** The same numbers per group (thành phần), in list order. */
   attendanceBySection(meetingId: string): Promise<SectionAttendance[]>;
   invitePeople(meetingId: string, personIds: string[]): Promise<Participant[]>;

@@ -335,6 +335,75 @@ export type CheckIn = { participant: Participant,
  */
 already: boolean, summary: AttendanceSummary, };
 
+export type ImportField = "ordinal" | "fullName" | "familyName" | "givenName" | "title" | "unit" | "code" | "phone" | "email" | "section" | "ignore";
+
+export type ImportAction = "add" | "update" | "unchanged" | "skip";
+
+export type ImportColumn = { header: string, field: ImportField, 
+/**
+ * The legacy font encoding its text was converted from ("" when none).
+ */
+convertedFrom: string, 
+/**
+ * A few cells before → after conversion.
+ */
+examples: Array<[string, string]>, };
+
+export type ImportProblem = { 
+/**
+ * The row's number in the sheet (as the spreadsheet shows it).
+ */
+row: number, field: ImportField, message: string, blocking: boolean, };
+
+export type ImportRowPlan = { row: number, person: PersonInput, code: string, action: ImportAction, 
+/**
+ * For an update: what changes ("Chức vụ: Phó Trưởng phòng → Trưởng phòng").
+ */
+changes: Array<string>, };
+
+export type ImportPreview = { 
+/**
+ * "xlsx", "xls", "ods" or "csv".
+ */
+format: string, 
+/**
+ * How a text file was encoded ("UTF-8", "UTF-16 LE", "Windows-1258"…);
+ * empty for a spreadsheet.
+ */
+encoding: string, sheets: Array<string>, sheet: string, 
+/**
+ * The row holding the column headers (1-based; 0: none found).
+ */
+headerRow: number, columns: Array<ImportColumn>, 
+/**
+ * The first rows of the sheet as they are, for the wizard to show.
+ */
+firstRows: Array<Array<string>>, 
+/**
+ * Every data row (the UI shows the first few hundred).
+ */
+rows: Array<ImportRowPlan>, problems: Array<ImportProblem>, added: number, updated: number, unchanged: number, skipped: number, };
+
+export type ImportChoices = { sheet: string | null, 
+/**
+ * 1-based.
+ */
+headerRow: number | null, 
+/**
+ * One field per column, in the file's order.
+ */
+fields: Array<ImportField> | null, 
+/**
+ * The group (thành phần) for rows that name none.
+ */
+section: string | null, 
+/**
+ * Rows (sheet numbers) the secretary chose not to import.
+ */
+skipRows: Array<number>, };
+
+export type ImportOutcome = { added: number, updated: number, unchanged: number, skipped: number, };
+
 export type AttendanceEvent = { id: string, meetingId: string, personId: string, kind: AttendanceEventKind, 
 /**
  * Local wall-clock time of what happened.

@@ -1,3 +1,4 @@
+import PICKED_LIST from "../../../tests/contract/picked-list.csv?raw";
 import { fold } from "../text";
 import type { Backend } from "./backend";
 import type {
@@ -22,6 +23,9 @@ import type {
   FontSettings,
   FormatProfile,
   FormatSettings,
+  ImportChoices,
+  ImportOutcome,
+  ImportPreview,
   ListOrder,
   Meeting,
   MeetingEvent,
@@ -48,6 +52,7 @@ import type {
 } from "./bindings";
 import { LIST_ORDERS, TABLE_FONT_SIZES } from "./bindings";
 import { ipcError, toIpcError } from "./errors";
+import { ImportRefusal, type PickedFile, previewImport, readCsv } from "./fakeImport";
 import { samplePdf } from "./fakePdf";
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -410,6 +415,9 @@ export class FakeBackend implements Backend {
   readonly meetingFiles = new Map<string, string>();
   /** What the open dialog answers for `importMeeting`: a file name, or null (cancelled); the last export by default. */
   openChoice: () => string | null = () => [...this.meetingFiles.keys()].at(-1) ?? null;
+  /** What the open dialog answers for `chooseImportFile`: a list file, or null (cancelled). */
+  importChoice: () => PickedFile | null = () => readCsv(PICKED_LIST, "picked-list");
+  private picked: PickedFile | null = null;
 
   constructor(options: FakeOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -1369,6 +1377,131 @@ export class FakeBackend implements Backend {
 
   async attendanceSummary(meetingId: string): Promise<AttendanceSummary> {
     return summarise(this.participants(meetingId));
+  }
+
+  async chooseImportFile(meetingId: string): Promise<ImportPreview | null> {
+    const file = this.importChoice();
+    if (file === null) return null;
+    const preview = this.importPreview(meetingId, file, {
+      sheet: null,
+      headerRow: null,
+      fields: null,
+      section: null,
+      skipRows: [],
+    });
+    this.picked = file;
+    return preview;
+  }
+
+  async previewImport(meetingId: string, choices: ImportChoices): Promise<ImportPreview> {
+    return this.importPreview(meetingId, this.pickedFile(), choices);
+  }
+
+  /** The core's `plan::apply`: every added or updated row, or none. */
+  async applyImport(meetingId: string, choices: ImportChoices): Promise<ImportOutcome> {
+    const file = this.pickedFile();
+    this.picked = null;
+    const plan = this.importPreview(meetingId, file, choices);
+    const rows = plan.rows.filter((r) => r.action === "add" || r.action === "update");
+    if (rows.length === 0 && plan.unchanged === 0) invalid("Không có dòng nào để nhập.");
+    for (const r of rows) {
+      try {
+        this.validatePerson(r.person);
+      } catch (e) {
+        invalid(`Dòng ${r.row}: ${toIpcError(e).message}`);
+      }
+    }
+    this.openMeeting(meetingId);
+    const listed = this.participants(meetingId);
+    for (const r of rows) {
+      const key = `${fold(r.person.fullName)}|${fold(r.person.unit)}`;
+      const found = listed.find(
+        (p) =>
+          (codeKey(r.code) !== "" && codeKey(p.person.checkinCode) === codeKey(r.code)) ||
+          `${fold(p.person.fullName)}|${fold(p.person.unit)}` === key,
+      );
+      if (found) {
+        Object.assign(this.livePerson(found.person.id), this.validatePerson(r.person), {
+          updatedAt: this.stamp(),
+        });
+      } else {
+        const free = !this.people.some((p) => codeKey(p.checkinCode) === codeKey(r.code));
+        const person = await this.createPerson(r.person);
+        if (codeKey(r.code) !== "" && free) this.livePerson(person.id).checkinCode = r.code.trim();
+        this.invitePerson(meetingId, person.id);
+      }
+    }
+    return {
+      added: plan.added,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+      skipped: plan.skipped,
+    };
+  }
+
+  async cancelImport(): Promise<null> {
+    this.picked = null;
+    return null;
+  }
+
+  /** The list as .xlsx (the fake writes nothing; it answers the file's name). */
+  async exportList(meetingId: string): Promise<string | null> {
+    const meeting = this.meeting(meetingId);
+    const stem = fold(`danh-sach-${meeting.startsAt.slice(0, 10)}-${meeting.title}`)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+    const path = this.savePathChoice(`${stem}.xlsx`);
+    return path === null ? null : baseName(path);
+  }
+
+  /** The core's `Db::copy_participants`. */
+  async copyParticipants(
+    meetingId: string,
+    from: string,
+    sections: string[],
+  ): Promise<ImportOutcome> {
+    if (meetingId === from) invalid("Hãy chọn một hội nghị khác để chép danh sách.");
+    const source = this.participants(from);
+    const listed = this.participants(meetingId);
+    this.openMeeting(meetingId);
+    const outcome: ImportOutcome = { added: 0, updated: 0, unchanged: 0, skipped: 0 };
+    for (const p of source) {
+      const wanted =
+        sections.length === 0 || sections.some((s) => s.trim() === p.person.section.trim());
+      if (!wanted) continue;
+      if (listed.some((l) => l.person.id === p.person.id)) {
+        outcome.unchanged += 1;
+        continue;
+      }
+      this.invitePerson(meetingId, p.person.id);
+      const invitation = this.invitations.find(
+        (i) => i.meetingId === meetingId && i.personId === p.person.id,
+      );
+      if (invitation) invitation.role = p.role;
+      outcome.added += 1;
+    }
+    return outcome;
+  }
+
+  private pickedFile(): PickedFile {
+    if (this.picked === null) {
+      invalid("Chưa chọn tệp danh sách, hoặc tệp đã được nhập. Hãy chọn tệp lại.");
+    }
+    return this.picked;
+  }
+
+  private importPreview(
+    meetingId: string,
+    file: PickedFile,
+    choices: ImportChoices,
+  ): ImportPreview {
+    const existing = this.participants(meetingId);
+    try {
+      return previewImport(file, existing, choices);
+    } catch (e) {
+      if (e instanceof ImportRefusal) invalid(e.message);
+      throw e;
+    }
   }
 
   /** The core's `Db::attendance_by_section`: groups in list order, staff-only groups left out. */

@@ -91,6 +91,16 @@ export class TauriBackend implements Backend {
     call("list_participants", { meetingId });
   attendanceSummary: Backend["attendanceSummary"] = (meetingId) =>
     call("attendance_summary", { meetingId });
+  chooseImportFile: Backend["chooseImportFile"] = (meetingId) =>
+    call("choose_import_file", { meetingId });
+  previewImport: Backend["previewImport"] = (meetingId, choices) =>
+    call("preview_import", { meetingId, choices });
+  applyImport: Backend["applyImport"] = (meetingId, choices) =>
+    call("apply_import", { meetingId, choices });
+  cancelImport: Backend["cancelImport"] = () => call("cancel_import");
+  exportList: Backend["exportList"] = (meetingId) => call("export_list", { meetingId });
+  copyParticipants: Backend["copyParticipants"] = (meetingId, from, sections) =>
+    call("copy_participants", { meetingId, from, sections });
   attendanceBySection: Backend["attendanceBySection"] = (meetingId) =>
     call("attendance_by_section", { meetingId });
   invitePeople: Backend["invitePeople"] = (meetingId, personIds) =>

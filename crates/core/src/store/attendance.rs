@@ -354,7 +354,7 @@ pub(crate) fn copy_invitations(tx: &Transaction, from: &str, to: &str, device: &
     Ok(())
 }
 
-fn is_participant(conn: &Connection, meeting_id: &str, person_id: &str) -> Result<bool> {
+pub(crate) fn is_participant(conn: &Connection, meeting_id: &str, person_id: &str) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM participant
                        WHERE meeting_id = ?1 AND person_id = ?2 AND deleted_at IS NULL)",

@@ -6,6 +6,7 @@ pub(crate) mod attendance;
 pub(crate) mod checkin;
 mod document_number;
 mod document_text;
+mod import;
 pub(crate) mod meetings;
 pub(crate) mod minutes;
 mod organisation;

@@ -62,28 +62,7 @@ impl Db {
         let p = validate(input)?;
         self.write(|tx, device| {
             let stamp = require_current(tx, "person", "đại biểu", id, seen)?;
-            tx.execute(
-                "UPDATE person SET full_name = ?2, position_title = ?3, unit = ?4, section = ?5,
-                    rank = ?6, phone = ?7, email = ?8, updated_at = ?9, device_id = ?10,
-                    sort_key = ?11, given_key = ?12, unit_key = ?13
-                 WHERE id = ?1 AND deleted_at IS NULL",
-                params![
-                    id,
-                    p.full_name,
-                    p.position_title,
-                    p.unit,
-                    p.section,
-                    p.rank,
-                    p.phone,
-                    p.email,
-                    stamp,
-                    device,
-                    text::sort_key(&p.full_name),
-                    text::given_name_key(&p.full_name),
-                    text::sort_key(&p.unit)
-                ],
-            )?;
-            Ok(())
+            update(tx, id, &p, &stamp, device)
         })?;
         self.person(id)
     }
@@ -138,6 +117,38 @@ pub(crate) fn insert(
             checkin_code(id),
             is_demo,
             now,
+            device,
+            text::sort_key(&p.full_name),
+            text::given_name_key(&p.full_name),
+            text::sort_key(&p.unit)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Writes a person's details (already validated), stamped `stamp`.
+pub(crate) fn update(
+    tx: &Transaction,
+    id: &str,
+    p: &PersonInput,
+    stamp: &str,
+    device: &str,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE person SET full_name = ?2, position_title = ?3, unit = ?4, section = ?5,
+            rank = ?6, phone = ?7, email = ?8, updated_at = ?9, device_id = ?10,
+            sort_key = ?11, given_key = ?12, unit_key = ?13
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![
+            id,
+            p.full_name,
+            p.position_title,
+            p.unit,
+            p.section,
+            p.rank,
+            p.phone,
+            p.email,
+            stamp,
             device,
             text::sort_key(&p.full_name),
             text::given_name_key(&p.full_name),

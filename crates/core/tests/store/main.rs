@@ -10,6 +10,7 @@ mod db;
 mod demo;
 mod guard;
 mod hygiene;
+mod import;
 mod lock;
 mod meetings;
 mod minutes;

@@ -35,6 +35,18 @@ pub fn meeting_file_name(meeting: &Meeting) -> String {
     name
 }
 
+/// "danh-sach-2022-10-06-hoi-nghi-giao-ban.xlsx": a meeting's delegate list
+/// as a spreadsheet.
+pub fn list_file_name(meeting: &Meeting) -> String {
+    let day = meeting.starts_at.get(..10).unwrap_or_default();
+    let name = format!(
+        "{}.xlsx",
+        safe_stem(&format!("danh-sach-{day}-{}", meeting.title))
+    );
+    debug_assert!(is_portable_name(&name), "{name}");
+    name
+}
+
 /// "giay-moi-001-bui-huyen-mai.pdf": numbered in list order, the name without
 /// diacritics (some mail and file-sharing tools still mangle them).
 pub fn invitation_name(number: usize, full_name: &str) -> String {
