@@ -25,6 +25,9 @@ export default defineConfig({
   },
   test: {
     environment: "jsdom",
+    // The fake backend keeps time on this process's clock; the screens show
+    // the meeting's (Hà Nội's). Tests run in that zone so both agree.
+    env: { TZ: "Asia/Ho_Chi_Minh" },
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
   },

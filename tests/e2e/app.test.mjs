@@ -297,3 +297,106 @@ test("at the door: people checked in by typing and by a scanner, one undone, all
     await app.close();
   }
 });
+
+test("the meeting as it runs: an item started, entries with a speaker, a vote, a conclusion, the hall screen, all there after a restart, then locked", async () => {
+  const dataDir = freshDataDir();
+  const meeting = "Hội nghị ghi biên bản đầu cuối";
+  let app = await launch(dataDir);
+  try {
+    const { browser } = app;
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "new-meeting");
+    await type(browser, "meeting-title", meeting);
+    await click(browser, "meeting-save");
+    await click(browser, "tab-people");
+    for (const [name, title] of [
+      ["Nguyễn Văn An", "Trưởng Ban"],
+      ["Trần Thị Bình", "Chánh Văn phòng"],
+    ]) {
+      await click(browser, "person-add");
+      await type(browser, "person-name", name);
+      await type(browser, "person-position", title);
+      await click(browser, "person-save");
+      await waitForText(browser, byTestId("participant-row"), name);
+    }
+    await click(browser, "tab-agenda");
+    for (const title of ["Báo cáo kết quả quý IV", "Thảo luận và kết luận"]) {
+      await click(browser, "agenda-add");
+      await type(browser, "agenda-title", title);
+      await click(browser, "agenda-save");
+      await waitForText(browser, byTestId("agenda-row"), title);
+    }
+
+    await click(browser, "tab-minutes");
+    await waitForText(browser, byTestId("agenda-run-item"), "Báo cáo kết quả quý IV");
+    await browser.$(byTestId("agenda-start")).click();
+    await waitForText(browser, '[data-testid="agenda-run-item"][aria-current="step"]', "Báo cáo kết quả quý IV");
+
+    // Two entries, each with its speaker found by a few letters.
+    for (const [query, name, said] of [
+      ["tran b", "Trần Thị Bình", "trình bày kết quả công tác quý IV."],
+      ["nguyen an", "Nguyễn Văn An", "đề nghị các phòng hoàn thành kế hoạch trước 31/12."],
+    ]) {
+      await click(browser, "minutes-new");
+      await type(browser, "minutes-speaker", query);
+      await waitForText(browser, byTestId("speaker-suggestion"), name);
+      await browser.$(byTestId("speaker-suggestion")).click();
+      // The usual opening words are offered; the secretary goes on typing.
+      await waitForText(browser, byTestId("minutes-text"), `Đồng chí ${name}`);
+      await browser.$(byTestId("minutes-text")).addValue(said);
+      await waitForText(browser, byTestId("minutes-save-status"), "Đã lưu");
+    }
+    // The second is the chair's conclusion (Alt+K does the same).
+    await click(browser, "minutes-mark-conclusion");
+    await waitForText(browser, byTestId("minutes-save-status"), "Đã lưu");
+
+    await click(browser, "vote-add");
+    await type(browser, "vote-question", "Thông qua kế hoạch công tác quý I");
+    await type(browser, "vote-present", "2");
+    await type(browser, "vote-for", "2");
+    await click(browser, "vote-save");
+    await waitForText(browser, byTestId("vote-row"), "Thông qua kế hoạch công tác quý I");
+
+    // The hall screen follows the running item.
+    const main = await browser.getWindowHandle();
+    await click(browser, "open-projector");
+    let projector = null;
+    await browser.waitUntil(
+      async () => {
+        projector = (await browser.getWindowHandles()).find((h) => h !== main) ?? null;
+        return projector !== null;
+      },
+      { timeout: 15_000, timeoutMsg: "no projector window" },
+    );
+    await browser.switchToWindow(projector);
+    await waitForText(browser, byTestId("projector-current"), "Báo cáo kết quả quý IV");
+    await waitForText(browser, byTestId("projector-title"), meeting);
+    assert.equal((await browser.$$("button")).length, 0, "the hall screen has no controls");
+    await browser.switchToWindow(main);
+  } finally {
+    await app.close();
+  }
+
+  app = await launch(dataDir);
+  try {
+    const { browser } = app;
+    await waitForText(browser, byTestId("meeting-row"), meeting);
+    await openMeeting(browser, meeting);
+    await click(browser, "tab-minutes");
+    await waitForText(browser, byTestId("minutes-entry"), "trình bày kết quả công tác quý IV.");
+    await waitForText(browser, byTestId("minutes-entry"), "hoàn thành kế hoạch trước 31/12.");
+    await waitForText(browser, byTestId("minutes-entry"), "Kết luận");
+    await waitForText(browser, byTestId("vote-row"), "Thông qua kế hoạch công tác quý I");
+    await waitForText(browser, '[data-testid="agenda-run-item"][aria-current="step"]', "Báo cáo kết quả quý IV");
+
+    // The meeting ends: its records are locked, and every tab says so.
+    await click(browser, "tab-info");
+    await click(browser, "meeting-close");
+    await browser.$('[role="dialog"] button.danger').click();
+    await waitForText(browser, byTestId("meeting-history"), "kết thúc hội nghị, khoá hồ sơ");
+    await click(browser, "tab-minutes");
+    await waitForText(browser, byTestId("locked-banner"), "đã được khoá");
+  } finally {
+    await app.close();
+  }
+});

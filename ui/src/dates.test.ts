@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meetingDays, parseClockTime, parseDate } from "./dates";
+import { meetingDays, nowIn, parseClockTime, parseDate } from "./dates";
 
 describe("times typed at the door", () => {
   it("reads 24-hour hours and minutes however they are typed", () => {
@@ -118,5 +118,19 @@ describe("dates typed day first", () => {
     ]) {
       expect(parseDate(typed), typed).toBeNull();
     }
+  });
+});
+
+describe("nowIn", () => {
+  it("reads the clock of the meeting's zone, whatever this computer's", () => {
+    const instant = new Date(Date.UTC(2026, 11, 2, 7, 32, 5));
+    const hanoi = nowIn("Asia/Ho_Chi_Minh", instant);
+    expect([hanoi.getHours(), hanoi.getMinutes(), hanoi.getSeconds()]).toEqual([14, 32, 5]);
+    const london = nowIn("Europe/London", instant);
+    expect([london.getDate(), london.getHours()]).toEqual([2, 7]);
+    // Past midnight there: the next day.
+    const late = nowIn("Asia/Ho_Chi_Minh", new Date(Date.UTC(2026, 11, 2, 18, 0)));
+    expect([late.getDate(), late.getHours()]).toEqual([3, 1]);
+    expect(nowIn("Not/AZone", instant)).toBe(instant);
   });
 });

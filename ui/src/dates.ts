@@ -42,6 +42,31 @@ export function clockTimeWithSeconds(d: Date): string {
   return `${clockTime(d)}:${pad(d.getSeconds())}`;
 }
 
+/**
+ * The wall clock where the meeting is (`timeZone`, its body's), whatever
+ * this computer's own zone: a Date whose local fields read that clock, as
+ * the core records times ("14:32" in Hà Nội on a laptop set to UTC).
+ */
+export function nowIn(timeZone: string, at: Date = new Date()): Date {
+  try {
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    }).formatToParts(at);
+    const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return new Date(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
+  } catch {
+    // An unknown zone (never saved by the core): this computer's clock.
+    return at;
+  }
+}
+
 /** The next Monday-to-Friday after `now`, 08:00 to 11:30: a usual morning meeting. */
 export function defaultMeetingTimes(now: Date): { startsAt: string; endsAt: string } {
   const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);

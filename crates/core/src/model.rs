@@ -553,6 +553,9 @@ pub struct Meeting {
     pub signing_prefix: String,
     pub notes: String,
     pub status: MeetingStatus,
+    /// The time zone its times are in: its body's (or Việt Nam's). Screens
+    /// show "now" in it, whatever the computer's own zone.
+    pub time_zone: String,
     pub is_demo: bool,
     pub created_at: String,
     pub updated_at: String,

@@ -194,7 +194,12 @@ organisationId: string | null,
  * Who signs the meeting's documents when not the body's usual signer
  * (empty: the body's).
  */
-signerName: string, signerTitle: string, signingPrefix: string, notes: string, status: MeetingStatus, isDemo: boolean, createdAt: string, updatedAt: string, };
+signerName: string, signerTitle: string, signingPrefix: string, notes: string, status: MeetingStatus, 
+/**
+ * The time zone its times are in: its body's (or Việt Nam's). Screens
+ * show "now" in it, whatever the computer's own zone.
+ */
+timeZone: string, isDemo: boolean, createdAt: string, updatedAt: string, };
 
 export type MeetingEvent = { id: string, meetingId: string, kind: MeetingEventKind, 
 /**

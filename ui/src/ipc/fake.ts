@@ -741,7 +741,8 @@ export class FakeBackend implements Backend {
 
   private publicMeeting(m: StoredMeeting): Meeting {
     const { deleted: _deleted, ...meeting } = m;
-    return clone(meeting);
+    const body = this.organisations.find((o) => o.id === m.organisationId);
+    return clone({ ...meeting, timeZone: body?.timeZone ?? "Asia/Ho_Chi_Minh" });
   }
 
   async getMeeting(id: string): Promise<Meeting> {
@@ -785,6 +786,8 @@ export class FakeBackend implements Backend {
     const meeting: StoredMeeting = {
       ...valid,
       id: this.id("meeting"),
+      // Its body's, as `publicMeeting` answers it.
+      timeZone: "",
       isDemo,
       createdAt: stamp,
       updatedAt: stamp,

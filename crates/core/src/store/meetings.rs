@@ -14,7 +14,8 @@ use crate::text;
 
 const COLUMNS: &str = "id, title, kind, starts_at, ends_at, venue, chair_name, chair_title,
     secretary_name, secretary_title, notes, status, is_demo, created_at, updated_at,
-    organisation_id, signer_name, signer_title, signing_prefix";
+    organisation_id, signer_name, signer_title, signing_prefix,
+    (SELECT o.time_zone FROM organisation o WHERE o.id = organisation_id)";
 
 impl Db {
     pub fn list_meetings(&self) -> Result<Vec<MeetingSummary>> {
@@ -33,8 +34,8 @@ impl Db {
         let rows = stmt.query_map([], |r| {
             Ok(MeetingSummary {
                 meeting: meeting_from_row(r)?,
-                agenda_count: r.get(19)?,
-                participant_count: r.get(20)?,
+                agenda_count: r.get(20)?,
+                participant_count: r.get(21)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -410,6 +411,9 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
         signer_name: r.get(16)?,
         signer_title: r.get(17)?,
         signing_prefix: r.get(18)?,
+        time_zone: r
+            .get::<_, Option<String>>(19)?
+            .unwrap_or_else(|| crate::clock::DEFAULT_TIME_ZONE.to_string()),
     })
 }
 

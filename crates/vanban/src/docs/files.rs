@@ -213,6 +213,7 @@ mod tests {
             secretary_title: String::new(),
             notes: String::new(),
             status: MeetingStatus::Draft,
+            time_zone: String::new(),
             is_demo: false,
             created_at: String::new(),
             updated_at: String::new(),

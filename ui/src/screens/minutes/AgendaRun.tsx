@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { ErrorText } from "../../components/ErrorText";
-import { formatTime } from "../../dates";
+import { formatTime, nowIn } from "../../dates";
 import { useI18n } from "../../i18n";
 import type { AgendaItem, IpcError } from "../../ipc";
 
@@ -36,19 +36,21 @@ export function nextItem(items: AgendaItem[]): AgendaItem | null {
   );
 }
 
-/** The current time, refreshed every `everyMs` while `active`. */
-function useNow(active: boolean, everyMs: number): Date {
-  const [now, setNow] = useState(() => new Date());
+/** The meeting's wall clock (`nowIn`), refreshed every `everyMs` while `active`. */
+function useNow(timeZone: string, active: boolean, everyMs: number): Date {
+  const [now, setNow] = useState(() => nowIn(timeZone));
   useEffect(() => {
     if (!active) return;
-    setNow(new Date());
-    const timer = setInterval(() => setNow(new Date()), everyMs);
+    setNow(nowIn(timeZone));
+    const timer = setInterval(() => setNow(nowIn(timeZone)), everyMs);
     return () => clearInterval(timer);
-  }, [active, everyMs]);
+  }, [timeZone, active, everyMs]);
   return now;
 }
 
 interface AgendaRunProps {
+  /** The meeting's time zone: elapsed times are counted on its clock. */
+  timeZone: string;
   items: AgendaItem[];
   busy: boolean;
   error: IpcError | null;
@@ -62,10 +64,19 @@ interface AgendaRunProps {
  * The agenda as the meeting goes: planned and real times, the item under way
  * with its minutes so far, and the buttons to start, move on and end.
  */
-export function AgendaRun({ items, busy, error, onStart, onEnd, onNext, onVote }: AgendaRunProps) {
+export function AgendaRun({
+  timeZone,
+  items,
+  busy,
+  error,
+  onStart,
+  onEnd,
+  onNext,
+  onVote,
+}: AgendaRunProps) {
   const { t } = useI18n();
   const running = runningItem(items);
-  const now = useNow(running !== null, ELAPSED_REFRESH_MS);
+  const now = useNow(timeZone, running !== null, ELAPSED_REFRESH_MS);
   const next = nextItem(items);
 
   return (

@@ -410,11 +410,14 @@ describe("minutes", () => {
     await user.selectOptions(kind(), "report");
     expect(text).toHaveValue("Đồng chí Trần Thị Lan trình bày báo cáo: ");
 
-    // Once something is typed after them, nothing is rewritten.
+    // Typed on after them, a new kind still rewords the opening words (the
+    // conclusion is often marked once it is written); the typed text stays,
+    // and another speaker no longer replaces anything.
     await user.type(text, "Báo cáo kết quả quý I.");
     await user.selectOptions(kind(), "conclusion");
+    expect(text).toHaveValue("Đồng chí Trần Thị Lan kết luận: Báo cáo kết quả quý I.");
     await pick("thanh", "Nguyễn Văn Thành");
-    expect(text).toHaveValue("Đồng chí Trần Thị Lan trình bày báo cáo: Báo cáo kết quả quý I.");
+    expect(text).toHaveValue("Đồng chí Trần Thị Lan kết luận: Báo cáo kết quả quý I.");
 
     // A note offers no words.
     await user.click(screen.getByTestId("minutes-new"));

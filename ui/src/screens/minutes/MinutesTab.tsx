@@ -13,7 +13,7 @@ import { Select } from "../../components/Select";
 import { type AutosaveStatus, useAutosave } from "../../components/useAutosave";
 import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
-import { clockTime, clockTimeWithSeconds } from "../../dates";
+import { clockTime, clockTimeWithSeconds, nowIn } from "../../dates";
 import { useI18n } from "../../i18n";
 import {
   type AgendaItem,
@@ -77,7 +77,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     session: 1,
     id: null,
     seen: null,
-    input: newInput(null, new Date()),
+    input: newInput(null, nowIn(meeting.timeZone)),
   }));
   const draftRef = useRef(draft);
   /**
@@ -180,15 +180,18 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
     caretToText.current = true;
   }
 
-  /** A new kind; opening words not written on yet are worded for it ("… kết luận: "). */
+  /**
+   * A new kind; the opening words offered are worded for it ("… kết luận: "),
+   * whatever was typed after them (marking a conclusion once it is written).
+   */
   function setKind(kind: MinutesKind) {
     const current = draftRef.current;
     const patch: Partial<MinutesInput> = { kind };
     const lead = offered.current;
-    if (lead && onlyOffered(current)) {
+    if (lead && lead.session === current.session && current.input.text.startsWith(lead.text)) {
       const text = speakerLead(t, kind, lead.speaker);
       if (text !== null) {
-        patch.text = text;
+        patch.text = text + current.input.text.slice(lead.text.length);
         offered.current = { ...lead, text };
       }
     }
@@ -241,7 +244,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   }
 
   function startNew() {
-    void startDraft(null, newInput(draftRef.current.input.agendaItemId, new Date()));
+    void startDraft(null, newInput(draftRef.current.input.agendaItemId, nowIn(meeting.timeZone)));
   }
 
   function edit(entry: MinutesEntry) {
@@ -284,7 +287,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   function writeUnder(itemId: string) {
     const current = draftRef.current;
     if (current.input.agendaItemId === itemId) return;
-    if (current.input.text.trim()) void startDraft(null, newInput(itemId, new Date()));
+    if (current.input.text.trim()) void startDraft(null, newInput(itemId, nowIn(meeting.timeZone)));
     else change({ agendaItemId: itemId });
   }
 
@@ -380,6 +383,7 @@ export function MinutesTab({ meeting }: { meeting: Meeting }) {
   return (
     <div className="stack">
       <AgendaRun
+        timeZone={meeting.timeZone}
         items={items}
         busy={run.busy}
         error={run.error}
