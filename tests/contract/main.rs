@@ -440,16 +440,20 @@ impl Run {
                 )),
                 None => Err(no_file()),
             },
-            "apply_import" => match self.picked.take() {
-                Some(source) => reply(
-                    hoinghi_import::apply(
+            // A refused import keeps the file, as the shell does.
+            "apply_import" => match &self.picked {
+                Some(source) => {
+                    let done = hoinghi_import::apply(
                         db,
                         &arg::<String>(args, "meetingId"),
-                        &source,
+                        source,
                         &arg(args, "choices"),
-                    )
-                    .map(|(_, outcome)| outcome),
-                ),
+                    );
+                    if done.is_ok() {
+                        self.picked = None;
+                    }
+                    reply(done.map(|(_, outcome)| outcome))
+                }
                 None => Err(no_file()),
             },
             "cancel_import" => {

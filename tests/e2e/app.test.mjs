@@ -330,7 +330,11 @@ test("the meeting as it runs: an item started, entries with a speaker, a vote, a
     await click(browser, "tab-minutes");
     await waitForText(browser, byTestId("agenda-run-item"), "Báo cáo kết quả quý IV");
     await browser.$(byTestId("agenda-start")).click();
-    await waitForText(browser, '[data-testid="agenda-run-item"][aria-current="step"]', "Báo cáo kết quả quý IV");
+    await waitForText(
+      browser,
+      '[data-testid="agenda-run-item"][aria-current="step"]',
+      "Báo cáo kết quả quý IV",
+    );
 
     // Two entries, each with its speaker found by a few letters.
     for (const [query, name, said] of [
@@ -387,7 +391,11 @@ test("the meeting as it runs: an item started, entries with a speaker, a vote, a
     await waitForText(browser, byTestId("minutes-entry"), "hoàn thành kế hoạch trước 31/12.");
     await waitForText(browser, byTestId("minutes-entry"), "Kết luận");
     await waitForText(browser, byTestId("vote-row"), "Thông qua kế hoạch công tác quý I");
-    await waitForText(browser, '[data-testid="agenda-run-item"][aria-current="step"]', "Báo cáo kết quả quý IV");
+    await waitForText(
+      browser,
+      '[data-testid="agenda-run-item"][aria-current="step"]',
+      "Báo cáo kết quả quý IV",
+    );
 
     // The meeting ends: its records are locked, and every tab says so.
     await click(browser, "tab-info");

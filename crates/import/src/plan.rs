@@ -38,6 +38,18 @@ pub fn preview_with(
     choices: &ImportChoices,
     go_on: &dyn Fn(f32) -> bool,
 ) -> Result<ImportPreview, ImportError> {
+    plan(db, meeting_id, source, choices, go_on).map(|(preview, _)| preview)
+}
+
+/// The preview, and for each of its rows the person already listed it
+/// matches (the one an update changes).
+fn plan(
+    db: &Db,
+    meeting_id: &str,
+    source: &Source,
+    choices: &ImportChoices,
+    go_on: &dyn Fn(f32) -> bool,
+) -> Result<(ImportPreview, Vec<Option<String>>), ImportError> {
     let sheet = match &choices.sheet {
         Some(name) => source
             .sheets
@@ -80,16 +92,37 @@ pub fn preview_with(
         .collect();
     let columns = describe_columns(sheet, header, &fields, &legacies, data);
 
-    let has_name = fields.contains(&ImportField::FullName)
-        || (fields.contains(&ImportField::FamilyName) || fields.contains(&ImportField::GivenName));
-    if !has_name {
-        return Err(ImportError::NoNameColumn);
+    let mut preview = ImportPreview {
+        format: source.format.to_string(),
+        encoding: encoding_name(source, &fields, &legacies),
+        sheets: source.sheets.iter().map(|s| s.name.clone()).collect(),
+        sheet: sheet.name.clone(),
+        header_row: header.map_or(0, |h| h as u32 + 1),
+        columns,
+        first_rows: sheet.rows.iter().take(FIRST_ROWS).cloned().collect(),
+        rows: Vec::new(),
+        problems: Vec::new(),
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+    };
+    // Without a name nothing can be read: the wizard shows the columns to map.
+    if !has_name_column(&fields) {
+        preview.problems.push(ImportProblem {
+            row: preview.header_row,
+            field: ImportField::FullName,
+            message: ImportError::NoNameColumn.to_string(),
+            blocking: true,
+        });
+        return Ok((preview, Vec::new()));
     }
 
     let existing = db.participants(meeting_id)?;
     let matcher = Matcher::new(&existing);
     let mut plan = Planner {
         rows: Vec::new(),
+        matches: Vec::new(),
         problems: Vec::new(),
         seen: HashMap::new(),
         next_rank: existing.iter().map(|p| p.person.rank).max().unwrap_or(0) + 1,
@@ -115,21 +148,8 @@ pub fn preview_with(
         };
         plan.add(row, &read, &fields, &legacies, choices, &matcher);
     }
-    let mut preview = ImportPreview {
-        format: source.format.to_string(),
-        encoding: encoding_name(source, &fields, &legacies),
-        sheets: source.sheets.iter().map(|s| s.name.clone()).collect(),
-        sheet: sheet.name.clone(),
-        header_row: header.map_or(0, |h| h as u32 + 1),
-        columns,
-        first_rows: sheet.rows.iter().take(FIRST_ROWS).cloned().collect(),
-        rows: plan.rows,
-        problems: plan.problems,
-        added: 0,
-        updated: 0,
-        unchanged: 0,
-        skipped: 0,
-    };
+    preview.rows = plan.rows;
+    preview.problems = plan.problems;
     for r in &preview.rows {
         match r.action {
             ImportAction::Add => preview.added += 1,
@@ -138,7 +158,7 @@ pub fn preview_with(
             ImportAction::Skip => preview.skipped += 1,
         }
     }
-    Ok(preview)
+    Ok((preview, plan.matches))
 }
 
 /// Writes what `preview` showed, all or nothing. Rows with a blocking
@@ -149,19 +169,20 @@ pub fn apply(
     source: &Source,
     choices: &ImportChoices,
 ) -> Result<(ImportPreview, ImportOutcome), ImportError> {
-    let preview = preview(db, meeting_id, source, choices)?;
-    let existing = db.participants(meeting_id)?;
-    let matcher = Matcher::new(&existing);
+    let (preview, matches) = plan(db, meeting_id, source, choices, &|_| true)?;
+    let fields: Vec<ImportField> = preview.columns.iter().map(|c| c.field).collect();
+    if !has_name_column(&fields) {
+        return Err(ImportError::NoNameColumn);
+    }
     let rows: Vec<ImportRow> = preview
         .rows
         .iter()
-        .filter(|r| matches!(r.action, ImportAction::Add | ImportAction::Update))
-        .map(|r| ImportRow {
+        .zip(matches)
+        .filter(|(r, _)| matches!(r.action, ImportAction::Add | ImportAction::Update))
+        .map(|(r, person_id)| ImportRow {
             row: r.row,
             person: r.person.clone(),
-            person_id: matcher
-                .find(&r.code, &r.person)
-                .map(|p| p.person.id.clone()),
+            person_id,
             code: r.code.clone(),
         })
         .collect();
@@ -172,6 +193,15 @@ pub fn apply(
     outcome.unchanged = preview.unchanged;
     outcome.skipped = preview.skipped;
     Ok((preview, outcome))
+}
+
+fn has_name_column(fields: &[ImportField]) -> bool {
+    fields.iter().any(|f| {
+        matches!(
+            f,
+            ImportField::FullName | ImportField::FamilyName | ImportField::GivenName
+        )
+    })
 }
 
 fn encoding_name(source: &Source, fields: &[ImportField], legacies: &[Option<Legacy>]) -> String {
@@ -262,6 +292,8 @@ impl<'a> Matcher<'a> {
 
 struct Planner {
     rows: Vec<ImportRowPlan>,
+    /// The listed person each row matches.
+    matches: Vec<Option<String>>,
     problems: Vec<ImportProblem>,
     /// Name and unit → the row that had them first.
     seen: HashMap<(String, String), u32>,
@@ -435,6 +467,7 @@ impl Planner {
             }
         };
         self.problems.extend(problems);
+        self.matches.push(found.map(|p| p.person.id.clone()));
         self.rows.push(ImportRowPlan {
             row,
             person,

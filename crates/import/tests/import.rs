@@ -375,12 +375,29 @@ fn files_that_are_not_lists_get_a_clear_message() {
     // A truncated spreadsheet.
     let full = export_list_of_demo();
     assert!(message(&full[..full.len() / 2]).contains("bị hỏng"));
-    // A sheet with no name column.
+    // A sheet with no name column: the preview says so and shows the
+    // columns to map; importing it is refused.
     let mut db = Db::open_in_memory().unwrap();
     let m = meeting(&mut db);
     let numbers = read(b"a,b\n1,2\n", "so.csv").unwrap();
-    let err = preview(&db, &m, &numbers, &ImportChoices::default()).unwrap_err();
+    let plan = preview(&db, &m, &numbers, &ImportChoices::default()).unwrap();
+    assert!(plan.rows.is_empty());
+    assert_eq!(plan.first_rows, [vec!["a", "b"], vec!["1", "2"]]);
+    assert!(
+        plan.problems[0].message.contains("Họ và tên"),
+        "{:?}",
+        plan.problems
+    );
+    let err = apply(&mut db, &m, &numbers, &ImportChoices::default()).unwrap_err();
     assert!(err.to_string().contains("Họ và tên"), "{err}");
+    // Mapped by hand, it reads.
+    let choices = ImportChoices {
+        header_row: Some(0),
+        fields: Some(vec![ImportField::FullName, ImportField::Unit]),
+        ..ImportChoices::default()
+    };
+    let plan = preview(&db, &m, &numbers, &choices).unwrap();
+    assert_eq!(plan.added, 2);
 }
 
 fn export_list_of_demo() -> Vec<u8> {

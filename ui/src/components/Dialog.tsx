@@ -25,13 +25,16 @@ interface DialogProps {
   onClose(): void;
   children: ReactNode;
   wide?: boolean;
+  /** Further classes for the panel (a wider or taller dialog). */
+  className?: string;
+  testId?: string;
 }
 
 /**
  * A modal dialog: focus moves into it, Tab stays inside, Escape closes it, and
  * focus returns to whatever opened it.
  */
-export function Dialog({ title, onClose, children, wide }: DialogProps) {
+export function Dialog({ title, onClose, children, wide, className, testId }: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -61,7 +64,8 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
     <div className="backdrop" onKeyDown={onKeyDown}>
       <div
         ref={panel}
-        className={wide ? "dialog dialog-wide" : "dialog"}
+        className={["dialog", wide && "dialog-wide", className].filter(Boolean).join(" ")}
+        data-testid={testId}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -35,6 +35,8 @@ interface FormDialogProps {
   /** Disables the save button for a reason of the form's own (nothing chosen yet). */
   saveDisabled?: boolean;
   wide?: boolean;
+  /** The dialog's `data-testid`. */
+  testId?: string;
   children: ReactNode;
 }
 
@@ -56,6 +58,7 @@ export function FormDialog({
   saveLabel,
   saveDisabled,
   wide,
+  testId,
   children,
 }: FormDialogProps) {
   const { t } = useI18n();
@@ -116,7 +119,7 @@ export function FormDialog({
   }
 
   return (
-    <Dialog title={title} onClose={onClose} wide={wide}>
+    <Dialog title={title} onClose={onClose} wide={wide} testId={testId}>
       <form
         ref={form}
         className="form"

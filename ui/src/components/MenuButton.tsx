@@ -18,6 +18,9 @@ export interface MenuItem {
   /** A line above this item sets it apart from the ones before. */
   separated?: boolean;
   danger?: boolean;
+  /** Shown but not chosen (a locked meeting); `title` can say why. */
+  disabled?: boolean;
+  title?: string;
   onSelect(): void;
 }
 
@@ -176,6 +179,8 @@ export function MenuButton({
                     tabIndex={-1}
                     className={item.danger ? "menu-item danger" : "menu-item"}
                     data-testid={item.testId}
+                    disabled={item.disabled}
+                    title={item.title}
                     onClick={() => {
                       closeToButton();
                       item.onSelect();

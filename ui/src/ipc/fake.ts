@@ -52,7 +52,13 @@ import type {
 } from "./bindings";
 import { LIST_ORDERS, TABLE_FONT_SIZES } from "./bindings";
 import { ipcError, toIpcError } from "./errors";
-import { ImportRefusal, type PickedFile, previewImport, readCsv } from "./fakeImport";
+import {
+  ImportRefusal,
+  NO_NAME_COLUMN,
+  type PickedFile,
+  previewImport,
+  readCsv,
+} from "./fakeImport";
 import { samplePdf } from "./fakePdf";
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -1403,8 +1409,10 @@ export class FakeBackend implements Backend {
   /** The core's `plan::apply`: every added or updated row, or none. */
   async applyImport(meetingId: string, choices: ImportChoices): Promise<ImportOutcome> {
     const file = this.pickedFile();
-    this.picked = null;
     const plan = this.importPreview(meetingId, file, choices);
+    if (!plan.columns.some((c) => ["fullName", "familyName", "givenName"].includes(c.field))) {
+      invalid(NO_NAME_COLUMN);
+    }
     const rows = plan.rows.filter((r) => r.action === "add" || r.action === "update");
     if (rows.length === 0 && plan.unchanged === 0) invalid("Không có dòng nào để nhập.");
     for (const r of rows) {
@@ -1434,6 +1442,8 @@ export class FakeBackend implements Backend {
         this.invitePerson(meetingId, person.id);
       }
     }
+    // Imported: the file is forgotten (a refused import keeps it).
+    this.picked = null;
     return {
       added: plan.added,
       updated: plan.updated,

@@ -174,6 +174,9 @@ function changes(before: Person, after: PersonInput): string[] {
   return pairs.filter(([, a, b]) => a !== b).map(([l, a, b]) => `${l}: ${show(a)} → ${show(b)}`);
 }
 
+export const NO_NAME_COLUMN =
+  'Không tìm thấy cột họ và tên. Hãy chọn cột nào là "Họ và tên" (hoặc "Họ" và "Tên").';
+
 /** Thrown as the core's `ImportError` messages. */
 export class ImportRefusal extends Error {}
 
@@ -213,10 +216,30 @@ export function previewImport(
     convertedFrom: "",
     examples: [] as [string, string][],
   }));
+  const preview: ImportPreview = {
+    format: "csv",
+    encoding: "UTF-8",
+    sheets: [file.sheet],
+    sheet: file.sheet,
+    headerRow: header === null ? 0 : header + 1,
+    columns,
+    firstRows: rows.slice(0, FIRST_ROWS),
+    rows: [],
+    problems: [],
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+  };
+  // Without a name nothing can be read: the wizard shows the columns to map.
   if (!fields.some((f) => f === "fullName" || f === "familyName" || f === "givenName")) {
-    throw new ImportRefusal(
-      'Không tìm thấy cột họ và tên. Hãy chọn cột nào là "Họ và tên" (hoặc "Họ" và "Tên").',
-    );
+    preview.problems.push({
+      row: preview.headerRow,
+      field: "fullName",
+      message: NO_NAME_COLUMN,
+      blocking: true,
+    });
+    return preview;
   }
   const byCode = new Map(existing.map((p) => [codeKey(p.person.checkinCode), p]));
   const byName = new Map(
@@ -314,13 +337,7 @@ export function previewImport(
   });
   const count = (a: ImportAction) => planned.filter((r) => r.action === a).length;
   return {
-    format: "csv",
-    encoding: "UTF-8",
-    sheets: [file.sheet],
-    sheet: file.sheet,
-    headerRow: header === null ? 0 : header + 1,
-    columns,
-    firstRows: rows.slice(0, FIRST_ROWS),
+    ...preview,
     rows: planned,
     problems,
     added: count("add"),

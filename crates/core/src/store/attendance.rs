@@ -231,12 +231,12 @@ pub(crate) fn invite(
     at: &str,
     device: &str,
 ) -> Result<()> {
+    // Cached statements: an imported list invites thousands in one go.
     let existing: Option<(String, Option<String>)> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT id, deleted_at FROM participant WHERE meeting_id = ?1 AND person_id = ?2",
-            [meeting_id, person_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        )?
+        .query_row([meeting_id, person_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let now = clock::utc_now();
     match existing {
@@ -257,15 +257,14 @@ pub(crate) fn invite(
         }
         None => {
             let id = clock::new_id();
-            tx.execute(
-                "INSERT INTO participant (id, meeting_id, person_id, created_at, updated_at, device_id)
-                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-                params![id, meeting_id, person_id, now, device],
-            )?;
-            tx.execute(
-                &format!("UPDATE participant SET role = {DEFAULT_ROLE} WHERE id = ?1"),
-                [id],
-            )?;
+            // The default role is computed in the same statement.
+            tx.prepare_cached(&format!(
+                "INSERT INTO participant (id, meeting_id, person_id, created_at, updated_at,
+                    device_id, role)
+                 SELECT ?1, ?2, ?3, ?4, ?4, ?5, {ROLE_CASE}
+                 FROM person p, meeting m WHERE p.id = ?3 AND m.id = ?2"
+            ))?
+            .execute(params![id, meeting_id, person_id, now, device])?;
         }
     }
     append(
@@ -288,25 +287,38 @@ pub(crate) fn append(
     reason: &str,
     device: &str,
 ) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO attendance_event (id, meeting_id, person_id, kind, at, reason, created_at, device_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![clock::new_id(), meeting_id, person_id, kind.as_str(), at, reason, clock::utc_now(), device],
-    )?;
+    )?
+    .execute(params![clock::new_id(), meeting_id, person_id, kind.as_str(), at, reason, clock::utc_now(), device])?;
     Ok(())
 }
 
 /// The role a newly listed person starts with: the meeting's chair is the
 /// chair, its minute-taker staff, and someone of the host body itself (their
 /// unit is the organisation's name) attends as the host, not as a guest.
-const DEFAULT_ROLE: &str = "(SELECT CASE
+/// The default role of person `p` in meeting `m` (see `DEFAULT_ROLE`).
+macro_rules! role_case {
+    () => {
+        "CASE
         WHEN p.full_name = m.chair_name THEN 'chair'
         WHEN p.full_name = m.secretary_name THEN 'staff'
         WHEN p.unit <> '' AND p.unit IN
             (SELECT full_name FROM organisation WHERE id = m.organisation_id) THEN 'host'
-        ELSE 'guest' END
-    FROM person p, meeting m
-    WHERE p.id = participant.person_id AND m.id = participant.meeting_id)";
+        ELSE 'guest' END"
+    };
+}
+
+const DEFAULT_ROLE: &str = concat!(
+    "(SELECT ",
+    role_case!(),
+    " FROM person p, meeting m
+    WHERE p.id = participant.person_id AND m.id = participant.meeting_id)"
+);
+
+/// `role_case!` for an insert that names `p` and `m` itself.
+const ROLE_CASE: &str = role_case!();
 
 pub(crate) fn set_role(
     tx: &Transaction,

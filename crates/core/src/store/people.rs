@@ -101,28 +101,28 @@ pub(crate) fn insert(
     device: &str,
 ) -> Result<()> {
     let now = clock::utc_now();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO person (id, full_name, position_title, unit, section, rank, phone, email,
             checkin_code, is_demo, created_at, updated_at, device_id, sort_key, given_key, unit_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15)",
-        params![
-            id,
-            p.full_name,
-            p.position_title,
-            p.unit,
-            p.section,
-            p.rank,
-            p.phone,
-            p.email,
-            checkin_code(id),
-            is_demo,
-            now,
-            device,
-            text::sort_key(&p.full_name),
-            text::given_name_key(&p.full_name),
-            text::sort_key(&p.unit)
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        p.full_name,
+        p.position_title,
+        p.unit,
+        p.section,
+        p.rank,
+        p.phone,
+        p.email,
+        checkin_code(id),
+        is_demo,
+        now,
+        device,
+        text::sort_key(&p.full_name),
+        text::given_name_key(&p.full_name),
+        text::sort_key(&p.unit)
+    ])?;
     Ok(())
 }
 

@@ -24,6 +24,7 @@ import {
   formatDateTime,
   formatTime,
   meetingDays,
+  nowIn,
   parseClockTime,
   toLocalDate,
 } from "../../dates";
@@ -43,6 +44,7 @@ import {
 } from "../../ipc";
 import { fold } from "../../text";
 import { CheckInMode } from "./CheckInMode";
+import { ListFiles } from "./ListFiles";
 
 /**
  * A row's fixed height (the list is virtualised): room for two lines of a
@@ -294,6 +296,7 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
         >
           {t("checkin.open")}
         </button>
+        <ListFiles meeting={meeting} onChanged={list.reload} />
         <button type="button" className="button" onClick={() => setInviting(true)}>
           {t("people.invite")}
         </button>
@@ -672,7 +675,7 @@ function TimeDialog({
     [meeting.startsAt, meeting.endsAt],
   );
   const [start] = useState(() => {
-    const now = new Date();
+    const now = nowIn(meeting.timeZone);
     const today = toLocalDate(now);
     return days.includes(today)
       ? { day: today, time: clockTime(now) }

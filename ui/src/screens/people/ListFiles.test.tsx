@@ -1,0 +1,190 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import type { UserEvent } from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { ImportPreview, MeetingInput, PersonInput } from "../../ipc/bindings";
+import { FakeBackend } from "../../ipc/fake";
+import { meetingInput, renderApp } from "../../test/render";
+
+function person(fullName: string, section: string): PersonInput {
+  return { fullName, positionTitle: "", unit: "Văn phòng", section, rank: 1, phone: "", email: "" };
+}
+
+async function setUp(overrides: Partial<MeetingInput> = {}) {
+  const backend = new FakeBackend();
+  const meeting = await backend.createMeeting(meetingInput(overrides));
+  return { backend, meeting };
+}
+
+async function openMenu(user: UserEvent) {
+  await user.click(await screen.findByTestId("list-files"));
+  return screen.getByTestId("list-files-menu");
+}
+
+describe("the list's menu", () => {
+  it("exports the list and says under which name", async () => {
+    const { backend, meeting } = await setUp();
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await openMenu(user);
+    await user.click(screen.getByTestId("export-list"));
+    expect(await screen.findByTestId("export-result")).toHaveTextContent(
+      "Đã lưu danh-sach-2030-03-04-giao-ban-thang-3.xlsx",
+    );
+
+    backend.savePathChoice = () => null;
+    await openMenu(user);
+    await user.click(screen.getByTestId("export-list"));
+    await waitFor(() => expect(screen.queryByTestId("export-result")).not.toBeInTheDocument());
+    expect(screen.queryByRole("alert"), "a cancelled save is no error").not.toBeInTheDocument();
+
+    vi.spyOn(backend, "exportList").mockRejectedValue({
+      kind: "io",
+      message: "Không ghi được tệp vào thư mục này.",
+    });
+    await openMenu(user);
+    await user.click(screen.getByTestId("export-list"));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Không ghi được tệp vào thư mục này.",
+    );
+  });
+
+  it("copies the ticked groups of an earlier meeting", async () => {
+    const { backend, meeting } = await setUp();
+    const earlier = await backend.createMeeting(
+      meetingInput({
+        title: "Giao ban tháng 2",
+        startsAt: "2030-02-04T08:00",
+        endsAt: "2030-02-04T11:30",
+      }),
+    );
+    await backend.createMeeting(
+      meetingInput({
+        title: "Giao ban tháng 1",
+        startsAt: "2030-01-07T08:00",
+        endsAt: "2030-01-07T11:30",
+      }),
+    );
+    await backend.addParticipant(earlier.id, person("Nguyễn Văn An", "Lãnh đạo"));
+    await backend.addParticipant(earlier.id, person("Trần Thị Bình", "Các phòng"));
+    const listed = await backend.addParticipant(earlier.id, person("Lê Minh Châu", "Các phòng"));
+    const chau = listed.find((p) => p.person.fullName === "Lê Minh Châu");
+    if (!chau) throw new Error("Châu is listed");
+    await backend.invitePeople(meeting.id, [chau.person.id]);
+
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await openMenu(user);
+    await user.click(screen.getByTestId("copy-list"));
+    const dialog = await screen.findByTestId("copy-list-dialog");
+    const from = within(dialog).getByTestId("copy-from");
+    expect(
+      within(from)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+      "the other meetings, newest first",
+    ).toEqual(["04/02/2030 · Giao ban tháng 2", "07/01/2030 · Giao ban tháng 1"]);
+
+    await waitFor(() => expect(within(dialog).getAllByTestId("copy-section")).toHaveLength(2));
+    const boxes = within(dialog).getAllByTestId("copy-section");
+    expect(boxes.map((b) => b.closest("label")?.textContent).sort()).toEqual([
+      "Các phòng (2 đại biểu)",
+      "Lãnh đạo (1 đại biểu)",
+    ]);
+    for (const box of boxes) expect(box, "every group is ticked at first").toBeChecked();
+
+    await user.selectOptions(from, "07/01/2030 · Giao ban tháng 1");
+    expect(await within(dialog).findByText("Hội nghị này chưa có đại biểu nào.")).toBeVisible();
+    expect(within(dialog).getByTestId("copy-apply")).toBeDisabled();
+    await user.selectOptions(from, "04/02/2030 · Giao ban tháng 2");
+    await waitFor(() => expect(within(dialog).getAllByTestId("copy-section")).toHaveLength(2));
+
+    await user.click(within(dialog).getByLabelText("Lãnh đạo (1 đại biểu)"));
+    await user.click(within(dialog).getByTestId("copy-apply"));
+    expect(await screen.findByTestId("copy-result")).toHaveTextContent("Đã chép: thêm 1, đã có 1.");
+    expect(screen.queryByTestId("copy-list-dialog")).not.toBeInTheDocument();
+    const names = (await backend.listParticipants(meeting.id)).map((p) => p.person.fullName);
+    expect(names.sort()).toEqual(["Lê Minh Châu", "Trần Thị Bình"]);
+    await waitFor(() => expect(screen.getAllByTestId("participant-row")).toHaveLength(2));
+  });
+
+  it("cannot copy when every group is cleared", async () => {
+    const { backend, meeting } = await setUp();
+    const earlier = await backend.createMeeting(meetingInput({ title: "Giao ban tháng 2" }));
+    await backend.addParticipant(earlier.id, person("Nguyễn Văn An", ""));
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await openMenu(user);
+    await user.click(screen.getByTestId("copy-list"));
+    const dialog = await screen.findByTestId("copy-list-dialog");
+    const box = await within(dialog).findByLabelText("Cả danh sách (không chia nhóm) (1 đại biểu)");
+    expect(within(dialog).getByTestId("copy-apply")).toBeEnabled();
+    await user.click(box);
+    expect(
+      within(dialog).getByTestId("copy-apply"),
+      "no group would mean everyone to the core",
+    ).toBeDisabled();
+  });
+
+  it("offers only the export once the meeting is closed", async () => {
+    const { backend, meeting } = await setUp();
+    await backend.closeMeeting(meeting.id);
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await openMenu(user);
+    for (const id of ["import-list", "copy-list"]) {
+      const item = screen.getByTestId(id);
+      expect(item, id).toBeDisabled();
+      expect(item).toHaveAttribute("title", expect.stringContaining("đã được khoá"));
+      expect(item).toHaveTextContent("Hồ sơ đã khoá");
+    }
+    expect(screen.getByTestId("export-list")).toBeEnabled();
+  });
+
+  it("opens nothing when no file is chosen", async () => {
+    const { backend, meeting } = await setUp();
+    backend.importChoice = () => null;
+    const choose = vi.spyOn(backend, "chooseImportFile");
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await openMenu(user);
+    await user.click(screen.getByTestId("import-list"));
+    await waitFor(() => expect(choose).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.queryByText("Đang đọc tệp…")).not.toBeInTheDocument());
+    expect(screen.queryByTestId("import-wizard")).not.toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("stops reading a file with Dừng, and drops it if it comes anyway", async () => {
+    const { backend, meeting } = await setUp();
+    const choose = backend.chooseImportFile.bind(backend);
+    let answer: (preview: ImportPreview | null) => void = () => undefined;
+    vi.spyOn(backend, "chooseImportFile").mockReturnValue(
+      new Promise((resolve) => {
+        answer = resolve;
+      }),
+    );
+    const cancel = vi.spyOn(backend, "cancelImport");
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await openMenu(user);
+    await user.click(screen.getByTestId("import-list"));
+    expect(await screen.findByText("Đang đọc tệp…")).toBeInTheDocument();
+    await user.click(screen.getByTestId("import-stop"));
+    expect(cancel).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText("Đang đọc tệp…")).not.toBeInTheDocument();
+    expect(screen.getByTestId("import-stopped")).toHaveTextContent("Đã dừng");
+
+    answer(await choose(meeting.id));
+    await waitFor(() => expect(cancel, "the late file is dropped").toHaveBeenCalledTimes(2));
+    expect(screen.queryByTestId("import-wizard")).not.toBeInTheDocument();
+  });
+
+  it("says why a file could not be read", async () => {
+    const { backend, meeting } = await setUp();
+    vi.spyOn(backend, "chooseImportFile").mockRejectedValue({
+      kind: "invalid",
+      message: "Tệp rỗng, không có gì để nhập.",
+    });
+    const cancel = vi.spyOn(backend, "cancelImport");
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await openMenu(user);
+    await user.click(screen.getByTestId("import-list"));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Tệp rỗng, không có gì để nhập.");
+    expect(cancel).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId("import-wizard")).not.toBeInTheDocument();
+  });
+});
