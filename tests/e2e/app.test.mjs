@@ -6,6 +6,7 @@ import path from "node:path";
 import { test } from "node:test";
 
 import {
+  answerFileDialog,
   byTestId,
   click,
   freshDataDir,
@@ -404,6 +405,39 @@ test("the meeting as it runs: an item started, entries with a speaker, a vote, a
     await waitForText(browser, byTestId("meeting-history"), "kết thúc hội nghị, khoá hồ sơ");
     await click(browser, "tab-minutes");
     await waitForText(browser, byTestId("locked-banner"), "đã được khoá");
+  } finally {
+    await app.close();
+  }
+});
+
+test("a delegate list typed years ago with .VnTime comes in through the wizard as Unicode", async () => {
+  const dataDir = freshDataDir();
+  const meeting = "Hội nghị nhập danh sách đầu cuối";
+  const file = path.resolve("crates/import/tests/fixtures/tcvn3.csv");
+  const app = await launch(dataDir);
+  try {
+    const { browser } = app;
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "new-meeting");
+    await type(browser, "meeting-title", meeting);
+    await click(browser, "meeting-save");
+    await click(browser, "tab-people");
+    await click(browser, "list-files");
+    await click(browser, "import-list");
+    // The native file dialog: typed into as a secretary would (Ctrl+L, the path, Enter).
+    await answerFileDialog("Chọn tệp danh sách đại biểu", file);
+
+    const wizard = byTestId("import-wizard");
+    await waitForText(browser, wizard, "TCVN3 (ABC, .VnTime)");
+    await waitForText(browser, wizard, "«NguyÔn V¨n An» → «Nguyễn Văn An»");
+    await waitForText(browser, byTestId("import-row"), "Đặng Quốc Việt");
+    await waitForText(browser, byTestId("import-counts"), "Sẽ thêm 5");
+    await click(browser, "import-apply");
+    await waitForText(browser, byTestId("import-result"), "thêm 5");
+    for (const name of ["Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Đặng Quốc Việt"]) {
+      await waitForText(browser, byTestId("participant-row"), name);
+    }
+    await waitForText(browser, byTestId("participant-row"), "Quận uỷ Ba Đình");
   } finally {
     await app.close();
   }

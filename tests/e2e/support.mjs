@@ -1,7 +1,7 @@
 // Drives the real HoiNghi window: tauri-driver (WebDriver front) starts
 // WebKitWebDriver, which starts the app binary with a data folder of our own.
 
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -144,4 +144,34 @@ export async function type(browser, id, value) {
   await el.waitForDisplayed({ timeout: 15_000 });
   await el.clearValue();
   await el.setValue(value);
+}
+
+/**
+ * Answers the native GTK file dialog titled `title` with `file`, with the
+ * keys a person would press (xdotool, in the tests' virtual display).
+ */
+export async function answerFileDialog(title, file) {
+  const xdotool = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
+  const deadline = Date.now() + 15_000;
+  let window = "";
+  while (!window) {
+    try {
+      window = xdotool("search", "--name", title).split("\n")[0];
+    } catch {
+      // Not open yet.
+    }
+    if (!window) {
+      if (Date.now() > deadline) throw new Error(`no file dialog "${title}"`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  // Let it finish drawing and take the keyboard.
+  await new Promise((r) => setTimeout(r, 700));
+  // No window manager here: give the dialog the keyboard directly.
+  xdotool("windowfocus", "--sync", window);
+  xdotool("key", "--window", window, "ctrl+l");
+  await new Promise((r) => setTimeout(r, 300));
+  xdotool("type", "--window", window, "--delay", "15", file);
+  await new Promise((r) => setTimeout(r, 300));
+  xdotool("key", "--window", window, "Return");
 }

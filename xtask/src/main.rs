@@ -22,8 +22,15 @@ const BUILD_PACKAGES: &[&str] = &[
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
 ];
-/// And to test: the end-to-end tests in a virtual display, the golden page images (pdftoppm).
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils"];
+/// And to test: the end-to-end tests in a virtual display (xdotool answers the native file
+/// dialog there), the golden page images (pdftoppm).
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "xdotool",
+    "poppler-utils",
+];
 
 type Result<T = ()> = std::result::Result<T, String>;
 

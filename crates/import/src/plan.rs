@@ -99,7 +99,21 @@ fn plan(
         sheet: sheet.name.clone(),
         header_row: header.map_or(0, |h| h as u32 + 1),
         columns,
-        first_rows: sheet.rows.iter().take(FIRST_ROWS).cloned().collect(),
+        // Shown as they read once converted ("Họ và tên", not "Hä vµ tªn").
+        first_rows: sheet
+            .rows
+            .iter()
+            .take(FIRST_ROWS)
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, cell)| match legacies.get(c).copied().flatten() {
+                        Some(l) if !cell.is_ascii() => l.decode(cell),
+                        _ => cell.clone(),
+                    })
+                    .collect()
+            })
+            .collect(),
         rows: Vec::new(),
         problems: Vec::new(),
         added: 0,
@@ -235,7 +249,10 @@ fn describe_columns(
             let header_text = header
                 .and_then(|h| sheet.rows.get(h))
                 .and_then(|r| r.get(c))
-                .cloned()
+                .map(|h| match legacies[c] {
+                    Some(l) if !h.is_ascii() => l.decode(h),
+                    _ => h.clone(),
+                })
                 .unwrap_or_default();
             let examples = match legacies[c] {
                 Some(l) => data

@@ -115,6 +115,9 @@ fn legacy_columns_show_what_they_were_converted_from() {
         ("NguyÔn V¨n An".to_string(), "Nguyễn Văn An".to_string())
     );
     assert_eq!(plan.header_row, 1);
+    // The first rows and headers are shown as they read once converted.
+    assert_eq!(name.header, "Họ và tên");
+    assert_eq!(plan.first_rows[1][1], "Nguyễn Văn An");
 }
 
 /// A list as units send them: a title, the headers on row 4, names typed
