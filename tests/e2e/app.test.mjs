@@ -11,6 +11,7 @@ import {
   click,
   freshDataDir,
   launch,
+  newMeeting,
   openMeeting,
   type,
   waitForText,
@@ -38,10 +39,7 @@ test("a meeting, its agenda item and a delegate survive closing and reopening th
   let app = await launch(dataDir);
   try {
     const { browser } = app;
-    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
-    await click(browser, "new-meeting");
-    await type(browser, "meeting-title", meeting);
-    await click(browser, "meeting-save");
+    await newMeeting(browser, meeting);
 
     await click(browser, "tab-agenda");
     await click(browser, "agenda-add");
@@ -98,10 +96,7 @@ test("the documents tab previews an official PDF of the demo meeting", async () 
 test("a new meeting asks which body issues its documents, then previews them", async () => {
   const { browser, close } = await launch(freshDataDir());
   try {
-    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
-    await click(browser, "new-meeting");
-    await type(browser, "meeting-title", "Hội nghị chọn cơ quan ban hành");
-    await click(browser, "meeting-save");
+    await newMeeting(browser, "Hội nghị chọn cơ quan ban hành");
     await click(browser, "tab-documents");
     // The demo's body is never a new meeting's by itself: the tab asks first.
     await waitForText(browser, byTestId("doc-choose-issuer"), "do cơ quan nào ban hành");
@@ -222,10 +217,7 @@ test("at the door: people checked in by typing and by a scanner, one undone, all
   let app = await launch(dataDir);
   try {
     const { browser } = app;
-    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
-    await click(browser, "new-meeting");
-    await type(browser, "meeting-title", meeting);
-    await click(browser, "meeting-save");
+    await newMeeting(browser, meeting);
     await click(browser, "tab-people");
     for (const [name, unit] of people) {
       await click(browser, "person-add");
@@ -305,10 +297,7 @@ test("the meeting as it runs: an item started, entries with a speaker, a vote, a
   let app = await launch(dataDir);
   try {
     const { browser } = app;
-    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
-    await click(browser, "new-meeting");
-    await type(browser, "meeting-title", meeting);
-    await click(browser, "meeting-save");
+    await newMeeting(browser, meeting);
     await click(browser, "tab-people");
     for (const [name, title] of [
       ["Nguyễn Văn An", "Trưởng Ban"],
@@ -417,10 +406,7 @@ test("a delegate list typed years ago with .VnTime comes in through the wizard a
   const app = await launch(dataDir);
   try {
     const { browser } = app;
-    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
-    await click(browser, "new-meeting");
-    await type(browser, "meeting-title", meeting);
-    await click(browser, "meeting-save");
+    await newMeeting(browser, meeting);
     await click(browser, "tab-people");
     await click(browser, "list-files");
     await click(browser, "import-list");

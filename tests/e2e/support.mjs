@@ -128,6 +128,14 @@ export async function click(browser, id) {
   await el.click();
 }
 
+/** From the meeting list (the demo shown), creates a meeting and opens it. */
+export async function newMeeting(browser, title) {
+  await waitForText(browser, byTestId("meeting-row"), "Hội nghị giao ban");
+  await click(browser, "new-meeting");
+  await type(browser, "meeting-title", title);
+  await click(browser, "meeting-save");
+}
+
 /** Opens the meeting whose row shows `title` in the meeting list. */
 export async function openMeeting(browser, title) {
   for (const row of await browser.$$(byTestId("meeting-row"))) {

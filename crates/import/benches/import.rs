@@ -2,7 +2,11 @@
 //! `cargo bench -p hoinghi-import --bench import`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use hoinghi_core::model::{ImportChoices, MeetingInput, MeetingKind, MeetingStatus};
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::meeting;
+use hoinghi_core::model::ImportChoices;
 use hoinghi_core::Db;
 use hoinghi_import::{apply, read};
 use rust_xlsxwriter::Workbook;
@@ -45,28 +49,6 @@ fn list() -> Vec<u8> {
             .unwrap();
     }
     book.save_to_buffer().unwrap()
-}
-
-fn meeting(db: &mut Db) -> String {
-    db.create_meeting(&MeetingInput {
-        title: "Đại hội".into(),
-        kind: MeetingKind::Other,
-        starts_at: "2026-12-10T08:00".into(),
-        ends_at: "2026-12-10T11:00".into(),
-        venue: String::new(),
-        chair_name: String::new(),
-        chair_title: String::new(),
-        secretary_name: String::new(),
-        secretary_title: String::new(),
-        notes: String::new(),
-        status: MeetingStatus::Draft,
-        organisation_id: None,
-        signer_name: String::new(),
-        signer_title: String::new(),
-        signing_prefix: String::new(),
-    })
-    .unwrap()
-    .id
 }
 
 fn bench(c: &mut Criterion) {

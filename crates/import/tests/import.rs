@@ -1,6 +1,7 @@
-use hoinghi_core::model::{
-    ImportAction, ImportChoices, ImportField, MeetingInput, MeetingKind, MeetingStatus,
-};
+mod common;
+
+use common::meeting;
+use hoinghi_core::model::{ImportAction, ImportChoices, ImportField};
 use hoinghi_core::Db;
 use hoinghi_import::{apply, export_list, field_of, preview, read, ImportError, Source};
 use rust_xlsxwriter::{Format, Workbook};
@@ -12,28 +13,6 @@ const NAMES: [&str; 5] = [
     "Phạm Thị Dung",
     "Đặng Quốc Việt",
 ];
-
-fn meeting(db: &mut Db) -> String {
-    db.create_meeting(&MeetingInput {
-        title: "Hội nghị giao ban quý IV".into(),
-        kind: MeetingKind::GiaoBan,
-        starts_at: "2026-12-10T08:00".into(),
-        ends_at: "2026-12-10T11:30".into(),
-        venue: String::new(),
-        chair_name: String::new(),
-        chair_title: String::new(),
-        secretary_name: String::new(),
-        secretary_title: String::new(),
-        notes: String::new(),
-        status: MeetingStatus::Draft,
-        organisation_id: None,
-        signer_name: String::new(),
-        signer_title: String::new(),
-        signing_prefix: String::new(),
-    })
-    .unwrap()
-    .id
-}
 
 fn fixture(name: &str) -> Source {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -1,7 +1,9 @@
 //! Whatever bytes arrive, the importer answers with a list or a message,
 //! never a panic.
 
-use hoinghi_core::model::{ImportChoices, MeetingInput, MeetingKind, MeetingStatus};
+mod common;
+
+use hoinghi_core::model::ImportChoices;
 use hoinghi_core::Db;
 use hoinghi_import::{export_list, preview, read};
 use proptest::prelude::*;
@@ -17,26 +19,7 @@ fn try_everything(bytes: &[u8]) {
         return;
     };
     let mut db = Db::open_in_memory().unwrap();
-    let meeting = db
-        .create_meeting(&MeetingInput {
-            title: "Thử".into(),
-            kind: MeetingKind::Other,
-            starts_at: "2026-12-10T08:00".into(),
-            ends_at: "2026-12-10T09:00".into(),
-            venue: String::new(),
-            chair_name: String::new(),
-            chair_title: String::new(),
-            secretary_name: String::new(),
-            secretary_title: String::new(),
-            notes: String::new(),
-            status: MeetingStatus::Draft,
-            organisation_id: None,
-            signer_name: String::new(),
-            signer_title: String::new(),
-            signing_prefix: String::new(),
-        })
-        .unwrap()
-        .id;
+    let meeting = common::meeting(&mut db);
     let _ = preview(&db, &meeting, &source, &ImportChoices::default());
 }
 
