@@ -387,3 +387,85 @@ fn export_list_of_demo() -> Vec<u8> {
     let id = db.write_demo().unwrap();
     export_list(&db, &id).unwrap()
 }
+
+/// Cells as Excel shows them: a formula by its value, a date as dd/mm/yyyy,
+/// a phone number stored as a number with its leading zero back.
+#[test]
+fn formulas_dates_and_numbers_read_as_the_spreadsheet_shows_them() {
+    use rust_xlsxwriter::{ExcelDateTime, Formula};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["STT", "Họ và tên", "Ngày sinh", "SĐT", "Đơn vị"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    sheet
+        .write_formula(1, 0, Formula::new("=ROW()-1").set_result("1"))
+        .unwrap();
+    sheet.write_string(1, 1, "Nguyễn Văn An").unwrap();
+    sheet
+        .write_datetime_with_format(1, 2, ExcelDateTime::from_ymd(1980, 3, 15).unwrap(), &date)
+        .unwrap();
+    sheet.write_number(1, 3, 912_345_678.0).unwrap();
+    sheet
+        .write_formula(
+            1,
+            4,
+            Formula::new("=CONCATENATE(\"Sở \",\"Tài chính\")").set_result("Sở Tài chính"),
+        )
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+
+    let mut db = Db::open_in_memory().unwrap();
+    let m = meeting(&mut db);
+    let plan = preview(
+        &db,
+        &m,
+        &read(&bytes, "ds.xlsx").unwrap(),
+        &ImportChoices::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.first_rows[1],
+        [
+            "1",
+            "Nguyễn Văn An",
+            "15/03/1980",
+            "912345678",
+            "Sở Tài chính"
+        ]
+    );
+    let person = &plan.rows[0].person;
+    assert_eq!(
+        (
+            person.full_name.as_str(),
+            person.phone.as_str(),
+            person.unit.as_str()
+        ),
+        ("Nguyễn Văn An", "0912345678", "Sở Tài chính")
+    );
+}
+
+/// 100,000 rows are read and checked without trouble (the time is in the
+/// benchmark; this only says it works).
+#[test]
+fn a_hundred_thousand_rows_are_read_and_checked() {
+    let mut csv = String::from("STT;Họ và tên;Đơn vị\n");
+    for i in 1..=100_000 {
+        csv.push_str(&format!("{i};Nguyễn Văn Người {i};Phòng {}\n", i % 50));
+    }
+    let mut db = Db::open_in_memory().unwrap();
+    let m = meeting(&mut db);
+    let plan = preview(
+        &db,
+        &m,
+        &read(csv.as_bytes(), "lon.csv").unwrap(),
+        &ImportChoices::default(),
+    )
+    .unwrap();
+    assert_eq!((plan.added, plan.skipped), (100_000, 0));
+    assert!(plan.problems.is_empty());
+}
