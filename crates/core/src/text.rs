@@ -181,30 +181,47 @@ pub fn sort_key(s: &str) -> String {
             letters.push('\u{2}');
         }
         for c in word.chars() {
-            let lower: String = c.to_lowercase().collect();
-            let mut base = String::new();
-            let mut tone = 0;
-            for d in lower.nfd() {
-                match TONES.iter().position(|t| *t == d) {
-                    Some(i) => tone = i + 1,
-                    None => base.push(d),
-                }
-            }
-            let base: String = base.nfc().collect();
-            letters.push(match ALPHABET.iter().position(|a| *a == base) {
-                // 'A'.. : above digits and the separators, below other scripts.
-                Some(i) => char::from(b'A' + i as u8),
-                None if base.len() == 1 && base.as_bytes()[0].is_ascii_digit() => {
-                    base.chars().next().unwrap_or('0')
-                }
-                None if base.is_ascii() => '\u{3}',
-                None => base.chars().next().unwrap_or('\u{3}'),
-            });
+            let (base, tone) = letter_and_tone(c.to_lowercase().next().unwrap_or(c));
+            letters.push(
+                match ALPHABET
+                    .iter()
+                    .position(|a| a.starts_with(base) && a.len() == base.len_utf8())
+                {
+                    // 'A'.. : above digits and the separators, below other scripts.
+                    Some(i) => char::from(b'A' + i as u8),
+                    None if base.is_ascii_digit() => base,
+                    None if base.is_ascii() => '\u{3}',
+                    None => base,
+                },
+            );
             tones.push(char::from(b'0' + tone as u8));
             cases.push(if c.is_lowercase() { '0' } else { '1' });
         }
     }
     format!("{letters}\u{1}{tones}\u{1}{cases}")
+}
+
+/// A lower-case letter without its tone mark ("ệ" → "ê") and the tone (0:
+/// none, then `TONES`' order), without allocating: sort keys are made for
+/// every name written, thousands at a time on an import.
+fn letter_and_tone(c: char) -> (char, usize) {
+    if c.is_ascii() {
+        return (c, 0);
+    }
+    let mut base: Option<char> = None;
+    let mut tone = 0;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        match TONES.iter().position(|t| *t == d) {
+            Some(i) => tone = i + 1,
+            None => {
+                base = Some(match base {
+                    None => d,
+                    Some(b) => unicode_normalization::char::compose(b, d).unwrap_or(b),
+                })
+            }
+        }
+    });
+    (base.unwrap_or(c), tone)
 }
 
 /// The key of a name in alphabetical Vietnamese lists: the given name (the

@@ -50,6 +50,10 @@ pub enum ImportError {
     #[error("Đã huỷ; danh sách không thay đổi.")]
     Cancelled,
 
+    /// The .xlsx of a list could not be made (nothing was written).
+    #[error("Không tạo được tệp Excel của danh sách; chưa ghi gì.\nChi tiết: {0}")]
+    Export(String),
+
     #[error(transparent)]
     Core(#[from] CoreError),
 }

@@ -29,10 +29,7 @@ const HEADERS: [(&str, f64); 12] = [
 pub fn export_list(db: &Db, meeting_id: &str) -> Result<Vec<u8>, ImportError> {
     let meeting = db.meeting(meeting_id)?;
     let list = db.participants(meeting_id)?;
-    write(&meeting.title, &list).map_err(|e| ImportError::Unreadable {
-        format: "xlsx",
-        detail: e.to_string(),
-    })
+    write(&meeting.title, &list).map_err(|e| ImportError::Export(e.to_string()))
 }
 
 fn write(title: &str, list: &[Participant]) -> Result<Vec<u8>, XlsxError> {
