@@ -294,15 +294,13 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    fn find(&self, code: &str, person: &PersonInput) -> Option<&'a Participant> {
+    /// The person with this code, else with this name and unit.
+    fn find(&self, code: &str, name: &str, unit: &str) -> Option<&'a Participant> {
         let key = code_key(code);
         (!key.is_empty())
             .then(|| self.by_code.get(&key))
             .flatten()
-            .or_else(|| {
-                self.by_name
-                    .get(&(fold(&person.full_name), fold(&person.unit)))
-            })
+            .or_else(|| self.by_name.get(&(fold(name), fold(unit))))
             .copied()
     }
 }
@@ -361,18 +359,7 @@ impl Planner {
         if name.is_empty() && !ordinal.is_empty() && ordinal.parse::<u32>().is_err() {
             return;
         }
-        let found = matcher.find(
-            &code,
-            &PersonInput {
-                full_name: name.clone(),
-                position_title: String::new(),
-                unit: unit.clone(),
-                section: String::new(),
-                rank: 0,
-                phone: String::new(),
-                email: String::new(),
-            },
-        );
+        let found = matcher.find(&code, &name, &unit);
         let section = if !section_cell.is_empty() {
             section_cell
         } else if let Some(s) = choices.section.as_ref().filter(|s| !s.trim().is_empty()) {
