@@ -8,7 +8,7 @@ use std::sync::Arc;
 use hoinghi_core::model::{ErrorKind, ImportChoices, ImportOutcome, ImportPreview, IpcError};
 use hoinghi_import::{read, Source};
 use hoinghi_vanban::docs::files;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Emitter, State};
 
 use crate::dialogs::{self, Pick};
 use crate::state::{off_the_store, AppState};
@@ -18,6 +18,8 @@ const LISTS: (&str, &[&str]) = (
     &["xlsx", "xls", "xlsm", "ods", "csv", "txt"],
 );
 const XLSX: (&str, &[&str]) = ("Excel", &["xlsx"]);
+/// The event that says how far a preview has got (ui/src/ipc/window.ts listens).
+const IMPORT_PROGRESS: &str = "hoinghi:import-progress";
 /// Rows and problems sent to the wizard (the counts cover them all).
 const SHOWN: usize = 500;
 
@@ -60,14 +62,17 @@ pub async fn choose_import_file(
         .pending_import
         .lock()
         .unwrap_or_else(|p| p.into_inner()) = Some(source);
-    preview_import(state, meeting_id, ImportChoices::default())
+    preview_import(app, state, meeting_id, ImportChoices::default())
         .await
         .map(Some)
 }
 
-/// What importing the picked file would do with these choices.
+/// What importing the picked file would do with these choices. While a long
+/// file's rows are checked, the window hears how far it has got
+/// (`IMPORT_PROGRESS`, a share from 0 to 1).
 #[tauri::command]
 pub async fn preview_import(
+    app: AppHandle,
     state: State<'_, AppState>,
     meeting_id: String,
     choices: ImportChoices,
@@ -77,7 +82,10 @@ pub async fn preview_import(
     cancelled.store(false, Ordering::Relaxed);
     state
         .run(move |db| {
-            let go_on = |_: f32| !cancelled.load(Ordering::Relaxed);
+            let go_on = |share: f32| {
+                let _ = app.emit(IMPORT_PROGRESS, share);
+                !cancelled.load(Ordering::Relaxed)
+            };
             hoinghi_import::preview_with(db, &meeting_id, &source, &choices, &go_on).map(shown)
         })
         .await

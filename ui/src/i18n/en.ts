@@ -250,6 +250,7 @@ export const en: Dictionary = {
     "No name column was found. Choose which column holds the full name (or the family and given names).",
   "import.title": "Import a list of delegates from a file",
   "import.reading": "Reading the file…",
+  "import.readingShare": "Reading the file… {percent}% of the rows checked",
   "import.stop": "Stop",
   "import.fileStep": "File",
   "import.format": "Format: {format}",

@@ -249,6 +249,7 @@ export const vi = {
     'Không tìm thấy cột họ và tên. Hãy chọn cột nào là "Họ và tên" (hoặc "Họ" và "Tên").',
   "import.title": "Nhập danh sách đại biểu từ tệp",
   "import.reading": "Đang đọc tệp…",
+  "import.readingShare": "Đang đọc tệp… đã kiểm tra {percent}% số dòng",
   "import.stop": "Dừng",
   "import.fileStep": "Tệp",
   "import.format": "Định dạng: {format}",

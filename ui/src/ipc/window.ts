@@ -1,4 +1,5 @@
 import { isTauri } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { DATABASE_LOST_EVENT } from "./tauri";
 
@@ -28,4 +29,20 @@ export function onDatabaseLost(show: (message: string) => void): () => void {
 export function closeThisWindow(): void {
   if (isTauri()) void getCurrentWindow().close();
   else window.close();
+}
+
+/** What the shell emits while it checks a long list file's rows (`commands/lists.rs`). */
+export const IMPORT_PROGRESS_EVENT = "hoinghi:import-progress";
+
+/**
+ * Calls `show` with the share (0–1) of a list file's rows checked so far,
+ * while the shell reads a long one. Returns the function that stops
+ * listening. Outside Tauri (the fake backend answers at once) it does nothing.
+ */
+export function onImportProgress(show: (share: number) => void): () => void {
+  if (!isTauri()) return () => undefined;
+  const unlisten = listen<number>(IMPORT_PROGRESS_EVENT, (event) => show(event.payload));
+  return () => {
+    void unlisten.then((stop) => stop());
+  };
 }

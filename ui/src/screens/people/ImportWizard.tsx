@@ -12,6 +12,7 @@ import {
   type ImportProblem,
   type ImportRowPlan,
   type IpcError,
+  onImportProgress,
   toIpcError,
   useBackend,
 } from "../../ipc";
@@ -58,11 +59,25 @@ export function columnLetter(index: number): string {
   return name;
 }
 
-/** The typed header row as a number, or null when it is not a whole number from 0 up. */
 const NAME_FIELDS: readonly ImportField[] = ["fullName", "familyName", "givenName"];
 
+/** The typed header row as a number, or null when it is not a whole number from 0 up. */
 function headerRowOf(text: string): number | null {
   return /^\s*\d+\s*$/.test(text) ? Number(text.trim()) : null;
+}
+
+/** "Đang đọc tệp…", with how far the check of the rows has got once the shell says. */
+export function ReadingNote() {
+  const { t } = useI18n();
+  const [share, setShare] = useState<number | null>(null);
+  useEffect(() => onImportProgress(setShare), []);
+  return (
+    <span className="muted" data-testid="import-reading">
+      {share === null
+        ? t("import.reading")
+        : t("import.readingShare", { percent: Math.round(share * 100) })}
+    </span>
+  );
 }
 
 /** True once `on` has stayed true for `ms`; false again as soon as it is false. */
@@ -352,7 +367,7 @@ export function ImportWizard({ meetingId, initial, onClose, onImported }: Import
           <div className="import-status" aria-live="polite">
             {slow ? (
               <>
-                <span className="muted">{t("import.reading")}</span>
+                <ReadingNote />
                 <button
                   type="button"
                   className="button small"

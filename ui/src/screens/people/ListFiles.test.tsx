@@ -1,9 +1,19 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { ImportPreview, MeetingInput, PersonInput } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
+
+// The shell's progress events, raised by the test (outside Tauri there are none).
+const progress = vi.hoisted(() => ({ listeners: [] as ((share: number) => void)[] }));
+vi.mock("../../ipc/window", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../ipc/window")>()),
+  onImportProgress: (show: (share: number) => void) => {
+    progress.listeners.push(show);
+    return () => undefined;
+  },
+}));
 
 function person(fullName: string, section: string): PersonInput {
   return { fullName, positionTitle: "", unit: "Văn phòng", section, rank: 1, phone: "", email: "" };
@@ -186,5 +196,27 @@ describe("the list's menu", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Tệp rỗng, không có gì để nhập.");
     expect(cancel).toHaveBeenCalledTimes(1);
     expect(screen.queryByTestId("import-wizard")).not.toBeInTheDocument();
+  });
+});
+
+describe("reading a long list", () => {
+  it("says how far the check of the rows has got", async () => {
+    const backend = new FakeBackend();
+    const meeting = await backend.createMeeting(meetingInput());
+    let answer: (p: ImportPreview | null) => void = () => undefined;
+    vi.spyOn(backend, "chooseImportFile").mockReturnValue(
+      new Promise((resolve) => {
+        answer = resolve;
+      }),
+    );
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    await user.click(await screen.findByTestId("list-files"));
+    await user.click(screen.getByTestId("import-list"));
+    const note = await screen.findByTestId("import-reading");
+    expect(note).toHaveTextContent("Đang đọc tệp…");
+    act(() => progress.listeners.at(-1)?.(0.42));
+    expect(note).toHaveTextContent("Đang đọc tệp… đã kiểm tra 42% số dòng");
+    act(() => answer(null));
+    await waitFor(() => expect(screen.queryByTestId("import-reading")).toBeNull());
   });
 });

@@ -14,7 +14,7 @@ import {
   toIpcError,
   useBackend,
 } from "../../ipc";
-import { ImportWizard } from "./ImportWizard";
+import { ImportWizard, ReadingNote } from "./ImportWizard";
 
 /** The last thing done with the list, said under the toolbar. */
 interface Done {
@@ -148,7 +148,7 @@ export function ListFiles({ meeting, onChanged }: { meeting: Meeting; onChanged(
         <div className="toolbar-note" aria-live="polite">
           {reading ? (
             <>
-              <span className="muted">{t("import.reading")}</span>
+              <ReadingNote />
               <button
                 type="button"
                 className="button small"
