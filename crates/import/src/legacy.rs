@@ -467,16 +467,16 @@ pub fn detect<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<Legacy> {
     if cells.is_empty() {
         return None;
     }
+    // Text with characters outside Windows-1252 was never legacy bytes.
+    if cells
+        .iter()
+        .any(|c| c.chars().any(|ch| cp1252_byte(ch).is_none()))
+    {
+        return None;
+    }
     let as_is: i32 = cells.iter().map(|c| plausibility(c)).sum();
     let mut best = (as_is, None);
     for legacy in [Legacy::Tcvn3, Legacy::Vni, Legacy::Cp1258] {
-        // Text with characters outside Windows-1252 was never legacy bytes.
-        if cells
-            .iter()
-            .any(|c| c.chars().any(|ch| cp1252_byte(ch).is_none()))
-        {
-            break;
-        }
         let score: i32 = cells.iter().map(|c| plausibility(&legacy.decode(c))).sum();
         if score > best.0 {
             best = (score, Some(legacy));

@@ -49,8 +49,10 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Source, ImportError> {
         return spreadsheet(bytes, "xls");
     }
     if bytes.starts_with(ZIP) {
+        // An OpenDocument file names its type first, uncompressed.
+        let head = &bytes[..bytes.len().min(256)];
         let format = if contains(
-            bytes,
+            head,
             b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
         ) {
             "ods"

@@ -140,84 +140,66 @@ function problemOf(box: { shown: boolean; blank: boolean }): "missing" | "invali
   return box.blank ? "missing" : "invalid";
 }
 
-/** A date typed day first ("6/10/2022", "06102022"); `value` is "YYYY-MM-DD", or "". */
-export function DateInput({
+/** What differs between a date box and a time box. */
+const KINDS = {
+  date: {
+    parse: parseDate,
+    show: formatDate,
+    className: "date-input",
+    placeholder: "dd/mm/yyyy",
+    missing: "dates.dateMissing",
+    invalid: "dates.dateInvalid",
+  },
+  time: {
+    parse: parseClockTime,
+    show: (value: string) => value,
+    className: "time-input",
+    placeholder: "hh:mm",
+    missing: "dates.timeMissing",
+    invalid: "dates.timeInvalid",
+  },
+} as const;
+
+type BoxProps = CommonProps & { value: string; onChange(value: string): void };
+
+function TypedInput({
+  kind,
   value,
   onChange,
   required = false,
   readOnly,
   ...aria
-}: CommonProps & { value: string; onChange(value: string): void }) {
+}: BoxProps & { kind: keyof typeof KINDS }) {
   const { t } = useI18n();
   const errorId = useId();
-  const box = useTypedBox({
-    value,
-    onValue: onChange,
-    parse: parseDate,
-    show: formatDate,
-    required,
-  });
+  const k = KINDS[kind];
+  const box = useTypedBox({ value, onValue: onChange, parse: k.parse, show: k.show, required });
   useHoldWhileWrong(box, readOnly);
   const problem = problemOf(box);
   return (
     <>
       <input
         {...box.inputProps}
-        className="date-input"
-        placeholder="dd/mm/yyyy"
+        className={k.className}
+        placeholder={k.placeholder}
         readOnly={readOnly}
         data-testid={aria["data-testid"]}
         aria-label={aria["aria-label"]}
         aria-describedby={describedBy(aria["aria-describedby"], problem && errorId)}
       />
-      <Problem
-        id={errorId}
-        message={
-          problem ? t(problem === "missing" ? "dates.dateMissing" : "dates.dateInvalid") : null
-        }
-      />
+      <Problem id={errorId} message={problem ? t(k[problem]) : null} />
     </>
   );
 }
 
+/** A date typed day first ("6/10/2022", "06102022"); `value` is "YYYY-MM-DD", or "". */
+export function DateInput(props: BoxProps) {
+  return <TypedInput kind="date" {...props} />;
+}
+
 /** A 24-hour time ("8:05", "0805", "8h05", "8h"); `value` is "HH:MM", or "". */
-export function TimeInput({
-  value,
-  onChange,
-  required = false,
-  readOnly,
-  ...aria
-}: CommonProps & { value: string; onChange(value: string): void }) {
-  const { t } = useI18n();
-  const errorId = useId();
-  const box = useTypedBox({
-    value,
-    onValue: onChange,
-    parse: parseClockTime,
-    show: (v) => v,
-    required,
-  });
-  useHoldWhileWrong(box, readOnly);
-  const problem = problemOf(box);
-  return (
-    <>
-      <input
-        {...box.inputProps}
-        className="time-input"
-        placeholder="hh:mm"
-        readOnly={readOnly}
-        data-testid={aria["data-testid"]}
-        aria-label={aria["aria-label"]}
-        aria-describedby={describedBy(aria["aria-describedby"], problem && errorId)}
-      />
-      <Problem
-        id={errorId}
-        message={
-          problem ? t(problem === "missing" ? "dates.timeMissing" : "dates.timeInvalid") : null
-        }
-      />
-    </>
-  );
+export function TimeInput(props: BoxProps) {
+  return <TypedInput kind="time" {...props} />;
 }
 
 /**

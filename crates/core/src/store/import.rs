@@ -108,14 +108,9 @@ impl Db {
             Ok(outcome)
         })
     }
-
-    /// The check-in codes in use by anyone in the directory (their
-    /// `code_key`), so an import can tell which codes are free.
-    pub fn used_codes(&self) -> Result<Vec<String>> {
-        used_codes(&self.conn)
-    }
 }
 
+/// The check-in codes in use by anyone in the directory (their `code_key`).
 fn used_codes(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT checkin_code FROM person WHERE deleted_at IS NULL")?;
     let codes = stmt
