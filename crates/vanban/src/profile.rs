@@ -45,6 +45,17 @@ pub struct Profile {
     pub programme_note: Option<&'static str>,
     /// Rule under the issuing body, as a share of its text width (ND30: 1/3–1/2).
     pub body_rule_share: f32,
+    /// Where the body's contact details go, when it gives them.
+    pub contact: ContactPlace,
+}
+
+/// The issuing body's address, phone and e-mail: under a rule across the
+/// text area, at the foot of page 1 (NĐ30, 11–12 pt; HD36, 10 pt) or after
+/// the signature on the last page (HD05 ô 13, 10 pt upright).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ContactPlace {
+    pub size: f32,
+    pub first_page: bool,
 }
 
 impl Profile {
@@ -76,6 +87,10 @@ impl Profile {
             address_label: Style::PLAIN,
             programme_note: None,
             body_rule_share: 0.4,
+            contact: ContactPlace {
+                size: 11.0,
+                first_page: true,
+            },
         }
     }
 
@@ -99,6 +114,10 @@ impl Profile {
             address_label: Style::PLAIN,
             programme_note: None,
             body_rule_share: 0.0,
+            contact: ContactPlace {
+                size: 10.0,
+                first_page: true,
+            },
         }
     }
 
@@ -115,6 +134,10 @@ impl Profile {
             bold_lone_title: false,
             address_label: Style::ITALIC,
             programme_note: Some("TÀI LIỆU HỘI NGHỊ"),
+            contact: ContactPlace {
+                size: 10.0,
+                first_page: false,
+            },
             ..Profile::hd36()
         }
     }

@@ -272,6 +272,16 @@ fn a_generic_invitation_carries_its_list_of_invitees() {
         annex > 0,
         "the list starts on a page of its own, numbered from 1"
     );
+    let first = laid.pages[annex]
+        .runs()
+        .filter(|r| r.text() != DEMO_MARK)
+        .min_by(|a, b| a.baseline.total_cmp(&b.baseline))
+        .unwrap();
+    assert_eq!(
+        (first.text().as_str(), first.face),
+        ("Phụ lục", FaceKind::Bold),
+        "an annex is labelled; its only one is not numbered"
+    );
 }
 
 #[test]
@@ -891,7 +901,6 @@ fn uncertain_rules_follow_the_format_settings() {
         party_table_font_size: 15,
         state_tone_marks: ToneMarks::MainVowel,
         party_tone_marks: ToneMarks::FirstVowel,
-        party_term_start: String::new(),
         ..FormatSettings::default()
     };
     let opts = options(FormatProfile::Hd36).with_format(format.clone());
@@ -1751,6 +1760,72 @@ fn hd05_ends_with_the_drafter_mark_and_the_contact_block_on_the_last_page() {
             );
         } else {
             assert!(contact.is_none(), "only HD05 has it at the end");
+        }
+    }
+}
+
+#[test]
+fn nd30_and_hd36_set_the_contact_block_at_the_foot_of_page_1() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = db.write_demo().unwrap();
+    let body = db.issuing_body(&id).unwrap();
+    db.save_organisation(&hoinghi_core::model::Organisation {
+        contact: "Số 2 Lê Lai, Hoàn Kiếm, Hà Nội; ĐT: 024 3825 3594".into(),
+        ..db.organisation(&body.id).unwrap()
+    })
+    .unwrap();
+    let fonts = Fonts::bundled();
+    for (profile, size) in [(FormatProfile::Nd30, 11.0), (FormatProfile::Hd36, 10.0)] {
+        for kind in [
+            DocumentKind::GiayMoi,
+            DocumentKind::ThongBao,
+            DocumentKind::BaoCao,
+        ] {
+            let snapshot = Snapshot::take(&db, &id, kind, &request(profile)).unwrap();
+            let laid = build(kind, &snapshot.conf, &snapshot.opts, &fonts).layout(&fonts);
+            let spec = laid.spec;
+            let foot = spec.height - spec.margin_bottom;
+            let first: Vec<(String, f32, f32)> = laid.pages[0]
+                .runs()
+                .map(|r| (r.text(), r.size, r.baseline))
+                .collect();
+            let contact = first
+                .iter()
+                .find(|r| r.0.starts_with("Số 2 Lê Lai"))
+                .unwrap_or_else(|| panic!("{profile:?} {kind:?}: on page 1: {first:?}"));
+            assert_eq!(contact.1, size, "{profile:?}");
+            assert!(
+                contact.2 <= foot && contact.2 > foot - 2.0 * size,
+                "{profile:?} {kind:?}: at the foot of the text area ({} of {foot})",
+                contact.2
+            );
+            assert!(
+                first
+                    .iter()
+                    .filter(|r| r.0 != DEMO_MARK && !r.0.starts_with("Số 2 Lê Lai"))
+                    .all(|r| r.2 < contact.2 - 18.0),
+                "{profile:?} {kind:?}: the text stops above its rule"
+            );
+            let rule = laid.pages[0]
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    hoinghi_vanban::layout::Item::Line(l) => Some(l),
+                    _ => None,
+                })
+                .find(|l| (l.y1 - (contact.2 - size)).abs() < 8.0)
+                .expect("a rule above the contact details");
+            assert!(
+                (rule.x2 - rule.x1 - spec.content_width()).abs() < 0.5,
+                "across the text area"
+            );
+            assert!(
+                laid.pages[1..]
+                    .iter()
+                    .flat_map(|p| p.runs())
+                    .all(|r| !r.text().starts_with("Số 2 Lê Lai")),
+                "{profile:?} {kind:?}: page 1 only"
+            );
         }
     }
 }

@@ -456,3 +456,41 @@ fn every_character_the_store_accepts_is_in_every_face_of_the_bundled_font() {
         "accepted at entry but not drawable: {missing:?}"
     );
 }
+
+#[test]
+fn a_foot_sits_at_the_bottom_of_its_page_and_the_text_stops_above_it() {
+    let s = spec();
+    let mut blocks = vec![
+        Block::Para(Para::new(14.0).text("Đầu trang")),
+        Block::Foot(vec![Block::Para(
+            Para::new(11.0).text("Số 2 Lê Lai, Hà Nội"),
+        )]),
+    ];
+    blocks.extend((0..120).map(|i| Block::Para(Para::new(14.0).text(format!("Dòng {i}")))));
+    let laid = lay(blocks);
+    let runs = |p: usize| -> Vec<TextRun> { laid.pages[p].runs().cloned().collect() };
+    let first = runs(0);
+    let foot = first
+        .iter()
+        .find(|r| r.text() == "Số 2 Lê Lai, Hà Nội")
+        .expect("the foot is on the page it falls on");
+    let bottom = s.height - s.margin_bottom;
+    assert!(foot.baseline < bottom && foot.baseline > bottom - 11.0);
+    let lowest_text = first
+        .iter()
+        .filter(|r| r.size == 14.0)
+        .map(|r| r.baseline)
+        .fold(0.0, f32::max);
+    assert!(
+        lowest_text < foot.baseline - 11.0,
+        "the page's text stops above the foot"
+    );
+    let second = runs(1);
+    assert!(second.iter().all(|r| r.text() != "Số 2 Lê Lai, Hà Nội"));
+    let lowest_second = second.iter().map(|r| r.baseline).fold(0.0, f32::max);
+    assert!(
+        lowest_second > lowest_text,
+        "the next page has its whole height again: {lowest_second} vs {lowest_text}, {} pages",
+        laid.pages.len()
+    );
+}

@@ -26,6 +26,7 @@ fn new_office_meeting(db: &mut Db) -> String {
             header_lines: "THÀNH UỶ HÀ NỘI\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*".into(),
             superior: String::new(),
             contact: "Số 2 Lê Lai, phường Hoàn Kiếm, Hà Nội; ĐT: 024 3825 3594".into(),
+            term_start: "2025-10-18".into(),
             updated_at: String::new(),
         })
         .unwrap();

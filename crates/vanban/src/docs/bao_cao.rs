@@ -11,6 +11,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let m = &conf.meeting;
     let party = ctx.profile().is_party();
     let mut blocks = ctx.header(true, true);
+    blocks.extend(ctx.first_page_contact());
     blocks.extend(ctx.title("Báo cáo", &format!("Kết quả {}", m.title.trim())));
 
     blocks.push(ctx.heading(&roman_heading(party, 1, "Tình hình, kết quả hội nghị")));

@@ -55,7 +55,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
         }
         ListForm::Attendance => basis_line(ctx, DocumentKind::BienBan, "Biên bản"),
     };
-    let mut blocks = heading(ctx, &page, &title, &basis);
+    let mut blocks = heading(ctx, &page, None, &title, &basis);
     if form == ListForm::Attendance {
         blocks.insert(blocks.len() - 1, counts(ctx, &delegates));
     }
@@ -87,26 +87,38 @@ pub(super) fn invitees(ctx: &Ctx, invitees: &[&Participant]) -> Vec<Block> {
         ctx.conf.meeting.title.trim()
     ));
     let basis = basis_line(ctx, DocumentKind::GiayMoi, "Giấy mời");
-    let mut blocks = heading(ctx, &page, &title, &basis);
+    let label = ctx.annex_label(1, 1);
+    let mut blocks = heading(ctx, &page, Some(&label), &title, &basis);
     blocks.push(table(ctx, &page, invitees, ListForm::Delegates));
     blocks
 }
 
-/// The list's title, its basis line in italics and a short rule.
-fn heading(ctx: &Ctx, page: &PageSpec, title: &str, basis: &str) -> Vec<Block> {
+/// The list's title (under "Phụ lục" when it is an annex), its basis line
+/// in italics and a short rule.
+fn heading(
+    ctx: &Ctx,
+    page: &PageSpec,
+    annex: Option<&str>,
+    title: &str,
+    basis: &str,
+) -> Vec<Block> {
     let size = ctx.profile().body_size;
     let centred = || Para::new(size).align(Align::Center).leading(size * 1.2);
-    vec![
-        Block::Para(centred().bold(title.to_string()).keep_with_next()),
-        Block::Para(centred().italic(basis.to_string()).keep_with_next()),
-        Block::Rule(Rule {
-            width: page.content_width() / 4.0,
-            thickness: 0.6,
-            align: Align::Center,
-            space_before: 4.0,
-            space_after: 12.0,
-        }),
-    ]
+    let label = annex.map(|a| Block::Para(centred().bold(a.to_string()).keep_with_next()));
+    label
+        .into_iter()
+        .chain([
+            Block::Para(centred().bold(title.to_string()).keep_with_next()),
+            Block::Para(centred().italic(basis.to_string()).keep_with_next()),
+            Block::Rule(Rule {
+                width: page.content_width() / 4.0,
+                thickness: 0.6,
+                align: Align::Center,
+                space_before: 4.0,
+                space_after: 12.0,
+            }),
+        ])
+        .collect()
 }
 
 /// "Tổng số: 36 đại biểu; có mặt: 33 (đến muộn: 1); vắng: 3 (có lý do: 2)."

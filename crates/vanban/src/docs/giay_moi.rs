@@ -56,6 +56,7 @@ fn invitation(ctx: &Ctx, to: To) -> Vec<Block> {
     let conf = ctx.conf;
     let m = &conf.meeting;
     let mut blocks = ctx.header(true, true);
+    blocks.extend(ctx.first_page_contact());
     blocks.extend(ctx.title("Giấy mời", &format!("Dự {}", m.title.trim())));
 
     let you = match to {

@@ -632,6 +632,10 @@ impl Ctx<'_> {
         edited.unwrap_or(generated)
     }
 
+    fn annex_label(&self, n: usize, of: usize) -> String {
+        annex_label(self.profile().kind, n, of)
+    }
+
     /// Tên loại and the trích yếu (editable).
     fn title(&self, kind_name: &str, subject: &str) -> Vec<Block> {
         let subject = self.text(DocumentFieldKey::Subject, subject.trim().to_string());
@@ -762,15 +766,15 @@ impl Ctx<'_> {
         Block::KeepTogether(blocks)
     }
 
-    /// HD05 ô 13: the body's address and phone on the last page, 10 pt
-    /// upright under a rule across the text area, when the body gives them.
-    fn contact(&self) -> Option<Block> {
+    /// The body's address and phone under a rule across the text area, in
+    /// the profile's size, when the body gives them (`ContactPlace`).
+    fn contact_block(&self) -> Option<Vec<Block>> {
         let contact = self.conf.organisation.contact.trim();
-        if contact.is_empty() || self.profile().kind != FormatProfile::Hd05 {
+        if contact.is_empty() {
             return None;
         }
-        const SIZE: f32 = 10.0;
-        Some(Block::KeepTogether(vec![
+        let size = self.profile().contact.size;
+        Some(vec![
             Block::Rule(crate::layout::Rule {
                 width: self.profile().page.content_width(),
                 thickness: 0.6,
@@ -779,11 +783,28 @@ impl Ctx<'_> {
                 space_after: 3.0,
             }),
             Block::Para(
-                Para::new(SIZE)
-                    .leading(SIZE * 1.2)
+                Para::new(size)
+                    .leading(size * 1.2)
                     .text(contact.to_string()),
             ),
-        ]))
+        ])
+    }
+
+    /// HD05: the contact details after the signature, on the last page.
+    fn contact(&self) -> Option<Block> {
+        if self.profile().contact.first_page {
+            return None;
+        }
+        self.contact_block().map(Block::KeepTogether)
+    }
+
+    /// NĐ30 and HD36: the contact details at the foot of page 1 (of each
+    /// invitation of a mail merge).
+    fn first_page_contact(&self) -> Option<Block> {
+        if !self.profile().contact.first_page {
+            return None;
+        }
+        self.contact_block().map(Block::Foot)
     }
 
     fn ending(&self) -> &str {
@@ -990,6 +1011,18 @@ fn roman_heading(party: bool, n: usize, title: &str) -> String {
     format!("{}{sep} {}", roman(n), crate::profile::upper(title))
 }
 
+/// "Phụ lục" over annex `n` of a document's `of`: alone for its only
+/// annex, else numbered: Roman in NĐ30 ("Phụ lục II"), Arabic in Party
+/// documents ("Phụ lục 2": HD05; HD36 does not say, and Party practice
+/// numbers so).
+fn annex_label(profile: FormatProfile, n: usize, of: usize) -> String {
+    match (of, profile) {
+        (0 | 1, _) => "Phụ lục".to_string(),
+        (_, FormatProfile::Nd30) => format!("Phụ lục {}", roman(n)),
+        (_, FormatProfile::Hd36 | FormatProfile::Hd05) => format!("Phụ lục {n}"),
+    }
+}
+
 /// "I", "II", … for section numbers.
 fn roman(n: usize) -> String {
     const TABLE: [(usize, &str); 13] = [
@@ -1048,6 +1081,10 @@ mod tests {
     fn helpers_format_vietnamese_text() {
         assert_eq!(roman(4), "IV");
         assert_eq!(roman(14), "XIV");
+        assert_eq!(annex_label(FormatProfile::Nd30, 1, 1), "Phụ lục");
+        assert_eq!(annex_label(FormatProfile::Nd30, 2, 3), "Phụ lục II");
+        assert_eq!(annex_label(FormatProfile::Hd05, 2, 3), "Phụ lục 2");
+        assert_eq!(annex_label(FormatProfile::Hd36, 1, 2), "Phụ lục 1");
         assert_eq!(sentence_case("BAN TUYÊN GIÁO"), "Ban tuyên giáo");
         assert_eq!(
             with_ending("Hội nghị kết thúc.", "./."),

@@ -12,6 +12,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let m = &conf.meeting;
     let party = ctx.profile().is_party();
     let mut blocks = ctx.header(true, true);
+    blocks.extend(ctx.first_page_contact());
     let office = conf.chair_office();
     let subject = format!("kết luận của đồng chí {office} tại {}", m.title.trim());
     // Party trích yếu starts lower case ("kết luận của …"); state ones upper case.

@@ -237,6 +237,9 @@ pub enum Block {
     NewDocument,
     /// Never split across pages (the last paragraph with the signature block).
     KeepTogether(Vec<Block>),
+    /// Set at the foot of the page it falls on, whose text then stops above
+    /// it: the body's contact details at the bottom of page 1.
+    Foot(Vec<Block>),
 }
 
 impl Block {
@@ -265,7 +268,9 @@ impl Block {
                     }
                 }
             }
-            Block::KeepTogether(blocks) => blocks.iter_mut().for_each(|b| b.each_text_mut(f)),
+            Block::KeepTogether(blocks) | Block::Foot(blocks) => {
+                blocks.iter_mut().for_each(|b| b.each_text_mut(f))
+            }
             Block::Rule(_)
             | Block::Picture(_)
             | Block::Space(_)

@@ -72,6 +72,8 @@ struct Slice {
     blank: bool,
     page_break: bool,
     new_document: bool,
+    /// Goes to the foot of the page (`Block::Foot`).
+    foot: bool,
 }
 
 struct Ctx<'a> {
@@ -104,6 +106,25 @@ impl Ctx<'_> {
             Block::Columns(cols) => self.columns(cols, out),
             Block::Table(t) => self.table(t, out),
             Block::Picture(p) => out.push(picture(p, width)),
+            Block::Foot(blocks) => {
+                let mut parts = Vec::new();
+                for b in blocks {
+                    self.block(b, width, &mut parts);
+                }
+                let mut foot = Slice {
+                    foot: true,
+                    ..Slice::default()
+                };
+                for part in parts {
+                    let y = foot.height;
+                    foot.items.extend(part.items.into_iter().map(|mut i| {
+                        i.shift(0.0, y);
+                        i
+                    }));
+                    foot.height += part.height;
+                }
+                out.push(foot);
+            }
             Block::KeepTogether(blocks) => {
                 let start = out.len();
                 for b in blocks {

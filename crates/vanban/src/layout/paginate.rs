@@ -1,5 +1,6 @@
 //! Slices onto pages: keep-with-next runs, repeated table headers, blank space
-//! dropped at the top of a page, page breaks and restarted numbering.
+//! dropped at the top of a page, page breaks and restarted numbering, and
+//! feet that take their height off the page they fall on.
 
 use super::*;
 
@@ -43,23 +44,35 @@ pub(super) fn paginate(spec: &PageSpec, slices: Vec<Slice>) -> Vec<LaidPage> {
         *y += height;
     };
     let mut y = 0.0_f32;
+    // What is left of this page's height once its foot, if any, is set.
+    let mut room_here = room;
     for (k, s) in slices.into_iter().enumerate() {
         if let Some(group) = group_height[k] {
-            if y > 0.0 && y + group > room + 0.01 && group <= room {
+            if y > 0.0 && y + group > room_here + 0.01 && group <= room {
                 new_page(&mut pages, false);
-                y = 0.0;
+                (y, room_here) = (0.0, room);
             }
         }
         if s.page_break {
             if y > 0.0 || s.new_document {
                 new_page(&mut pages, s.new_document);
-                y = 0.0;
+                (y, room_here) = (0.0, room);
             }
             continue;
         }
-        if y > 0.0 && y + s.height > room + 0.01 {
+        if s.foot {
+            if y > 0.0 && y + s.height > room_here + 0.01 {
+                new_page(&mut pages, false);
+                (y, room_here) = (0.0, room);
+            }
+            room_here -= s.height;
+            let mut at = room_here;
+            place(s.items, s.height, &mut at, &mut pages);
+            continue;
+        }
+        if y > 0.0 && y + s.height > room_here + 0.01 {
             new_page(&mut pages, false);
-            y = 0.0;
+            (y, room_here) = (0.0, room);
         }
         if y == 0.0 && s.blank {
             continue;
