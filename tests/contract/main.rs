@@ -223,6 +223,7 @@ impl Run {
                 ok(json!({ "schemaVersion": db.schema_version().map_err(IpcError::from)? }))
             }
             "list_organisations" => reply(db.organisations()),
+            "hidden_register_bodies" => reply(db.hidden_organisations_with_register()),
             "default_organisation" => reply(db.default_organisation_id()),
             "save_organisation" => reply(db.save_organisation(&arg(args, "input"))),
             "delete_organisation" => reply(db.delete_organisation(&arg::<String>(args, "id"))),
@@ -424,7 +425,7 @@ impl Run {
                     .map_err(IpcError::from)?;
                 let preview = hoinghi_import::preview(
                     db,
-                    &arg::<String>(args, "meetingId"),
+                    arg::<Option<String>>(args, "meetingId").as_deref(),
                     &source,
                     &Default::default(),
                 );
@@ -434,7 +435,7 @@ impl Run {
             "preview_import" => match &self.picked {
                 Some(source) => reply(hoinghi_import::preview(
                     db,
-                    &arg::<String>(args, "meetingId"),
+                    arg::<Option<String>>(args, "meetingId").as_deref(),
                     source,
                     &arg(args, "choices"),
                 )),
@@ -445,7 +446,7 @@ impl Run {
                 Some(source) => {
                     let done = hoinghi_import::apply(
                         db,
-                        &arg::<String>(args, "meetingId"),
+                        arg::<Option<String>>(args, "meetingId").as_deref(),
                         source,
                         &arg(args, "choices"),
                     );

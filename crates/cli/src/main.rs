@@ -164,8 +164,11 @@ enum Command {
         #[arg(long)]
         db: PathBuf,
         /// The meeting's id (default: the only, or most recent, meeting).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "directory")]
         meeting: Option<String>,
+        /// Into the person directory (danh bạ) only, invited to no meeting.
+        #[arg(long)]
+        directory: bool,
         /// The sheet to read (default: the first that looks like a list).
         #[arg(long)]
         sheet: Option<String>,
@@ -437,6 +440,7 @@ fn run(command: Command) -> Result<String, String> {
         Command::Import {
             db,
             meeting,
+            directory,
             sheet,
             section,
             dry_run,
@@ -447,7 +451,11 @@ fn run(command: Command) -> Result<String, String> {
             } else {
                 open_existing_for_writing(&db)?
             };
-            let meeting_id = meeting_or_latest(&store, meeting)?;
+            let meeting_id = if directory {
+                None
+            } else {
+                Some(meeting_or_latest(&store, meeting)?)
+            };
             let bytes = std::fs::read(&path)
                 .map_err(|e| format!("không đọc được {}: {e}", path.display()))?;
             let name = path
@@ -460,8 +468,9 @@ fn run(command: Command) -> Result<String, String> {
                 ..ImportChoices::default()
             };
             if dry_run {
-                let plan = hoinghi_import::preview(&store, &meeting_id, &source, &choices)
-                    .map_err(|e| e.to_string())?;
+                let plan =
+                    hoinghi_import::preview(&store, meeting_id.as_deref(), &source, &choices)
+                        .map_err(|e| e.to_string())?;
                 return Ok(format!(
                     "{}\nChưa ghi gì (--dry-run): sẽ thêm {}, cập nhật {}, giữ nguyên {}, bỏ qua {}.",
                     import_report(&plan),
@@ -471,8 +480,9 @@ fn run(command: Command) -> Result<String, String> {
                     plan.skipped
                 ));
             }
-            let (plan, done) = hoinghi_import::apply(&mut store, &meeting_id, &source, &choices)
-                .map_err(|e| e.to_string())?;
+            let (plan, done) =
+                hoinghi_import::apply(&mut store, meeting_id.as_deref(), &source, &choices)
+                    .map_err(|e| e.to_string())?;
             Ok(format!(
                 "{}\nĐã nhập: thêm {}, cập nhật {}, giữ nguyên {}, bỏ qua {}.",
                 import_report(&plan),
@@ -501,6 +511,11 @@ fn run(command: Command) -> Result<String, String> {
                 "Đã nhập hội nghị «{}» ({}): {} mục mới, {} mục được cập nhật.",
                 done.title, done.meeting_id, done.added, done.updated
             );
+            if let Some(body) = &done.organisation_added {
+                message.push_str(&format!(
+                    "\nCơ quan ban hành «{body}» chưa có trên máy này và đã được thêm vào danh sách cơ quan."
+                ));
+            }
             if done.in_trash {
                 message.push_str("\nHội nghị này đang ở Thùng rác trên máy này.");
             }

@@ -68,7 +68,8 @@ fn bench(c: &mut Criterion) {
             },
             |(_dir, mut db, m)| {
                 let source = read(&bytes, "ds.xlsx").unwrap();
-                let (_, outcome) = apply(&mut db, &m, &source, &ImportChoices::default()).unwrap();
+                let (_, outcome) =
+                    apply(&mut db, Some(&m), &source, &ImportChoices::default()).unwrap();
                 assert_eq!(outcome.added, ROWS);
             },
             criterion::BatchSize::PerIteration,

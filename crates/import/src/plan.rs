@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use hoinghi_core::model::{
     ImportAction, ImportChoices, ImportColumn, ImportField, ImportOutcome, ImportPreview,
-    ImportProblem, ImportRow, ImportRowPlan, Participant, PersonInput,
+    ImportProblem, ImportRow, ImportRowPlan, Person, PersonInput,
 };
 use hoinghi_core::search::code_key;
 use hoinghi_core::{drawable, fold, Db, MAX_LINE};
@@ -19,10 +19,11 @@ use crate::read::{Sheet, Source};
 const FIRST_ROWS: usize = 12;
 
 /// Reads the chosen sheet with the chosen (or detected) columns and says
-/// what importing it into the meeting would do. Nothing is written.
+/// what importing it into the meeting's list (or, with no meeting, into the
+/// person directory) would do. Nothing is written.
 pub fn preview(
     db: &Db,
-    meeting_id: &str,
+    meeting_id: Option<&str>,
     source: &Source,
     choices: &ImportChoices,
 ) -> Result<ImportPreview, ImportError> {
@@ -33,7 +34,7 @@ pub fn preview(
 /// whether to go on: a long import can be cancelled.
 pub fn preview_with(
     db: &Db,
-    meeting_id: &str,
+    meeting_id: Option<&str>,
     source: &Source,
     choices: &ImportChoices,
     go_on: &dyn Fn(f32) -> bool,
@@ -45,7 +46,7 @@ pub fn preview_with(
 /// matches (the one an update changes).
 fn plan(
     db: &Db,
-    meeting_id: &str,
+    meeting_id: Option<&str>,
     source: &Source,
     choices: &ImportChoices,
     go_on: &dyn Fn(f32) -> bool,
@@ -132,14 +133,18 @@ fn plan(
         return Ok((preview, Vec::new()));
     }
 
-    let existing = db.participants(meeting_id)?;
+    // The people a row may be: the meeting's list, or the whole directory.
+    let existing: Vec<Person> = match meeting_id {
+        Some(id) => db.participants(id)?.into_iter().map(|p| p.person).collect(),
+        None => db.list_people("")?,
+    };
     let matcher = Matcher::new(&existing);
     let mut plan = Planner {
         rows: Vec::new(),
         matches: Vec::new(),
         problems: Vec::new(),
         seen: HashMap::new(),
-        next_rank: existing.iter().map(|p| p.person.rank).max().unwrap_or(0) + 1,
+        next_rank: existing.iter().map(|p| p.rank).max().unwrap_or(0) + 1,
     };
     for (i, cells) in data.iter().enumerate() {
         if i % 2048 == 0 && !go_on(i as f32 / data.len().max(1) as f32) {
@@ -179,7 +184,7 @@ fn plan(
 /// problem or chosen to be skipped are left out.
 pub fn apply(
     db: &mut Db,
-    meeting_id: &str,
+    meeting_id: Option<&str>,
     source: &Source,
     choices: &ImportChoices,
 ) -> Result<(ImportPreview, ImportOutcome), ImportError> {
@@ -276,26 +281,26 @@ fn describe_columns(
 
 /// People already on the list, by code and by name and unit.
 struct Matcher<'a> {
-    by_code: HashMap<String, &'a Participant>,
-    by_name: HashMap<(String, String), &'a Participant>,
+    by_code: HashMap<String, &'a Person>,
+    by_name: HashMap<(String, String), &'a Person>,
 }
 
 impl<'a> Matcher<'a> {
-    fn new(list: &'a [Participant]) -> Self {
+    fn new(list: &'a [Person]) -> Self {
         Matcher {
             by_code: list
                 .iter()
-                .map(|p| (code_key(&p.person.checkin_code), p))
+                .map(|p| (code_key(&p.checkin_code), p))
                 .collect(),
             by_name: list
                 .iter()
-                .map(|p| ((fold(&p.person.full_name), fold(&p.person.unit)), p))
+                .map(|p| ((fold(&p.full_name), fold(&p.unit)), p))
                 .collect(),
         }
     }
 
     /// The person with this code, else with this name and unit.
-    fn find(&self, code: &str, name: &str, unit: &str) -> Option<&'a Participant> {
+    fn find(&self, code: &str, name: &str, unit: &str) -> Option<&'a Person> {
         let key = code_key(code);
         (!key.is_empty())
             .then(|| self.by_code.get(&key))
@@ -365,14 +370,14 @@ impl Planner {
         } else if let Some(s) = choices.section.as_ref().filter(|s| !s.trim().is_empty()) {
             s.trim().to_string()
         } else {
-            found.map_or(String::new(), |p| p.person.section.clone())
+            found.map_or(String::new(), |p| p.section.clone())
         };
         let person = PersonInput {
             full_name: name.clone(),
             position_title: title,
             unit,
             section,
-            rank: found.map_or(self.next_rank, |p| p.person.rank),
+            rank: found.map_or(self.next_rank, |p| p.rank),
             phone,
             email,
         };
@@ -458,7 +463,7 @@ impl Planner {
         let (action, changes) = match (blocked, found) {
             (true, _) => (ImportAction::Skip, Vec::new()),
             (false, Some(p)) => {
-                let changes = changes(&p.person, &person);
+                let changes = changes(p, &person);
                 if changes.is_empty() {
                     (ImportAction::Unchanged, changes)
                 } else {
@@ -471,7 +476,7 @@ impl Planner {
             }
         };
         self.problems.extend(problems);
-        self.matches.push(found.map(|p| p.person.id.clone()));
+        self.matches.push(found.map(|p| p.id.clone()));
         self.rows.push(ImportRowPlan {
             row,
             person,

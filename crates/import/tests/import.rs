@@ -44,7 +44,7 @@ fn every_file_kind_and_encoding_gives_the_same_five_people() {
         let mut db = Db::open_in_memory().unwrap();
         let m = meeting(&mut db);
         let source = fixture(file);
-        let plan = preview(&db, &m, &source, &ImportChoices::default())
+        let plan = preview(&db, Some(&m), &source, &ImportChoices::default())
             .unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(
             (plan.format.as_str(), plan.encoding.as_str()),
@@ -68,7 +68,7 @@ fn every_file_kind_and_encoding_gives_the_same_five_people() {
             ("Bí thư", "Quận uỷ Ba Đình", "0912345678"),
             "{file}"
         );
-        let (_, outcome) = apply(&mut db, &m, &source, &ImportChoices::default()).unwrap();
+        let (_, outcome) = apply(&mut db, Some(&m), &source, &ImportChoices::default()).unwrap();
         assert_eq!(outcome.added, 5, "{file}");
         let mut stored = names(&db, &m);
         stored.sort();
@@ -82,7 +82,13 @@ fn every_file_kind_and_encoding_gives_the_same_five_people() {
 fn legacy_columns_show_what_they_were_converted_from() {
     let mut db = Db::open_in_memory().unwrap();
     let m = meeting(&mut db);
-    let plan = preview(&db, &m, &fixture("tcvn3.csv"), &ImportChoices::default()).unwrap();
+    let plan = preview(
+        &db,
+        Some(&m),
+        &fixture("tcvn3.csv"),
+        &ImportChoices::default(),
+    )
+    .unwrap();
     let name = plan
         .columns
         .iter()
@@ -142,7 +148,7 @@ fn headers_below_a_title_and_vntime_cells_in_an_xlsx_are_understood() {
     let mut db = Db::open_in_memory().unwrap();
     let m = meeting(&mut db);
     let source = read(&bytes, "ds.xlsx").unwrap();
-    let plan = preview(&db, &m, &source, &ImportChoices::default()).unwrap();
+    let plan = preview(&db, Some(&m), &source, &ImportChoices::default()).unwrap();
     assert_eq!(plan.format, "xlsx");
     assert_eq!(plan.header_row, 4);
     let fields: Vec<ImportField> = plan.columns.iter().map(|c| c.field).collect();
@@ -226,7 +232,7 @@ fn the_report_names_each_problem_with_its_row_and_skips_only_the_bad_rows() {
     let source = read(format!("{csv}{long}").as_bytes(), "ds.csv").unwrap();
     let mut db = Db::open_in_memory().unwrap();
     let m = meeting(&mut db);
-    let plan = preview(&db, &m, &source, &ImportChoices::default()).unwrap();
+    let plan = preview(&db, Some(&m), &source, &ImportChoices::default()).unwrap();
     let report: Vec<(u32, &str, bool)> = plan
         .problems
         .iter()
@@ -253,7 +259,7 @@ fn the_report_names_each_problem_with_its_row_and_skips_only_the_bad_rows() {
     assert!(report[5].1.contains("quá 500 ký tự"), "{report:?}");
     assert_eq!((plan.added, plan.skipped), (1, 5));
 
-    let (_, outcome) = apply(&mut db, &m, &source, &ImportChoices::default()).unwrap();
+    let (_, outcome) = apply(&mut db, Some(&m), &source, &ImportChoices::default()).unwrap();
     assert_eq!((outcome.added, outcome.skipped), (1, 5));
     assert_eq!(names(&db, &m), ["Nguyễn Văn An"]);
 
@@ -264,7 +270,7 @@ fn the_report_names_each_problem_with_its_row_and_skips_only_the_bad_rows() {
         skip_rows: vec![2],
         ..ImportChoices::default()
     };
-    let plan = preview(&other, &m2, &source, &choices).unwrap();
+    let plan = preview(&other, Some(&m2), &source, &choices).unwrap();
     assert_eq!(plan.rows[0].action, ImportAction::Skip);
 }
 
@@ -272,14 +278,20 @@ fn the_report_names_each_problem_with_its_row_and_skips_only_the_bad_rows() {
 fn an_import_the_store_refuses_leaves_the_list_as_it_was() {
     let mut db = Db::open_in_memory().unwrap();
     let m = meeting(&mut db);
-    apply(&mut db, &m, &fixture("utf8.csv"), &ImportChoices::default()).unwrap();
+    apply(
+        &mut db,
+        Some(&m),
+        &fixture("utf8.csv"),
+        &ImportChoices::default(),
+    )
+    .unwrap();
     let before = db.participants(&m).unwrap();
     // The meeting is closed in between: nothing of the second file is written.
     db.close_meeting(&m).unwrap();
     let more = "Họ và tên,Đơn vị\nHoàng Văn Em,Sở Nội vụ\nVũ Thị Phương,Sở Xây dựng\n";
     let err = apply(
         &mut db,
-        &m,
+        Some(&m),
         &read(more.as_bytes(), "them.csv").unwrap(),
         &ImportChoices::default(),
     )
@@ -292,13 +304,19 @@ fn an_import_the_store_refuses_leaves_the_list_as_it_was() {
 fn importing_again_updates_people_already_listed_and_says_what_changed() {
     let mut db = Db::open_in_memory().unwrap();
     let m = meeting(&mut db);
-    apply(&mut db, &m, &fixture("utf8.csv"), &ImportChoices::default()).unwrap();
+    apply(
+        &mut db,
+        Some(&m),
+        &fixture("utf8.csv"),
+        &ImportChoices::default(),
+    )
+    .unwrap();
     let again = "STT,Họ và tên,Chức vụ,Đơn vị,SĐT,Email\n\
                  1,Nguyễn Văn An,Bí thư Quận uỷ,Quận uỷ Ba Đình,0912345678,an@badinh.gov.vn\n\
                  2,Trần Thị Bình,Chánh Văn phòng,Văn phòng Thành uỷ,0987654321,\n\
                  3,Hoàng Văn Em,Chuyên viên,Sở Nội vụ,,\n";
     let source = read(again.as_bytes(), "lan2.csv").unwrap();
-    let plan = preview(&db, &m, &source, &ImportChoices::default()).unwrap();
+    let plan = preview(&db, Some(&m), &source, &ImportChoices::default()).unwrap();
     let actions: Vec<ImportAction> = plan.rows.iter().map(|r| r.action).collect();
     assert_eq!(
         actions,
@@ -309,7 +327,7 @@ fn importing_again_updates_people_already_listed_and_says_what_changed() {
         ]
     );
     assert_eq!(plan.rows[0].changes, ["Chức vụ: Bí thư → Bí thư Quận uỷ"]);
-    let (_, outcome) = apply(&mut db, &m, &source, &ImportChoices::default()).unwrap();
+    let (_, outcome) = apply(&mut db, Some(&m), &source, &ImportChoices::default()).unwrap();
     assert_eq!(
         (outcome.added, outcome.updated, outcome.unchanged),
         (1, 1, 1)
@@ -322,14 +340,65 @@ fn importing_again_updates_people_already_listed_and_says_what_changed() {
 }
 
 #[test]
+fn a_list_goes_into_the_person_directory_without_a_meeting() {
+    let mut db = Db::open_in_memory().unwrap();
+    let m = meeting(&mut db);
+    let (_, first) = apply(
+        &mut db,
+        None,
+        &fixture("utf8.csv"),
+        &ImportChoices::default(),
+    )
+    .unwrap();
+    assert_eq!(first.added, 5);
+    assert!(
+        db.participants(&m).unwrap().is_empty(),
+        "nobody is invited to any meeting"
+    );
+    assert_eq!(db.list_people("").unwrap().len(), 5);
+
+    // Again, changed: the directory's people are matched and updated, not doubled.
+    let again = "Họ và tên,Chức vụ,Đơn vị\n\
+                 Nguyễn Văn An,Bí thư Quận uỷ,Quận uỷ Ba Đình\n\
+                 Hoàng Văn Em,Chuyên viên,Sở Nội vụ\n";
+    let source = read(again.as_bytes(), "danh-ba.csv").unwrap();
+    let plan = preview(&db, None, &source, &ImportChoices::default()).unwrap();
+    assert_eq!(
+        plan.rows.iter().map(|r| r.action).collect::<Vec<_>>(),
+        [ImportAction::Update, ImportAction::Add]
+    );
+    let (_, outcome) = apply(&mut db, None, &source, &ImportChoices::default()).unwrap();
+    assert_eq!((outcome.added, outcome.updated), (1, 1));
+    let people = db.list_people("").unwrap();
+    assert_eq!(people.len(), 6, "nobody is in the directory twice");
+    assert!(people
+        .iter()
+        .any(|p| p.full_name == "Nguyễn Văn An" && p.position_title == "Bí thư Quận uỷ"));
+
+    // Invited later from the directory, they are the same people.
+    let an = people
+        .iter()
+        .find(|p| p.full_name == "Nguyễn Văn An")
+        .unwrap();
+    db.invite_people(&m, std::slice::from_ref(&an.id)).unwrap();
+    assert_eq!(db.participants(&m).unwrap()[0].person.id, an.id);
+}
+
+#[test]
 fn an_exported_list_imports_back_unchanged() {
     let mut db = Db::open_in_memory().unwrap();
     let m = meeting(&mut db);
-    apply(&mut db, &m, &fixture("list.xls"), &ImportChoices::default()).unwrap();
+    apply(
+        &mut db,
+        Some(&m),
+        &fixture("list.xls"),
+        &ImportChoices::default(),
+    )
+    .unwrap();
     let before = db.participants(&m).unwrap();
     let bytes = export_list(&db, &m).unwrap();
     let source = read(&bytes, "danh-sach.xlsx").unwrap();
-    let plan = preview(&db, &m, &source, &ImportChoices::default()).unwrap();
+    let plan = preview(&db, Some(&m), &source, &ImportChoices::default()).unwrap();
     assert_eq!(plan.header_row, 3);
     assert_eq!(
         (plan.added, plan.updated, plan.unchanged, plan.skipped),
@@ -337,7 +406,7 @@ fn an_exported_list_imports_back_unchanged() {
         "{:?}",
         plan.rows
     );
-    apply(&mut db, &m, &source, &ImportChoices::default()).unwrap();
+    apply(&mut db, Some(&m), &source, &ImportChoices::default()).unwrap();
     assert_eq!(db.participants(&m).unwrap(), before);
 }
 
@@ -362,7 +431,7 @@ fn files_that_are_not_lists_get_a_clear_message() {
     let mut db = Db::open_in_memory().unwrap();
     let m = meeting(&mut db);
     let numbers = read(b"a,b\n1,2\n", "so.csv").unwrap();
-    let plan = preview(&db, &m, &numbers, &ImportChoices::default()).unwrap();
+    let plan = preview(&db, Some(&m), &numbers, &ImportChoices::default()).unwrap();
     assert!(plan.rows.is_empty());
     assert_eq!(plan.first_rows, [vec!["a", "b"], vec!["1", "2"]]);
     assert!(
@@ -370,7 +439,7 @@ fn files_that_are_not_lists_get_a_clear_message() {
         "{:?}",
         plan.problems
     );
-    let err = apply(&mut db, &m, &numbers, &ImportChoices::default()).unwrap_err();
+    let err = apply(&mut db, Some(&m), &numbers, &ImportChoices::default()).unwrap_err();
     assert!(err.to_string().contains("Họ và tên"), "{err}");
     // Mapped by hand, it reads.
     let choices = ImportChoices {
@@ -378,7 +447,7 @@ fn files_that_are_not_lists_get_a_clear_message() {
         fields: Some(vec![ImportField::FullName, ImportField::Unit]),
         ..ImportChoices::default()
     };
-    let plan = preview(&db, &m, &numbers, &choices).unwrap();
+    let plan = preview(&db, Some(&m), &numbers, &choices).unwrap();
     assert_eq!(plan.added, 2);
 }
 
@@ -423,7 +492,7 @@ fn formulas_dates_and_numbers_read_as_the_spreadsheet_shows_them() {
     let m = meeting(&mut db);
     let plan = preview(
         &db,
-        &m,
+        Some(&m),
         &read(&bytes, "ds.xlsx").unwrap(),
         &ImportChoices::default(),
     )
@@ -461,7 +530,7 @@ fn a_hundred_thousand_rows_are_read_and_checked() {
     let m = meeting(&mut db);
     let plan = preview(
         &db,
-        &m,
+        Some(&m),
         &read(csv.as_bytes(), "lon.csv").unwrap(),
         &ImportChoices::default(),
     )

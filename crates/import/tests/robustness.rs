@@ -20,7 +20,7 @@ fn try_everything(bytes: &[u8]) {
     };
     let mut db = Db::open_in_memory().unwrap();
     let meeting = common::meeting(&mut db);
-    let _ = preview(&db, &meeting, &source, &ImportChoices::default());
+    let _ = preview(&db, Some(&meeting), &source, &ImportChoices::default());
 }
 
 proptest! {

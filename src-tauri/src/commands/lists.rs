@@ -29,7 +29,7 @@ const SHOWN: usize = 500;
 pub async fn choose_import_file(
     app: AppHandle,
     state: State<'_, AppState>,
-    meeting_id: String,
+    meeting_id: Option<String>,
 ) -> Result<Option<ImportPreview>, IpcError> {
     let open = Pick::Open {
         title: "Chọn tệp danh sách đại biểu",
@@ -74,7 +74,7 @@ pub async fn choose_import_file(
 pub async fn preview_import(
     app: AppHandle,
     state: State<'_, AppState>,
-    meeting_id: String,
+    meeting_id: Option<String>,
     choices: ImportChoices,
 ) -> Result<ImportPreview, IpcError> {
     let source = pending(&state)?;
@@ -86,7 +86,8 @@ pub async fn preview_import(
                 let _ = app.emit(IMPORT_PROGRESS, share);
                 !cancelled.load(Ordering::Relaxed)
             };
-            hoinghi_import::preview_with(db, &meeting_id, &source, &choices, &go_on).map(shown)
+            hoinghi_import::preview_with(db, meeting_id.as_deref(), &source, &choices, &go_on)
+                .map(shown)
         })
         .await
 }
@@ -96,12 +97,12 @@ pub async fn preview_import(
 #[tauri::command]
 pub async fn apply_import(
     state: State<'_, AppState>,
-    meeting_id: String,
+    meeting_id: Option<String>,
     choices: ImportChoices,
 ) -> Result<ImportOutcome, IpcError> {
     let source = pending(&state)?;
     let outcome = state
-        .run(move |db| hoinghi_import::apply(db, &meeting_id, &source, &choices))
+        .run(move |db| hoinghi_import::apply(db, meeting_id.as_deref(), &source, &choices))
         .await?
         .1;
     *state

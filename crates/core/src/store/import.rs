@@ -10,10 +10,15 @@ use crate::search::code_key;
 use crate::store::{attendance, people, require_open};
 
 impl Db {
-    /// Adds the new people of an imported list to the meeting and updates
-    /// the ones it already has, in one transaction: a row the store refuses
-    /// (its message names the row) leaves the list exactly as it was.
-    pub fn apply_import(&mut self, meeting_id: &str, rows: &[ImportRow]) -> Result<ImportOutcome> {
+    /// Adds the new people of an imported list to the meeting (or, with no
+    /// meeting, to the person directory only) and updates the ones it
+    /// already has, in one transaction: a row the store refuses (its message
+    /// names the row) leaves the list exactly as it was.
+    pub fn apply_import(
+        &mut self,
+        meeting_id: Option<&str>,
+        rows: &[ImportRow],
+    ) -> Result<ImportOutcome> {
         let valid = rows
             .iter()
             .map(|r| {
@@ -26,16 +31,25 @@ impl Db {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let tz = self.time_zone_of(meeting_id)?;
+        let tz = match meeting_id {
+            Some(id) => self.time_zone_of(id)?,
+            None => "UTC".to_string(),
+        };
         let outcome = self.write(|tx, device| {
-            require_open(tx, meeting_id)?;
+            if let Some(id) = meeting_id {
+                require_open(tx, id)?;
+            }
             let mut outcome = ImportOutcome::default();
             let mut codes = used_codes(tx)?;
             let now = clock::local_now(&tz);
             for (row, person) in rows.iter().zip(&valid) {
                 match &row.person_id {
                     Some(id) => {
-                        if !attendance::is_participant(tx, meeting_id, id)? {
+                        let still_there = match meeting_id {
+                            Some(m) => attendance::is_participant(tx, m, id)?,
+                            None => people::exists_live(tx, id)?,
+                        };
+                        if !still_there {
                             return Err(CoreError::Conflict(format!(
                                 "Dòng {}: người cần cập nhật không còn trong danh sách (có thể vừa bị \
                                  bỏ ra ở nơi khác). Hãy xem trước lại rồi nhập lại.",
@@ -56,7 +70,9 @@ impl Db {
                             )?;
                             codes.push(key);
                         }
-                        attendance::invite(tx, meeting_id, &id, &now, device)?;
+                        if let Some(m) = meeting_id {
+                            attendance::invite(tx, m, &id, &now, device)?;
+                        }
                         outcome.added += 1;
                     }
                 }
@@ -94,8 +110,8 @@ impl Db {
             .collect();
         self.write(|tx, device| {
             require_open(tx, meeting_id)?;
-            let now = clock::local_now(&tz);
             let mut outcome = ImportOutcome::default();
+            let now = clock::local_now(&tz);
             for p in wanted {
                 if listed.iter().any(|l| l.person.id == p.person.id) {
                     outcome.unchanged += 1;

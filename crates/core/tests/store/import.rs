@@ -22,7 +22,7 @@ fn an_import_is_written_whole_or_not_at_all() {
         row(2, "Nguyễn Văn An", ""),
         row(3, "Trần Thị Bình", "không-phải-email"),
     ];
-    let err = db.apply_import(&m.id, &rows).unwrap_err();
+    let err = db.apply_import(Some(&m.id), &rows).unwrap_err();
     assert_eq!(err.kind().as_str(), "invalid");
     assert!(err.to_string().starts_with("Dòng 3:"), "{err}");
     assert!(db.participants(&m.id).unwrap().is_empty());
@@ -30,14 +30,14 @@ fn an_import_is_written_whole_or_not_at_all() {
     // A code from the file becomes the check-in code when it is free.
     let mut coded = row(2, "Nguyễn Văn An", "");
     coded.code = "HN-0042".into();
-    let outcome = db.apply_import(&m.id, &[coded.clone()]).unwrap();
+    let outcome = db.apply_import(Some(&m.id), &[coded.clone()]).unwrap();
     assert_eq!(outcome.added, 1);
     let list = db.participants(&m.id).unwrap();
     assert_eq!(list[0].person.checkin_code, "HN-0042");
     // Taken: the new person keeps a code of their own.
     let other = db.create_meeting(&meeting_input("Họp khác")).unwrap();
     coded.person.full_name = "Lê Văn Cường".into();
-    db.apply_import(&other.id, &[coded]).unwrap();
+    db.apply_import(Some(&other.id), &[coded]).unwrap();
     let code = &db.participants(&other.id).unwrap()[0].person.checkin_code;
     assert_ne!(code, "HN-0042");
 
@@ -51,7 +51,7 @@ fn an_import_is_written_whole_or_not_at_all() {
         },
         ..row(2, "Nguyễn Văn An", "")
     };
-    let outcome = db.apply_import(&m.id, &[update]).unwrap();
+    let outcome = db.apply_import(Some(&m.id), &[update]).unwrap();
     assert_eq!((outcome.added, outcome.updated), (0, 1));
     assert_eq!(db.person(&id).unwrap().position_title, "Bí thư");
 }
