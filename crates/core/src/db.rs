@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_agenda_running.sql"),
     include_str!("migrations/0014_votes.sql"),
     include_str!("migrations/0015_meeting_events.sql"),
+    include_str!("migrations/0016_body_term_start.sql"),
 ];
 
 /// The schema version this binary writes and understands.

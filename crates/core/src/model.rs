@@ -342,10 +342,6 @@ pub struct FormatSettings {
     pub state_tone_marks: ToneMarks,
     /// Where Party documents put it ("HOÀ", "UỶ" in most of the guides' examples).
     pub party_tone_marks: ToneMarks,
-    /// "YYYY-MM-DD": when the Party committee's current term began (its
-    /// congress closed, or its appointment took effect). Party documents are
-    /// numbered per type from it; empty: one run per type, never restarted.
-    pub party_term_start: String,
     /// The order of people on screen and in printed lists.
     pub list_order: ListOrder,
 }
@@ -359,7 +355,6 @@ impl Default for FormatSettings {
             party_table_font_size: 14,
             state_tone_marks: ToneMarks::FirstVowel,
             party_tone_marks: ToneMarks::MainVowel,
-            party_term_start: String::new(),
             list_order: ListOrder::Rank,
         }
     }
@@ -524,9 +519,16 @@ pub struct Organisation {
     /// "(để báo cáo)": "Thường trực Thành uỷ", "UBND Thành phố". Empty: a
     /// Party department's is derived from its parent; a state body has none.
     pub superior: String,
-    /// Address, phone, e-mail, as printed under a rule at the end of a 2026
-    /// Party document (HD05 ô 13); empty: no contact block.
+    /// Address, phone, e-mail, printed under a rule across the text area: at
+    /// the foot of page 1 (NĐ30, HD36) or after the signature (HD05 ô 13) of
+    /// a giấy mời, thông báo or báo cáo. Empty: no contact block.
     pub contact: String,
+    /// A Party body: "YYYY-MM-DD", when its committee's current term began
+    /// (its congress closed, or its appointment took effect); its documents
+    /// are numbered per type from then. Empty: one run per type, never
+    /// restarted. Always empty for a state body (numbered per calendar year).
+    #[serde(default)]
+    pub term_start: String,
     /// The version an edit started from (empty for a new body).
     pub updated_at: String,
 }
@@ -1119,8 +1121,9 @@ pub struct PortableImport {
     pub updated: u32,
     /// The meeting is in this machine's trash (deleted here after it was exported).
     pub in_trash: bool,
-    /// The meeting's issuing body was new to this machine and was added.
-    pub organisation_added: bool,
+    /// The meeting's issuing body, by name, when it was new to this machine
+    /// and was added to its bodies (Settings then lists it).
+    pub organisation_added: Option<String>,
 }
 
 /// Facts about this installation, shown in Settings.

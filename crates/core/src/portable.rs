@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use rusqlite::backup::Backup;
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Connection, OpenFlags};
+use rusqlite::{params_from_iter, Connection, OpenFlags, OptionalExtension};
 
 use crate::backup::{check_integrity, replace_atomically};
 use crate::db::{inspect_file, Db};
@@ -130,17 +130,30 @@ impl Db {
             )
             .map_err(|_| not_portable(source, "tệp không chứa hội nghị nó ghi tên"))?;
 
+        let body_name: String = copy
+            .conn
+            .query_row(
+                "SELECT CASE WHEN trim(o.full_name) = '' THEN o.name ELSE o.full_name END
+                 FROM organisation o JOIN meeting m ON m.organisation_id = o.id
+                 WHERE m.id = ?1",
+                [&meeting_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or_default();
         let key = [Value::from(meeting_id.clone())];
         let summary = self.write(|tx, _| {
             let mut added = 0;
             let mut updated = 0;
-            let mut organisation_added = false;
+            let mut organisation_added = None;
             for (table, scope) in TABLES {
                 let (a, u) = merge_rows(&copy.conn, tx, table, scope, &key)?;
                 if *table == "organisation" {
                     // The meeting's issuing body comes along, so its documents
                     // read the same here; it is not counted as the meeting's rows.
-                    organisation_added = a > 0;
+                    if a > 0 {
+                        organisation_added = Some(body_name.clone());
+                    }
                     continue;
                 }
                 added += a;

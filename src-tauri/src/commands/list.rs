@@ -10,6 +10,7 @@ macro_rules! with_commands {
             app::app_info,
             app::open_projector,
             organisation::list_organisations,
+            organisation::hidden_register_bodies,
             organisation::default_organisation,
             organisation::save_organisation,
             organisation::delete_organisation,

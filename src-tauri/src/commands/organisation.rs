@@ -9,6 +9,16 @@ pub async fn list_organisations(state: State<'_, AppState>) -> Result<Vec<Organi
     state.run(|db| db.organisations()).await
 }
 
+/// Hidden bodies whose register holds numbers: it can still be printed.
+#[tauri::command]
+pub async fn hidden_register_bodies(
+    state: State<'_, AppState>,
+) -> Result<Vec<Organisation>, IpcError> {
+    state
+        .run(|db| db.hidden_organisations_with_register())
+        .await
+}
+
 /// The body a new meeting starts with: the one the latest real meeting used.
 #[tauri::command]
 pub async fn default_organisation(state: State<'_, AppState>) -> Result<Option<String>, IpcError> {

@@ -48,6 +48,8 @@ export const en: Dictionary = {
     "Delete the meeting “{title}”? It will be moved to deleted items and no longer listed.",
   "meetings.import": "Import meeting file…",
   "meetings.imported": "Imported “{title}”: {added} new items, {updated} updated.",
+  "meetings.importedBody":
+    "Its issuing body, “{name}”, was not on this computer and has been added (Settings → Issuing bodies).",
   "meetings.importedInTrash": "This meeting is in the trash on this computer (Settings → Trash).",
   "meetings.demo": "Sample data",
   "meetings.back": "← All meetings",
@@ -701,6 +703,9 @@ export const en: Dictionary = {
   "timeZone.UTC": "Coordinated Universal Time (UTC)",
   "settings.superior": "Superior body (sent reports)",
   "settings.contact": "Contact details",
+  "settings.termStart": "Start of the committee's term",
+  "settings.termStartHint":
+    "Party documents are numbered per type from 01 within each term. Empty: one run, never restarted.",
   "settings.contactHint":
     "Address, phone, e-mail; HD 05 Party documents print this line under a rule at the end of the last page. Empty: none.",
   "settings.superiorHint":
@@ -741,14 +746,11 @@ export const en: Dictionary = {
   "settings.format.listOrder.unit": "By unit, then precedence",
   "settings.format.listOrderHint":
     "Used on the People tab and in printed lists; names follow the Vietnamese alphabet (Dương before Đặng, Đặng before Vũ).",
-  "settings.format.partyTermStart":
-    "Start of the Party committee's term (numbering of Party documents)",
-  "settings.format.partyTermStartHint":
-    "Party documents are numbered from 01 per type within each term. Leave empty: numbers run on without restarting.",
   "settings.register": "Register of outgoing documents",
   "settings.register.intro":
     "Each issuing body keeps its own register: the documents given a number on each meeting's Documents tab, by date of issue. Cancelled numbers are not listed and are never given again.",
   "settings.register.body": "Register of",
+  "settings.register.hidden": "Hidden bodies (their registers are kept)",
   "settings.register.empty": "No document has been given a number yet.",
   "settings.register.symbol": "Number, symbol",
   "settings.register.date": "Date",

@@ -48,6 +48,8 @@ export const vi = {
     "Xoá cuộc họp “{title}”? Cuộc họp sẽ được chuyển vào mục đã xoá và không còn hiện trong danh sách.",
   "meetings.import": "Nhập tệp cuộc họp…",
   "meetings.imported": "Đã nhập “{title}”: {added} mục mới, {updated} mục được cập nhật.",
+  "meetings.importedBody":
+    "Cơ quan ban hành của nó, “{name}”, chưa có trên máy này và đã được thêm (Cài đặt → Cơ quan ban hành).",
   "meetings.importedInTrash": "Cuộc họp này đang ở Thùng rác trên máy này (Cài đặt → Thùng rác).",
   "meetings.demo": "Dữ liệu mẫu",
   "meetings.back": "← Danh sách cuộc họp",
@@ -697,6 +699,9 @@ export const vi = {
   "timeZone.UTC": "Giờ quốc tế (UTC)",
   "settings.superior": "Cơ quan cấp trên (nhận báo cáo)",
   "settings.contact": "Địa chỉ liên hệ",
+  "settings.termStart": "Ngày bắt đầu nhiệm kỳ",
+  "settings.termStartHint":
+    "Văn bản Đảng được đánh số theo từng loại, từ 01 trong mỗi nhiệm kỳ. Để trống: đánh số liên tục.",
   "settings.contactHint":
     "Địa chỉ, điện thoại, thư điện tử; văn bản Đảng theo HD 05 in dòng này dưới một đường kẻ ở cuối trang cuối. Để trống: không in.",
   "settings.superiorHint":
@@ -731,9 +736,6 @@ export const vi = {
     "Áp dụng cho cả chữ do máy tạo và chữ đã nhập; cả văn bản theo một cách.",
   "settings.format.save": "Lưu tuỳ chọn thể thức",
   "settings.format.saved": "Đã lưu tuỳ chọn thể thức.",
-  "settings.format.partyTermStart": "Ngày bắt đầu nhiệm kỳ cấp uỷ (đánh số văn bản Đảng)",
-  "settings.format.partyTermStartHint":
-    "Văn bản Đảng được đánh số từ 01 theo từng loại trong mỗi nhiệm kỳ. Để trống: số chạy liên tục.",
   "settings.format.listOrder": "Thứ tự đại biểu trong danh sách",
   "settings.format.listOrder.rank": "Theo thứ tự ưu tiên, rồi họ tên",
   "settings.format.listOrder.givenName": "Theo tên (tên, rồi họ và tên đệm)",
@@ -744,6 +746,7 @@ export const vi = {
   "settings.register.intro":
     "Mỗi cơ quan ban hành có sổ riêng: các văn bản đã được cấp số ở thẻ Văn bản của từng cuộc họp, theo ngày ban hành. Số đã huỷ không được liệt kê và không được cấp lại.",
   "settings.register.body": "Sổ của cơ quan",
+  "settings.register.hidden": "Cơ quan đã ẩn (vẫn giữ sổ)",
   "settings.register.empty": "Chưa cấp số cho văn bản nào.",
   "settings.register.symbol": "Số, ký hiệu",
   "settings.register.date": "Ngày",

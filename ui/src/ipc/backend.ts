@@ -56,6 +56,8 @@ export interface Backend {
    * out, by name in Vietnamese order.
    */
   listOrganisations(): Promise<Organisation[]>;
+  /** Hidden bodies whose register holds numbers: it can still be printed. */
+  hiddenRegisterBodies(): Promise<Organisation[]>;
   /**
    * The body a new meeting starts with: the one the most recently created
    * meeting (not a demo, not deleted) issues as, if that body is live; else the

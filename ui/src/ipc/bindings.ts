@@ -112,12 +112,6 @@ stateToneMarks: ToneMarks,
  */
 partyToneMarks: ToneMarks, 
 /**
- * "YYYY-MM-DD": when the Party committee's current term began (its
- * congress closed, or its appointment took effect). Party documents are
- * numbered per type from it; empty: one run per type, never restarted.
- */
-partyTermStart: string, 
-/**
  * The order of people on screen and in printed lists.
  */
 listOrder: ListOrder, };
@@ -176,10 +170,18 @@ headerLines: string,
  */
 superior: string, 
 /**
- * Address, phone, e-mail, as printed under a rule at the end of a 2026
- * Party document (HD05 ô 13); empty: no contact block.
+ * Address, phone, e-mail, printed under a rule across the text area: at
+ * the foot of page 1 (NĐ30, HD36) or after the signature (HD05 ô 13) of
+ * a giấy mời, thông báo or báo cáo. Empty: no contact block.
  */
 contact: string, 
+/**
+ * A Party body: "YYYY-MM-DD", when its committee's current term began
+ * (its congress closed, or its appointment took effect); its documents
+ * are numbered per type from then. Empty: one run per type, never
+ * restarted. Always empty for a state body (numbered per calendar year).
+ */
+termStart: string, 
 /**
  * The version an edit started from (empty for a new body).
  */
@@ -518,9 +520,10 @@ updated: number,
  */
 inTrash: boolean, 
 /**
- * The meeting's issuing body was new to this machine and was added.
+ * The meeting's issuing body, by name, when it was new to this machine
+ * and was added to its bodies (Settings then lists it).
  */
-organisationAdded: boolean, };
+organisationAdded: string | null, };
 
 export type ErrorKind = "invalid" | "notFound" | "conflict" | "meetingClosed" | "newerDatabase" | "notHoiNghi" | "inUse" | "databaseLost" | "diskFull" | "storage" | "io" | "missingGlyphs" | "font" | "pdf" | "internal" | "unknown";
 

@@ -4,6 +4,7 @@ export const COMMANDS = [
   "app_info",
   "open_projector",
   "list_organisations",
+  "hidden_register_bodies",
   "default_organisation",
   "save_organisation",
   "delete_organisation",

@@ -284,7 +284,6 @@ const DEFAULT_FORMAT_SETTINGS: FormatSettings = {
   partyTableFontSize: 14,
   stateToneMarks: "first-vowel",
   partyToneMarks: "main-vowel",
-  partyTermStart: "",
   listOrder: "rank",
 };
 
@@ -329,17 +328,12 @@ type StoredNumber = DocumentNumber & { cancelled: boolean; issuer: Organisation 
 
 /**
  * Like the core's `store::document_number::series`: the year for a state
- * body; for a Party body the type, within the term that includes `day`.
+ * body; for a Party body the type, within the body's term that includes `day`.
  */
-function series(
-  organisation: Organisation,
-  settings: FormatSettings,
-  kind: DocumentKind,
-  day: string,
-): string {
+function series(organisation: Organisation, kind: DocumentKind, day: string): string {
   if (organisation.kind === "state") return day.slice(0, 4);
   const type = TYPE_ABBREVIATIONS[kind];
-  const start = settings.partyTermStart;
+  const start = organisation.termStart;
   if (!isDate(start)) return type;
   return day >= start ? `${type} từ ${start}` : `${type} trước ${start}`;
 }
@@ -573,15 +567,7 @@ export class FakeBackend implements Backend {
     if (!LIST_ORDERS.includes(given.listOrder)) {
       invalid(`Thứ tự danh sách không hợp lệ: ${given.listOrder}.`);
     }
-    const term = given.partyTermStart.trim();
-    if (term && !isDate(term)) {
-      invalid("Ngày bắt đầu nhiệm kỳ phải là một ngày hợp lệ (năm-tháng-ngày) hoặc để trống.");
-    }
-    this.formatSettings = {
-      ...given,
-      partyInvitationAbbreviation: abbreviation,
-      partyTermStart: term,
-    };
+    this.formatSettings = { ...given, partyInvitationAbbreviation: abbreviation };
     return { ...this.formatSettings };
   }
 
@@ -600,6 +586,13 @@ export class FakeBackend implements Backend {
   async listOrganisations(): Promise<Organisation[]> {
     return this.organisations
       .filter((o) => !o.deleted)
+      .sort((a, b) => a.name.localeCompare(b.name, "vi"))
+      .map((o) => this.publicOrganisation(o));
+  }
+
+  async hiddenRegisterBodies(): Promise<Organisation[]> {
+    return this.organisations
+      .filter((o) => o.deleted && this.numbers.some((n) => n.organisationId === o.id))
       .sort((a, b) => a.name.localeCompare(b.name, "vi"))
       .map((o) => this.publicOrganisation(o));
   }
@@ -658,8 +651,14 @@ export class FakeBackend implements Backend {
         .replace(/(\(để báo cáo\))+$/, "")
         .trim(),
       contact: line("Địa chỉ liên hệ", input.contact),
+      // Left out, it is empty (the core's `#[serde(default)]`); a state body
+      // numbers by calendar year and has no term.
+      termStart: input.kind === "party" ? (input.termStart ?? "").trim() : "",
       updatedAt: input.updatedAt,
     };
+    if (body.termStart && !isDate(body.termStart)) {
+      invalid("Ngày bắt đầu nhiệm kỳ phải là một ngày hợp lệ hoặc để trống.");
+    }
     validZone(body.timeZone);
     if (/\s/.test(body.abbreviation)) {
       invalid("Chữ viết tắt không được chứa dấu cách (ví dụ: BTGTU).");
@@ -973,7 +972,7 @@ export class FakeBackend implements Backend {
       added,
       updated,
       inTrash: now?.deleted ?? false,
-      organisationAdded,
+      organisationAdded: organisationAdded ? body.fullName || body.name : null,
     };
   }
 
@@ -2082,7 +2081,7 @@ export class FakeBackend implements Backend {
     const meeting = this.meeting(meetingId);
     const organisation = this.issuingBody(meeting);
     const settings = this.formatSettings;
-    const run = series(organisation, settings, kind, day);
+    const run = series(organisation, kind, day);
     const profile = profileOn(organisation.kind, day);
     const type =
       kind === "giay-moi" && profile !== "nd30"
@@ -2256,6 +2255,7 @@ export class FakeBackend implements Backend {
       headerLines: "",
       superior: "",
       contact: "",
+      termStart: "",
       updatedAt: "",
       parentName: "THÀNH UỶ HÀ NỘI",
       name: "BAN TUYÊN GIÁO THÀNH UỶ",

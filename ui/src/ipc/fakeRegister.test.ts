@@ -77,8 +77,21 @@ describe("the fake's register of outgoing documents", () => {
     ).toMatchObject({ series: "2027", number: 1, symbol: "01/TB-SNV" });
   });
 
+  it("keeps no term for a state body, like the core", async () => {
+    const { backend, body, first } = await setup({ ...STATE, termStart: "2026-12-05" });
+    expect(body.termStart).toBe("");
+    expect(
+      (await backend.saveOrganisation({ ...body, termStart: "15/12/2026" })).termStart,
+      "not even checked: a state body's is dropped",
+    ).toBe("");
+    expect((await backend.listOrganisations())[0]?.termStart).toBe("");
+    expect(
+      await backend.issueDocumentNumber(first.id, "giay-moi", null, "2026-12-10"),
+    ).toMatchObject({ series: "2026", number: 1 });
+  });
+
   it("numbers a Party body's documents per type, from the term's start when one is set", async () => {
-    const { backend, first, second } = await setup(PARTY);
+    const { backend, body, first, second } = await setup(PARTY);
     await backend.updateFormatSettings({
       ...(await backend.getFormatSettings()),
       partyInvitationAbbreviation: "GMời",
@@ -93,11 +106,9 @@ describe("the fake's register of outgoing documents", () => {
       await backend.issueDocumentNumber(second.id, "giay-moi", null, "2026-12-13"),
     ).toMatchObject({ series: "GM", number: 2, symbol: "02-GMời/BTGTU" });
 
-    const settings = await backend.updateFormatSettings({
-      ...(await backend.getFormatSettings()),
-      partyTermStart: " 2026-12-15 ",
-    });
-    expect(settings.partyTermStart).toBe("2026-12-15");
+    const termed = await backend.saveOrganisation({ ...body, termStart: " 2026-12-15 " });
+    expect(termed.termStart).toBe("2026-12-15");
+    expect((await backend.listOrganisations())[0]?.termStart).toBe("2026-12-15");
     expect(
       await backend.issueDocumentNumber(second.id, "thong-bao", null, "2026-12-24"),
       "a new term starts from 01",
@@ -106,16 +117,18 @@ describe("the fake's register of outgoing documents", () => {
       await backend.issueDocumentNumber(second.id, "bao-cao", null, "2026-12-14"),
     ).toMatchObject({ series: "BC trước 2026-12-15", number: 1 });
 
-    await expect(
-      backend.updateFormatSettings({ ...settings, partyTermStart: "15/12/2026" }),
-    ).rejects.toEqual({
-      kind: "invalid",
-      message: "Ngày bắt đầu nhiệm kỳ phải là một ngày hợp lệ (năm-tháng-ngày) hoặc để trống.",
-    });
+    for (const wrong of ["15/12/2026", "2025-02-29"]) {
+      await expect(backend.saveOrganisation({ ...termed, termStart: wrong })).rejects.toEqual({
+        kind: "invalid",
+        message: "Ngày bắt đầu nhiệm kỳ phải là một ngày hợp lệ hoặc để trống.",
+      });
+    }
+    expect((await backend.listOrganisations())[0]?.termStart, "nothing saved").toBe("2026-12-15");
+    const untermed = await backend.saveOrganisation({ ...termed, termStart: "" });
+    expect(untermed.termStart, "empty: one run per type").toBe("");
     expect(
-      (await backend.updateFormatSettings({ ...settings, partyTermStart: "" })).partyTermStart,
-      "empty: one run per type",
-    ).toBe("");
+      await backend.issueDocumentNumber(second.id, "bien-ban", null, "2026-12-24"),
+    ).toMatchObject({ series: "BB", number: 1 });
   });
 
   it("keeps a document's number when its date changes within the series", async () => {
@@ -187,11 +200,7 @@ describe("the fake's register of outgoing documents", () => {
   });
 
   it("keeps a changed number in the register as cancelled, so it counts for the next", async () => {
-    const { backend, body, first, second } = await setup(PARTY);
-    await backend.updateFormatSettings({
-      ...(await backend.getFormatSettings()),
-      partyTermStart: "2026-12-05",
-    });
+    const { backend, body, first, second } = await setup({ ...PARTY, termStart: "2026-12-05" });
     const before = await backend.issueDocumentNumber(first.id, "giay-moi", null, "2026-12-03");
     expect(before).toMatchObject({ series: "GM trước 2026-12-05", number: 1 });
     const after = await backend.issueDocumentNumber(first.id, "giay-moi", null, "2026-12-06");

@@ -205,6 +205,7 @@ describe("TauriBackend", () => {
       headerLines: "THÀNH UỶ HÀ NỘI\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*",
       superior: "",
       contact: "",
+      termStart: "",
       updatedAt: "",
     };
     const saved = { ...body, id: "o1", updatedAt: "2026-12-02T03:00:00Z" };

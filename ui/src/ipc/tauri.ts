@@ -43,6 +43,7 @@ export class TauriBackend implements Backend {
   openProjector: Backend["openProjector"] = (meetingId) => call("open_projector", { meetingId });
 
   listOrganisations: Backend["listOrganisations"] = () => call("list_organisations");
+  hiddenRegisterBodies: Backend["hiddenRegisterBodies"] = () => call("hidden_register_bodies");
   defaultOrganisation: Backend["defaultOrganisation"] = () => call("default_organisation");
   saveOrganisation: Backend["saveOrganisation"] = (input) => call("save_organisation", { input });
   deleteOrganisation: Backend["deleteOrganisation"] = (id) => call("delete_organisation", { id });

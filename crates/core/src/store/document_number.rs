@@ -7,8 +7,8 @@
 //! was issued with (`issuer_of`), so later edits of the body change drafts,
 //! never documents already signed. Numbering follows the body: a state body numbers all its
 //! documents from 01 each calendar year (NĐ30 Điều 15); a Party body numbers
-//! each document type from 01 within a committee term (HD05 3.1), the term's
-//! start being a setting (`FormatSettings::party_term_start`).
+//! each document type from 01 within a committee term (HD05 3.1), from the
+//! body's own term start (`Organisation::term_start`).
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension, Row};
@@ -16,7 +16,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use crate::clock;
 use crate::db::Db;
 use crate::error::{CoreError, Result};
-use crate::model::{DocumentKind, DocumentNumber, FormatSettings, Organisation, OrganisationKind};
+use crate::model::{DocumentKind, DocumentNumber, Organisation, OrganisationKind};
 use crate::store::require_live;
 
 const COLUMNS: &str =
@@ -94,7 +94,7 @@ impl Db {
         let issuer = serde_json::to_string(&organisation).expect("a body serialises");
         let settings = self.format_settings()?;
         let meeting = self.meeting(meeting_id)?;
-        let series = series(&organisation, &settings, kind, date);
+        let series = series(&organisation, kind, date);
         let profile = organisation.kind.profile_on(date);
         let type_abbr = settings.type_abbreviation(kind, profile).to_string();
         let summary = format!("{} – {}", kind.name(), meeting.title.trim());
@@ -241,16 +241,11 @@ impl Db {
 /// the document type within the term that includes `date` ("GM từ
 /// 2025-10-18"), or the type alone when no term start is set or the
 /// document predates it.
-fn series(
-    organisation: &Organisation,
-    settings: &FormatSettings,
-    kind: DocumentKind,
-    date: NaiveDate,
-) -> String {
+fn series(organisation: &Organisation, kind: DocumentKind, date: NaiveDate) -> String {
     match organisation.kind {
         OrganisationKind::State => date.year().to_string(),
         OrganisationKind::Party => {
-            let term = NaiveDate::parse_from_str(&settings.party_term_start, "%Y-%m-%d").ok();
+            let term = NaiveDate::parse_from_str(&organisation.term_start, "%Y-%m-%d").ok();
             match term {
                 Some(start) if date >= start => {
                     format!(

@@ -12,13 +12,29 @@ use crate::store::{require_current, soft_delete};
 use crate::text;
 
 const COLUMNS: &str = "id, parent_name, name, abbreviation, place_name, kind, signer_name,
-    signer_title, signing_prefix, time_zone, full_name, head_vacant, header_lines, updated_at, superior, contact";
+    signer_title, signing_prefix, time_zone, full_name, head_vacant, header_lines, updated_at, superior, contact,
+    term_start";
 
 impl Db {
     /// The issuing bodies the office keeps (hidden ones left out), by name.
     pub fn organisations(&self) -> Result<Vec<Organisation>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLUMNS} FROM organisation WHERE deleted_at IS NULL"
+        ))?;
+        let mut all = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        all.sort_by_cached_key(|o| text::sort_key(&o.name));
+        Ok(all)
+    }
+
+    /// Hidden bodies whose register of outgoing documents holds numbers, by
+    /// name: a body taken off the list keeps its register, which can still
+    /// be read and printed.
+    pub fn hidden_organisations_with_register(&self) -> Result<Vec<Organisation>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM organisation o WHERE deleted_at IS NOT NULL
+               AND EXISTS (SELECT 1 FROM document_number n WHERE n.organisation_id = o.id)"
         ))?;
         let mut all = stmt
             .query_map([], from_row)?
@@ -147,7 +163,7 @@ impl Db {
                     place_name = ?5, kind = ?6, signer_name = ?7, signer_title = ?8,
                     signing_prefix = ?9, time_zone = ?10, full_name = ?11, head_vacant = ?12,
                     header_lines = ?13, updated_at = ?14, device_id = ?15, superior = ?16,
-                    contact = ?17
+                    contact = ?17, term_start = ?18
                  WHERE id = ?1",
                 params![
                     id,
@@ -166,7 +182,8 @@ impl Db {
                     now,
                     device,
                     org.superior,
-                    org.contact
+                    org.contact,
+                    org.term_start
                 ],
             )?;
             Ok(())
@@ -232,8 +249,20 @@ fn validate(input: &Organisation) -> Result<Organisation> {
             .trim()
             .to_string(),
         contact: text::line("contact", "Địa chỉ liên hệ", &input.contact)?,
+        term_start: match input.kind {
+            OrganisationKind::Party => input.term_start.trim().to_string(),
+            OrganisationKind::State => String::new(),
+        },
         updated_at: input.updated_at.clone(),
     };
+    if !org.term_start.is_empty()
+        && chrono::NaiveDate::parse_from_str(&org.term_start, "%Y-%m-%d").is_err()
+    {
+        return Err(CoreError::invalid(
+            "termStart",
+            "Ngày bắt đầu nhiệm kỳ phải là một ngày hợp lệ hoặc để trống.",
+        ));
+    }
     clock::valid_zone(&org.time_zone)?;
     if org.abbreviation.contains(char::is_whitespace) {
         return Err(CoreError::invalid(
@@ -320,17 +349,6 @@ impl Db {
                 ));
             }
         }
-        let term = settings.party_term_start.trim();
-        if !term.is_empty() && chrono::NaiveDate::parse_from_str(term, "%Y-%m-%d").is_err() {
-            return Err(CoreError::invalid(
-                "partyTermStart",
-                "Ngày bắt đầu nhiệm kỳ phải là một ngày hợp lệ (năm-tháng-ngày) hoặc để trống.",
-            ));
-        }
-        let settings = FormatSettings {
-            party_term_start: term.to_string(),
-            ..settings
-        };
         let json = serde_json::to_string(&settings).expect("settings serialise");
         self.set_meta("format_settings", &json)?;
         Ok(settings)
@@ -355,5 +373,6 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
         updated_at: r.get(13)?,
         superior: r.get(14)?,
         contact: r.get(15)?,
+        term_start: r.get(16)?,
     })
 }

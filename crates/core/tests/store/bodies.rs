@@ -208,3 +208,36 @@ fn a_numbered_document_keeps_the_body_it_was_issued_with_and_registers_are_per_b
     assert_eq!(db.document_register(&party.id).unwrap().len(), 1);
     assert_eq!(db.document_register(&state.id).unwrap().len(), 1);
 }
+
+#[test]
+fn a_hidden_body_s_register_can_still_be_read() {
+    let mut db = db();
+    let used = db.save_organisation(&ubnd()).unwrap();
+    let unused = db
+        .save_organisation(&Organisation {
+            name: "ỦY BAN NHÂN DÂN PHƯỜNG HOÀN KIẾM".into(),
+            abbreviation: "UBNDHK".into(),
+            ..ubnd()
+        })
+        .unwrap();
+    let m = db
+        .create_meeting(&MeetingInput {
+            organisation_id: Some(used.id.clone()),
+            ..meeting_input("Giao ban phường")
+        })
+        .unwrap();
+    db.issue_document_number(&m.id, DocumentKind::GiayMoi, None, "2026-11-20")
+        .unwrap();
+    assert!(db.hidden_organisations_with_register().unwrap().is_empty());
+
+    db.delete_meeting(&m.id).unwrap();
+    db.delete_organisation(&used.id).unwrap();
+    db.delete_organisation(&unused.id).unwrap();
+    let hidden = db.hidden_organisations_with_register().unwrap();
+    assert_eq!(
+        hidden.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),
+        [used.id.as_str()],
+        "only the hidden body that numbered documents"
+    );
+    assert_eq!(db.document_register(&used.id).unwrap().len(), 1);
+}

@@ -127,6 +127,50 @@ fn a_version_1_database_is_upgraded_in_place_and_keeps_its_data() {
 }
 
 #[test]
+fn the_one_term_start_setting_becomes_each_party_body_s_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v15.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for sql in [
+            include_str!("../../src/migrations/0001_initial.sql"),
+            include_str!("../../src/migrations/0002_organisation_full_name.sql"),
+            include_str!("../../src/migrations/0003_document_text.sql"),
+            include_str!("../../src/migrations/0004_person_sort_key.sql"),
+            include_str!("../../src/migrations/0005_trash.sql"),
+            include_str!("../../src/migrations/0006_organisation_kind.sql"),
+            include_str!("../../src/migrations/0007_participant_role.sql"),
+            include_str!("../../src/migrations/0008_document_number.sql"),
+            include_str!("../../src/migrations/0009_issuing_bodies.sql"),
+            include_str!("../../src/migrations/0010_change_counters.sql"),
+            include_str!("../../src/migrations/0011_list_order.sql"),
+            include_str!("../../src/migrations/0012_substitutes.sql"),
+            include_str!("../../src/migrations/0013_agenda_running.sql"),
+            include_str!("../../src/migrations/0014_votes.sql"),
+            include_str!("../../src/migrations/0015_meeting_events.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            r#"INSERT INTO organisation (id, parent_name, name, abbreviation, place_name, kind,
+                   signer_name, signer_title, signing_prefix, time_zone, created_at, updated_at,
+                   device_id)
+               VALUES ('party', 'THÀNH UỶ HÀ NỘI', 'BAN TUYÊN GIÁO', 'BTGTU', 'Hà Nội', 'party',
+                   'A', 'TRƯỞNG BAN', '', 'Asia/Ho_Chi_Minh', 't', 't', 'd'),
+                      ('state', '', 'UBND PHƯỜNG BA ĐÌNH', 'UBND', 'Hà Nội', 'state',
+                   'B', 'CHỦ TỊCH', '', 'Asia/Ho_Chi_Minh', 't', 't', 'd');
+               INSERT INTO meta (key, value)
+               VALUES ('format_settings', '{"partyEnding":"./.","partyTermStart":"2025-10-18"}');
+               PRAGMA user_version = 15;"#,
+        )
+        .unwrap();
+    }
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.organisation("party").unwrap().term_start, "2025-10-18");
+    assert_eq!(db.organisation("state").unwrap().term_start, "");
+}
+
+#[test]
 fn the_document_font_choice_is_remembered() {
     use hoinghi_core::model::DocumentFont;
     let dir = tempfile::tempdir().unwrap();
@@ -172,7 +216,6 @@ fn uncertain_format_rules_are_settings_with_the_likeliest_defaults() {
         party_table_font_size: 15,
         state_tone_marks: ToneMarks::MainVowel,
         party_tone_marks: ToneMarks::FirstVowel,
-        party_term_start: String::new(),
         list_order: ListOrder::GivenName,
     };
     assert_eq!(db.update_format_settings(&chosen).unwrap(), chosen);

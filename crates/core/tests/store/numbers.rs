@@ -65,7 +65,7 @@ fn a_state_body_numbers_all_its_documents_from_01_each_year() {
 #[test]
 fn a_party_body_numbers_each_type_within_its_term() {
     let mut db = db();
-    let _body = organisation(&mut db, OrganisationKind::Party);
+    let body = organisation(&mut db, OrganisationKind::Party);
     let m = meeting(&mut db);
     let gm = db
         .issue_document_number(&m.id, DocumentKind::GiayMoi, None, "2026-11-20")
@@ -76,11 +76,13 @@ fn a_party_body_numbers_each_type_within_its_term() {
     assert_eq!((gm.number, tb.number), (1, 1), "each type has its own run");
     assert_eq!(gm.symbol, "01-GM/BTG");
 
-    let settings = FormatSettings {
-        party_term_start: "2026-12-01".into(),
-        ..db.format_settings().unwrap()
-    };
-    db.update_format_settings(&settings).unwrap();
+    let body = db
+        .save_organisation(&Organisation {
+            term_start: " 2026-12-01 ".into(),
+            ..body
+        })
+        .unwrap();
+    assert_eq!(body.term_start, "2026-12-01");
     let m2 = db
         .create_meeting(&meeting_input("Hội nghị sơ kết"))
         .unwrap();
@@ -94,11 +96,18 @@ fn a_party_body_numbers_each_type_within_its_term() {
         .unwrap();
     assert_eq!(old_term.series, "GM trước 2026-12-01");
 
-    let bad = FormatSettings {
-        party_term_start: "1/12/2026".into(),
-        ..db.format_settings().unwrap()
+    let bad = Organisation {
+        term_start: "1/12/2026".into(),
+        ..body.clone()
     };
-    assert_eq!(kind(db.update_format_settings(&bad)), "invalid");
+    assert_eq!(kind(db.save_organisation(&bad)), "invalid");
+    let state = db
+        .save_organisation(&Organisation {
+            kind: OrganisationKind::State,
+            ..body
+        })
+        .unwrap();
+    assert_eq!(state.term_start, "", "a state body numbers by year");
 }
 
 #[test]

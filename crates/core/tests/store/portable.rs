@@ -67,7 +67,10 @@ fn a_meeting_moves_to_an_empty_machine_whole_and_a_second_import_changes_nothing
         first.added > 40,
         "meeting, people, agenda, events…: {first:?}"
     );
-    assert!(first.organisation_added);
+    assert_eq!(
+        first.organisation_added.as_deref(),
+        Some("Ban Tuyên giáo Thành uỷ Hà Nội")
+    );
     assert!(!first.in_trash);
     assert_eq!(
         dump(&dir.path().join("source.db"), &id),
@@ -77,7 +80,7 @@ fn a_meeting_moves_to_an_empty_machine_whole_and_a_second_import_changes_nothing
 
     let again = target.import_meeting(&file).unwrap();
     assert_eq!((again.added, again.updated), (0, 0));
-    assert!(!again.organisation_added);
+    assert_eq!(again.organisation_added, None);
     assert_eq!(
         dump(&dir.path().join("source.db"), &id),
         dump(&dir.path().join("target.db"), &id)
@@ -215,7 +218,7 @@ fn a_meeting_brings_its_issuing_body_to_a_machine_that_has_its_own() {
         .save_organisation(&body_input(hoinghi_core::model::OrganisationKind::State))
         .unwrap();
     let done = target.import_meeting(&file).unwrap();
-    assert!(done.organisation_added);
+    assert!(done.organisation_added.is_some());
     assert_eq!(target.organisations().unwrap().len(), 2, "both bodies");
     assert_eq!(
         target.issuing_body(&id).unwrap().abbreviation,

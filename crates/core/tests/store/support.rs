@@ -45,6 +45,7 @@ pub fn body_input(kind: OrganisationKind) -> Organisation {
         header_lines: String::new(),
         superior: String::new(),
         contact: String::new(),
+        term_start: String::new(),
         updated_at: String::new(),
     }
 }

@@ -86,6 +86,9 @@ export function MeetingsList() {
             added: imported.added,
             updated: imported.updated,
           })}
+          {imported.organisationAdded
+            ? ` ${t("meetings.importedBody", { name: imported.organisationAdded })}`
+            : ""}
           {imported.inTrash ? ` ${t("meetings.importedInTrash")}` : ""}
         </p>
       ) : null}

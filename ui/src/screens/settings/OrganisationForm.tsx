@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { DateInput } from "../../components/DateInput";
 import { Field } from "../../components/Field";
 import { FormDialog } from "../../components/FormDialog";
 import { useSubmit } from "../../components/useSubmit";
@@ -45,6 +46,7 @@ export function blankOrganisation(): Organisation {
     headerLines: "",
     superior: "",
     contact: "",
+    termStart: "",
     updatedAt: "",
   };
 }
@@ -204,6 +206,17 @@ export function OrganisationDialog({ organisation, onClose, onSaved }: Organisat
             <option value="state">{t("settings.kind.state")}</option>
           </select>
         </Field>
+        {/* Only a Party body numbers by term; a state body numbers by calendar
+            year, and the core stores no term for it. */}
+        {input.kind === "party" ? (
+          <Field label={t("settings.termStart")} hint={t("settings.termStartHint")} wide>
+            <DateInput
+              value={input.termStart}
+              onChange={(termStart) => set("termStart", termStart)}
+              data-testid="org-term-start"
+            />
+          </Field>
+        ) : null}
         <label className="check field-wide">
           <input
             type="checkbox"

@@ -13,13 +13,16 @@ import { BodyOptions } from "./OrganisationForm";
  * body, chosen here (the default body of a new meeting at first, else the
  * first): every number given on a meeting's Văn bản tab, in the core's order
  * (by date, then series and number), and a button that saves it as a PDF.
+ * A hidden body keeps its register: those with numbers are offered too.
  */
 export function RegisterPanel({ bodies }: { bodies: Organisation[] }) {
   const backend = useBackend();
   const { t } = useI18n();
   const fallback = useLoad(() => backend.defaultOrganisation(), [backend]);
   const [chosen, setChosen] = useState<string | null>(null);
-  const ids = bodies.map((b) => b.id);
+  const hidden = useLoad(() => backend.hiddenRegisterBodies(), [backend]);
+  const hiddenBodies = hidden.value ?? [];
+  const ids = [...bodies, ...hiddenBodies].map((b) => b.id);
   const shown = [chosen, fallback.value].find((id) => id && ids.includes(id)) ?? ids[0] ?? null;
   const register = useLoad(
     () => (shown ? backend.documentRegister(shown) : Promise.resolve([])),
@@ -40,7 +43,7 @@ export function RegisterPanel({ bodies }: { bodies: Organisation[] }) {
     <section className="panel" aria-labelledby="register-heading" data-testid="register">
       <h2 id="register-heading">{t("settings.register")}</h2>
       <p className="muted">{t("settings.register.intro")}</p>
-      {bodies.length ? (
+      {ids.length ? (
         <Field label={t("settings.register.body")}>
           <select
             data-testid="register-body"
@@ -51,10 +54,15 @@ export function RegisterPanel({ bodies }: { bodies: Organisation[] }) {
             }}
           >
             <BodyOptions bodies={bodies} />
+            {hiddenBodies.length ? (
+              <optgroup label={t("settings.register.hidden")} data-testid="register-hidden">
+                <BodyOptions bodies={hiddenBodies} />
+              </optgroup>
+            ) : null}
           </select>
         </Field>
       ) : null}
-      <ErrorText error={register.error} />
+      <ErrorText error={register.error ?? hidden.error} />
       {register.value && entries.length === 0 ? (
         <p className="muted" data-testid="register-empty">
           {t("settings.register.empty")}

@@ -218,6 +218,73 @@ describe("settings", () => {
     });
   });
 
+  it("saves when a Party body's committee term began, and lets it be emptied again", async () => {
+    const backend = await FakeBackend.withSampleData(0);
+    const { user } = renderApp(backend, "/settings");
+    const panel = await screen.findByTestId("organisations");
+    const edit = async () => {
+      await user.click(await within(panel).findByTestId("org-edit"));
+      return screen.getByRole("dialog", { name: "Sửa cơ quan ban hành" });
+    };
+    const saved = async () => (await backend.listOrganisations())[0]?.termStart;
+
+    let dialog = await edit();
+    let term = within(dialog).getByTestId("org-term-start");
+    expect(term).toHaveValue("");
+    expect(term).toHaveAccessibleName(/^Ngày bắt đầu nhiệm kỳ/);
+    expect(term).toHaveAccessibleName(
+      /Văn bản Đảng được đánh số theo từng loại, từ 01 trong mỗi nhiệm kỳ\. Để trống: đánh số liên tục\.$/,
+    );
+    expect(term).toHaveAttribute("placeholder", "dd/mm/yyyy");
+    await user.type(term, "18/10/2025");
+    await user.click(within(dialog).getByTestId("org-save"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(await saved()).toBe("2025-10-18");
+
+    dialog = await edit();
+    term = within(dialog).getByTestId("org-term-start");
+    expect(term, "shown day first").toHaveValue("18/10/2025");
+    await user.clear(term);
+    await user.type(term, "29/02/2025");
+    await user.click(within(dialog).getByTestId("org-save"));
+    expect(within(dialog).getByRole("alert")).toHaveTextContent("Ngày không hợp lệ");
+    expect(screen.getByRole("dialog"), "the dialog stays open").toBe(dialog);
+    expect(await saved(), "2025 has no 29 February").toBe("2025-10-18");
+
+    await user.clear(term);
+    await user.click(within(dialog).getByTestId("org-save"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(await saved(), "empty: one run per type").toBe("");
+  });
+
+  it("asks no term start of a state body, which numbers by calendar year", async () => {
+    const backend = new FakeBackend();
+    const { user } = renderApp(backend, "/settings");
+    const panel = await screen.findByTestId("organisations");
+    await user.click(within(panel).getByTestId("org-add"));
+    const dialog = screen.getByRole("dialog", { name: "Thêm cơ quan ban hành" });
+    const kind = within(dialog).getByTestId("org-kind");
+    expect(kind).toHaveValue("state");
+    expect(within(dialog).queryByTestId("org-term-start")).toBeNull();
+    await user.selectOptions(kind, "party");
+    const term = within(dialog).getByTestId("org-term-start");
+    expect(term).toHaveValue("");
+    await user.type(term, "18/10/2025");
+    await user.selectOptions(kind, "state");
+    expect(within(dialog).queryByTestId("org-term-start")).toBeNull();
+    expect(within(dialog).queryByText(/nhiệm kỳ/)).toBeNull();
+
+    await user.type(within(dialog).getByTestId("org-name"), "SỞ NỘI VỤ");
+    await user.type(within(dialog).getByTestId("org-abbreviation"), "SNV");
+    await user.type(within(dialog).getByTestId("org-place-name"), "Hà Nội");
+    await user.click(within(dialog).getByTestId("org-save"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(
+      (await backend.listOrganisations())[0],
+      "the core keeps no term for a state body",
+    ).toMatchObject({ kind: "state", termStart: "" });
+  });
+
   it("hides a body no meeting uses, and says why one in use cannot be hidden", async () => {
     const backend = await FakeBackend.withSampleData(0);
     const [demo] = await backend.listOrganisations();
@@ -312,7 +379,6 @@ describe("format options", () => {
         partyTableFontSize: 15,
         stateToneMarks: "first-vowel",
         partyToneMarks: "main-vowel",
-        partyTermStart: "",
         listOrder: "rank",
       }),
     );
@@ -359,36 +425,6 @@ describe("format options", () => {
       stateTableFontSize: 13,
       partyTableFontSize: 14,
     });
-  });
-
-  it("saves when the Party committee's term began, and lets it be emptied again", async () => {
-    const backend = new FakeBackend();
-    const { user } = renderApp(backend, "/settings");
-    const term = await screen.findByTestId("format-party-term-start");
-    expect(term).toHaveValue("");
-    expect(term).toHaveAccessibleName(/^Ngày bắt đầu nhiệm kỳ cấp uỷ \(đánh số văn bản Đảng\)/);
-    expect(term).toHaveAccessibleName(
-      /Văn bản Đảng được đánh số từ 01 theo từng loại trong mỗi nhiệm kỳ\. Để trống: số chạy liên tục\.$/,
-    );
-    expect(term).toHaveAttribute("placeholder", "dd/mm/yyyy");
-    await user.type(term, "18/10/2025");
-    await user.click(screen.getByTestId("format-save"));
-    expect(await screen.findByText("Đã lưu tuỳ chọn thể thức.")).toBeInTheDocument();
-    expect((await backend.getFormatSettings()).partyTermStart).toBe("2025-10-18");
-    expect(term, "shown day first").toHaveValue("18/10/2025");
-
-    await user.clear(term);
-    await user.type(term, "29/02/2025");
-    await user.click(screen.getByTestId("format-save"));
-    expect(screen.getByRole("alert")).toHaveTextContent("Ngày không hợp lệ");
-    expect((await backend.getFormatSettings()).partyTermStart, "2025 has no 29 February").toBe(
-      "2025-10-18",
-    );
-
-    await user.clear(term);
-    await user.click(screen.getByTestId("format-save"));
-    await waitFor(async () => expect((await backend.getFormatSettings()).partyTermStart).toBe(""));
-    expect(term).toHaveValue("");
   });
 
   it("saves the order of people in lists, and the list on the People tab follows it", async () => {
@@ -504,6 +540,33 @@ describe("register of outgoing documents", () => {
     expect(backend.savedRegisters[0]?.entries).toHaveLength(3);
   });
 
+  it("still offers the register of a body that was hidden after numbering documents", async () => {
+    const backend = await FakeBackend.withSampleData(0);
+    const [demo] = await backend.listOrganisations();
+    const gone = await backend.saveOrganisation({
+      ...(demo as Organisation),
+      id: "",
+      name: "UBND PHƯỜNG CŨ",
+      abbreviation: "UBND",
+      kind: "state",
+      signerName: "Lê Văn Dũng",
+    });
+    const meeting = await backend.createMeeting(
+      meetingInput({ title: "Hội nghị cuối cùng", organisationId: gone.id }),
+    );
+    await backend.issueDocumentNumber(meeting.id, "giay-moi", null, "2025-06-20");
+    await backend.deleteMeeting(meeting.id);
+    await backend.deleteOrganisation(gone.id);
+    const { user } = renderApp(backend, "/settings");
+
+    const panel = await screen.findByTestId("register");
+    const group = await within(panel).findByTestId("register-hidden");
+    expect(group).toHaveAttribute("label", "Cơ quan đã ẩn (vẫn giữ sổ)");
+    expect(within(group).getByRole("option")).toHaveTextContent("UBND PHƯỜNG CŨ");
+    await user.selectOptions(within(panel).getByTestId("register-body"), gone.id);
+    expect(await within(panel).findByText("01/GM-UBND")).toBeInTheDocument();
+  });
+
   it("shows why the register could not be saved", async () => {
     const backend = await FakeBackend.withSampleData(0);
     vi.spyOn(backend, "saveRegister").mockRejectedValue({
@@ -519,7 +582,15 @@ describe("register of outgoing documents", () => {
 
   it("speaks English when asked", async () => {
     localStorage.setItem("hoinghi.lang", "en");
-    renderApp(new FakeBackend(), "/settings");
+    const backend = new FakeBackend();
+    await backend.saveOrganisation({
+      ...blankOrganisation(),
+      name: "BAN TUYÊN GIÁO",
+      abbreviation: "BTGTU",
+      placeName: "Hà Nội",
+      kind: "party",
+    });
+    const { user } = renderApp(backend, "/settings");
     const panel = await screen.findByTestId("register");
     expect(
       within(panel).getByRole("heading", { name: "Register of outgoing documents" }),
@@ -528,8 +599,11 @@ describe("register of outgoing documents", () => {
       await within(panel).findByText("No document has been given a number yet."),
     ).toBeVisible();
     expect(screen.getByTestId("register-save")).toHaveTextContent("Save register as PDF…");
-    expect(screen.getByTestId("format-party-term-start")).toHaveAccessibleName(
-      /^Start of the Party committee's term/,
+    await user.click(await screen.findByTestId("org-edit"));
+    const term = within(screen.getByRole("dialog")).getByTestId("org-term-start");
+    expect(term).toHaveAccessibleName(/^Start of the committee's term/);
+    expect(term).toHaveAccessibleName(
+      /Party documents are numbered per type from 01 within each term\. Empty: one run, never restarted\.$/,
     );
   });
 });

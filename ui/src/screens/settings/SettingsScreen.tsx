@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { BackToMeetings } from "../../components/BackToMeetings";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { DateInput } from "../../components/DateInput";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { useLoad } from "../../components/useLoad";
@@ -378,17 +377,6 @@ function FormatForm({
       <p id="format-tone-marks-hint" className="field-hint field-wide">
         {t("settings.format.toneMarksHint")}
       </p>
-      <Field
-        label={t("settings.format.partyTermStart")}
-        hint={t("settings.format.partyTermStartHint")}
-        wide
-      >
-        <DateInput
-          value={form.partyTermStart}
-          onChange={(partyTermStart) => setForm({ ...form, partyTermStart })}
-          data-testid="format-party-term-start"
-        />
-      </Field>
       <Field label={t("settings.format.listOrder")} hint={t("settings.format.listOrderHint")} wide>
         <select
           value={form.listOrder}
