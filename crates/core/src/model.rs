@@ -865,6 +865,22 @@ pub struct ImportChoices {
     pub section: Option<String>,
     /// Rows (sheet numbers) the secretary chose not to import.
     pub skip_rows: Vec<u32>,
+    /// Values typed in the wizard in place of the file's, the last for a
+    /// cell winning; the file itself is never changed.
+    #[serde(default)]
+    pub fixes: Vec<ImportFix>,
+}
+
+/// One value the secretary corrected in the wizard: row `row`'s `field`
+/// reads `value` instead of what the file says. Only a person's details are
+/// corrected this way (name, chức vụ, đơn vị, thành phần, code, phone,
+/// email); a fix of any other field is ignored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportFix {
+    pub row: u32,
+    pub field: ImportField,
+    pub value: String,
 }
 
 /// One row to write: a person's details, and the person already on the

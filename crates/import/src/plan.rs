@@ -348,12 +348,22 @@ impl Planner {
         if name_from_vntime {
             name = capitalise_names(&name);
         }
-        let title = clean(read(ImportField::Title));
-        let unit = clean(read(ImportField::Unit));
-        let code = clean(read(ImportField::Code));
-        let phone = phone_of(&clean(read(ImportField::Phone)));
-        let email = clean(read(ImportField::Email));
-        let section_cell = clean(read(ImportField::Section));
+        // What the secretary typed in the wizard wins over the file.
+        let fixed = |field: ImportField, from_file: String| -> String {
+            choices
+                .fixes
+                .iter()
+                .rev()
+                .find(|f| f.row == row && f.field == field)
+                .map_or(from_file, |f| clean(f.value.nfc().collect()))
+        };
+        let name = fixed(ImportField::FullName, name);
+        let title = fixed(ImportField::Title, clean(read(ImportField::Title)));
+        let unit = fixed(ImportField::Unit, clean(read(ImportField::Unit)));
+        let code = fixed(ImportField::Code, clean(read(ImportField::Code)));
+        let phone = phone_of(&fixed(ImportField::Phone, clean(read(ImportField::Phone))));
+        let email = fixed(ImportField::Email, clean(read(ImportField::Email)));
+        let section_cell = fixed(ImportField::Section, clean(read(ImportField::Section)));
         let ordinal = clean(read(ImportField::Ordinal));
 
         // A blank row, or a line such as "Tổng cộng: 40 đại biểu", is not a person.

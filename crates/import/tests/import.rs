@@ -1,7 +1,7 @@
 mod common;
 
 use common::meeting;
-use hoinghi_core::model::{ImportAction, ImportChoices, ImportField};
+use hoinghi_core::model::{ImportAction, ImportChoices, ImportField, ImportFix};
 use hoinghi_core::Db;
 use hoinghi_import::{apply, export_list, field_of, preview, read, ImportError, Source};
 use rust_xlsxwriter::{Format, Workbook};
@@ -272,6 +272,45 @@ fn the_report_names_each_problem_with_its_row_and_skips_only_the_bad_rows() {
     };
     let plan = preview(&other, Some(&m2), &source, &choices).unwrap();
     assert_eq!(plan.rows[0].action, ImportAction::Skip);
+}
+
+#[test]
+fn a_cell_fixed_in_the_wizard_is_read_instead_of_the_file_s() {
+    let csv = "STT,Họ và tên,Đơn vị,Email\n\
+               1,Nguyễn Văn An,Sở Nội vụ,an@noivu\n\
+               2,,Sở Y tế,\n\
+               3,Lê Thị Cúc,Sở Y tế,\n";
+    let source = read(csv.as_bytes(), "ds.csv").unwrap();
+    let mut db = Db::open_in_memory().unwrap();
+    let m = meeting(&mut db);
+    let plan = preview(&db, Some(&m), &source, &ImportChoices::default()).unwrap();
+    assert_eq!((plan.added, plan.skipped), (1, 2), "{:?}", plan.problems);
+
+    let fix = |row, field, value: &str| ImportFix {
+        row,
+        field,
+        value: value.into(),
+    };
+    let choices = ImportChoices {
+        fixes: vec![
+            fix(2, ImportField::Email, "an@noivu.gov"),
+            fix(2, ImportField::Email, "an@noivu.gov.vn"),
+            fix(3, ImportField::FullName, "  Trần   Văn Bảo "),
+            // Not a person's detail: ignored.
+            fix(4, ImportField::Ordinal, "9"),
+        ],
+        ..ImportChoices::default()
+    };
+    let plan = preview(&db, Some(&m), &source, &choices).unwrap();
+    assert!(plan.problems.is_empty(), "{:?}", plan.problems);
+    assert_eq!(plan.added, 3);
+    assert_eq!(
+        plan.rows[0].person.email, "an@noivu.gov.vn",
+        "the last fix wins"
+    );
+    assert_eq!(plan.rows[1].person.full_name, "Trần Văn Bảo");
+    apply(&mut db, Some(&m), &source, &choices).unwrap();
+    assert_eq!(names(&db, &m).len(), 3);
 }
 
 #[test]

@@ -240,6 +240,8 @@ export const en: Dictionary = {
   "list.menu": "List import/export",
   "list.menuLabel": "Import, export or copy the list of delegates",
   "list.import": "Import from an Excel/CSV file…",
+  "list.importDirectory": "Import a file into the directory…",
+  "list.importDirectoryHint": "Only adds to the directory, invites nobody",
   "list.export": "Export the list to Excel…",
   "list.copy": "Copy from an earlier meeting…",
   "list.locked": "The records are locked",
@@ -247,10 +249,16 @@ export const en: Dictionary = {
     "The meeting has ended, so its list is locked. To change it, reopen the meeting in the Details tab.",
   "list.exported": "Saved {name}",
   "list.stopped": "Stopped; the list is unchanged.",
+  "list.stoppedDirectory": "Stopped; the directory is unchanged.",
+  "list.importedDirectory":
+    "Added {added} people to the directory, {updated} updated, {unchanged} kept, {skipped} left out. Invite them to the meeting with “Invite from directory”.",
 
   "import.noNameColumn":
     "No name column was found. Choose which column holds the full name (or the family and given names).",
   "import.title": "Import a list of delegates from a file",
+  "import.titleDirectory": "Import into the directory from a file",
+  "import.directoryNote":
+    "People not yet in the directory are added; those already there (same code, or same name and unit) are updated. Nobody is invited to the meeting.",
   "import.reading": "Reading the file…",
   "import.readingShare": "Reading the file… {percent}% of the rows checked",
   "import.stop": "Stop",
@@ -286,6 +294,11 @@ export const en: Dictionary = {
   "import.checkStep": "Check",
   "import.noProblems": "No problems found.",
   "import.problem": "Row {row}: {message}",
+  "import.fix": "Fix",
+  "import.fixLabel": "Fix {field} in row {row}",
+  "import.fixValue": "{field} in row {row}",
+  "import.fixedCount": "{n} cells fixed here; the file itself is unchanged.",
+  "import.fixesClear": "Undo the fixes",
   "import.blocking": "left out",
   "import.warning": "note",
   "import.col.include": "Import",
@@ -307,6 +320,7 @@ export const en: Dictionary = {
     "Only the first {shown} of {total} rows are shown; the numbers count the whole file.",
   "import.counts": "Will add {added} · update {updated} · keep {unchanged} · leave out {skipped}",
   "import.apply": "Import {n} people",
+  "import.applyDirectory": "Import {n} people into the directory",
   "import.applying": "Importing…",
   "import.done":
     "Imported: {added} added, {updated} updated, {unchanged} kept, {skipped} left out.",

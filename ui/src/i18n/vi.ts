@@ -239,6 +239,8 @@ export const vi = {
   "list.menu": "Nhập/xuất danh sách",
   "list.menuLabel": "Nhập, xuất hoặc chép danh sách đại biểu",
   "list.import": "Nhập từ tệp Excel/CSV…",
+  "list.importDirectory": "Nhập tệp vào danh bạ…",
+  "list.importDirectoryHint": "Chỉ thêm vào danh bạ, không mời ai",
   "list.export": "Xuất danh sách ra Excel…",
   "list.copy": "Chép từ hội nghị trước…",
   "list.locked": "Hồ sơ đã khoá",
@@ -246,10 +248,16 @@ export const vi = {
     "Hội nghị đã kết thúc nên danh sách đã được khoá. Muốn sửa, hãy mở lại hội nghị ở thẻ Thông tin.",
   "list.exported": "Đã lưu {name}",
   "list.stopped": "Đã dừng; danh sách không thay đổi.",
+  "list.stoppedDirectory": "Đã dừng; danh bạ không thay đổi.",
+  "list.importedDirectory":
+    "Đã thêm {added} người vào danh bạ, cập nhật {updated}, giữ nguyên {unchanged}, bỏ qua {skipped}. Mời họ vào hội nghị bằng “Mời từ danh bạ”.",
 
   "import.noNameColumn":
     'Không tìm thấy cột họ và tên. Hãy chọn cột nào là "Họ và tên" (hoặc "Họ" và "Tên").',
   "import.title": "Nhập danh sách đại biểu từ tệp",
+  "import.titleDirectory": "Nhập danh bạ từ tệp",
+  "import.directoryNote":
+    "Người chưa có trong danh bạ được thêm vào; người đã có (cùng mã, hoặc cùng họ tên và đơn vị) được cập nhật. Không ai được mời vào hội nghị.",
   "import.reading": "Đang đọc tệp…",
   "import.readingShare": "Đang đọc tệp… đã kiểm tra {percent}% số dòng",
   "import.stop": "Dừng",
@@ -285,6 +293,11 @@ export const vi = {
   "import.checkStep": "Kiểm tra",
   "import.noProblems": "Không thấy lỗi nào.",
   "import.problem": "Dòng {row}: {message}",
+  "import.fix": "Sửa",
+  "import.fixLabel": "Sửa {field} ở dòng {row}",
+  "import.fixValue": "{field} ở dòng {row}",
+  "import.fixedCount": "Đã sửa {n} ô trong trình nhập; tệp gốc không đổi.",
+  "import.fixesClear": "Bỏ các chỗ đã sửa",
   "import.blocking": "bỏ qua",
   "import.warning": "lưu ý",
   "import.col.include": "Nhập",
@@ -306,6 +319,7 @@ export const vi = {
   "import.counts":
     "Sẽ thêm {added} · cập nhật {updated} · giữ nguyên {unchanged} · bỏ qua {skipped}",
   "import.apply": "Nhập {n} người",
+  "import.applyDirectory": "Nhập {n} người vào danh bạ",
   "import.applying": "Đang nhập…",
   "import.done":
     "Đã nhập: thêm {added}, cập nhật {updated}, giữ nguyên {unchanged}, bỏ qua {skipped}.",

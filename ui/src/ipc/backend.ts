@@ -150,12 +150,16 @@ export interface Backend {
   /**
    * Asks for a delegate list file (native dialog), reads it and answers what
    * importing it would do with the columns as detected; null when cancelled.
+   *
+   * For these three, `meetingId` null means the person directory (danh bạ):
+   * rows match every person of the directory (by check-in code, else name and
+   * unit), new people are only added to it, nobody is invited to a meeting.
    */
-  chooseImportFile(meetingId: string): Promise<ImportPreview | null>;
-  /** What importing the picked file would do with these choices (first 500 rows shown). */
-  previewImport(meetingId: string, choices: ImportChoices): Promise<ImportPreview>;
-  /** Imports the picked file: every added or updated row, or none. */
-  applyImport(meetingId: string, choices: ImportChoices): Promise<ImportOutcome>;
+  chooseImportFile(meetingId: string | null): Promise<ImportPreview | null>;
+  /** What importing the picked file would do with these choices (first 500 rows shown); null meeting: into the directory. */
+  previewImport(meetingId: string | null, choices: ImportChoices): Promise<ImportPreview>;
+  /** Imports the picked file: every added or updated row, or none. Null meeting: into the directory only. */
+  applyImport(meetingId: string | null, choices: ImportChoices): Promise<ImportOutcome>;
   /** Stops a preview under way and forgets the picked file. */
   cancelImport(): Promise<null>;
   /** Writes the list (with attendance) to an .xlsx file picked in a dialog; its name, or null. */

@@ -407,7 +407,14 @@ section: string | null,
 /**
  * Rows (sheet numbers) the secretary chose not to import.
  */
-skipRows: Array<number>, };
+skipRows: Array<number>, 
+/**
+ * Values typed in the wizard in place of the file's, the last for a
+ * cell winning; the file itself is never changed.
+ */
+fixes: Array<ImportFix>, };
+
+export type ImportFix = { row: number, field: ImportField, value: string, };
 
 export type ImportOutcome = { added: number, updated: number, unchanged: number, skipped: number, };
 

@@ -53,10 +53,11 @@ import type {
 import { LIST_ORDERS, TABLE_FONT_SIZES } from "./bindings";
 import { ipcError, toIpcError } from "./errors";
 import {
+  type ImportPlan,
   ImportRefusal,
   NO_NAME_COLUMN,
   type PickedFile,
-  previewImport,
+  planImport,
   readCsv,
 } from "./fakeImport";
 import { samplePdf } from "./fakePdf";
@@ -1387,58 +1388,75 @@ export class FakeBackend implements Backend {
     return summarise(this.participants(meetingId));
   }
 
-  async chooseImportFile(meetingId: string): Promise<ImportPreview | null> {
+  async chooseImportFile(meetingId: string | null): Promise<ImportPreview | null> {
     const file = this.importChoice();
     if (file === null) return null;
-    const preview = this.importPreview(meetingId, file, {
+    const { preview } = this.importPlan(meetingId, file, {
       sheet: null,
       headerRow: null,
       fields: null,
       section: null,
       skipRows: [],
+      fixes: [],
     });
     this.picked = file;
     return preview;
   }
 
-  async previewImport(meetingId: string, choices: ImportChoices): Promise<ImportPreview> {
-    return this.importPreview(meetingId, this.pickedFile(), choices);
+  async previewImport(meetingId: string | null, choices: ImportChoices): Promise<ImportPreview> {
+    return this.importPlan(meetingId, this.pickedFile(), choices).preview;
   }
 
-  /** The core's `plan::apply`: every added or updated row, or none. */
-  async applyImport(meetingId: string, choices: ImportChoices): Promise<ImportOutcome> {
+  /**
+   * The core's `plan::apply` and `Db::apply_import`: every added or updated
+   * row, or none. With no meeting the rows go into the person directory only:
+   * nobody is invited, and a closed meeting is no matter.
+   */
+  async applyImport(meetingId: string | null, choices: ImportChoices): Promise<ImportOutcome> {
     const file = this.pickedFile();
-    const plan = this.importPreview(meetingId, file, choices);
+    const { preview: plan, matches } = this.importPlan(meetingId, file, choices);
     if (!plan.columns.some((c) => ["fullName", "familyName", "givenName"].includes(c.field))) {
       invalid(NO_NAME_COLUMN);
     }
-    const rows = plan.rows.filter((r) => r.action === "add" || r.action === "update");
+    const rows = plan.rows
+      .map((r, i) => ({ ...r, personId: matches[i] ?? null }))
+      .filter((r) => r.action === "add" || r.action === "update");
     if (rows.length === 0 && plan.unchanged === 0) invalid("Không có dòng nào để nhập.");
+    const valid: PersonInput[] = [];
     for (const r of rows) {
       try {
-        this.validatePerson(r.person);
+        valid.push(this.validatePerson(r.person));
       } catch (e) {
         invalid(`Dòng ${r.row}: ${toIpcError(e).message}`);
       }
     }
-    this.openMeeting(meetingId);
-    const listed = this.participants(meetingId);
+    if (meetingId !== null) this.openMeeting(meetingId);
+    // One transaction: a person to update who has gone meanwhile refuses it all.
     for (const r of rows) {
-      const key = `${fold(r.person.fullName)}|${fold(r.person.unit)}`;
-      const found = listed.find(
-        (p) =>
-          (codeKey(r.code) !== "" && codeKey(p.person.checkinCode) === codeKey(r.code)) ||
-          `${fold(p.person.fullName)}|${fold(p.person.unit)}` === key,
-      );
-      if (found) {
-        Object.assign(this.livePerson(found.person.id), this.validatePerson(r.person), {
-          updatedAt: this.stamp(),
-        });
+      if (r.personId === null) continue;
+      const stillThere =
+        meetingId === null
+          ? this.people.some((p) => p.id === r.personId) && !this.deletedPeople.has(r.personId)
+          : this.invitations.some((i) => i.meetingId === meetingId && i.personId === r.personId);
+      if (!stillThere) {
+        fail(
+          "conflict",
+          `Dòng ${r.row}: người cần cập nhật không còn trong danh sách (có thể vừa bị bỏ ra ở nơi khác). Hãy xem trước lại rồi nhập lại.`,
+        );
+      }
+    }
+    for (const [i, r] of rows.entries()) {
+      const person = valid[i] as PersonInput;
+      if (r.personId !== null) {
+        // Like the core's `people::update`: a deleted person is left as they are.
+        if (!this.deletedPeople.has(r.personId)) {
+          Object.assign(this.person(r.personId), person, { updatedAt: this.stamp() });
+        }
       } else {
         const free = !this.people.some((p) => codeKey(p.checkinCode) === codeKey(r.code));
-        const person = await this.createPerson(r.person);
-        if (codeKey(r.code) !== "" && free) this.livePerson(person.id).checkinCode = r.code.trim();
-        this.invitePerson(meetingId, person.id);
+        const created = await this.createPerson(person);
+        if (codeKey(r.code) !== "" && free) this.livePerson(created.id).checkinCode = r.code.trim();
+        if (meetingId !== null) this.invitePerson(meetingId, created.id);
       }
     }
     // Imported: the file is forgotten (a refused import keeps it).
@@ -1502,14 +1520,20 @@ export class FakeBackend implements Backend {
     return this.picked;
   }
 
-  private importPreview(
-    meetingId: string,
+  /** The people a row may be: the meeting's list, or (no meeting) the whole directory. */
+  private importPlan(
+    meetingId: string | null,
     file: PickedFile,
     choices: ImportChoices,
-  ): ImportPreview {
-    const existing = this.participants(meetingId);
+  ): ImportPlan {
+    const existing =
+      meetingId === null
+        ? this.people
+            .filter((p) => !this.deletedPeople.has(p.id))
+            .sort(byListOrder(this.formatSettings.listOrder))
+        : this.participants(meetingId).map((p) => p.person);
     try {
-      return previewImport(file, existing, choices);
+      return planImport(file, existing, choices);
     } catch (e) {
       if (e instanceof ImportRefusal) invalid(e.message);
       throw e;

@@ -11,7 +11,6 @@ import type {
   ImportPreview,
   ImportProblem,
   ImportRowPlan,
-  Participant,
   Person,
   PersonInput,
 } from "./bindings";
@@ -63,6 +62,18 @@ const HEADERS: [ImportField, string[]][] = [
   ["section", ["thanh phan", "nhom", "nhom dai bieu", "doan", "khoi"]],
   ["ignore", ["ghi chu", "ky ten", "chu ky", "ky nhan"]],
 ];
+
+/** The fields a wizard fix (`ImportChoices.fixes`) may set; fixes of any other field are ignored. */
+const FIXABLE_FIELDS = [
+  "fullName",
+  "title",
+  "unit",
+  "code",
+  "phone",
+  "email",
+  "section",
+] as const satisfies readonly ImportField[];
+type FixableField = (typeof FIXABLE_FIELDS)[number];
 
 /** A picked file as the core reads a UTF-8 CSV. */
 export interface PickedFile {
@@ -180,12 +191,22 @@ export const NO_NAME_COLUMN =
 /** Thrown as the core's `ImportError` messages. */
 export class ImportRefusal extends Error {}
 
-/** The core's `plan::preview` for a picked CSV. */
-export function previewImport(
+/** A plan and, for each of its rows, the id of the person it matched (the one an update changes). */
+export interface ImportPlan {
+  preview: ImportPreview;
+  matches: (string | null)[];
+}
+
+/**
+ * The core's `plan::plan` for a picked CSV. `existing` are the people a row
+ * may be: a meeting's participants, or (importing into the person directory)
+ * every live person of the directory.
+ */
+export function planImport(
   file: PickedFile,
-  existing: Participant[],
+  existing: Person[],
   choices: ImportChoices,
-): ImportPreview {
+): ImportPlan {
   if (choices.sheet !== null && choices.sheet !== file.sheet) {
     throw new ImportRefusal(`Tệp không có trang tính "${choices.sheet}".`);
   }
@@ -239,20 +260,19 @@ export function previewImport(
       message: NO_NAME_COLUMN,
       blocking: true,
     });
-    return preview;
+    return { preview, matches: [] };
   }
-  const byCode = new Map(existing.map((p) => [codeKey(p.person.checkinCode), p]));
-  const byName = new Map(
-    existing.map((p) => [`${fold(p.person.fullName)}|${fold(p.person.unit)}`, p]),
-  );
+  const byCode = new Map(existing.map((p) => [codeKey(p.checkinCode), p]));
+  const byName = new Map(existing.map((p) => [`${fold(p.fullName)}|${fold(p.unit)}`, p]));
   const find = (code: string, name: string, unit: string) => {
     const key = codeKey(code);
     return (key && byCode.get(key)) || byName.get(`${fold(name)}|${fold(unit)}`);
   };
   const planned: ImportRowPlan[] = [];
+  const matches: (string | null)[] = [];
   const problems: ImportProblem[] = [];
   const seen = new Map<string, number>();
-  let nextRank = Math.max(0, ...existing.map((p) => p.person.rank)) + 1;
+  let nextRank = Math.max(0, ...existing.map((p) => p.rank)) + 1;
   data.forEach((cells, i) => {
     const row = firstData + i + 1;
     const read = (field: ImportField) =>
@@ -261,25 +281,32 @@ export function previewImport(
         .filter((t) => t.trim() !== "")
         .map((t) => t.normalize("NFC"))
         .join(" ");
-    let name = clean(read("fullName"));
-    if (!name) name = clean(`${read("familyName")} ${read("givenName")}`);
-    const title = clean(read("title"));
-    const unit = clean(read("unit"));
-    const code = clean(read("code"));
-    const phone = phoneOf(clean(read("phone")));
-    const email = clean(read("email"));
-    const sectionCell = clean(read("section"));
+    // What the secretary typed in the wizard wins over the file (the last fix of a cell).
+    const fixed = (field: FixableField, fromFile: string) => {
+      // Missing in what an older shell sends: the core reads it as none (`#[serde(default)]`).
+      const fix = (choices.fixes ?? []).findLast((f) => f.row === row && f.field === field);
+      return fix ? clean(fix.value.normalize("NFC")) : fromFile;
+    };
+    let fromFile = clean(read("fullName"));
+    if (!fromFile) fromFile = clean(`${read("familyName")} ${read("givenName")}`);
+    const name = fixed("fullName", fromFile);
+    const title = fixed("title", clean(read("title")));
+    const unit = fixed("unit", clean(read("unit")));
+    const code = fixed("code", clean(read("code")));
+    const phone = phoneOf(fixed("phone", clean(read("phone"))));
+    const email = fixed("email", clean(read("email")));
+    const sectionCell = fixed("section", clean(read("section")));
     const ordinal = clean(read("ordinal"));
     if ([name, title, unit, code, phone, email, sectionCell].every((s) => !s)) return;
     if (!name && ordinal && !/^[0-9]+$/.test(ordinal)) return;
     const found = find(code, name, unit);
-    const section = sectionCell || choices.section?.trim() || found?.person.section || "";
+    const section = sectionCell || choices.section?.trim() || found?.section || "";
     const person: PersonInput = {
       fullName: name,
       positionTitle: title,
       unit,
       section,
-      rank: found ? found.person.rank : nextRank,
+      rank: found ? found.rank : nextRank,
       phone,
       email,
     };
@@ -326,7 +353,7 @@ export function previewImport(
     if (mine.some((p) => p.blocking) || chosenOut) {
       action = "skip";
     } else if (found) {
-      changed = changes(found.person, person);
+      changed = changes(found, person);
       action = changed.length === 0 ? "unchanged" : "update";
     } else {
       nextRank += 1;
@@ -334,15 +361,19 @@ export function previewImport(
     }
     problems.push(...mine);
     planned.push({ row, person, code, action, changes: changed });
+    matches.push(found?.id ?? null);
   });
   const count = (a: ImportAction) => planned.filter((r) => r.action === a).length;
   return {
-    ...preview,
-    rows: planned,
-    problems,
-    added: count("add"),
-    updated: count("update"),
-    unchanged: count("unchanged"),
-    skipped: count("skip"),
+    preview: {
+      ...preview,
+      rows: planned,
+      problems,
+      added: count("add"),
+      updated: count("update"),
+      unchanged: count("unchanged"),
+      skipped: count("skip"),
+    },
+    matches,
   };
 }

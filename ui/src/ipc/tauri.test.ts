@@ -40,6 +40,29 @@ describe("TauriBackend", () => {
     ]);
   });
 
+  it("sends a null meeting for an import into the person directory", async () => {
+    invoke.mockResolvedValue(null);
+    const backend = new TauriBackend();
+    const choices = {
+      sheet: null,
+      headerRow: null,
+      fields: null,
+      section: null,
+      skipRows: [],
+      fixes: [],
+    };
+    await backend.chooseImportFile(null);
+    await backend.previewImport(null, choices);
+    await backend.applyImport(null, choices);
+    await backend.applyImport("m1", choices);
+    expect(invoke.mock.calls).toEqual([
+      ["choose_import_file", { meetingId: null }],
+      ["preview_import", { meetingId: null, choices }],
+      ["apply_import", { meetingId: null, choices }],
+      ["apply_import", { meetingId: "m1", choices }],
+    ]);
+  });
+
   it("renders, saves and prints documents with the agreed commands and keys", async () => {
     const backend = new TauriBackend();
     const options = {

@@ -42,6 +42,18 @@ function planned(row: number): HTMLElement {
   return line;
 }
 
+/** The problem lines of a sheet row. */
+function problemsOf(row: number): HTMLElement[] {
+  const list = within(screen.getByTestId("import-problems")).queryAllByRole("listitem");
+  return list.filter((li) => li.textContent?.includes(`Dòng ${row}:`));
+}
+
+function problemOf(row: number): HTMLElement {
+  const [line] = problemsOf(row);
+  if (!line) throw new Error(`no problem on row ${row}`);
+  return line;
+}
+
 function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((done) => {
@@ -56,6 +68,7 @@ const DETECTED: ImportChoices = {
   fields: null,
   section: null,
   skipRows: [],
+  fixes: [],
 };
 
 describe("import wizard", () => {
@@ -84,9 +97,9 @@ describe("import wizard", () => {
       .getAllByRole("listitem")
       .map((li) => li.textContent);
     expect(lines).toEqual([
-      "bỏ quaDòng 5: Thiếu họ và tên.",
-      "bỏ quaDòng 6: Trùng với dòng 4 (cùng họ tên và đơn vị).",
-      'bỏ quaDòng 7: Email "phuc-at-hanoimoi" không hợp lệ.',
+      "bỏ quaDòng 5: Thiếu họ và tên.Sửa",
+      "bỏ quaDòng 6: Trùng với dòng 4 (cùng họ tên và đơn vị).Sửa",
+      'bỏ quaDòng 7: Email "phuc-at-hanoimoi" không hợp lệ.Sửa',
     ]);
 
     expect(
@@ -125,6 +138,91 @@ describe("import wizard", () => {
         "the list on screen is read again",
       ).toHaveLength(2),
     );
+  });
+
+  it("fixes a cell in place, and imports what was typed", async () => {
+    const { backend, meeting, user } = await setUp();
+    const preview = vi.spyOn(backend, "previewImport");
+    const wizard = await openWizard(user);
+    expect(within(wizard).getByTestId("import-counts")).toHaveTextContent(
+      "Sẽ thêm 2 · cập nhật 0 · giữ nguyên 0 · bỏ qua 3",
+    );
+    expect(within(wizard).queryByTestId("import-fixed-count")).not.toBeInTheDocument();
+
+    const fix = within(problemOf(5)).getByTestId("import-fix");
+    expect(fix).toHaveAccessibleName("Sửa họ và tên ở dòng 5");
+    await user.click(fix);
+    const input = within(problemOf(5)).getByTestId("import-fix-value");
+    expect(input, "the row has no name to start from").toHaveValue("");
+    expect(input).toHaveFocus();
+    await user.type(input, "Đỗ Thị Mai");
+    await user.click(within(problemOf(5)).getByTestId("import-fix-save"));
+
+    await waitFor(() => expect(problemsOf(5)).toEqual([]));
+    expect(within(wizard).getByTestId("import-counts")).toHaveTextContent(
+      "Sẽ thêm 3 · cập nhật 0 · giữ nguyên 0 · bỏ qua 2",
+    );
+    expect(planned(5)).toHaveAttribute("data-action", "add");
+    expect(planned(5)).toHaveTextContent("Đỗ Thị Mai");
+    expect(within(wizard).getByTestId("import-fixed-count")).toHaveTextContent(
+      "Đã sửa 1 ô trong trình nhập; tệp gốc không đổi.",
+    );
+    expect(preview.mock.lastCall?.[1]).toEqual({
+      ...DETECTED,
+      fixes: [{ row: 5, field: "fullName", value: "Đỗ Thị Mai" }],
+    });
+
+    await user.click(within(wizard).getByTestId("import-apply"));
+    expect(await screen.findByTestId("import-result")).toHaveTextContent(
+      "Đã nhập: thêm 3, cập nhật 0, giữ nguyên 0, bỏ qua 2.",
+    );
+    const list = await backend.listParticipants(meeting.id);
+    expect(
+      list.map((p) => [p.person.fullName, p.person.positionTitle, p.person.unit]),
+    ).toContainEqual(["Đỗ Thị Mai", "Chuyên viên", "Văn phòng"]);
+    expect(list).toHaveLength(3);
+  });
+
+  it("saves a fix with Enter, closes only the editor with Esc, and undoes the fixes", async () => {
+    const { user } = await setUp();
+    const wizard = await openWizard(user);
+
+    await user.click(within(problemOf(7)).getByTestId("import-fix"));
+    const email = within(problemOf(7)).getByTestId("import-fix-value");
+    expect(email, "the value as read from the file").toHaveValue("phuc-at-hanoimoi");
+    expect(email).toHaveAccessibleName("Email ở dòng 7");
+    await user.keyboard("{Escape}");
+    expect(screen.getByTestId("import-wizard"), "the wizard stays open").toBeInTheDocument();
+    expect(within(problemOf(7)).queryByTestId("import-fix-value")).not.toBeInTheDocument();
+    expect(within(problemOf(7)).getByTestId("import-fix"), "focus is back on Sửa").toHaveFocus();
+    expect(within(wizard).queryByTestId("import-fixed-count")).not.toBeInTheDocument();
+
+    await user.keyboard("{Enter}");
+    await user.clear(within(problemOf(7)).getByTestId("import-fix-value"));
+    await user.keyboard("phuc@hanoimoi.vn{Enter}");
+    await waitFor(() => expect(problemsOf(7)).toEqual([]));
+    expect(planned(7)).toHaveAttribute("data-action", "add");
+
+    await user.click(within(problemOf(5)).getByTestId("import-fix"));
+    await user.keyboard("Đỗ Thị Mai{Enter}");
+    await waitFor(() =>
+      expect(within(wizard).getByTestId("import-counts")).toHaveTextContent(
+        "Sẽ thêm 4 · cập nhật 0 · giữ nguyên 0 · bỏ qua 1",
+      ),
+    );
+    expect(within(wizard).getByTestId("import-fixed-count")).toHaveTextContent(
+      "Đã sửa 2 ô trong trình nhập; tệp gốc không đổi.",
+    );
+
+    await user.click(within(wizard).getByTestId("import-fixes-clear"));
+    await waitFor(() =>
+      expect(within(wizard).getByTestId("import-counts")).toHaveTextContent(
+        "Sẽ thêm 2 · cập nhật 0 · giữ nguyên 0 · bỏ qua 3",
+      ),
+    );
+    expect(problemOf(5)).toHaveTextContent("Dòng 5: Thiếu họ và tên.");
+    expect(problemOf(7)).toHaveTextContent('Dòng 7: Email "phuc-at-hanoimoi" không hợp lệ.');
+    expect(within(wizard).queryByTestId("import-fixed-count")).not.toBeInTheDocument();
   });
 
   it("refuses to import without a name column", async () => {

@@ -7,6 +7,7 @@ import { type MessageKey, useI18n } from "../../i18n";
 import {
   type ImportChoices,
   type ImportField,
+  type ImportFix,
   type ImportOutcome,
   type ImportPreview,
   type ImportProblem,
@@ -40,6 +41,7 @@ const DETECTED: ImportChoices = {
   fields: null,
   section: null,
   skipRows: [],
+  fixes: [],
 };
 
 /** How long typing may pause before the file is read again with what was typed. */
@@ -60,6 +62,29 @@ export function columnLetter(index: number): string {
 }
 
 const NAME_FIELDS: readonly ImportField[] = ["fullName", "familyName", "givenName"];
+
+/** The fields a problem can be fixed in, and where the row plan shows each one's value. */
+const FIXABLE: Partial<Record<ImportField, Exclude<keyof ImportRowPlan["person"], "rank">>> = {
+  fullName: "fullName",
+  title: "positionTitle",
+  unit: "unit",
+  section: "section",
+  phone: "phone",
+  email: "email",
+};
+
+/** A cell of the sheet: its row (as the spreadsheet numbers it) and the field its column holds. */
+type Cell = Pick<ImportFix, "row" | "field">;
+
+/** How many cells the fixes change: a cell fixed twice counts once. */
+function fixedCells(fixes: ImportFix[]): number {
+  return new Set(fixes.map((f) => `${f.row}:${f.field}`)).size;
+}
+
+/** Spaces as the core keeps them: runs made one, ends trimmed. */
+function clean(text: string): string {
+  return text.split(/\s+/).filter(Boolean).join(" ");
+}
 
 /** The typed header row as a number, or null when it is not a whole number from 0 up. */
 function headerRowOf(text: string): number | null {
@@ -93,7 +118,8 @@ function useSlow(on: boolean, ms: number): boolean {
 }
 
 interface ImportWizardProps {
-  meetingId: string;
+  /** The meeting whose list the file goes into; null: only the person directory. */
+  meetingId: string | null;
   /** The picked file as `chooseImportFile` read it, everything detected. */
   initial: ImportPreview;
   /** Closed without importing; the picked file has been dropped. `stopped`: by "Dừng". */
@@ -122,6 +148,8 @@ export function ImportWizard({ meetingId, initial, onClose, onImported }: Import
   const slow = useSlow(reading, SLOW_READING);
   const typed = useRef(false);
   const latest = useRef(0);
+  // Where focus goes once a fix is saved or the fixes are undone (their buttons are gone).
+  const checkStep = useRef<HTMLElement>(null);
   const apply = useSubmit();
 
   useEffect(() => {
@@ -185,6 +213,16 @@ export function ImportWizard({ meetingId, initial, onClose, onImported }: Import
     }));
   }
 
+  function fix({ row, field }: Cell, value: string) {
+    choose((c) => ({ ...c, fixes: [...c.fixes, { row, field, value }] }));
+    checkStep.current?.focus();
+  }
+
+  function clearFixes() {
+    choose((c) => ({ ...c, fixes: [] }));
+    checkStep.current?.focus();
+  }
+
   function close(stopped: boolean) {
     // An import under way is not taken back halfway: it is one transaction.
     if (apply.busy) return;
@@ -207,10 +245,12 @@ export function ImportWizard({ meetingId, initial, onClose, onImported }: Import
         }
       : null);
   const canImport = !waiting && !refusal && headerRow !== null && people > 0 && !apply.busy;
+  const directory = meetingId === null;
+  const fixed = fixedCells(choices.fixes);
 
   return (
     <Dialog
-      title={t("import.title")}
+      title={t(directory ? "import.titleDirectory" : "import.title")}
       onClose={() => close(false)}
       className="import-dialog"
       testId="import-wizard"
@@ -339,12 +379,38 @@ export function ImportWizard({ meetingId, initial, onClose, onImported }: Import
 
         {refusal ? null : (
           <section
+            ref={checkStep}
+            tabIndex={-1}
             className={slow ? "import-step import-stale" : "import-step"}
             aria-label={t("import.checkStep")}
             aria-busy={slow || undefined}
           >
             <h3>{t("import.checkStep")}</h3>
-            <Problems problems={shown.problems} />
+            {directory ? (
+              <p className="muted small" data-testid="import-directory-note">
+                {t("import.directoryNote")}
+              </p>
+            ) : null}
+            {fixed > 0 ? (
+              <p className="import-fixed small">
+                <span data-testid="import-fixed-count">{t("import.fixedCount", { n: fixed })}</span>
+                <button
+                  type="button"
+                  className="button small"
+                  data-testid="import-fixes-clear"
+                  disabled={apply.busy}
+                  onClick={clearFixes}
+                >
+                  {t("import.fixesClear")}
+                </button>
+              </p>
+            ) : null}
+            <Problems
+              problems={shown.problems}
+              rows={shown.rows}
+              disabled={apply.busy}
+              onFix={fix}
+            />
             <PlannedRows
               rows={shown.rows}
               problems={shown.problems}
@@ -405,7 +471,9 @@ export function ImportWizard({ meetingId, initial, onClose, onImported }: Import
               void apply.submit(() => backend.applyImport(meetingId, choices), onImported)
             }
           >
-            {apply.busy ? t("import.applying") : t("import.apply", { n: people })}
+            {apply.busy
+              ? t("import.applying")
+              : t(directory ? "import.applyDirectory" : "import.apply", { n: people })}
           </button>
         </div>
       </div>
@@ -455,30 +523,160 @@ function FirstRows({ rows, headerRow }: { rows: string[][]; headerRow: number })
   );
 }
 
-/** One line per problem: those that leave the row out first marked so, warnings as notes. */
-function Problems({ problems }: { problems: ImportProblem[] }) {
-  const { t } = useI18n();
+interface ProblemsProps {
+  problems: ImportProblem[];
+  /** The row plans, for the value a fix starts from. */
+  rows: ImportRowPlan[];
+  disabled: boolean;
+  /** A value typed for a cell in place of the file's. */
+  onFix(cell: Cell, value: string): void;
+}
+
+/**
+ * One line per problem: those that leave the row out first marked so,
+ * warnings as notes. A problem in a person's detail can be fixed in place.
+ */
+function Problems({ problems, rows, disabled, onFix }: ProblemsProps) {
+  const { t, lang } = useI18n();
+  const [editing, setEditing] = useState<Cell | null>(null);
+  // The cell whose "Sửa" takes focus back once its editor is closed unsaved.
+  const refocus = useRef<Cell | null>(null);
+  // The problem the editor is open at: the first of its cell's.
+  const at =
+    editing && !disabled
+      ? problems.findIndex((p) => p.row === editing.row && p.field === editing.field)
+      : -1;
+  // Its problem gone (fixed otherwise) or the import begun: the editor stays closed.
+  useEffect(() => {
+    if (at === -1) setEditing(null);
+  }, [at]);
+
+  function current(cell: Cell): string {
+    const key = FIXABLE[cell.field];
+    const plan = rows.find((r) => r.row === cell.row);
+    return key && plan ? plan.person[key] : "";
+  }
+
+  function save(cell: Cell, value: string) {
+    setEditing(null);
+    if (clean(value) === current(cell)) {
+      refocus.current = cell;
+    } else {
+      onFix(cell, value);
+    }
+  }
+
+  function cancel(cell: Cell) {
+    setEditing(null);
+    refocus.current = cell;
+  }
+
   return (
     <div data-testid="import-problems">
       {problems.length === 0 ? (
         <p className="muted">{t("import.noProblems")}</p>
       ) : (
         <ul className="import-problems">
-          {problems.map((p, i) => (
-            <li
-              // biome-ignore lint/suspicious/noArrayIndexKey: a row may have several problems of one field
-              key={i}
-              className={p.blocking ? "import-problem blocking" : "import-problem"}
-            >
-              <span className={p.blocking ? "tag import-tag-skip" : "tag warning"}>
-                {t(p.blocking ? "import.blocking" : "import.warning")}
-              </span>
-              <span>{t("import.problem", { row: p.row, message: p.message })}</span>
-            </li>
-          ))}
+          {problems.map((p, i) => {
+            const label = FIXABLE[p.field] ? t(FIELD_LABELS[p.field]) : null;
+            return (
+              <li
+                // biome-ignore lint/suspicious/noArrayIndexKey: a row may have several problems of one field
+                key={i}
+                className={p.blocking ? "import-problem blocking" : "import-problem"}
+              >
+                <span className={p.blocking ? "tag import-tag-skip" : "tag warning"}>
+                  {t(p.blocking ? "import.blocking" : "import.warning")}
+                </span>
+                <span>{t("import.problem", { row: p.row, message: p.message })}</span>
+                {label === null ? null : i === at ? (
+                  <FixEditor
+                    label={t("import.fixValue", { field: label, row: p.row })}
+                    initial={current(p)}
+                    onSave={(value) => save(p, value)}
+                    onCancel={() => cancel(p)}
+                  />
+                ) : (
+                  <button
+                    type="button"
+                    className="button small import-fix"
+                    data-testid="import-fix"
+                    aria-label={t("import.fixLabel", {
+                      field: label.toLocaleLowerCase(lang),
+                      row: p.row,
+                    })}
+                    disabled={disabled}
+                    ref={(button) => {
+                      const back = refocus.current;
+                      if (button && back?.row === p.row && back.field === p.field) {
+                        refocus.current = null;
+                        button.focus();
+                      }
+                    }}
+                    onClick={() => setEditing({ row: p.row, field: p.field })}
+                  >
+                    {t("import.fix")}
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>
+  );
+}
+
+interface FixEditorProps {
+  label: string;
+  initial: string;
+  onSave(value: string): void;
+  onCancel(): void;
+}
+
+/** A cell's new value typed in place: Enter (or Lưu) keeps it, Esc (or Huỷ) does not. */
+function FixEditor({ label, initial, onSave, onCancel }: FixEditorProps) {
+  const { t } = useI18n();
+  const [value, setValue] = useState(initial);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+
+  return (
+    <span className="import-fix-editor">
+      <input
+        ref={input}
+        className="import-fix-input"
+        data-testid="import-fix-value"
+        aria-label={label}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            onSave(value);
+          } else if (e.key === "Escape") {
+            // Only the editor closes, not the wizard.
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+      />
+      <button
+        type="button"
+        className="button small primary"
+        data-testid="import-fix-save"
+        onClick={() => onSave(value)}
+      >
+        {t("common.save")}
+      </button>
+      <button type="button" className="button small" onClick={onCancel}>
+        {t("common.cancel")}
+      </button>
+    </span>
   );
 }
 

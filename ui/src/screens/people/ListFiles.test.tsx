@@ -144,6 +144,58 @@ describe("the list's menu", () => {
       expect(item).toHaveTextContent("Hồ sơ đã khoá");
     }
     expect(screen.getByTestId("export-list")).toBeEnabled();
+    expect(
+      screen.getByTestId("import-directory"),
+      "the directory is not the meeting's records",
+    ).toBeEnabled();
+  });
+
+  it("imports a file into the directory only, even once the meeting is closed", async () => {
+    const { backend, meeting } = await setUp();
+    await backend.closeMeeting(meeting.id);
+    const choose = vi.spyOn(backend, "chooseImportFile");
+    const apply = vi.spyOn(backend, "applyImport");
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/people`);
+    const menu = await openMenu(user);
+    const items = within(menu)
+      .getAllByRole("menuitem")
+      .map((i) => i.dataset.testid);
+    expect(items.slice(0, 2), "right after the import into the list").toEqual([
+      "import-list",
+      "import-directory",
+    ]);
+    expect(screen.getByTestId("import-directory")).toHaveTextContent("Nhập tệp vào danh bạ…");
+    await user.click(screen.getByTestId("import-directory"));
+
+    const wizard = await screen.findByTestId("import-wizard");
+    expect(choose).toHaveBeenCalledWith(null);
+    expect(within(wizard).getByRole("heading", { name: "Nhập danh bạ từ tệp" })).toBeVisible();
+    expect(within(wizard).getByTestId("import-directory-note")).toHaveTextContent(
+      "Không ai được mời vào hội nghị.",
+    );
+    const button = within(wizard).getByTestId("import-apply");
+    expect(button).toHaveTextContent("Nhập 2 người vào danh bạ");
+    await user.click(button);
+    await waitFor(() => expect(screen.queryByTestId("import-wizard")).not.toBeInTheDocument());
+    expect(apply).toHaveBeenCalledWith(null, expect.anything());
+    expect(screen.getByTestId("import-directory-result")).toHaveTextContent(
+      "Đã thêm 2 người vào danh bạ, cập nhật 0, giữ nguyên 0, bỏ qua 3. Mời họ vào hội nghị bằng “Mời từ danh bạ”.",
+    );
+    const names = (await backend.listPeople("")).map((p) => p.fullName).sort();
+    expect(names).toEqual(["Hoàng Thị Em", "Nguyễn Văn Tuấn"]);
+    expect(await backend.listParticipants(meeting.id), "nobody is invited").toEqual([]);
+
+    await openMenu(user);
+    await user.click(screen.getByTestId("import-directory"));
+    const again = await screen.findByTestId("import-wizard");
+    expect(within(again).getByTestId("import-counts")).toHaveTextContent(
+      "Sẽ thêm 0 · cập nhật 0 · giữ nguyên 2 · bỏ qua 3",
+    );
+    expect(within(again).getByTestId("import-apply"), "nothing to add or update").toBeDisabled();
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByTestId("import-wizard")).not.toBeInTheDocument());
+    expect(await backend.listPeople(""), "not doubled").toHaveLength(2);
+    expect(await backend.listParticipants(meeting.id)).toEqual([]);
   });
 
   it("opens nothing when no file is chosen", async () => {

@@ -22,10 +22,14 @@ interface Done {
   text: string;
 }
 
+/** Where a picked file goes: the meeting's list, or only the person directory. */
+type Target = "list" | "directory";
+
 /**
- * The toolbar's menu for the list as a whole: importing a file (the wizard),
- * exporting it to Excel, and copying it from an earlier meeting. A closed
- * meeting's list is locked, so only the export is offered then.
+ * The toolbar's menu for the list as a whole: importing a file (the wizard)
+ * into the list or only into the person directory, exporting it to Excel, and
+ * copying it from an earlier meeting. A closed meeting's list is locked, so
+ * only the export and the import into the directory are offered then.
  */
 export function ListFiles({ meeting, onChanged }: { meeting: Meeting; onChanged(): void }) {
   const backend = useBackend();
@@ -33,6 +37,7 @@ export function ListFiles({ meeting, onChanged }: { meeting: Meeting; onChanged(
   const action = useSubmit();
   const [reading, setReading] = useState(false);
   const [picked, setPicked] = useState<ImportPreview | null>(null);
+  const [target, setTarget] = useState<Target>("list");
   const [copying, setCopying] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   // Which file choice counts: "Dừng" (or leaving the tab) makes the one under way stale.
@@ -48,13 +53,14 @@ export function ListFiles({ meeting, onChanged }: { meeting: Meeting; onChanged(
 
   const forget = () => void backend.cancelImport().catch(() => null);
 
-  async function chooseFile() {
+  async function chooseFile(into: Target) {
     const mine = ++attempt.current;
     setDone(null);
     action.setError(null);
+    setTarget(into);
     setReading(true);
     try {
-      const preview = await backend.chooseImportFile(meeting.id);
+      const preview = await backend.chooseImportFile(into === "list" ? meeting.id : null);
       if (mine !== attempt.current) {
         // Stopped while the file was read: the core may still have kept it.
         if (preview) forget();
@@ -71,11 +77,16 @@ export function ListFiles({ meeting, onChanged }: { meeting: Meeting; onChanged(
     }
   }
 
+  const stopped = (): Done => ({
+    testId: "import-stopped",
+    text: t(target === "list" ? "list.stopped" : "list.stoppedDirectory"),
+  });
+
   function stopReading() {
     attempt.current += 1;
     setReading(false);
     forget();
-    setDone({ testId: "import-stopped", text: t("list.stopped") });
+    setDone(stopped());
   }
 
   function exportList() {
@@ -90,7 +101,15 @@ export function ListFiles({ meeting, onChanged }: { meeting: Meeting; onChanged(
 
   function imported(outcome: ImportOutcome) {
     setPicked(null);
-    setDone({ testId: "import-result", text: t("import.done", { ...outcome }) });
+    setDone(
+      target === "list"
+        ? { testId: "import-result", text: t("import.done", { ...outcome }) }
+        : {
+            testId: "import-directory-result",
+            text: t("list.importedDirectory", { ...outcome }),
+          },
+    );
+    // Into the directory too: an updated person shows so in this list.
     onChanged();
   }
 
@@ -104,7 +123,16 @@ export function ListFiles({ meeting, onChanged }: { meeting: Meeting; onChanged(
       title: lockedTitle,
       testId: "import-list",
       disabled: locked || reading,
-      onSelect: () => void chooseFile(),
+      onSelect: () => void chooseFile("list"),
+    },
+    {
+      // The directory is not the meeting's records: a closed meeting does not lock it.
+      key: "import-directory",
+      label: t("list.importDirectory"),
+      hint: t("list.importDirectoryHint"),
+      testId: "import-directory",
+      disabled: reading,
+      onSelect: () => void chooseFile("directory"),
     },
     {
       key: "copy",
@@ -169,11 +197,11 @@ export function ListFiles({ meeting, onChanged }: { meeting: Meeting; onChanged(
       ) : null}
       {picked ? (
         <ImportWizard
-          meetingId={meeting.id}
+          meetingId={target === "list" ? meeting.id : null}
           initial={picked}
-          onClose={(stopped) => {
+          onClose={(byStop) => {
             setPicked(null);
-            if (stopped) setDone({ testId: "import-stopped", text: t("list.stopped") });
+            if (byStop) setDone(stopped());
           }}
           onImported={imported}
         />
