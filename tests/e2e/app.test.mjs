@@ -399,7 +399,7 @@ test("the meeting as it runs: an item started, entries with a speaker, a vote, a
   }
 });
 
-test("a delegate list typed years ago with .VnTime comes in through the wizard as Unicode", async () => {
+test("a delegate list typed years ago with .VnTime comes in through the wizard as Unicode; another, fixed in the wizard, goes into the directory", async () => {
   const dataDir = freshDataDir();
   const meeting = "Hội nghị nhập danh sách đầu cuối";
   const file = path.resolve("crates/import/tests/fixtures/tcvn3.csv");
@@ -424,6 +424,29 @@ test("a delegate list typed years ago with .VnTime comes in through the wizard a
       await waitForText(browser, byTestId("participant-row"), name);
     }
     await waitForText(browser, byTestId("participant-row"), "Quận uỷ Ba Đình");
+
+    // A second list, into the directory only; its row 5 has no name, typed in the wizard.
+    await click(browser, "list-files");
+    await click(browser, "import-directory");
+    await answerFileDialog(
+      "Chọn tệp danh sách đại biểu",
+      path.resolve("tests/contract/picked-list.csv"),
+    );
+    await waitForText(browser, wizard, "Nhập danh bạ từ tệp");
+    await waitForText(browser, byTestId("import-problems"), "Dòng 5: Thiếu họ và tên.");
+    const fixes = await browser.$$(byTestId("import-fix"));
+    await fixes[0].click();
+    await type(browser, "import-fix-value", "Đỗ Thị Mai");
+    await click(browser, "import-fix-save");
+    await waitForText(browser, byTestId("import-fixed-count"), "Đã sửa 1 ô");
+    await waitForText(browser, byTestId("import-row"), "Đỗ Thị Mai");
+    await click(browser, "import-apply");
+    await waitForText(browser, byTestId("import-directory-result"), "vào danh bạ");
+    const listed = await browser.$$(byTestId("participant-row"));
+    assert.equal(listed.length, 5, "nobody from the directory file is invited");
+    await click(browser, "invite-open");
+    await waitForText(browser, byTestId("invite-option"), "Đỗ Thị Mai");
+    await waitForText(browser, byTestId("invite-option"), "Nguyễn Văn Tuấn");
   } finally {
     await app.close();
   }

@@ -164,7 +164,8 @@ export async function answerFileDialog(title, file) {
   let window = "";
   while (!window) {
     try {
-      window = xdotool("search", "--name", title).split("\n")[0];
+      // Only a dialog on screen: one answered before may linger unmapped.
+      window = xdotool("search", "--onlyvisible", "--name", title).split("\n")[0];
     } catch {
       // Not open yet.
     }

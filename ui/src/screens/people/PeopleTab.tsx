@@ -297,7 +297,12 @@ export function PeopleTab({ meeting }: { meeting: Meeting }) {
           {t("checkin.open")}
         </button>
         <ListFiles meeting={meeting} onChanged={list.reload} />
-        <button type="button" className="button" onClick={() => setInviting(true)}>
+        <button
+          type="button"
+          className="button"
+          data-testid="invite-open"
+          onClick={() => setInviting(true)}
+        >
           {t("people.invite")}
         </button>
         <button
