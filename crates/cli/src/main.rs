@@ -13,7 +13,7 @@
 //!   hoinghi-cli register --db FILE [--meeting ID] -o REGISTER.pdf
 //!   hoinghi-cli search --db FILE [--meeting ID] QUERY
 //!   hoinghi-cli checkin --db FILE [--meeting ID] CODE
-//!   hoinghi-cli import --db FILE [--meeting ID] [--sheet NAME] [--section NAME] [--dry-run] PATH
+//!   hoinghi-cli import --db FILE [--meeting ID | --directory] [--sheet NAME] [--section NAME] [--dry-run] PATH
 //!   hoinghi-cli export-list --db FILE [--meeting ID] -o LIST.xlsx
 
 /// A short-lived process that builds and frees hundreds of thousands of
