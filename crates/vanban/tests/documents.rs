@@ -1708,8 +1708,8 @@ fn a_character_the_font_lacks_is_named_once_with_where_it_was_typed() {
     assert!(message.contains("trang 1"), "{message}");
 }
 
-#[test]
-fn hd05_ends_with_the_drafter_mark_and_the_contact_block_on_the_last_page() {
+/// The demo, its body giving an address and phone.
+fn demo_with_contact() -> (Db, String) {
     let mut db = Db::open_in_memory().unwrap();
     let id = db.write_demo().unwrap();
     let body = db.issuing_body(&id).unwrap();
@@ -1718,6 +1718,12 @@ fn hd05_ends_with_the_drafter_mark_and_the_contact_block_on_the_last_page() {
         ..db.organisation(&body.id).unwrap()
     })
     .unwrap();
+    (db, id)
+}
+
+#[test]
+fn hd05_ends_with_the_drafter_mark_and_the_contact_block_on_the_last_page() {
+    let (mut db, id) = demo_with_contact();
     db.set_document_text(
         &id,
         DocumentKind::ThongBao,
@@ -1766,14 +1772,7 @@ fn hd05_ends_with_the_drafter_mark_and_the_contact_block_on_the_last_page() {
 
 #[test]
 fn nd30_and_hd36_set_the_contact_block_at_the_foot_of_page_1() {
-    let mut db = Db::open_in_memory().unwrap();
-    let id = db.write_demo().unwrap();
-    let body = db.issuing_body(&id).unwrap();
-    db.save_organisation(&hoinghi_core::model::Organisation {
-        contact: "Số 2 Lê Lai, Hoàn Kiếm, Hà Nội; ĐT: 024 3825 3594".into(),
-        ..db.organisation(&body.id).unwrap()
-    })
-    .unwrap();
+    let (db, id) = demo_with_contact();
     let fonts = Fonts::bundled();
     for (profile, size) in [(FormatProfile::Nd30, 11.0), (FormatProfile::Hd36, 10.0)] {
         for kind in [

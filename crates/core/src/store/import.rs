@@ -31,17 +31,15 @@ impl Db {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let tz = match meeting_id {
-            Some(id) => self.time_zone_of(id)?,
-            None => "UTC".to_string(),
-        };
+        let tz = meeting_id.map(|id| self.time_zone_of(id)).transpose()?;
         let outcome = self.write(|tx, device| {
             if let Some(id) = meeting_id {
                 require_open(tx, id)?;
             }
             let mut outcome = ImportOutcome::default();
             let mut codes = used_codes(tx)?;
-            let now = clock::local_now(&tz);
+            // When they are invited, in the meeting's clock.
+            let invited_at = tz.as_deref().map(clock::local_now);
             for (row, person) in rows.iter().zip(&valid) {
                 match &row.person_id {
                     Some(id) => {
@@ -70,8 +68,8 @@ impl Db {
                             )?;
                             codes.push(key);
                         }
-                        if let Some(m) = meeting_id {
-                            attendance::invite(tx, m, &id, &now, device)?;
+                        if let (Some(m), Some(at)) = (meeting_id, &invited_at) {
+                            attendance::invite(tx, m, &id, at, device)?;
                         }
                         outcome.added += 1;
                     }
@@ -110,8 +108,8 @@ impl Db {
             .collect();
         self.write(|tx, device| {
             require_open(tx, meeting_id)?;
-            let mut outcome = ImportOutcome::default();
             let now = clock::local_now(&tz);
+            let mut outcome = ImportOutcome::default();
             for p in wanted {
                 if listed.iter().any(|l| l.person.id == p.person.id) {
                     outcome.unchanged += 1;

@@ -13,7 +13,7 @@ use hoinghi_core::model::{
     ParticipantRole,
 };
 
-use super::{cell_para, roman, when, Ctx};
+use super::{annex_label, cell_para, roman, when, Ctx};
 use crate::layout::{Align, Block, Cell, PageSpec, Para, Row, Rule, Table, MM};
 use crate::profile::{date_line, upper};
 
@@ -87,7 +87,7 @@ pub(super) fn invitees(ctx: &Ctx, invitees: &[&Participant]) -> Vec<Block> {
         ctx.conf.meeting.title.trim()
     ));
     let basis = basis_line(ctx, DocumentKind::GiayMoi, "Giấy mời");
-    let label = ctx.annex_label(1, 1);
+    let label = annex_label(ctx.profile().kind, 1, 1);
     let mut blocks = heading(ctx, &page, Some(&label), &title, &basis);
     blocks.push(table(ctx, &page, invitees, ListForm::Delegates));
     blocks

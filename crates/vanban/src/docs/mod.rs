@@ -632,10 +632,6 @@ impl Ctx<'_> {
         edited.unwrap_or(generated)
     }
 
-    fn annex_label(&self, n: usize, of: usize) -> String {
-        annex_label(self.profile().kind, n, of)
-    }
-
     /// Tên loại and the trích yếu (editable).
     fn title(&self, kind_name: &str, subject: &str) -> Vec<Block> {
         let subject = self.text(DocumentFieldKey::Subject, subject.trim().to_string());
@@ -1015,7 +1011,7 @@ fn roman_heading(party: bool, n: usize, title: &str) -> String {
 /// annex, else numbered: Roman in NĐ30 ("Phụ lục II"), Arabic in Party
 /// documents ("Phụ lục 2": HD05; HD36 does not say, and Party practice
 /// numbers so).
-fn annex_label(profile: FormatProfile, n: usize, of: usize) -> String {
+pub(super) fn annex_label(profile: FormatProfile, n: usize, of: usize) -> String {
     match (of, profile) {
         (0 | 1, _) => "Phụ lục".to_string(),
         (_, FormatProfile::Nd30) => format!("Phụ lục {}", roman(n)),
