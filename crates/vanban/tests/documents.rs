@@ -1828,3 +1828,39 @@ fn nd30_and_hd36_set_the_contact_block_at_the_foot_of_page_1() {
         }
     }
 }
+
+#[test]
+fn a_party_trich_yeu_that_says_what_the_document_does_starts_in_lower_case() {
+    for (kind, phrase) in [
+        (DocumentKind::GiayMoi, "dự Hội nghị giao ban"),
+        (DocumentKind::BaoCao, "kết quả Hội nghị giao ban"),
+        (DocumentKind::ThongBao, "kết luận của đồng chí"),
+    ] {
+        for profile in [
+            FormatProfile::Hd36,
+            FormatProfile::Hd05,
+            FormatProfile::Nd30,
+        ] {
+            let (_, laid) = document(kind, profile);
+            let first = laid.pages[0]
+                .runs()
+                .map(TextRun::text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let expected = if profile == FormatProfile::Nd30 {
+                let mut c = phrase.chars();
+                c.next()
+                    .unwrap()
+                    .to_uppercase()
+                    .chain(c)
+                    .collect::<String>()
+            } else {
+                phrase.to_string()
+            };
+            assert!(
+                first.contains(&expected),
+                "{kind:?} {profile:?}: {expected} in {first}"
+            );
+        }
+    }
+}

@@ -12,7 +12,8 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     let party = ctx.profile().is_party();
     let mut blocks = ctx.header(true, true);
     blocks.extend(ctx.first_page_contact());
-    blocks.extend(ctx.title("Báo cáo", &format!("Kết quả {}", m.title.trim())));
+    let subject = ctx.subject_phrase(&format!("kết quả {}", m.title.trim()));
+    blocks.extend(ctx.title("Báo cáo", &subject));
 
     blocks.push(ctx.heading(&roman_heading(party, 1, "Tình hình, kết quả hội nghị")));
     let mut opening = format!(

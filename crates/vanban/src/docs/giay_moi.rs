@@ -57,7 +57,8 @@ fn invitation(ctx: &Ctx, to: To) -> Vec<Block> {
     let m = &conf.meeting;
     let mut blocks = ctx.header(true, true);
     blocks.extend(ctx.first_page_contact());
-    blocks.extend(ctx.title("Giấy mời", &format!("Dự {}", m.title.trim())));
+    let subject = ctx.subject_phrase(&format!("dự {}", m.title.trim()));
+    blocks.extend(ctx.title("Giấy mời", &subject));
 
     let you = match to {
         To::Everyone => {

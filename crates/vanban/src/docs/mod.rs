@@ -632,6 +632,18 @@ impl Ctx<'_> {
         edited.unwrap_or(generated)
     }
 
+    /// A trích yếu that says what the document does ("dự …", "kết quả …",
+    /// "kết luận của …"): Party documents start it in lower case, as HD05's
+    /// examples do; state ones capitalise it. A trích yếu that is a name
+    /// (the meeting's, on a biên bản or chương trình) is left as typed.
+    fn subject_phrase(&self, phrase: &str) -> String {
+        if self.profile().is_party() {
+            lower_first(phrase)
+        } else {
+            capitalise(phrase)
+        }
+    }
+
     /// Tên loại and the trích yếu (editable).
     fn title(&self, kind_name: &str, subject: &str) -> Vec<Block> {
         let subject = self.text(DocumentFieldKey::Subject, subject.trim().to_string());

@@ -15,9 +15,7 @@ pub(super) fn build(ctx: &Ctx) -> (PageSpec, Vec<Block>) {
     blocks.extend(ctx.first_page_contact());
     let office = conf.chair_office();
     let subject = format!("kết luận của đồng chí {office} tại {}", m.title.trim());
-    // Party trích yếu starts lower case ("kết luận của …"); state ones upper case.
-    let subject = if party { subject } else { capitalise(&subject) };
-    blocks.extend(ctx.title("Thông báo", &subject));
+    blocks.extend(ctx.title("Thông báo", &ctx.subject_phrase(&subject)));
 
     let body = conf.body_name();
     let mut opening = format!(
