@@ -349,7 +349,7 @@ impl FaceOut {
 /// a baseline, face and size (the cells of a table row) go into one TJ with
 /// offsets for the gaps; each line is placed relative to the previous one (Td).
 /// A bitmap as filled rectangles, one per run of dark modules in a row.
-fn squares(c: &mut String, b: &PlacedBitmap, page_height: f32) {
+fn squares(c: &mut Vec<u8>, b: &PlacedBitmap, page_height: f32) {
     let bitmap = &b.bitmap;
     if bitmap.columns == 0 || bitmap.rows == 0 {
         return;
@@ -384,13 +384,13 @@ fn squares(c: &mut String, b: &PlacedBitmap, page_height: f32) {
         }
     }
     if any {
-        c.push_str("f\n");
+        c.extend_from_slice(b"f\n");
     }
 }
 
 fn content(page: &LaidPage, height: f32, faces: &BTreeMap<FaceKind, FaceOut>) -> Vec<u8> {
-    let mut c = String::with_capacity(8 * 1024);
-    c.push_str("0 0 0 rg\n0 0 0 RG\n");
+    let mut c: Vec<u8> = Vec::with_capacity(8 * 1024);
+    c.extend_from_slice(b"0 0 0 rg\n0 0 0 RG\n");
     let mut thickness = -1.0;
     for l in merge_lines(page.lines()) {
         if (l.thickness - thickness).abs() > f32::EPSILON {
@@ -403,7 +403,7 @@ fn content(page: &LaidPage, height: f32, faces: &BTreeMap<FaceKind, FaceOut>) ->
     for b in page.bitmaps() {
         squares(&mut c, b, height);
     }
-    c.push_str("BT\n");
+    c.extend_from_slice(b"BT\n");
     let mut runs: Vec<&TextRun> = page.runs().collect();
     runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
     let mut font: Option<(FaceKind, f32)> = None;
@@ -413,9 +413,9 @@ fn content(page: &LaidPage, height: f32, faces: &BTreeMap<FaceKind, FaceOut>) ->
         let first = runs[k];
         let face = &faces[&first.face];
         if font != Some((first.face, first.size)) {
-            c.push('/');
-            c.push_str(&face.resource);
-            c.push(' ');
+            c.push(b'/');
+            c.extend_from_slice(face.resource.as_bytes());
+            c.push(b' ');
             put_op(&mut c, &[first.size], "Tf");
             font = Some((first.face, first.size));
         }
@@ -425,7 +425,7 @@ fn content(page: &LaidPage, height: f32, faces: &BTreeMap<FaceKind, FaceOut>) ->
             Some((x, y)) => put_op(&mut c, &[at.0 - x, at.1 - y], "Td"),
         }
         origin = Some(at);
-        c.push('[');
+        c.push(b'[');
         push_run(&mut c, first, face);
         let mut end = first.x + first.width;
         k += 1;
@@ -438,39 +438,44 @@ fn content(page: &LaidPage, height: f32, faces: &BTreeMap<FaceKind, FaceOut>) ->
             {
                 break;
             }
-            c.push(' ');
+            c.push(b' ');
             put_num(&mut c, -(next.x - end) * 1000.0 / first.size);
-            c.push(' ');
+            c.push(b' ');
             push_run(&mut c, next, face);
             end = next.x + next.width;
             k += 1;
         }
-        c.push_str("] TJ\n");
+        c.extend_from_slice(b"] TJ\n");
     }
-    c.push_str("ET\n");
-    c.into_bytes()
+    c.extend_from_slice(b"ET\n");
+    c
 }
 
 /// A run's pieces inside a TJ array: glyph ids as hex strings, gaps as
 /// offsets in thousandths of an em (positive moves left).
-fn push_run(c: &mut String, run: &TextRun, face: &FaceOut) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+fn push_run(c: &mut Vec<u8>, run: &TextRun, face: &FaceOut) {
     for piece in &run.pieces {
         match piece {
+            // Two bytes per glyph (Identity-H) in a literal string, half the
+            // size of hex: less to compress and to store.
             Piece::Text(t) => {
-                c.push('<');
+                c.push(b'(');
                 for ch in t.chars() {
-                    let gid = face.gid(ch);
-                    for shift in [12, 8, 4, 0] {
-                        c.push(char::from(HEX[usize::from((gid >> shift) & 0xF)]));
+                    for byte in face.gid(ch).to_be_bytes() {
+                        match byte {
+                            b'(' | b')' | b'\\' => c.extend_from_slice(&[b'\\', byte]),
+                            // A bare CR in a literal string would be read as LF.
+                            b'\r' => c.extend_from_slice(b"\\r"),
+                            _ => c.push(byte),
+                        }
                     }
                 }
-                c.push('>');
+                c.push(b')');
             }
             Piece::Gap(pt) => {
-                c.push(' ');
+                c.push(b' ');
                 put_num(c, -pt * 1000.0 / run.size);
-                c.push(' ');
+                c.push(b' ');
             }
         }
     }
@@ -480,24 +485,24 @@ fn push_run(c: &mut String, run: &TextRun, face: &FaceOut) {
 /// printer, and shorter to write), at most two decimals, no trailing zeros.
 /// Written with integer arithmetic: float formatting was a tenth of the
 /// export time of a long list.
-fn put_num(c: &mut String, v: f32) {
+fn put_num(c: &mut Vec<u8>, v: f32) {
     let hundredths = (v * 100.0).round() as i64;
     if hundredths < 0 {
-        c.push('-');
+        c.push(b'-');
     }
     let n = hundredths.unsigned_abs();
     put_uint(c, n / 100);
     let frac = n % 100;
     if frac != 0 {
-        c.push('.');
-        c.push(char::from(b'0' + (frac / 10) as u8));
+        c.push(b'.');
+        c.push(b'0' + (frac / 10) as u8);
         if !frac.is_multiple_of(10) {
-            c.push(char::from(b'0' + (frac % 10) as u8));
+            c.push(b'0' + (frac % 10) as u8);
         }
     }
 }
 
-fn put_uint(c: &mut String, mut n: u64) {
+fn put_uint(c: &mut Vec<u8>, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -508,19 +513,17 @@ fn put_uint(c: &mut String, mut n: u64) {
             break;
         }
     }
-    for &d in &digits[i..] {
-        c.push(char::from(d));
-    }
+    c.extend_from_slice(&digits[i..]);
 }
 
 /// Numbers separated by spaces, then an operator and a line end.
-fn put_op(c: &mut String, numbers: &[f32], op: &str) {
+fn put_op(c: &mut Vec<u8>, numbers: &[f32], op: &str) {
     for &n in numbers {
         put_num(c, n);
-        c.push(' ');
+        c.push(b' ');
     }
-    c.push_str(op);
-    c.push('\n');
+    c.extend_from_slice(op.as_bytes());
+    c.push(b'\n');
 }
 
 /// Coordinates to 1/100 pt, as written.
@@ -657,9 +660,39 @@ mod tests {
     use super::*;
 
     fn num(v: f32) -> String {
-        let mut s = String::new();
+        let mut s = Vec::new();
         put_num(&mut s, v);
-        s
+        String::from_utf8(s).unwrap()
+    }
+
+    #[test]
+    fn glyphs_are_two_bytes_each_in_a_literal_string_with_its_delimiters_escaped() {
+        let mut face = FaceOut {
+            resource: "F1".into(),
+            common: vec![0; 0x2000],
+            other: Default::default(),
+        };
+        // Glyph ids whose bytes are "(", ")", "\\", CR and LF.
+        for (ch, gid) in [
+            ('a', 0x0028),
+            ('b', 0x2900),
+            ('c', 0x005C),
+            ('d', 0x000D),
+            ('e', 0x000A),
+        ] {
+            face.common[ch as usize] = gid;
+        }
+        let run = TextRun {
+            x: 0.0,
+            baseline: 0.0,
+            face: FaceKind::Regular,
+            size: 10.0,
+            pieces: vec![Piece::Text("abcde".into())],
+            width: 0.0,
+        };
+        let mut c = Vec::new();
+        push_run(&mut c, &run, &face);
+        assert_eq!(c, b"(\x00\\(\\)\x00\x00\\\\\x00\\r\x00\n)");
     }
 
     #[test]
