@@ -379,16 +379,19 @@ pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Pa
     let meeting = meetings::load(conn, meeting_id)?;
     let mut states: HashMap<String, Derived> = HashMap::new();
     {
+        // Only what a state is derived from; an invitation changes nothing,
+        // and a long list has one per person.
         let mut stmt = conn.prepare(
-            "SELECT id, meeting_id, person_id, kind, at, reason, created_at, device_id
-             FROM attendance_event WHERE meeting_id = ?1 ORDER BY created_at, id",
+            "SELECT person_id, kind, at, reason FROM attendance_event
+             WHERE meeting_id = ?1 AND kind <> 'invited' ORDER BY created_at, id",
         )?;
-        for event in stmt.query_map([meeting_id], event_from_row)? {
-            let event = event?;
+        let mut rows = stmt.query([meeting_id])?;
+        while let Some(r) = rows.next()? {
+            let step = Step::from_row(r, 1)?;
             states
-                .entry(event.person_id.clone())
+                .entry(r.get(0)?)
                 .or_default()
-                .apply(&event, &meeting.starts_at);
+                .apply(&step, &meeting.starts_at);
         }
     }
     let sql = format!(
@@ -418,12 +421,11 @@ pub(crate) fn participant(
     let meeting = meetings::load(conn, meeting_id)?;
     let mut d = Derived::default();
     let mut stmt = conn.prepare(
-        "SELECT id, meeting_id, person_id, kind, at, reason, created_at, device_id
-         FROM attendance_event WHERE meeting_id = ?1 AND person_id = ?2
+        "SELECT kind, at, reason FROM attendance_event WHERE meeting_id = ?1 AND person_id = ?2
          ORDER BY created_at, id",
     )?;
-    for event in stmt.query_map([meeting_id, person_id], event_from_row)? {
-        d.apply(&event?, &meeting.starts_at);
+    for step in stmt.query_map([meeting_id, person_id], |r| Step::from_row(r, 0))? {
+        d.apply(&step?, &meeting.starts_at);
     }
     let sql = format!(
         "SELECT {}, x.role, x.substitute_name, x.substitute_title
@@ -475,6 +477,25 @@ impl Default for Derived {
     }
 }
 
+/// What the state is derived from in one event: its kind, time and reason.
+struct Step {
+    kind: AttendanceEventKind,
+    at: String,
+    reason: String,
+}
+
+impl Step {
+    /// From the columns kind, at and reason, starting at `first`.
+    fn from_row(r: &Row, first: usize) -> rusqlite::Result<Step> {
+        Ok(Step {
+            kind: AttendanceEventKind::parse(&r.get::<_, String>(first)?)
+                .unwrap_or(AttendanceEventKind::Cleared),
+            at: r.get(first + 1)?,
+            reason: r.get(first + 2)?,
+        })
+    }
+}
+
 impl Derived {
     fn participant(self, listed: Listed) -> Participant {
         Participant {
@@ -489,7 +510,7 @@ impl Derived {
         }
     }
 
-    fn apply(&mut self, e: &AttendanceEvent, meeting_starts_at: &str) {
+    fn apply(&mut self, e: &Step, meeting_starts_at: &str) {
         match e.kind {
             AttendanceEventKind::Invited => {}
             // A second "arrived" (a repeated click, a second scan) never moves
