@@ -14,4 +14,4 @@ pub use columns::field_of;
 pub use error::ImportError;
 pub use export::export_list;
 pub use plan::{apply, preview, preview_with};
-pub use read::{read, Source};
+pub use read::{read, read_with, Source};

@@ -3,7 +3,7 @@
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, Range, Reader, Sheets};
+use calamine::{open_workbook_auto_from_rs, Cell, Data, DataRef, Range, Reader, Sheets, XlsxError};
 
 use crate::error::ImportError;
 
@@ -30,6 +30,17 @@ pub struct Sheet {
 /// Reads a delegate list file. `name` (the file's name) only names the
 /// single sheet of a CSV file.
 pub fn read(bytes: &[u8], name: &str) -> Result<Source, ImportError> {
+    read_with(bytes, name, &|_| true)
+}
+
+/// `read`, telling `go_on` now and then how far it has got (0–1) and
+/// stopping with `ImportError::Cancelled` when it answers false. Only an
+/// .xlsx sheet is read in steps; other formats report each sheet done.
+pub fn read_with(
+    bytes: &[u8],
+    name: &str,
+    go_on: &dyn Fn(f32) -> bool,
+) -> Result<Source, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
@@ -46,7 +57,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Source, ImportError> {
         if contains_utf16(bytes, "EncryptionInfo") || contains_utf16(bytes, "EncryptedPackage") {
             return Err(ImportError::Encrypted);
         }
-        return spreadsheet(bytes, "xls");
+        return spreadsheet(bytes, "xls", go_on);
     }
     if bytes.starts_with(ZIP) {
         // An OpenDocument file names its type first, uncompressed.
@@ -59,7 +70,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Source, ImportError> {
         } else {
             "xlsx"
         };
-        return spreadsheet(bytes, format);
+        return spreadsheet(bytes, format, go_on);
     }
     text(bytes, name)
 }
@@ -73,32 +84,80 @@ fn contains_utf16(hay: &[u8], needle: &str) -> bool {
     contains(hay, &wide)
 }
 
-fn spreadsheet(bytes: &[u8], format: &'static str) -> Result<Source, ImportError> {
-    let mut book =
-        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ImportError::Unreadable {
-            format,
-            detail: e.to_string(),
-        })?;
+fn spreadsheet(
+    bytes: &[u8],
+    format: &'static str,
+    go_on: &dyn Fn(f32) -> bool,
+) -> Result<Source, ImportError> {
+    let unreadable = |e: &dyn std::fmt::Display| ImportError::Unreadable {
+        format,
+        detail: e.to_string(),
+    };
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let names = book.sheet_names();
+    let count = names.len().max(1) as f32;
     let mut sheets = Vec::with_capacity(names.len());
-    for name in names {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| ImportError::Unreadable {
-                format,
-                detail: e.to_string(),
-            })?;
+    for (i, name) in names.into_iter().enumerate() {
+        let share = |within: f32| go_on((i as f32 + within) / count);
+        if !share(0.0) {
+            return Err(ImportError::Cancelled);
+        }
+        let range = match &mut book {
+            Sheets::Xlsx(xlsx) => xlsx_range(xlsx, &name, &share).map_err(|e| match e {
+                Stepped::Cancelled => ImportError::Cancelled,
+                Stepped::Failed(e) => unreadable(&e),
+            })?,
+            other => other.worksheet_range(&name).map_err(|e| unreadable(&e))?,
+        };
         let mut rows = grid(&range);
         for region in merged(&mut book, &name) {
             fill(&mut rows, region);
         }
         sheets.push(Sheet { name, rows });
     }
+    go_on(1.0);
     Ok(Source {
         format,
         encoding: String::new(),
         sheets,
     })
+}
+
+enum Stepped {
+    Cancelled,
+    Failed(XlsxError),
+}
+
+/// An .xlsx sheet read cell by cell, as calamine's `worksheet_range` does,
+/// telling `share` every few thousand cells how far down the sheet it is.
+fn xlsx_range(
+    xlsx: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    share: &dyn Fn(f32) -> bool,
+) -> Result<Range<Data>, Stepped> {
+    let mut reader = match xlsx.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        // A chart sheet: no cells.
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(Range::default()),
+        Err(e) => return Err(Stepped::Failed(e)),
+    };
+    let dimensions = reader.dimensions();
+    let last_row = dimensions.end.0.max(1) as f32;
+    let mut cells = Vec::with_capacity(dimensions.len().min(1 << 20) as usize);
+    let mut seen = 0_u32;
+    while let Some(cell) = reader.next_cell().map_err(Stepped::Failed)? {
+        seen += 1;
+        if seen.is_multiple_of(4096) && !share(cell.get_position().0 as f32 / last_row) {
+            return Err(Stepped::Cancelled);
+        }
+        if !matches!(cell.get_value(), DataRef::Empty) {
+            cells.push(Cell::new(
+                cell.get_position(),
+                Data::from(cell.get_value().clone()),
+            ));
+        }
+    }
+    Ok(Range::from_sparse(cells))
 }
 
 /// The cells of a range as text, placed at their sheet positions.

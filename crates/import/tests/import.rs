@@ -3,7 +3,7 @@ mod common;
 use common::meeting;
 use hoinghi_core::model::{ImportAction, ImportChoices, ImportField, ImportFix};
 use hoinghi_core::Db;
-use hoinghi_import::{apply, export_list, field_of, preview, read, ImportError, Source};
+use hoinghi_import::{apply, export_list, field_of, preview, read, read_with, ImportError, Source};
 use rust_xlsxwriter::{Format, Workbook};
 
 const NAMES: [&str; 5] = [
@@ -555,6 +555,35 @@ fn formulas_dates_and_numbers_read_as_the_spreadsheet_shows_them() {
         ),
         ("Nguyễn Văn An", "0912345678", "Sở Tài chính")
     );
+}
+
+/// A long workbook says how far its reading has got, and stops when told.
+#[test]
+fn a_long_workbook_reports_its_reading_and_can_be_stopped() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Họ và tên").unwrap();
+    sheet.write_string(0, 1, "Đơn vị").unwrap();
+    for r in 1..=20_000_u32 {
+        sheet.write_string(r, 0, format!("Người {r}")).unwrap();
+        sheet.write_string(r, 1, "Sở Nội vụ").unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+
+    let shares = std::cell::RefCell::new(Vec::new());
+    let source = read_with(&bytes, "ds.xlsx", &|share| {
+        shares.borrow_mut().push(share);
+        true
+    })
+    .unwrap();
+    assert_eq!(source, read(&bytes, "ds.xlsx").unwrap(), "the same sheets");
+    let shares = shares.into_inner();
+    assert!(shares.len() > 5, "several steps: {shares:?}");
+    assert!(shares.windows(2).all(|w| w[0] <= w[1]), "{shares:?}");
+    assert_eq!((shares[0], *shares.last().unwrap()), (0.0, 1.0));
+
+    let err = read_with(&bytes, "ds.xlsx", &|share| share < 0.3).unwrap_err();
+    assert!(matches!(err, ImportError::Cancelled), "{err}");
 }
 
 /// 100,000 rows are read and checked without trouble (the time is in the

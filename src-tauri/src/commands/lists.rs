@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use hoinghi_core::model::{ErrorKind, ImportChoices, ImportOutcome, ImportPreview, IpcError};
-use hoinghi_import::{read, Source};
+use hoinghi_import::{read_with, Source};
 use hoinghi_vanban::docs::files;
 use tauri::{AppHandle, Emitter, State};
 
@@ -25,6 +25,8 @@ const SHOWN: usize = 500;
 
 /// Asks for a list file, reads it, and answers what importing it into the
 /// meeting would do with the columns as detected; `None` when cancelled.
+/// While a long workbook is read, the window hears how far it has got
+/// (`IMPORT_PROGRESS`), and `cancel_import` stops the reading.
 #[tauri::command]
 pub async fn choose_import_file(
     app: AppHandle,
@@ -38,6 +40,9 @@ pub async fn choose_import_file(
     let Some(path) = dialogs::pick(&app, &state, open).await? else {
         return Ok(None);
     };
+    let cancelled = state.import_cancelled.clone();
+    cancelled.store(false, Ordering::Relaxed);
+    let reading = app.clone();
     let source = off_the_store(move || {
         let size = std::fs::metadata(&path).map_or(0, |m| m.len());
         if size > hoinghi_import::read::MAX_BYTES as u64 {
@@ -55,9 +60,18 @@ pub async fn choose_import_file(
         let name = path
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        read(&bytes, &name).map(Arc::new).map_err(IpcError::from)
+        let go_on = |share: f32| {
+            let _ = reading.emit(IMPORT_PROGRESS, share);
+            !cancelled.load(Ordering::Relaxed)
+        };
+        read_with(&bytes, &name, &go_on)
+            .map(Arc::new)
+            .map_err(IpcError::from)
     })
     .await?;
+    if state.import_cancelled.load(Ordering::Relaxed) {
+        return Err(hoinghi_import::ImportError::Cancelled.into());
+    }
     *state
         .pending_import
         .lock()
