@@ -20,6 +20,14 @@ const LISTS: (&str, &[&str]) = (
 const XLSX: (&str, &[&str]) = ("Excel", &["xlsx"]);
 /// The event that says how far a preview has got (ui/src/ipc/window.ts listens).
 const IMPORT_PROGRESS: &str = "hoinghi:import-progress";
+
+/// How far a long list file has got: reading the workbook, then checking
+/// its rows (`stage`), each from 0 to 1 (`share`).
+#[derive(Clone, serde::Serialize)]
+struct Progress {
+    stage: &'static str,
+    share: f32,
+}
 /// Rows and problems sent to the wizard (the counts cover them all).
 const SHOWN: usize = 500;
 
@@ -61,7 +69,13 @@ pub async fn choose_import_file(
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
         let go_on = |share: f32| {
-            let _ = reading.emit(IMPORT_PROGRESS, share);
+            let _ = reading.emit(
+                IMPORT_PROGRESS,
+                Progress {
+                    stage: "reading",
+                    share,
+                },
+            );
             !cancelled.load(Ordering::Relaxed)
         };
         read_with(&bytes, &name, &go_on)
@@ -83,7 +97,7 @@ pub async fn choose_import_file(
 
 /// What importing the picked file would do with these choices. While a long
 /// file's rows are checked, the window hears how far it has got
-/// (`IMPORT_PROGRESS`, a share from 0 to 1).
+/// (`IMPORT_PROGRESS`, stage "checking").
 #[tauri::command]
 pub async fn preview_import(
     app: AppHandle,
@@ -97,7 +111,13 @@ pub async fn preview_import(
     state
         .run(move |db| {
             let go_on = |share: f32| {
-                let _ = app.emit(IMPORT_PROGRESS, share);
+                let _ = app.emit(
+                    IMPORT_PROGRESS,
+                    Progress {
+                        stage: "checking",
+                        share,
+                    },
+                );
                 !cancelled.load(Ordering::Relaxed)
             };
             hoinghi_import::preview_with(db, meeting_id.as_deref(), &source, &choices, &go_on)

@@ -260,6 +260,7 @@ export const en: Dictionary = {
   "import.directoryNote":
     "People not yet in the directory are added; those already there (same code, or same name and unit) are updated. Nobody is invited to the meeting.",
   "import.reading": "Reading the file…",
+  "import.readingFile": "Reading the file… {percent}% read",
   "import.readingShare": "Reading the file… {percent}% of the rows checked",
   "import.stop": "Stop",
   "import.fileStep": "File",

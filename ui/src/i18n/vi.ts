@@ -259,6 +259,7 @@ export const vi = {
   "import.directoryNote":
     "Người chưa có trong danh bạ được thêm vào; người đã có (cùng mã, hoặc cùng họ tên và đơn vị) được cập nhật. Không ai được mời vào hội nghị.",
   "import.reading": "Đang đọc tệp…",
+  "import.readingFile": "Đang đọc tệp… đã đọc {percent}%",
   "import.readingShare": "Đang đọc tệp… đã kiểm tra {percent}% số dòng",
   "import.stop": "Dừng",
   "import.fileStep": "Tệp",

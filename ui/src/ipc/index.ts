@@ -13,7 +13,13 @@ export {
 } from "./bindings";
 export { BackendProvider, useBackend } from "./context";
 export { isIpcError, toIpcError } from "./errors";
-export { beforeClose, closeThisWindow, onDatabaseLost, onImportProgress } from "./window";
+export {
+  beforeClose,
+  closeThisWindow,
+  type ImportProgress,
+  onDatabaseLost,
+  onImportProgress,
+} from "./window";
 
 /**
  * The real backend inside the Tauri window; in a plain browser (`npm run dev`

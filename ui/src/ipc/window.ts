@@ -31,17 +31,23 @@ export function closeThisWindow(): void {
   else window.close();
 }
 
-/** What the shell emits while it checks a long list file's rows (`commands/lists.rs`). */
+/** What the shell emits while it reads a long list file and checks its rows (`commands/lists.rs`). */
 export const IMPORT_PROGRESS_EVENT = "hoinghi:import-progress";
 
+/** How far a long list file has got: the workbook read, then its rows checked, each 0–1. */
+export interface ImportProgress {
+  stage: "reading" | "checking";
+  share: number;
+}
+
 /**
- * Calls `show` with the share (0–1) of a list file's rows checked so far,
- * while the shell reads a long one. Returns the function that stops
- * listening. Outside Tauri (the fake backend answers at once) it does nothing.
+ * Calls `show` with how far the shell has got with a long list file.
+ * Returns the function that stops listening. Outside Tauri (the fake
+ * backend answers at once) it does nothing.
  */
-export function onImportProgress(show: (share: number) => void): () => void {
+export function onImportProgress(show: (progress: ImportProgress) => void): () => void {
   if (!isTauri()) return () => undefined;
-  const unlisten = listen<number>(IMPORT_PROGRESS_EVENT, (event) => show(event.payload));
+  const unlisten = listen<ImportProgress>(IMPORT_PROGRESS_EVENT, (event) => show(event.payload));
   return () => {
     void unlisten.then((stop) => stop());
   };

@@ -11,6 +11,7 @@ import {
   type ImportOutcome,
   type ImportPreview,
   type ImportProblem,
+  type ImportProgress,
   type ImportRowPlan,
   type IpcError,
   onImportProgress,
@@ -94,13 +95,16 @@ function headerRowOf(text: string): number | null {
 /** "Đang đọc tệp…", with how far the check of the rows has got once the shell says. */
 export function ReadingNote() {
   const { t } = useI18n();
-  const [share, setShare] = useState<number | null>(null);
-  useEffect(() => onImportProgress(setShare), []);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  useEffect(() => onImportProgress(setProgress), []);
+  const percent = progress ? Math.round(progress.share * 100) : 0;
   return (
     <span className="muted" data-testid="import-reading">
-      {share === null
+      {progress === null
         ? t("import.reading")
-        : t("import.readingShare", { percent: Math.round(share * 100) })}
+        : t(progress.stage === "reading" ? "import.readingFile" : "import.readingShare", {
+            percent,
+          })}
     </span>
   );
 }

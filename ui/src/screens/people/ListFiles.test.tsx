@@ -6,10 +6,12 @@ import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
 
 // The shell's progress events, raised by the test (outside Tauri there are none).
-const progress = vi.hoisted(() => ({ listeners: [] as ((share: number) => void)[] }));
+const progress = vi.hoisted(() => ({
+  listeners: [] as ((p: { stage: "reading" | "checking"; share: number }) => void)[],
+}));
 vi.mock("../../ipc/window", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc/window")>()),
-  onImportProgress: (show: (share: number) => void) => {
+  onImportProgress: (show: (p: { stage: "reading" | "checking"; share: number }) => void) => {
     progress.listeners.push(show);
     return () => undefined;
   },
@@ -252,7 +254,7 @@ describe("the list's menu", () => {
 });
 
 describe("reading a long list", () => {
-  it("says how far the check of the rows has got", async () => {
+  it("says how far the reading of the file, then the check of its rows, has got", async () => {
     const backend = new FakeBackend();
     const meeting = await backend.createMeeting(meetingInput());
     let answer: (p: ImportPreview | null) => void = () => undefined;
@@ -266,7 +268,9 @@ describe("reading a long list", () => {
     await user.click(screen.getByTestId("import-list"));
     const note = await screen.findByTestId("import-reading");
     expect(note).toHaveTextContent("Đang đọc tệp…");
-    act(() => progress.listeners.at(-1)?.(0.42));
+    act(() => progress.listeners.at(-1)?.({ stage: "reading", share: 0.3 }));
+    expect(note).toHaveTextContent("Đang đọc tệp… đã đọc 30%");
+    act(() => progress.listeners.at(-1)?.({ stage: "checking", share: 0.42 }));
     expect(note).toHaveTextContent("Đang đọc tệp… đã kiểm tra 42% số dòng");
     act(() => answer(null));
     await waitFor(() => expect(screen.queryByTestId("import-reading")).toBeNull());
