@@ -2,7 +2,7 @@
 //! dialog, read once and kept in the state until it is imported or
 //! dropped), the list as .xlsx, and copying a list from an earlier meeting.
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use hoinghi_core::model::{ErrorKind, ImportChoices, ImportOutcome, ImportPreview, IpcError};
@@ -27,6 +27,13 @@ const IMPORT_PROGRESS: &str = "hoinghi:import-progress";
 struct Progress {
     stage: &'static str,
     share: f32,
+}
+
+/// Tells the window how far `stage` has got, and answers whether to go on
+/// (`cancel_import` says stop).
+fn report(app: &AppHandle, cancelled: &AtomicBool, stage: &'static str, share: f32) -> bool {
+    let _ = app.emit(IMPORT_PROGRESS, Progress { stage, share });
+    !cancelled.load(Ordering::Relaxed)
 }
 /// Rows and problems sent to the wizard (the counts cover them all).
 const SHOWN: usize = 500;
@@ -68,16 +75,7 @@ pub async fn choose_import_file(
         let name = path
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        let go_on = |share: f32| {
-            let _ = reading.emit(
-                IMPORT_PROGRESS,
-                Progress {
-                    stage: "reading",
-                    share,
-                },
-            );
-            !cancelled.load(Ordering::Relaxed)
-        };
+        let go_on = |share: f32| report(&reading, &cancelled, "reading", share);
         read_with(&bytes, &name, &go_on)
             .map(Arc::new)
             .map_err(IpcError::from)
@@ -110,16 +108,7 @@ pub async fn preview_import(
     cancelled.store(false, Ordering::Relaxed);
     state
         .run(move |db| {
-            let go_on = |share: f32| {
-                let _ = app.emit(
-                    IMPORT_PROGRESS,
-                    Progress {
-                        stage: "checking",
-                        share,
-                    },
-                );
-                !cancelled.load(Ordering::Relaxed)
-            };
+            let go_on = |share: f32| report(&app, &cancelled, "checking", share);
             hoinghi_import::preview_with(db, meeting_id.as_deref(), &source, &choices, &go_on)
                 .map(shown)
         })

@@ -61,6 +61,7 @@ import {
   readCsv,
 } from "./fakeImport";
 import { samplePdf } from "./fakePdf";
+import { DETECTED_CHOICES } from "./importChoices";
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 /** The years the core takes as plausible in a date (`clock::YEARS`). */
@@ -1391,14 +1392,7 @@ export class FakeBackend implements Backend {
   async chooseImportFile(meetingId: string | null): Promise<ImportPreview | null> {
     const file = this.importChoice();
     if (file === null) return null;
-    const { preview } = this.importPlan(meetingId, file, {
-      sheet: null,
-      headerRow: null,
-      fields: null,
-      section: null,
-      skipRows: [],
-      fixes: [],
-    });
+    const { preview } = this.importPlan(meetingId, file, DETECTED_CHOICES);
     this.picked = file;
     return preview;
   }

@@ -9,15 +9,7 @@ import { describe, expect, it } from "vitest";
 import { meetingInput } from "../test/render";
 import type { ImportChoices, ImportField, PersonInput } from "./bindings";
 import { FakeBackend } from "./fake";
-
-const DETECTED: ImportChoices = {
-  sheet: null,
-  headerRow: null,
-  fields: null,
-  section: null,
-  skipRows: [],
-  fixes: [],
-};
+import { DETECTED_CHOICES as DETECTED } from "./importChoices";
 
 /** The file's columns with the phone numbers read as check-in codes. */
 const PHONE_AS_CODE: ImportField[] = [

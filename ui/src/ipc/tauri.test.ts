@@ -7,6 +7,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke, isTauri: () => true }));
 
 const { DATABASE_LOST_EVENT, TauriBackend, toBytes } = await import("./tauri");
 const { toIpcError } = await import("./errors");
+const { DETECTED_CHOICES } = await import("./importChoices");
 
 beforeEach(() => {
   invoke.mockReset();
@@ -43,14 +44,7 @@ describe("TauriBackend", () => {
   it("sends a null meeting for an import into the person directory", async () => {
     invoke.mockResolvedValue(null);
     const backend = new TauriBackend();
-    const choices = {
-      sheet: null,
-      headerRow: null,
-      fields: null,
-      section: null,
-      skipRows: [],
-      fixes: [],
-    };
+    const choices = DETECTED_CHOICES;
     await backend.chooseImportFile(null);
     await backend.previewImport(null, choices);
     await backend.applyImport(null, choices);

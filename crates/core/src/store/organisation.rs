@@ -18,23 +18,23 @@ const COLUMNS: &str = "id, parent_name, name, abbreviation, place_name, kind, si
 impl Db {
     /// The issuing bodies the office keeps (hidden ones left out), by name.
     pub fn organisations(&self) -> Result<Vec<Organisation>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM organisation WHERE deleted_at IS NULL"
-        ))?;
-        let mut all = stmt
-            .query_map([], from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        all.sort_by_cached_key(|o| text::sort_key(&o.name));
-        Ok(all)
+        self.organisations_where("deleted_at IS NULL")
     }
 
     /// Hidden bodies whose register of outgoing documents holds numbers, by
     /// name: a body taken off the list keeps its register, which can still
     /// be read and printed.
     pub fn hidden_organisations_with_register(&self) -> Result<Vec<Organisation>> {
+        self.organisations_where(
+            "deleted_at IS NOT NULL AND EXISTS
+               (SELECT 1 FROM document_number n WHERE n.organisation_id = organisation.id)",
+        )
+    }
+
+    /// The bodies `condition` (SQL) selects, by name.
+    fn organisations_where(&self, condition: &str) -> Result<Vec<Organisation>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM organisation o WHERE deleted_at IS NOT NULL
-               AND EXISTS (SELECT 1 FROM document_number n WHERE n.organisation_id = o.id)"
+            "SELECT {COLUMNS} FROM organisation WHERE {condition}"
         ))?;
         let mut all = stmt
             .query_map([], from_row)?

@@ -3,6 +3,7 @@ import type { UserEvent } from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { ImportChoices, ImportPreview, PersonInput } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
+import { DETECTED_CHOICES as DETECTED } from "../../ipc/importChoices";
 import { meetingInput, renderApp } from "../../test/render";
 import { columnLetter } from "./ImportWizard";
 
@@ -61,15 +62,6 @@ function deferred<T>() {
   });
   return { promise, resolve };
 }
-
-const DETECTED: ImportChoices = {
-  sheet: null,
-  headerRow: null,
-  fields: null,
-  section: null,
-  skipRows: [],
-  fixes: [],
-};
 
 describe("import wizard", () => {
   it("shows the picked file as detected, its problems and plan, and imports it", async () => {

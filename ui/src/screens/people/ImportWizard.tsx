@@ -18,6 +18,7 @@ import {
   toIpcError,
   useBackend,
 } from "../../ipc";
+import { DETECTED_CHOICES as DETECTED } from "../../ipc/importChoices";
 
 /** Every field a column can hold, in the order the selects offer them (a new one fails the type-check). */
 const FIELD_LABELS: Record<ImportField, MessageKey> = {
@@ -34,16 +35,6 @@ const FIELD_LABELS: Record<ImportField, MessageKey> = {
   ignore: "import.field.ignore",
 };
 const FIELDS = Object.keys(FIELD_LABELS) as ImportField[];
-
-/** Everything as the core detected it: the choices the picked file was first read with. */
-const DETECTED: ImportChoices = {
-  sheet: null,
-  headerRow: null,
-  fields: null,
-  section: null,
-  skipRows: [],
-  fixes: [],
-};
 
 /** How long typing may pause before the file is read again with what was typed. */
 const TYPING_PAUSE = 300;
