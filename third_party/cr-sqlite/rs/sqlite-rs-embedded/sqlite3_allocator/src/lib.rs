@@ -1,0 +1,4 @@
+#![no_std]
+
+mod allocator;
+pub use allocator::*;

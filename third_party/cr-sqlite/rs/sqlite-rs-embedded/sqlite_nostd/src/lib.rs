@@ -1,0 +1,5 @@
+#![no_std]
+#![allow(non_camel_case_types)]
+
+mod nostd;
+pub use crate::nostd::*;
