@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_votes.sql"),
     include_str!("migrations/0015_meeting_events.sql"),
     include_str!("migrations/0016_body_term_start.sql"),
+    include_str!("migrations/0017_replicable_tables.sql"),
 ];
 
 /// The schema version this binary writes and understands.
@@ -48,6 +49,17 @@ pub struct Db {
     pub(crate) extra_backup_error: Option<String>,
     /// The list the door searches, kept between calls (`store/checkin.rs`).
     pub(crate) list_cache: std::cell::RefCell<Option<crate::store::checkin::ListCache>>,
+    /// cr-sqlite is loaded into `conn` (`store/sharing.rs`).
+    pub(crate) engine_loaded: bool,
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        if self.engine_loaded {
+            // What cr-sqlite asks for before its connection closes.
+            let _ = hoinghi_crsqlite::finalize(&self.conn);
+        }
+    }
 }
 
 /// The file behind the store, and what we know about it.
@@ -110,6 +122,10 @@ impl Db {
         }
         db.migrate(version)?;
         db.device_id = db.ensure_device_id()?;
+        // Writing to replicated tables runs the engine's triggers.
+        if db.is_replicated()? {
+            db.load_engine()?;
+        }
         Ok(db)
     }
 
@@ -177,6 +193,7 @@ impl Db {
             changed_since_backup: false,
             extra_backup_error: None,
             list_cache: Default::default(),
+            engine_loaded: false,
         })
     }
 

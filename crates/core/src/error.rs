@@ -103,6 +103,13 @@ pub enum CoreError {
         source: std::io::Error,
     },
 
+    /// The merging engine of shared meetings could not be loaded.
+    #[error(
+        "Không nạp được thành phần làm việc nhóm (cr-sqlite) nên tệp dữ liệu có hội nghị dùng \
+         chung chưa ghi được; dữ liệu không bị thay đổi. Hãy cài lại HoiNghi.\nChi tiết: {detail}"
+    )]
+    Engine { detail: String },
+
     #[error("Lỗi đọc/ghi tệp.\nChi tiết: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -143,7 +150,9 @@ impl CoreError {
             CoreError::OlderDatabase { .. } | CoreError::NotHoiNghi { .. } => ErrorKind::NotHoiNghi,
             CoreError::InUse { .. } => ErrorKind::InUse,
             CoreError::DatabaseLost { .. } => ErrorKind::DatabaseLost,
-            CoreError::ReadOnly | CoreError::Open { .. } => ErrorKind::Storage,
+            CoreError::ReadOnly | CoreError::Open { .. } | CoreError::Engine { .. } => {
+                ErrorKind::Storage
+            }
             CoreError::Storage(e) if is_disk_full(e) => ErrorKind::DiskFull,
             CoreError::Storage(_) => ErrorKind::Storage,
             CoreError::File { source, .. } | CoreError::Io(source)

@@ -29,29 +29,8 @@ pub const EXTENSION: &str = "hoinghi";
 
 const MEETING_KEY: &str = "portable_meeting";
 
-/// The tables a meeting's file holds, parents before children, each with the
-/// rows that belong to meeting `?1`.
-const TABLES: &[(&str, &str)] = &[
-    (
-        "organisation",
-        "id IN (SELECT organisation_id FROM meeting WHERE id = ?1)",
-    ),
-    ("meeting", "id = ?1"),
-    (
-        "person",
-        "id IN (SELECT person_id FROM participant WHERE meeting_id = ?1
-                UNION SELECT person_id FROM attendance_event WHERE meeting_id = ?1)",
-    ),
-    ("agenda_item", "meeting_id = ?1"),
-    ("participant", "meeting_id = ?1"),
-    ("attendance_event", "meeting_id = ?1"),
-    ("minutes_entry", "meeting_id = ?1"),
-    ("task", "meeting_id = ?1"),
-    ("vote", "meeting_id = ?1"),
-    ("meeting_event", "meeting_id = ?1"),
-    ("document_text", "meeting_id = ?1"),
-    ("document_number", "meeting_id = ?1"),
-];
+/// The tables a meeting's file holds: those of a shared meeting.
+use crate::store::sharing::MEETING_TABLES as TABLES;
 
 impl Db {
     /// Writes meeting `meeting_id` (in the trash or not) to `target` as a
@@ -96,7 +75,9 @@ impl Db {
             )?;
             tx.commit()?;
             check_integrity(&out.conn)?;
-            out.conn.close().map_err(|(_, e)| CoreError::from(e))
+            // Closed here, not on drop, so that a failure to finish the file is reported.
+            let conn = std::mem::replace(&mut out.conn, Connection::open_in_memory()?);
+            conn.close().map_err(|(_, e)| CoreError::from(e))
         })?;
         Ok(title)
     }

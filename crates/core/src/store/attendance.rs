@@ -256,7 +256,8 @@ pub(crate) fn invite(
             )?;
         }
         None => {
-            let id = clock::new_id();
+            // The same person invited on two laptops of a shared meeting is one row.
+            let id = participant_id(meeting_id, person_id);
             // The default role is computed in the same statement.
             tx.prepare_cached(&format!(
                 "INSERT INTO participant (id, meeting_id, person_id, created_at, updated_at,
@@ -276,6 +277,11 @@ pub(crate) fn invite(
         "",
         device,
     )
+}
+
+/// A participant's id: its meeting and person, so that it is the same on every laptop.
+pub(crate) fn participant_id(meeting_id: &str, person_id: &str) -> String {
+    format!("{meeting_id}/{person_id}")
 }
 
 pub(crate) fn append(

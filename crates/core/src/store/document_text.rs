@@ -59,10 +59,19 @@ impl Db {
             tx.execute(
                 "INSERT INTO document_text (id, meeting_id, kind, field, body, created_at, updated_at, device_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)
-                 ON CONFLICT(meeting_id, kind, field) DO UPDATE SET body = excluded.body,
+                 ON CONFLICT(id) DO UPDATE SET body = excluded.body,
                     updated_at = excluded.updated_at, device_id = excluded.device_id,
                     deleted_at = NULL, deleted_by = NULL",
-                params![clock::new_id(), meeting_id, kind.as_str(), field.as_str(), body, now, device],
+                params![
+                    // One row per field on every laptop of a shared meeting.
+                    format!("{meeting_id}/{}/{}", kind.as_str(), field.as_str()),
+                    meeting_id,
+                    kind.as_str(),
+                    field.as_str(),
+                    body,
+                    now,
+                    device
+                ],
             )?;
             Ok(())
         })

@@ -11,6 +11,7 @@ pub(crate) mod meetings;
 pub(crate) mod minutes;
 mod organisation;
 pub(crate) mod people;
+pub(crate) mod sharing;
 pub(crate) mod tasks;
 pub(crate) mod votes;
 

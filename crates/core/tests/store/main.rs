@@ -17,5 +17,6 @@ mod minutes;
 mod numbers;
 mod people;
 mod portable;
+mod sharing;
 mod support;
 mod votes;

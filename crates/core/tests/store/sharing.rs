@@ -1,0 +1,213 @@
+//! Shared meetings: a meeting shared on one laptop, joined on another, edited
+//! on both while apart, and merged both ways until the copies are the same.
+
+use std::path::Path;
+
+use hoinghi_core::model::*;
+use hoinghi_core::{CoreError, Db};
+use rusqlite::types::Value;
+use rusqlite::Connection;
+
+use crate::support::*;
+
+/// Every row of the meeting's tables, as text, in a fixed order.
+fn dump(path: &Path, meeting_id: &str) -> Vec<String> {
+    let conn = Connection::open(path).unwrap();
+    let mut out = Vec::new();
+    for (table, scope) in [
+        (
+            "organisation",
+            "id IN (SELECT organisation_id FROM meeting WHERE id = ?1)",
+        ),
+        ("meeting", "id = ?1"),
+        (
+            "person",
+            "id IN (SELECT person_id FROM participant WHERE meeting_id = ?1)",
+        ),
+        ("agenda_item", "meeting_id = ?1"),
+        ("participant", "meeting_id = ?1"),
+        ("attendance_event", "meeting_id = ?1"),
+        ("minutes_entry", "meeting_id = ?1"),
+        ("task", "meeting_id = ?1"),
+        ("vote", "meeting_id = ?1"),
+        ("meeting_event", "meeting_id = ?1"),
+        ("document_text", "meeting_id = ?1"),
+        ("document_number", "meeting_id = ?1"),
+    ] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} WHERE {scope} ORDER BY id"))
+            .unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([meeting_id], |r| {
+                let values: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", r.get::<_, Value>(i).unwrap()))
+                    .collect();
+                Ok(format!("{table}: {}", values.join(" | ")))
+            })
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+/// `to` pulls from `from` what it has not seen yet, as the sync layer does.
+fn pull(from: &mut Db, to: &mut Db, meeting_id: &str, joining_with: Option<&str>) -> usize {
+    let replica = from.sync_replica().unwrap();
+    let since = to.sync_pulled(meeting_id, &replica).unwrap();
+    let site = to.sync_site_id().unwrap();
+    let batch = from.sync_changes(meeting_id, since, &site).unwrap();
+    to.sync_merge(meeting_id, &replica, "test", &batch, joining_with)
+        .unwrap()
+}
+
+/// The demo conference, reopened so that the door and the minutes accept work.
+fn open_demo(db: &mut Db) -> String {
+    let id = db.write_demo().unwrap();
+    db.reopen_meeting(&id, "Dùng thử làm việc nhóm").unwrap();
+    id
+}
+
+fn minutes(text: &str) -> MinutesInput {
+    MinutesInput {
+        agenda_item_id: None,
+        speaker_name: "Nguyễn Văn A".into(),
+        speaker_title: "Trưởng Ban".into(),
+        spoken_at: Some("08:40".into()),
+        kind: MinutesKind::Opinion,
+        text: text.into(),
+    }
+}
+
+#[test]
+fn a_joined_meeting_edited_on_two_laptops_converges_and_other_meetings_stay_home() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut host = Db::open(dir.path().join("host.db")).unwrap();
+    let id = open_demo(&mut host);
+    let private = meeting(&mut host);
+    let shared = host.share_meeting(&id).unwrap();
+    assert_eq!(shared.secret.len(), 26);
+    assert_eq!(
+        host.share_meeting(&id).unwrap(),
+        shared,
+        "sharing twice keeps the secret"
+    );
+
+    let mut guest = Db::open(dir.path().join("guest.db")).unwrap();
+    assert!(pull(&mut host, &mut guest, &id, Some(&shared.secret)) > 100);
+    assert_eq!(guest.shared_meetings().unwrap()[0].secret, shared.secret);
+    assert!(
+        guest.meeting(&private.id).is_err(),
+        "only the shared meeting travels"
+    );
+    assert_eq!(
+        dump(&dir.path().join("host.db"), &id),
+        dump(&dir.path().join("guest.db"), &id)
+    );
+
+    // Apart: a check-in at each door (one person at both), minutes on the guest.
+    let people: Vec<String> = host
+        .participants(&id)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.arrived_at.is_none())
+        .map(|p| p.person.id)
+        .collect();
+    let (p1, p2) = (&people[0], &people[1]);
+    host.check_in(&id, p1).unwrap();
+    guest.check_in(&id, p2).unwrap();
+    guest.check_in(&id, p1).unwrap();
+    guest
+        .add_minutes_entry(&id, &minutes("Đề nghị bổ sung số liệu quý IV."))
+        .unwrap();
+
+    pull(&mut host, &mut guest, &id, None);
+    pull(&mut guest, &mut host, &id, None);
+    assert_eq!(
+        dump(&dir.path().join("host.db"), &id),
+        dump(&dir.path().join("guest.db"), &id)
+    );
+    assert_eq!(
+        host.attendance_summary(&id).unwrap(),
+        guest.attendance_summary(&id).unwrap()
+    );
+    let arrived = |db: &Db| {
+        db.participants(&id)
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.person.id == *p1 || p.person.id == *p2)
+            .map(|p| (p.person.id, p.state))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(arrived(&host), arrived(&guest));
+    assert!(host
+        .minutes(&id)
+        .unwrap()
+        .iter()
+        .any(|m| m.text == "Đề nghị bổ sung số liệu quý IV."));
+
+    // Nothing new: a second round moves nothing.
+    assert_eq!(pull(&mut host, &mut guest, &id, None), 0);
+    assert_eq!(pull(&mut guest, &mut host, &id, None), 0);
+}
+
+#[test]
+fn a_reopened_shared_file_keeps_merging_what_it_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let mut host = Db::open(&a).unwrap();
+    let id = open_demo(&mut host);
+    let secret = host.share_meeting(&id).unwrap().secret;
+    let mut guest = Db::open(&b).unwrap();
+    pull(&mut host, &mut guest, &id, Some(&secret));
+    drop(host);
+
+    let mut host = Db::open(&a).unwrap();
+    let person = host
+        .participants(&id)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.arrived_at.is_none())
+        .unwrap()
+        .person
+        .id;
+    host.check_in(&id, &person).unwrap();
+    assert!(pull(&mut host, &mut guest, &id, None) > 0);
+    assert_eq!(dump(&a, &id), dump(&b, &id));
+}
+
+#[test]
+fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut host = Db::open(dir.path().join("host.db")).unwrap();
+    let id = open_demo(&mut host);
+    let secret = host.share_meeting(&id).unwrap().secret;
+    let mut guest = Db::open(dir.path().join("guest.db")).unwrap();
+    pull(&mut host, &mut guest, &id, Some(&secret));
+
+    // The guest also has a meeting of its own, which the host must not write into.
+    let own = meeting(&mut guest);
+    // A peer that knows the shared meeting's secret sends a change to the
+    // title of the guest's own meeting.
+    let mut batch = host.sync_changes(&id, 0, &[]).unwrap();
+    let mut forged = batch
+        .changes
+        .iter()
+        .find(|c| c.table == "meeting" && c.cid == "title")
+        .unwrap()
+        .clone();
+    forged.pk = vec![1, 1 << 3 | 3, own.id.len() as u8];
+    forged.pk.extend_from_slice(own.id.as_bytes());
+    forged.val = hoinghi_core::ChangeValue::Text("Bị sửa".into());
+    forged.col_version = 99;
+    batch.changes.push(forged);
+    let replica = host.sync_replica().unwrap();
+    let before = dump(&dir.path().join("guest.db"), &own.id);
+    let err = guest
+        .sync_merge(&id, &replica, "test", &batch, None)
+        .unwrap_err();
+    assert!(matches!(err, CoreError::Conflict(_)), "{err}");
+    assert!(err.to_string().contains("không thuộc hội nghị dùng chung"));
+    assert_eq!(dump(&dir.path().join("guest.db"), &own.id), before);
+    assert_eq!(guest.meeting(&own.id).unwrap().title, own.title);
+}
