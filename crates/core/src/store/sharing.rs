@@ -339,18 +339,16 @@ impl Db {
         ENGINE.engine()
     }
 
-    /// This copy's name among the copies of its shared meetings (empty until
-    /// something is shared).
-    pub fn sync_replica(&self) -> Result<String> {
-        Ok(self.meta(REPLICA_KEY)?.unwrap_or_default())
-    }
-
-    /// The engine's id of this laptop, which it stamps on its own changes.
-    pub fn sync_site_id(&mut self) -> Result<Vec<u8>> {
-        self.load_engine()?;
-        Ok(self
+    /// This copy's name among the copies of its shared meetings, and the
+    /// engine's id of this laptop (which it stamps on its own changes). Makes
+    /// the file replicated if it is not yet: a laptop about to join needs both.
+    pub fn sync_identity(&mut self) -> Result<(String, Vec<u8>)> {
+        self.ensure_replicated()?;
+        let replica = self.meta(REPLICA_KEY)?.unwrap_or_default();
+        let site: Vec<u8> = self
             .conn
-            .query_row("SELECT crsql_site_id()", [], |r| r.get(0))?)
+            .query_row("SELECT crsql_site_id()", [], |r| r.get(0))?;
+        Ok((replica, site))
     }
 
     /// How far this laptop has pulled the copy `replica` of `meeting_id`.

@@ -53,9 +53,9 @@ fn dump(path: &Path, meeting_id: &str) -> Vec<String> {
 
 /// `to` pulls from `from` what it has not seen yet, as the sync layer does.
 fn pull(from: &mut Db, to: &mut Db, meeting_id: &str, joining_with: Option<&str>) -> usize {
-    let replica = from.sync_replica().unwrap();
+    let (replica, _) = from.sync_identity().unwrap();
     let since = to.sync_pulled(meeting_id, &replica).unwrap();
-    let site = to.sync_site_id().unwrap();
+    let (_, site) = to.sync_identity().unwrap();
     let batch = from.sync_changes(meeting_id, since, &site).unwrap();
     to.sync_merge(meeting_id, &replica, "test", &batch, joining_with)
         .unwrap()
@@ -201,7 +201,7 @@ fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
     forged.val = hoinghi_core::ChangeValue::Text("Bị sửa".into());
     forged.col_version = 99;
     batch.changes.push(forged);
-    let replica = host.sync_replica().unwrap();
+    let (replica, _) = host.sync_identity().unwrap();
     let before = dump(&dir.path().join("guest.db"), &own.id);
     let err = guest
         .sync_merge(&id, &replica, "test", &batch, None)

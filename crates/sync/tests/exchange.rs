@@ -1,0 +1,230 @@
+//! Two laptops on loopback: joining, exchanging both ways, and everything a
+//! stranger or a broken peer might do.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+
+use hoinghi_core::Db;
+use hoinghi_sync::{exchange, serve, Served, SyncError};
+use rusqlite::types::Value;
+
+/// Every row of every shared table, as text, in a fixed order.
+fn dump(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut out = Vec::new();
+    for table in [
+        "organisation",
+        "meeting",
+        "person",
+        "agenda_item",
+        "participant",
+        "attendance_event",
+        "minutes_entry",
+        "task",
+        "vote",
+        "meeting_event",
+        "document_text",
+        "document_number",
+    ] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
+            .unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let values: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", r.get::<_, Value>(i).unwrap()))
+                    .collect();
+                Ok(format!("{table}: {}", values.join(" | ")))
+            })
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+struct Host {
+    path: PathBuf,
+    meeting: String,
+    secret: String,
+}
+
+fn host(dir: &Path) -> Host {
+    let path = dir.join("host.db");
+    let mut db = Db::open(&path).unwrap();
+    let meeting = db.write_demo().unwrap();
+    db.reopen_meeting(&meeting, "Làm việc nhóm").unwrap();
+    let secret = db.share_meeting(&meeting).unwrap().secret;
+    Host {
+        path,
+        meeting,
+        secret,
+    }
+}
+
+/// Serves `path` for `n` connections on a loopback port.
+fn server(path: &Path, n: usize) -> (SocketAddr, JoinHandle<Vec<Served>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let path = path.to_path_buf();
+    let handle = std::thread::spawn(move || {
+        let mut db = Db::open(&path).unwrap();
+        let mut served = Vec::new();
+        serve(&mut db, &listener, None, Some(n), |s| served.push(s)).unwrap();
+        served
+    });
+    (addr, handle)
+}
+
+#[test]
+fn a_new_laptop_joins_then_both_exchange_what_they_wrote_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = host(dir.path());
+    let guest_path = dir.path().join("guest.db");
+    let (addr, server) = server(&h.path, 2);
+
+    let mut guest = Db::open(&guest_path).unwrap();
+    let first = exchange(&mut guest, addr, &h.secret.to_lowercase()).unwrap();
+    assert!(first.joined);
+    assert_eq!(first.meeting_id, h.meeting);
+    assert!(first.received > 100, "{first:?}");
+    assert_eq!(guest.shared_meetings().unwrap()[0].secret, h.secret);
+
+    let waiting = guest
+        .participants(&h.meeting)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.arrived_at.is_none())
+        .unwrap();
+    guest.check_in(&h.meeting, &waiting.person.id).unwrap();
+    let second = exchange(&mut guest, addr, &h.secret).unwrap();
+    assert!(!second.joined);
+    assert!(second.sent > 0);
+    drop(guest);
+
+    let served = server.join().unwrap();
+    assert!(served.iter().all(|s| s.outcome.is_ok()), "{served:?}");
+    assert_eq!(dump(&h.path), dump(&guest_path));
+}
+
+#[test]
+fn a_wrong_secret_gets_nothing_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = host(dir.path());
+    let before = dump(&h.path);
+    let (addr, server) = server(&h.path, 1);
+    let guest_path = dir.path().join("guest.db");
+    let mut guest = Db::open(&guest_path).unwrap();
+    let err = exchange(&mut guest, addr, "0000000000000000000000000A").unwrap_err();
+    assert!(matches!(err, SyncError::NotPaired), "{err:?}");
+    assert!(err.to_string().contains("mã ghép nối"));
+    drop(guest);
+    assert!(matches!(
+        server.join().unwrap()[0].outcome,
+        Err(SyncError::NotPaired)
+    ));
+    assert_eq!(dump(&h.path), before);
+    assert!(dump(&guest_path).is_empty());
+}
+
+/// Relays one connection to `to`, passing client frames through `tamper`
+/// (its index among the frames after the prelude, and the frame); returns
+/// what the client sent.
+fn relay(
+    to: SocketAddr,
+    mut tamper: impl FnMut(usize, &mut Vec<u8>) + Send + 'static,
+) -> (SocketAddr, JoinHandle<Vec<Vec<u8>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let handle = std::thread::spawn(move || {
+        let (mut client, _) = listener.accept().unwrap();
+        let mut server = TcpStream::connect(to).unwrap();
+        let mut back_client = client.try_clone().unwrap();
+        let mut back_server = server.try_clone().unwrap();
+        let back = std::thread::spawn(move || {
+            let _ = std::io::copy(&mut back_server, &mut back_client);
+            let _ = back_client.shutdown(std::net::Shutdown::Both);
+        });
+        let mut prelude = [0u8; 24];
+        client.read_exact(&mut prelude).unwrap();
+        server.write_all(&prelude).unwrap();
+        let mut sent = vec![prelude.to_vec()];
+        for i in 0..64 {
+            let mut len = [0u8; 2];
+            if client.read_exact(&mut len).is_err() {
+                break;
+            }
+            let mut frame = vec![0u8; u16::from_be_bytes(len) as usize];
+            client.read_exact(&mut frame).unwrap();
+            sent.push([len.as_slice(), &frame].concat());
+            tamper(i, &mut frame);
+            if server
+                .write_all(&(frame.len() as u16).to_be_bytes())
+                .is_err()
+                || server.write_all(&frame).is_err()
+            {
+                break;
+            }
+        }
+        let _ = server.shutdown(std::net::Shutdown::Both);
+        back.join().unwrap();
+        sent
+    });
+    (addr, handle)
+}
+
+#[test]
+fn a_changed_message_ends_the_session_and_a_replayed_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = host(dir.path());
+    let guest_path = dir.path().join("guest.db");
+    let (addr, server) = server(&h.path, 3);
+    let mut guest = Db::open(&guest_path).unwrap();
+    exchange(&mut guest, addr, &h.secret).unwrap();
+    let waiting = guest
+        .participants(&h.meeting)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.arrived_at.is_none())
+        .unwrap();
+    guest.check_in(&h.meeting, &waiting.person.id).unwrap();
+    let host_before = dump(&h.path);
+
+    // Frame 0 is the handshake, 1 the Pull, 2 the Push with the check-in.
+    let (via, recorded) = relay(addr, |i, frame| {
+        if i == 2 {
+            let last = frame.len() - 1;
+            frame[last] ^= 1;
+        }
+    });
+    let err = exchange(&mut guest, via, &h.secret).unwrap_err();
+    assert!(matches!(err, SyncError::Network(_)), "{err:?}");
+    let recorded = recorded.join().unwrap();
+    assert_eq!(
+        dump(&h.path),
+        host_before,
+        "the changed push merged nothing"
+    );
+
+    // The untouched frames of that session, sent again on a new connection.
+    let mut stream = TcpStream::connect(addr).unwrap();
+    for frame in &recorded {
+        let _ = stream.write_all(frame);
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.read_to_end(&mut Vec::new());
+    let served = server.join().unwrap();
+    assert!(
+        matches!(served[1].outcome, Err(SyncError::Tampered)),
+        "{:?}",
+        served[1]
+    );
+    assert!(
+        matches!(served[2].outcome, Err(SyncError::Tampered)),
+        "{:?}",
+        served[2]
+    );
+    assert_eq!(dump(&h.path), host_before, "the replay merged nothing");
+}
