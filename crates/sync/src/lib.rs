@@ -203,14 +203,12 @@ pub fn serve(
     limit: Option<usize>,
     mut report: impl FnMut(Served),
 ) -> Result<()> {
-    let mut served = 0;
-    for stream in listener.incoming() {
+    for (n, stream) in listener.incoming().enumerate() {
         let stream = stream?;
         let peer = stream.peer_addr()?;
         let outcome = serve_one(db, stream, peer, secret);
         report(Served { peer, outcome });
-        served += 1;
-        if limit.is_some_and(|l| served >= l) {
+        if limit.is_some_and(|l| n + 1 >= l) {
             break;
         }
     }
