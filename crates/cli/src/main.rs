@@ -15,6 +15,9 @@
 //!   hoinghi-cli checkin --db FILE [--meeting ID] CODE
 //!   hoinghi-cli import --db FILE [--meeting ID | --directory] [--sheet NAME] [--section NAME] [--dry-run] PATH
 //!   hoinghi-cli export-list --db FILE [--meeting ID] -o LIST.xlsx
+//!   hoinghi-cli meeting share --db FILE [--meeting ID]
+//!   hoinghi-cli sync serve --db FILE --listen ADDR:PORT [--secret SECRET] [--connections N]
+//!   hoinghi-cli sync once --db FILE --peer ADDR:PORT --secret SECRET
 
 /// A short-lived process that builds and frees hundreds of thousands of
 /// small strings: mimalloc allocates and frees them several times faster
@@ -106,6 +109,9 @@ enum Command {
     /// Carry one meeting to another machine or to the archive, as a `.hoinghi` file.
     #[command(subcommand)]
     Meeting(MeetingCommand),
+    /// Exchange shared meetings with other laptops (see `meeting share`).
+    #[command(subcommand)]
+    Sync(SyncCommand),
     /// Give a document of a meeting its số and ngày ban hành in the register
     /// of outgoing documents; later exports print them.
     Number {
@@ -211,6 +217,43 @@ enum MeetingCommand {
         #[arg(long)]
         db: PathBuf,
         file: PathBuf,
+    },
+    /// Share a meeting with other laptops and print its pairing secret (the
+    /// same secret every time for a meeting already shared).
+    Share {
+        #[arg(long)]
+        db: PathBuf,
+        /// The meeting's id (default: the only, or most recent, meeting).
+        #[arg(long)]
+        meeting: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum SyncCommand {
+    /// Serve the shared meetings of a database to other laptops until stopped.
+    Serve {
+        #[arg(long)]
+        db: PathBuf,
+        /// The address and port to listen on, e.g. 0.0.0.0:47470.
+        #[arg(long)]
+        listen: std::net::SocketAddr,
+        /// Serve only the meeting shared under this secret.
+        #[arg(long)]
+        secret: Option<String>,
+        /// Stop after this many connections.
+        #[arg(long)]
+        connections: Option<usize>,
+    },
+    /// Exchange a shared meeting's changes with one laptop, both ways. Into a
+    /// missing or empty database, brings the meeting (joins it).
+    Once {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        peer: std::net::SocketAddr,
+        #[arg(long)]
+        secret: String,
     },
 }
 
@@ -503,6 +546,81 @@ fn run(command: Command) -> Result<String, String> {
                 hoinghi_import::export_list(&store, &meeting_id).map_err(|e| e.to_string())?;
             files::write_atomic(&output, &bytes).map_err(|e| e.to_string())?;
             Ok(format!("Đã ghi danh sách vào {}", output.display()))
+        }
+        Command::Meeting(MeetingCommand::Share { db, meeting }) => {
+            let mut store = open_existing_for_writing(&db)?;
+            let meeting_id = meeting_or_latest(&store, meeting)?;
+            let shared = store
+                .share_meeting(&meeting_id)
+                .map_err(|e| e.to_string())?;
+            eprintln!(
+                "Hội nghị «{}» được dùng chung. Mã ghép nối (nhập trên máy kia):",
+                shared.title
+            );
+            Ok(shared.secret)
+        }
+        Command::Sync(SyncCommand::Serve {
+            db,
+            listen,
+            secret,
+            connections,
+        }) => {
+            let mut store = open_existing_for_writing(&db)?;
+            if store
+                .shared_meetings()
+                .map_err(|e| e.to_string())?
+                .is_empty()
+            {
+                return Err("chưa có hội nghị nào được dùng chung (xem `meeting share`).".into());
+            }
+            let listener = std::net::TcpListener::bind(listen)
+                .map_err(|e| format!("không mở được cổng {listen}: {e}"))?;
+            let bound = listener.local_addr().map_err(|e| e.to_string())?;
+            eprintln!("Đang phục vụ các hội nghị dùng chung tại {bound}.");
+            hoinghi_sync::serve(
+                &mut store,
+                &listener,
+                secret.as_deref(),
+                connections,
+                |served| match served.outcome {
+                    Ok(done) => eprintln!(
+                        "{}: nhận {} thay đổi, gửi {} thay đổi của «{}»",
+                        served.peer, done.received, done.sent, done.title
+                    ),
+                    Err(e) => eprintln!("{}: {e}", served.peer),
+                },
+            )
+            .map_err(|e| e.to_string())?;
+            Ok(String::new())
+        }
+        Command::Sync(SyncCommand::Once { db, peer, secret }) => {
+            let new_file = !db.exists();
+            let mut store = Db::open(&db).map_err(|e| e.to_string())?;
+            match hoinghi_sync::exchange(&mut store, peer, &secret) {
+                Ok(done) => Ok(format!(
+                    "{} «{}» với {peer}: nhận {} thay đổi, gửi {} thay đổi.",
+                    if done.joined {
+                        "Đã tham gia hội nghị"
+                    } else {
+                        "Đã trao đổi hội nghị"
+                    },
+                    done.title,
+                    done.received,
+                    done.sent
+                )),
+                Err(e) => {
+                    drop(store);
+                    if new_file {
+                        // A laptop that failed to join keeps no half-made file.
+                        for suffix in ["", "-wal", "-shm", ".lock"] {
+                            let mut name = db.as_os_str().to_owned();
+                            name.push(suffix);
+                            let _ = std::fs::remove_file(PathBuf::from(name));
+                        }
+                    }
+                    Err(e.to_string())
+                }
+            }
         }
         Command::Meeting(MeetingCommand::Import { db, file }) => {
             let mut store = Db::open(&db).map_err(|e| e.to_string())?;

@@ -13,6 +13,8 @@
 //! Settings, backups, other meetings and this laptop's own sharing records
 //! (`shared_meeting`, `sync_peer`) stay local.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -408,9 +410,7 @@ impl Db {
         self.ensure_replicated()?;
         self.write(|tx, _| {
             ENGINE.merge(tx, &batch.changes)?;
-            for c in &batch.changes {
-                check_scope(tx, meeting_id, c)?;
-            }
+            check_scope(tx, meeting_id, &batch.changes)?;
             if let Some(secret) = joining_with {
                 tx.execute(
                     "INSERT INTO shared_meeting (meeting_id, secret, shared_at) VALUES (?1, ?2, ?3)
@@ -437,17 +437,28 @@ impl Db {
     }
 }
 
-/// Fails unless the row `change` touched belongs to meeting `meeting_id`.
-fn check_scope(tx: &Transaction, meeting_id: &str, change: &Change) -> Result<()> {
-    let (_, rows) = MEETING_TABLES
-        .iter()
-        .find(|(t, _)| *t == change.table)
-        .ok_or_else(|| refused(format!("bảng {}", change.table)))?;
-    let id = unpack_text_key(&change.pk).ok_or_else(|| refused("khoá không đọc được"))?;
-    let sql = format!("SELECT 1 FROM {} WHERE id = ?2 AND ({rows})", change.table);
-    tx.query_row(&sql, params![meeting_id, id], |_| Ok(()))
-        .optional()?
-        .ok_or_else(|| refused(format!("{} {id}", change.table)))
+/// Fails unless every row `changes` touched belongs to meeting `meeting_id`
+/// (read after merging, so that a row's parent may come in the same batch).
+fn check_scope(tx: &Transaction, meeting_id: &str, changes: &[Change]) -> Result<()> {
+    let mut touched: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for c in changes {
+        let id = unpack_text_key(&c.pk).ok_or_else(|| refused("khoá không đọc được"))?;
+        touched.entry(c.table.as_str()).or_default().insert(id);
+    }
+    for (table, ids) in touched {
+        let (_, rows) = MEETING_TABLES
+            .iter()
+            .find(|(t, _)| *t == table)
+            .ok_or_else(|| refused(format!("bảng {table}")))?;
+        let mut stmt = tx.prepare(&format!("SELECT id FROM {table} WHERE {rows}"))?;
+        let in_scope = stmt
+            .query_map([meeting_id], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<BTreeSet<String>>>()?;
+        if let Some(outside) = ids.difference(&in_scope).next() {
+            return Err(refused(format!("{table} {outside}")));
+        }
+    }
+    Ok(())
 }
 
 /// 128 random bits in Crockford base32 (26 characters, no I/L/O/U).
