@@ -5,6 +5,7 @@ mod commands;
 mod dialogs;
 mod print;
 mod state;
+mod team;
 
 pub use commands::{typescript as commands_typescript, COMMANDS};
 
@@ -49,7 +50,17 @@ pub fn run() {
             if let Err(e) = print::prepare(&print_dir) {
                 eprintln!("hoinghi: cannot prepare {}: {e}", print_dir.display());
             }
+            let shares = db
+                .as_ref()
+                .is_ok_and(|db| db.shared_meetings().is_ok_and(|s| !s.is_empty()));
             app.manage(AppState::new(db, path, print_dir));
+            app.manage(team::Team::default());
+            // A laptop that shares a meeting rejoins its team at start.
+            if shares {
+                if let Err(e) = team::Team::start(app.handle()) {
+                    eprintln!("hoinghi: team work: {}", e.message);
+                }
+            }
             let handle = app.handle().clone();
             std::thread::spawn(move || back_up_while_running(&handle));
             Ok(())

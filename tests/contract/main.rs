@@ -479,6 +479,36 @@ impl Run {
                 reply(db.reopen_meeting(&arg::<String>(args, "id"), &arg::<String>(args, "reason")))
             }
             "meeting_history" => reply(db.meeting_history(&arg::<String>(args, "id"))),
+            // Without the shell this laptop listens nowhere and has met no one.
+            "sharing_state" | "sync_now" => reply(team_state(db, args)),
+            "share_meeting" => {
+                db.share_meeting(&arg::<String>(args, "meetingId"))
+                    .map_err(IpcError::from)?;
+                reply(team_state(db, args))
+            }
+            "set_sync_label" => {
+                db.set_sync_label(&arg::<String>(args, "label"))
+                    .map_err(IpcError::from)?;
+                reply(team_state(db, args))
+            }
+            // Joining needs the other laptop: here only a meeting shared in
+            // the same store answers, as the fake backend does.
+            "join_meeting" => {
+                let (secret, _) = hoinghi_sync::parse_pairing_code(&arg::<String>(args, "code"))
+                    .map_err(IpcError::from)?;
+                let shared = db.shared_meetings().map_err(IpcError::from)?;
+                match shared.into_iter().find(|s| s.secret == secret) {
+                    Some(s) => ok(json!(JoinedMeeting {
+                        meeting_id: s.meeting_id,
+                        title: s.title,
+                        received: 0
+                    })),
+                    None => Err(IpcError::new(
+                        ErrorKind::Conflict,
+                        hoinghi_sync::SyncError::NotPaired.to_string(),
+                    )),
+                }
+            }
             // The shell opens a window for a meeting that exists.
             "open_projector" => reply(db.meeting(&arg::<String>(args, "meetingId")).map(|_| ())),
             "empty_trash" => reply(db.empty_trash()),
@@ -567,6 +597,13 @@ fn snapshot(db: &Db, args: &Value) -> Result<Snapshot, IpcError> {
 fn arg<T: DeserializeOwned>(args: &Value, name: &str) -> T {
     serde_json::from_value(args.get(name).cloned().unwrap_or(Value::Null))
         .unwrap_or_else(|e| panic!("argument {name} of {args}: {e}"))
+}
+
+fn team_state(db: &Db, args: &Value) -> Result<SharingState, IpcError> {
+    let id = arg::<String>(args, "meetingId");
+    Ok(hoinghi_sync::sharing_state(db, &id, &[], |_| {
+        Default::default()
+    })?)
 }
 
 fn reply<T: serde::Serialize, E: Into<IpcError>>(r: Result<T, E>) -> Reply {

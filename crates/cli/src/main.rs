@@ -565,7 +565,7 @@ fn run(command: Command) -> Result<String, String> {
             secret,
             connections,
         }) => {
-            let mut store = open_existing_for_writing(&db)?;
+            let store = open_existing_for_writing(&db)?;
             if store
                 .shared_meetings()
                 .map_err(|e| e.to_string())?
@@ -578,7 +578,7 @@ fn run(command: Command) -> Result<String, String> {
             let bound = listener.local_addr().map_err(|e| e.to_string())?;
             eprintln!("Đang phục vụ các hội nghị dùng chung tại {bound}.");
             hoinghi_sync::serve(
-                &mut store,
+                &std::sync::Mutex::new(store),
                 &listener,
                 secret.as_deref(),
                 connections,
@@ -595,8 +595,8 @@ fn run(command: Command) -> Result<String, String> {
         }
         Command::Sync(SyncCommand::Once { db, peer, secret }) => {
             let new_file = !db.exists();
-            let mut store = Db::open(&db).map_err(|e| e.to_string())?;
-            match hoinghi_sync::exchange(&mut store, peer, &secret) {
+            let store = std::sync::Mutex::new(Db::open(&db).map_err(|e| e.to_string())?);
+            match hoinghi_sync::exchange(&store, peer, &secret, 0) {
                 Ok(done) => Ok(format!(
                     "{} «{}» với {peer}: nhận {} thay đổi, gửi {} thay đổi.",
                     if done.joined {

@@ -20,7 +20,7 @@ pub fn typescript() -> String {
         MinutesKind, ParticipantRole, ToneMarks, ListForm, InvitationForm, DocumentKind, DocumentFieldKey, DocumentOptions, DocumentFormat, DocumentField, DocumentFont,
         FontSettings, ListOrder, FormatSettings, Organisation, Meeting, MeetingEvent, MeetingInput, MeetingSummary,
         AgendaItem, AgendaItemInput, Person, PersonInput, Participant, AttendanceSummary, SectionAttendance, CheckIn, ImportField, ImportAction, ImportColumn, ImportProblem, ImportRowPlan, ImportPreview, ImportChoices, ImportFix, ImportOutcome,
-        AttendanceEvent, MinutesEntry, MinutesInput, Task, TaskInput, Vote, VoteInput, DocumentNumber, SavedDocument, SavedFolder, BackupReason, BackupInfo, BackupSettings, PortableImport, ErrorKind, IpcError, AppInfo,
+        AttendanceEvent, MinutesEntry, MinutesInput, Task, TaskInput, Vote, VoteInput, DocumentNumber, SavedDocument, SavedFolder, BackupReason, BackupInfo, BackupSettings, PortableImport, SharingState, SyncPeer, JoinedMeeting, ErrorKind, IpcError, AppInfo,
     );
     // The lists the UI iterates over, so that a new variant reaches every screen.
     let lists = [

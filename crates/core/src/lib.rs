@@ -19,5 +19,7 @@ pub mod bindings;
 pub use clock::{local_now, DEFAULT_TIME_ZONE};
 pub use db::{Db, APPLICATION_ID, SCHEMA_VERSION};
 pub use error::{CoreError, Result};
-pub use store::sharing::{Batch, Change, ChangeFeed, ChangeValue, CrSqlite, SharedMeeting};
+pub use store::sharing::{
+    Batch, Change, ChangeFeed, ChangeValue, CrSqlite, Peer, PeerRecord, SharedMeeting,
+};
 pub use text::{drawable, fold, place_tone_marks, sort_key, DRAWABLE, MAX_LINE, MAX_TEXT};

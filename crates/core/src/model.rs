@@ -1142,6 +1142,51 @@ pub struct PortableImport {
     pub organisation_added: Option<String>,
 }
 
+/// A meeting's team work ("Làm việc nhóm") as its panel shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SharingState {
+    pub meeting_id: String,
+    pub shared: bool,
+    /// What another laptop types to join: the secret and where to find this
+    /// laptop (`SECRET@ip:port`, several addresses separated by commas);
+    /// empty when the meeting is not shared.
+    pub pairing_code: String,
+    /// The addresses this laptop listens on for its team ("" when it does not).
+    pub listening: String,
+    /// What this laptop does in the team (cửa số 2, ghi biên bản…), shown to the others.
+    pub label: String,
+    pub peers: Vec<SyncPeer>,
+}
+
+/// Another laptop that shares the meeting, as this one last saw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncPeer {
+    /// Its copy's id.
+    pub replica: String,
+    pub label: String,
+    pub address: String,
+    /// When the last exchange with it worked (UTC, ISO 8601); "" never.
+    pub last_seen: String,
+    /// The last exchange worked within the last 15 seconds.
+    pub connected: bool,
+    /// Why the last attempt failed, in plain words ("" when it worked).
+    pub last_error: String,
+    /// Changes merged here from it, and there from here, in the last exchange.
+    pub received: u32,
+    pub sent: u32,
+}
+
+/// A meeting brought to this laptop by its pairing code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JoinedMeeting {
+    pub meeting_id: String,
+    pub title: String,
+    pub received: u32,
+}
+
 /// Facts about this installation, shown in Settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

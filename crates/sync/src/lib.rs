@@ -23,16 +23,19 @@
 
 mod channel;
 mod error;
+mod pairing;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::Mutex;
 use std::time::Duration;
 
-use hoinghi_core::{Batch, Db, SCHEMA_VERSION};
+use hoinghi_core::{Batch, Db, Peer, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 
 pub use channel::normalise_secret;
 use channel::{key_id, Channel, MAGIC};
 pub use error::{Result, SyncError};
+pub use pairing::{pairing_code, parse_pairing_code, sharing_state, PeerNews};
 
 /// The version of the exchange described above.
 pub const PROTOCOL: u32 = 1;
@@ -45,6 +48,11 @@ struct Hello {
     engine: String,
     replica: String,
     site_id: Vec<u8>,
+    /// What the laptop does in the team.
+    label: String,
+    /// The port it listens on for its team (0: it does not), so that the
+    /// other side can connect back later.
+    port: u16,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -75,19 +83,35 @@ pub struct Exchanged {
     pub title: String,
     /// The meeting was new on this laptop: it joined it.
     pub joined: bool,
+    /// The other laptop's copy, and what it does in the team.
+    pub peer_replica: String,
+    pub peer_label: String,
     /// Changes merged here, and merged on the other laptop.
     pub received: usize,
     pub sent: usize,
 }
 
-fn hello_of(db: &mut Db) -> Result<Hello> {
-    let (replica, site_id) = db.sync_identity()?;
-    Ok(Hello {
-        protocol: PROTOCOL,
-        schema: SCHEMA_VERSION,
-        engine: db.sync_engine().to_string(),
-        replica,
-        site_id,
+/// Runs `f` on the store under its lock, which is held for one step of an
+/// exchange at a time, never while waiting for the network.
+fn with<T>(store: &Mutex<Db>, f: impl FnOnce(&mut Db) -> hoinghi_core::Result<T>) -> Result<T> {
+    let mut db = store
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    Ok(f(&mut db)?)
+}
+
+fn hello_of(store: &Mutex<Db>, port: u16) -> Result<Hello> {
+    with(store, |db| {
+        let (replica, site_id) = db.sync_identity()?;
+        Ok(Hello {
+            protocol: PROTOCOL,
+            schema: SCHEMA_VERSION,
+            engine: db.sync_engine().to_string(),
+            replica,
+            site_id,
+            label: db.sync_label()?,
+            port,
+        })
     })
 }
 
@@ -112,13 +136,15 @@ fn incompatible(ours: &Hello, theirs: &Hello) -> Option<String> {
 
 /// Exchanges the changes of the meeting shared under `secret` with the laptop
 /// at `peer`, both ways. Into a file without that meeting, brings it whole.
-pub fn exchange(db: &mut Db, peer: SocketAddr, secret: &str) -> Result<Exchanged> {
-    let me = hello_of(db)?;
-    exchange_as(db, peer, secret, me)
+/// `port` is where this laptop listens for its team (0: nowhere).
+pub fn exchange(store: &Mutex<Db>, peer: SocketAddr, secret: &str, port: u16) -> Result<Exchanged> {
+    let me = hello_of(store, port)?;
+    exchange_as(store, peer, secret, me)
 }
 
-fn exchange_as(db: &mut Db, peer: SocketAddr, secret: &str, me: Hello) -> Result<Exchanged> {
-    let stream = TcpStream::connect_timeout(&peer, Duration::from_secs(5))?;
+fn exchange_as(store: &Mutex<Db>, peer: SocketAddr, secret: &str, me: Hello) -> Result<Exchanged> {
+    // A laptop on the LAN answers at once; one that is off should not hold up the others.
+    let stream = TcpStream::connect_timeout(&peer, Duration::from_secs(2))?;
     let (mut ch, welcome): (Channel, Welcome) = Channel::connect(stream, secret, &me)?;
     let (them, meeting_id, title) = match welcome {
         Welcome::Refused { reason } => return Err(SyncError::Refused(reason)),
@@ -131,11 +157,10 @@ fn exchange_as(db: &mut Db, peer: SocketAddr, secret: &str, me: Hello) -> Result
     if let Some(reason) = incompatible(&me, &them) {
         return Err(SyncError::Refused(reason));
     }
-    let joined = !db
-        .shared_meetings()?
+    let joined = !with(store, |db| db.shared_meetings())?
         .iter()
         .any(|s| s.meeting_id == meeting_id);
-    let since = db.sync_pulled(&meeting_id, &them.replica)?;
+    let since = with(store, |db| db.sync_pulled(&meeting_id, &them.replica))?;
     ch.send(&Message::Pull { since })?;
     let (batch, want_since) = match ch.receive()? {
         Message::Changes { batch, want_since } => (batch, want_since),
@@ -144,22 +169,25 @@ fn exchange_as(db: &mut Db, peer: SocketAddr, secret: &str, me: Hello) -> Result
     };
     let secret = normalise_secret(secret);
     let address = peer.to_string();
-    let received = match db.sync_merge(
-        &meeting_id,
-        &them.replica,
-        &address,
-        &batch,
-        joined.then_some(secret.as_str()),
-    ) {
+    let received = match with(store, |db| {
+        let peer = Peer {
+            replica: &them.replica,
+            label: &them.label,
+            address: &address,
+        };
+        db.sync_merge(&meeting_id, peer, &batch, joined.then_some(secret.as_str()))
+    }) {
         Ok(n) => n,
         Err(e) => {
             let _ = ch.send(&Message::Failed {
                 reason: e.to_string(),
             });
-            return Err(e.into());
+            return Err(e);
         }
     };
-    let batch = db.sync_changes(&meeting_id, want_since, &them.site_id)?;
+    let batch = with(store, |db| {
+        db.sync_changes(&meeting_id, want_since, &them.site_id)
+    })?;
     let sent = batch.changes.len();
     ch.send(&Message::Push { batch })?;
     match ch.receive()? {
@@ -167,6 +195,8 @@ fn exchange_as(db: &mut Db, peer: SocketAddr, secret: &str, me: Hello) -> Result
             meeting_id,
             title,
             joined,
+            peer_replica: them.replica,
+            peer_label: them.label,
             received,
             sent,
         }),
@@ -197,17 +227,16 @@ pub struct Served {
 /// if given) on `listener`: one connection at a time, `limit` connections in
 /// all or until the process ends. `report` hears how each went.
 pub fn serve(
-    db: &mut Db,
+    store: &Mutex<Db>,
     listener: &TcpListener,
     secret: Option<&str>,
     limit: Option<usize>,
     mut report: impl FnMut(Served),
 ) -> Result<()> {
+    let port = listener.local_addr()?.port();
     for (n, stream) in listener.incoming().enumerate() {
         let stream = stream?;
-        let peer = stream.peer_addr()?;
-        let outcome = serve_one(db, stream, peer, secret);
-        report(Served { peer, outcome });
+        report(answer(store, stream, secret, port));
         if limit.is_some_and(|l| n + 1 >= l) {
             break;
         }
@@ -215,11 +244,22 @@ pub fn serve(
     Ok(())
 }
 
-fn serve_one(
-    db: &mut Db,
+/// Answers one connection from another laptop (see the module documentation)
+/// on a listener at `port`, serving only the meeting shared under `only` if given.
+pub fn answer(store: &Mutex<Db>, stream: TcpStream, only: Option<&str>, port: u16) -> Served {
+    let peer = stream
+        .peer_addr()
+        .unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)));
+    let outcome = answer_from(store, stream, peer, only, port);
+    Served { peer, outcome }
+}
+
+fn answer_from(
+    store: &Mutex<Db>,
     mut stream: TcpStream,
     peer: SocketAddr,
     only: Option<&str>,
+    port: u16,
 ) -> Result<Exchanged> {
     use std::io::Read;
     stream.set_read_timeout(Some(channel::IDLE))?;
@@ -231,8 +271,7 @@ fn serve_one(
         return Err(SyncError::Protocol("không phải kết nối HoiNghi".into()));
     }
     let only = only.map(normalise_secret);
-    let shared = db
-        .shared_meetings()?
+    let shared = with(store, |db| db.shared_meetings())?
         .into_iter()
         .filter(|s| {
             only.as_ref()
@@ -241,7 +280,7 @@ fn serve_one(
         .find(|s| key_id(&s.secret)[..] == prelude[8..])
         // Closing without a word: a stranger learns nothing.
         .ok_or(SyncError::NotPaired)?;
-    let me = hello_of(db)?;
+    let me = hello_of(store, port)?;
     let mut refusal = None;
     let (mut ch, them): (Channel, Hello) = Channel::accept(stream, &shared.secret, |them| {
         refusal = incompatible(&me, them);
@@ -264,22 +303,41 @@ fn serve_one(
         Message::Pull { since } => since,
         other => return Err(unexpected(&other)),
     };
-    let batch = db.sync_changes(meeting, since, &them.site_id)?;
+    let (batch, want_since) = with(store, |db| {
+        Ok((
+            db.sync_changes(meeting, since, &them.site_id)?,
+            db.sync_pulled(meeting, &them.replica)?,
+        ))
+    })?;
     let sent = batch.changes.len();
-    let want_since = db.sync_pulled(meeting, &them.replica)?;
     ch.send(&Message::Changes { batch, want_since })?;
     let batch = match ch.receive()? {
         Message::Push { batch } => batch,
         Message::Failed { reason } => return Err(SyncError::Refused(reason)),
         other => return Err(unexpected(&other)),
     };
-    match db.sync_merge(meeting, &them.replica, &peer.to_string(), &batch, None) {
+    match with(store, |db| {
+        // Where it listens, so that this laptop can connect back later.
+        let address = if them.port == 0 {
+            String::new()
+        } else {
+            SocketAddr::new(peer.ip(), them.port).to_string()
+        };
+        let peer = Peer {
+            replica: &them.replica,
+            label: &them.label,
+            address: &address,
+        };
+        db.sync_merge(meeting, peer, &batch, None)
+    }) {
         Ok(received) => {
             ch.send(&Message::Done { merged: received })?;
             Ok(Exchanged {
                 meeting_id: meeting.clone(),
                 title: shared.title,
                 joined: false,
+                peer_replica: them.replica,
+                peer_label: them.label,
                 received,
                 sent,
             })
@@ -288,7 +346,7 @@ fn serve_one(
             let _ = ch.send(&Message::Failed {
                 reason: e.to_string(),
             });
-            Err(e.into())
+            Err(e)
         }
     }
 }
@@ -300,24 +358,25 @@ mod tests {
     #[test]
     fn a_peer_of_another_version_is_refused_with_the_versions_named() {
         let dir = tempfile::tempdir().unwrap();
-        let mut host = Db::open(dir.path().join("host.db")).unwrap();
-        let meeting = host.write_demo().unwrap();
-        let secret = host.share_meeting(&meeting).unwrap().secret;
+        let mut db = Db::open(dir.path().join("host.db")).unwrap();
+        let meeting = db.write_demo().unwrap();
+        let secret = db.share_meeting(&meeting).unwrap().secret;
+        let host = Mutex::new(db);
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let server = std::thread::spawn(move || {
             let mut outcomes = Vec::new();
-            serve(&mut host, &listener, None, Some(2), |s| {
+            serve(&host, &listener, None, Some(2), |s| {
                 outcomes.push(s.outcome)
             })
             .unwrap();
             outcomes
         });
 
-        let mut guest = Db::open(dir.path().join("guest.db")).unwrap();
-        let mut newer = hello_of(&mut guest).unwrap();
+        let guest = Mutex::new(Db::open(dir.path().join("guest.db")).unwrap());
+        let mut newer = hello_of(&guest, 0).unwrap();
         newer.schema += 1;
-        let err = exchange_as(&mut guest, addr, &secret, newer).unwrap_err();
+        let err = exchange_as(&guest, addr, &secret, newer).unwrap_err();
         let SyncError::Refused(reason) = &err else {
             panic!("{err:?}")
         };
@@ -325,15 +384,16 @@ mod tests {
             reason.contains(&format!("dữ liệu {}", SCHEMA_VERSION + 1)),
             "{reason}"
         );
-        let mut other_engine = hello_of(&mut guest).unwrap();
+        let mut other_engine = hello_of(&guest, 0).unwrap();
         other_engine.engine = "cr-sqlite 0.17.0".into();
-        let err = exchange_as(&mut guest, addr, &secret, other_engine).unwrap_err();
+        let err = exchange_as(&guest, addr, &secret, other_engine).unwrap_err();
         assert!(err.to_string().contains("cr-sqlite 0.17.0"), "{err}");
 
         let outcomes = server.join().unwrap();
         assert!(outcomes
             .iter()
             .all(|o| matches!(o, Err(SyncError::Refused(_)))));
+        let guest = guest.into_inner().unwrap();
         assert!(guest.shared_meetings().unwrap().is_empty());
         assert!(guest.list_meetings().unwrap().is_empty());
     }

@@ -4,6 +4,7 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::thread::JoinHandle;
 
 use hoinghi_core::Db;
@@ -70,9 +71,9 @@ fn server(path: &Path, n: usize) -> (SocketAddr, JoinHandle<Vec<Served>>) {
     let addr = listener.local_addr().unwrap();
     let path = path.to_path_buf();
     let handle = std::thread::spawn(move || {
-        let mut db = Db::open(&path).unwrap();
+        let db = Mutex::new(Db::open(&path).unwrap());
         let mut served = Vec::new();
-        serve(&mut db, &listener, None, Some(n), |s| served.push(s)).unwrap();
+        serve(&db, &listener, None, Some(n), |s| served.push(s)).unwrap();
         served
     });
     (addr, handle)
@@ -85,11 +86,12 @@ fn a_new_laptop_joins_then_both_exchange_what_they_wrote_apart() {
     let guest_path = dir.path().join("guest.db");
     let (addr, server) = server(&h.path, 2);
 
-    let mut guest = Db::open(&guest_path).unwrap();
-    let first = exchange(&mut guest, addr, &h.secret.to_lowercase()).unwrap();
+    let guest = Mutex::new(Db::open(&guest_path).unwrap());
+    let first = exchange(&guest, addr, &h.secret.to_lowercase(), 0).unwrap();
     assert!(first.joined);
     assert_eq!(first.meeting_id, h.meeting);
     assert!(first.received > 100, "{first:?}");
+    let mut guest = guest.into_inner().unwrap();
     assert_eq!(guest.shared_meetings().unwrap()[0].secret, h.secret);
 
     let waiting = guest
@@ -99,7 +101,8 @@ fn a_new_laptop_joins_then_both_exchange_what_they_wrote_apart() {
         .find(|p| p.arrived_at.is_none())
         .unwrap();
     guest.check_in(&h.meeting, &waiting.person.id).unwrap();
-    let second = exchange(&mut guest, addr, &h.secret).unwrap();
+    let guest = Mutex::new(guest);
+    let second = exchange(&guest, addr, &h.secret, 0).unwrap();
     assert!(!second.joined);
     assert!(second.sent > 0);
     drop(guest);
@@ -116,8 +119,8 @@ fn a_wrong_secret_gets_nothing_and_changes_nothing() {
     let before = dump(&h.path);
     let (addr, server) = server(&h.path, 1);
     let guest_path = dir.path().join("guest.db");
-    let mut guest = Db::open(&guest_path).unwrap();
-    let err = exchange(&mut guest, addr, "0000000000000000000000000A").unwrap_err();
+    let guest = Mutex::new(Db::open(&guest_path).unwrap());
+    let err = exchange(&guest, addr, "0000000000000000000000000A", 0).unwrap_err();
     assert!(matches!(err, SyncError::NotPaired), "{err:?}");
     assert!(err.to_string().contains("mã ghép nối"));
     drop(guest);
@@ -181,15 +184,18 @@ fn a_changed_message_ends_the_session_and_a_replayed_one_is_refused() {
     let h = host(dir.path());
     let guest_path = dir.path().join("guest.db");
     let (addr, server) = server(&h.path, 3);
-    let mut guest = Db::open(&guest_path).unwrap();
-    exchange(&mut guest, addr, &h.secret).unwrap();
-    let waiting = guest
-        .participants(&h.meeting)
-        .unwrap()
-        .into_iter()
-        .find(|p| p.arrived_at.is_none())
-        .unwrap();
-    guest.check_in(&h.meeting, &waiting.person.id).unwrap();
+    let guest = Mutex::new(Db::open(&guest_path).unwrap());
+    exchange(&guest, addr, &h.secret, 0).unwrap();
+    {
+        let mut guest = guest.lock().unwrap();
+        let waiting = guest
+            .participants(&h.meeting)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.arrived_at.is_none())
+            .unwrap();
+        guest.check_in(&h.meeting, &waiting.person.id).unwrap();
+    }
     let host_before = dump(&h.path);
 
     // Frame 0 is the handshake, 1 the Pull, 2 the Push with the check-in.
@@ -199,7 +205,7 @@ fn a_changed_message_ends_the_session_and_a_replayed_one_is_refused() {
             frame[last] ^= 1;
         }
     });
-    let err = exchange(&mut guest, via, &h.secret).unwrap_err();
+    let err = exchange(&guest, via, &h.secret, 0).unwrap_err();
     assert!(matches!(err, SyncError::Network(_)), "{err:?}");
     let recorded = recorded.join().unwrap();
     assert_eq!(

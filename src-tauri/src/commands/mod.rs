@@ -11,6 +11,7 @@ mod meetings;
 mod minutes;
 mod organisation;
 mod people;
+mod sharing;
 
 pub use app::PROJECTOR;
 

@@ -532,6 +532,46 @@ inTrash: boolean,
  */
 organisationAdded: string | null, };
 
+export type SharingState = { meetingId: string, shared: boolean, 
+/**
+ * What another laptop types to join: the secret and where to find this
+ * laptop (`SECRET@ip:port`, several addresses separated by commas);
+ * empty when the meeting is not shared.
+ */
+pairingCode: string, 
+/**
+ * The addresses this laptop listens on for its team ("" when it does not).
+ */
+listening: string, 
+/**
+ * What this laptop does in the team (cửa số 2, ghi biên bản…), shown to the others.
+ */
+label: string, peers: Array<SyncPeer>, };
+
+export type SyncPeer = { 
+/**
+ * Its copy's id.
+ */
+replica: string, label: string, address: string, 
+/**
+ * When the last exchange with it worked (UTC, ISO 8601); "" never.
+ */
+lastSeen: string, 
+/**
+ * The last exchange worked within the last 15 seconds.
+ */
+connected: boolean, 
+/**
+ * Why the last attempt failed, in plain words ("" when it worked).
+ */
+lastError: string, 
+/**
+ * Changes merged here from it, and there from here, in the last exchange.
+ */
+received: number, sent: number, };
+
+export type JoinedMeeting = { meetingId: string, title: string, received: number, };
+
 export type ErrorKind = "invalid" | "notFound" | "conflict" | "meetingClosed" | "newerDatabase" | "notHoiNghi" | "inUse" | "databaseLost" | "diskFull" | "storage" | "io" | "missingGlyphs" | "font" | "pdf" | "internal" | "unknown";
 
 export type IpcError = { kind: ErrorKind, message: string, };

@@ -52,6 +52,27 @@ pub(crate) const MEETING_TABLES: &[(&str, &str)] = &[
 pub(crate) const REPLICATED_KEY: &str = "replicated";
 /// `meta` key: this copy's name among the copies of its shared meetings.
 const REPLICA_KEY: &str = "sync_replica";
+/// `meta` key: what this laptop does in the team, shown to the others.
+const LABEL_KEY: &str = "sync_label";
+
+/// The other side of an exchange.
+#[derive(Debug, Clone, Copy)]
+pub struct Peer<'a> {
+    /// Its copy's id (`Db::sync_identity`).
+    pub replica: &'a str,
+    /// What it does in the team.
+    pub label: &'a str,
+    pub address: &'a str,
+}
+
+/// What this laptop remembers of another copy of a shared meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeerRecord {
+    pub replica: String,
+    pub label: String,
+    pub address: String,
+    pub last_seen: String,
+}
 
 /// One column of one row as it changed on some laptop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -388,16 +409,45 @@ impl Db {
         Ok(Batch { changes, version })
     }
 
-    /// Merges a batch pulled from the copy `replica` of meeting `meeting_id`
-    /// (at `address`), all or nothing, and remembers how far it got. Every
+    /// What this laptop does in the team ("" until set).
+    pub fn sync_label(&self) -> Result<String> {
+        Ok(self.meta(LABEL_KEY)?.unwrap_or_default())
+    }
+
+    /// Sets what this laptop does in the team (cửa số 2, ghi biên bản…).
+    pub fn set_sync_label(&mut self, label: &str) -> Result<String> {
+        let label = crate::text::line("label", "Việc của máy này", label)?;
+        self.set_meta(LABEL_KEY, &label)?;
+        Ok(label)
+    }
+
+    /// The other copies of shared meeting `meeting_id` this laptop has met,
+    /// the most recently seen first.
+    pub fn sync_peers(&self, meeting_id: &str) -> Result<Vec<PeerRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT replica, label, address, last_seen FROM sync_peer
+             WHERE meeting_id = ?1 ORDER BY last_seen DESC",
+        )?;
+        let rows = stmt.query_map([meeting_id], |r| {
+            Ok(PeerRecord {
+                replica: r.get(0)?,
+                label: r.get(1)?,
+                address: r.get(2)?,
+                last_seen: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Merges a batch pulled from `peer`'s copy of meeting `meeting_id`, all
+    /// or nothing, and remembers how far it got. Every
     /// changed row must belong to that meeting, or nothing is merged. A
     /// laptop joining the meeting passes its `secret`: the meeting then
     /// becomes shared here too.
     pub fn sync_merge(
         &mut self,
         meeting_id: &str,
-        replica: &str,
-        address: &str,
+        peer: Peer,
         batch: &Batch,
         joining_with: Option<&str>,
     ) -> Result<usize> {
@@ -419,16 +469,17 @@ impl Db {
                 )?;
             }
             tx.execute(
-                "INSERT INTO sync_peer (meeting_id, replica, pulled, address, last_seen)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO sync_peer (meeting_id, replica, pulled, label, address, last_seen)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (meeting_id, replica) DO UPDATE SET
-                    pulled = max(pulled, excluded.pulled), address = excluded.address,
-                    last_seen = excluded.last_seen",
+                    pulled = max(pulled, excluded.pulled), label = excluded.label,
+                    address = excluded.address, last_seen = excluded.last_seen",
                 params![
                     meeting_id,
-                    replica,
+                    peer.replica,
                     batch.version,
-                    address,
+                    peer.label,
+                    peer.address,
                     clock::utc_now()
                 ],
             )?;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use hoinghi_core::model::*;
-use hoinghi_core::{CoreError, Db};
+use hoinghi_core::{CoreError, Db, Peer};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
@@ -57,7 +57,12 @@ fn pull(from: &mut Db, to: &mut Db, meeting_id: &str, joining_with: Option<&str>
     let since = to.sync_pulled(meeting_id, &replica).unwrap();
     let (_, site) = to.sync_identity().unwrap();
     let batch = from.sync_changes(meeting_id, since, &site).unwrap();
-    to.sync_merge(meeting_id, &replica, "test", &batch, joining_with)
+    let peer = Peer {
+        replica: &replica,
+        label: "Cửa 1",
+        address: "test",
+    };
+    to.sync_merge(meeting_id, peer, &batch, joining_with)
         .unwrap()
 }
 
@@ -96,6 +101,8 @@ fn a_joined_meeting_edited_on_two_laptops_converges_and_other_meetings_stay_home
     let mut guest = Db::open(dir.path().join("guest.db")).unwrap();
     assert!(pull(&mut host, &mut guest, &id, Some(&shared.secret)) > 100);
     assert_eq!(guest.shared_meetings().unwrap()[0].secret, shared.secret);
+    let met = guest.sync_peers(&id).unwrap();
+    assert_eq!((met.len(), met[0].label.as_str()), (1, "Cửa 1"));
     assert!(
         guest.meeting(&private.id).is_err(),
         "only the shared meeting travels"
@@ -203,9 +210,12 @@ fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
     batch.changes.push(forged);
     let (replica, _) = host.sync_identity().unwrap();
     let before = dump(&dir.path().join("guest.db"), &own.id);
-    let err = guest
-        .sync_merge(&id, &replica, "test", &batch, None)
-        .unwrap_err();
+    let peer = Peer {
+        replica: &replica,
+        label: "",
+        address: "test",
+    };
+    let err = guest.sync_merge(&id, peer, &batch, None).unwrap_err();
     assert!(matches!(err, CoreError::Conflict(_)), "{err}");
     assert!(err.to_string().contains("không thuộc hội nghị dùng chung"));
     assert_eq!(dump(&dir.path().join("guest.db"), &own.id), before);

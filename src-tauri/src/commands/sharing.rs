@@ -1,0 +1,104 @@
+//! Team work: sharing a meeting, joining one, and the team's state
+//! (`crate::team` does the listening and exchanging).
+
+use hoinghi_core::model::{IpcError, JoinedMeeting, SharingState};
+use hoinghi_core::Db;
+use tauri::{AppHandle, Manager, State};
+
+use crate::state::AppState;
+use crate::team::{self, Team};
+
+fn state_of(db: &Db, team: &Team, meeting_id: &str) -> Result<SharingState, IpcError> {
+    Ok(hoinghi_sync::sharing_state(
+        db,
+        meeting_id,
+        &team.addresses(),
+        team.news(),
+    )?)
+}
+
+#[tauri::command]
+pub async fn sharing_state(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<SharingState, IpcError> {
+    state
+        .run(move |db| state_of(db, &app.state::<Team>(), &meeting_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn share_meeting(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<SharingState, IpcError> {
+    let id = meeting_id.clone();
+    state.run(move |db| db.share_meeting(&id)).await?;
+    Team::start(&app)?;
+    state
+        .run(move |db| state_of(db, &app.state::<Team>(), &meeting_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn join_meeting(app: AppHandle, code: String) -> Result<JoinedMeeting, IpcError> {
+    let (secret, addresses) = hoinghi_sync::parse_pairing_code(&code)?;
+    // Listening first, so that the host can connect back.
+    Team::start(&app)?;
+    let store = app.state::<AppState>().store()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let team = app.state::<Team>();
+        let mut last = None;
+        for address in addresses {
+            match hoinghi_sync::exchange(&store, address, &secret, team.port()) {
+                Ok(done) => {
+                    team.introduce(&done.meeting_id, address);
+                    return Ok(JoinedMeeting {
+                        meeting_id: done.meeting_id,
+                        title: done.title,
+                        received: done.received as u32,
+                    });
+                }
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(team::ipc_error(
+            last.expect("a pairing code has an address"),
+        ))
+    })
+    .await
+    .map_err(|e| IpcError::new(hoinghi_core::model::ErrorKind::Io, e.to_string()))?
+}
+
+#[tauri::command]
+pub async fn set_sync_label(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+    label: String,
+) -> Result<SharingState, IpcError> {
+    state
+        .run(move |db| {
+            db.set_sync_label(&label)?;
+            state_of(db, &app.state::<Team>(), &meeting_id)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn sync_now(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<SharingState, IpcError> {
+    let pulling = app.clone();
+    let id = meeting_id.clone();
+    tauri::async_runtime::spawn_blocking(move || team::pull_all(&pulling, Some(&id)))
+        .await
+        .map_err(|e| IpcError::new(hoinghi_core::model::ErrorKind::Io, e.to_string()))?;
+    state
+        .run(move |db| state_of(db, &app.state::<Team>(), &meeting_id))
+        .await
+}

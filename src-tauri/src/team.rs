@@ -1,0 +1,250 @@
+//! Team work in the shell: once this laptop shares or joins a meeting it
+//! listens for the other laptops of its team and, every few seconds, exchanges
+//! changes with each laptop it knows (a full mesh: a team is 2–6 laptops).
+//! Nothing listens before that. Changes that arrive are announced to the
+//! window (`hoinghi:synced`), which reloads what it shows.
+//!
+//! The exchange itself is `hoinghi-sync`'s; the store's lock is taken for one
+//! step of an exchange at a time, never while waiting for the network.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use hoinghi_core::model::{ErrorKind, IpcError};
+use hoinghi_sync::{Exchanged, PeerNews, SyncError};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::state::AppState;
+
+/// The event that tells the window changes arrived from another laptop.
+pub const SYNCED: &str = "hoinghi:synced";
+/// The port a team listens on when it is free (else any free port).
+const PORT: u16 = 47_470;
+/// Tests point the listener elsewhere (e.g. `127.0.0.1:0`), off the real network.
+const LISTEN_ENV: &str = "HOINGHI_SYNC_LISTEN";
+const EVERY: Duration = Duration::from_secs(3);
+/// Connections answered at once; more wait for the next round of their sender.
+const MAX_ANSWERING: usize = 8;
+
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Synced {
+    meeting_id: String,
+    received: usize,
+}
+
+#[derive(Default)]
+pub struct Team {
+    listening: OnceLock<Listening>,
+    /// What happened lately with each laptop, by its copy's id.
+    news: Mutex<HashMap<String, PeerNews>>,
+    /// Addresses from a pairing code, tried until the laptop there is known.
+    introduced: Mutex<Vec<(String, SocketAddr)>>,
+    answering: Arc<AtomicUsize>,
+}
+
+struct Listening {
+    port: u16,
+    /// The addresses other laptops reach this one at (those in the pairing code).
+    addresses: Vec<SocketAddr>,
+}
+
+impl Team {
+    /// Where this laptop listens (empty before it shares or joins).
+    pub fn addresses(&self) -> Vec<SocketAddr> {
+        self.listening
+            .get()
+            .map(|l| l.addresses.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listening.get().map_or(0, |l| l.port)
+    }
+
+    /// What happened lately with the laptop whose copy is `replica`.
+    pub fn news(&self) -> impl Fn(&str) -> PeerNews + Send + 'static {
+        let news = lock(&self.news).clone();
+        move |replica| news.get(replica).cloned().unwrap_or_default()
+    }
+
+    /// Starts listening and exchanging, once; later calls do nothing.
+    pub fn start(app: &AppHandle) -> Result<(), IpcError> {
+        let team = app.state::<Team>();
+        if team.listening.get().is_some() {
+            return Ok(());
+        }
+        let wanted = std::env::var(LISTEN_ENV)
+            .ok()
+            .and_then(|a| a.parse::<SocketAddr>().ok())
+            .unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], PORT)));
+        let listener = TcpListener::bind(wanted)
+            .or_else(|_| TcpListener::bind(SocketAddr::new(wanted.ip(), 0)))
+            .map_err(|e| {
+                IpcError::new(
+                    ErrorKind::Io,
+                    format!("Không mở được cổng mạng để làm việc nhóm.\nChi tiết: {e}"),
+                )
+            })?;
+        let bound = listener.local_addr().map_err(io)?;
+        let listening = Listening {
+            port: bound.port(),
+            addresses: reachable(bound),
+        };
+        if team.listening.set(listening).is_err() {
+            return Ok(()); // Another call started it first.
+        }
+        let answering = app.clone();
+        std::thread::spawn(move || answer_all(&answering, &listener));
+        let pulling = app.clone();
+        std::thread::spawn(move || loop {
+            std::thread::sleep(EVERY);
+            pull_all(&pulling, None);
+        });
+        Ok(())
+    }
+
+    /// Remembers where a pairing code said a meeting's laptop is.
+    pub fn introduce(&self, meeting_id: &str, address: SocketAddr) {
+        let mut introduced = lock(&self.introduced);
+        if !introduced.contains(&(meeting_id.to_string(), address)) {
+            introduced.push((meeting_id.to_string(), address));
+        }
+    }
+
+    fn heard(&self, replica: &str, outcome: Result<&Exchanged, &SyncError>) {
+        let mut news = lock(&self.news);
+        let entry = news.entry(replica.to_string()).or_default();
+        match outcome {
+            Ok(done) => {
+                entry.ok_at = Some(Instant::now());
+                entry.error.clear();
+                entry.received = done.received;
+                entry.sent = done.sent;
+            }
+            Err(e) => entry.error = e.to_string(),
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn io(e: std::io::Error) -> IpcError {
+    IpcError::new(ErrorKind::Io, e.to_string())
+}
+
+/// The addresses other laptops can reach a listener bound to `bound` at: its
+/// own address, or every IPv4 address of this machine but loopback.
+fn reachable(bound: SocketAddr) -> Vec<SocketAddr> {
+    if !bound.ip().is_unspecified() {
+        return vec![bound];
+    }
+    if_addrs::get_if_addrs()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| !i.is_loopback())
+        .filter_map(|i| match i.ip() {
+            IpAddr::V4(ip) => Some(SocketAddr::new(IpAddr::V4(ip), bound.port())),
+            IpAddr::V6(_) => None,
+        })
+        .collect()
+}
+
+/// Answers the team's connections, each on its own thread.
+fn answer_all(app: &AppHandle, listener: &TcpListener) {
+    let port = app.state::<Team>().port();
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let answering = app.state::<Team>().answering.clone();
+        if answering.fetch_add(1, Ordering::SeqCst) >= MAX_ANSWERING {
+            answering.fetch_sub(1, Ordering::SeqCst);
+            continue; // Dropped: the sender tries again on its next round.
+        }
+        let app = app.clone();
+        std::thread::spawn(move || {
+            if let Ok(store) = app.state::<AppState>().store() {
+                let served = hoinghi_sync::answer(&store, stream, None, port);
+                match &served.outcome {
+                    Ok(done) => {
+                        app.state::<Team>().heard(&done.peer_replica, Ok(done));
+                        announce(&app, done);
+                    }
+                    Err(e) => eprintln!("hoinghi: sync from {}: {e}", served.peer),
+                }
+            }
+            answering.fetch_sub(1, Ordering::SeqCst);
+        });
+    }
+}
+
+/// Exchanges with every known laptop of every shared meeting (or of
+/// `only_meeting`). Returns the last error met, if any.
+pub fn pull_all(app: &AppHandle, only_meeting: Option<&str>) -> Option<SyncError> {
+    let team = app.state::<Team>();
+    let store = app.state::<AppState>().store().ok()?;
+    let plan = {
+        let db = lock(&store);
+        let mut plan = Vec::new();
+        for shared in db.shared_meetings().ok()? {
+            if only_meeting.is_some_and(|m| m != shared.meeting_id) {
+                continue;
+            }
+            let mut seen = Vec::new();
+            for peer in db.sync_peers(&shared.meeting_id).ok()? {
+                if let Ok(address) = peer.address.parse::<SocketAddr>() {
+                    seen.push(address);
+                    plan.push((shared.secret.clone(), address, Some(peer.replica)));
+                }
+            }
+            for (meeting, address) in lock(&team.introduced).iter() {
+                if *meeting == shared.meeting_id && !seen.contains(address) {
+                    plan.push((shared.secret.clone(), *address, None));
+                }
+            }
+        }
+        plan
+    };
+    let mut last_error = None;
+    for (secret, address, replica) in plan {
+        match hoinghi_sync::exchange(&store, address, &secret, team.port()) {
+            Ok(done) => {
+                team.heard(&done.peer_replica, Ok(&done));
+                announce(app, &done);
+            }
+            Err(e) => {
+                if let Some(replica) = &replica {
+                    team.heard(replica, Err(&e));
+                }
+                last_error = Some(e);
+            }
+        }
+    }
+    last_error
+}
+
+fn announce(app: &AppHandle, done: &Exchanged) {
+    if done.received > 0 {
+        let _ = app.emit(
+            SYNCED,
+            Synced {
+                meeting_id: done.meeting_id.clone(),
+                received: done.received,
+            },
+        );
+    }
+}
+
+/// A failed exchange as the window shows it.
+pub fn ipc_error(e: SyncError) -> IpcError {
+    match e {
+        SyncError::Store(e) => e.into(),
+        SyncError::Network(_) => IpcError::new(ErrorKind::Io, e.to_string()),
+        other => IpcError::new(ErrorKind::Conflict, other.to_string()),
+    }
+}
