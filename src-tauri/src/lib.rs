@@ -40,6 +40,11 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            // The Linux packages install cr-sqlite's library here (xtask's
+            // linux_bundles); elsewhere it sits beside the program.
+            if cfg!(target_os = "linux") {
+                hoinghi_crsqlite::look_also_in(Path::new("/usr/lib/hoinghi"));
+            }
             let dir = data_dir(app.handle())?;
             let path = dir.join("hoinghi.db");
             let db = open_store(&dir, &path);

@@ -128,7 +128,25 @@ fn test() -> Result {
 /// Builds the .deb and .rpm (release, UI bundled in) with Tauri's bundler;
 /// returns their paths.
 fn linux_bundles() -> Result<Vec<PathBuf>> {
-    npx(&["tauri", "build", "--bundles", "deb", "rpm"])?;
+    // cr-sqlite's library (built beside the program by crates/crsqlite) goes
+    // where the app looks for it on Linux (src-tauri/src/lib.rs).
+    let library = target_dir().join("release").join("crsqlite.so");
+    let files = format!(
+        "{{{CRSQLITE_INSTALLED:?}: {:?}}}",
+        library.to_string_lossy()
+    );
+    let config = format!(
+        r#"{{"bundle": {{"linux": {{"deb": {{"files": {files}}}, "rpm": {{"files": {files}}}}}}}}}"#
+    );
+    npx(&[
+        "tauri",
+        "build",
+        "--bundles",
+        "deb",
+        "rpm",
+        "--config",
+        &config,
+    ])?;
     let bundle = target_dir().join("release").join("bundle");
     let mut found = Vec::new();
     for (dir, ext) in [("deb", "deb"), ("rpm", "rpm")] {
@@ -188,6 +206,9 @@ fn check_unpacked(root: &Path, data: &Path) -> Result {
         }
     }
     need("usr/share/icons/hicolor/128x128/apps/hoinghi.png")?;
+    let library = std::fs::read(need(CRSQLITE_INSTALLED.trim_start_matches('/'))?)
+        .map_err(|e| e.to_string())?;
+    check_library(&library, b"\x7fELF")?;
     let licence = std::fs::read_to_string(need("usr/share/doc/hoinghi/LICENSE-OFL.txt")?)
         .map_err(|e| e.to_string())?;
     if !licence.contains("SIL OPEN FONT LICENSE") {
@@ -293,6 +314,7 @@ fn package() -> Result {
         let dir = windows_program("release")?;
         made.push(dir.join("hoinghi.exe"));
         made.push(dir.join("WebView2Loader.dll"));
+        made.push(dir.join("crsqlite.dll"));
     } else {
         println!("xtask: no Windows program: `rustup target add {WINDOWS_TARGET}` enables it");
     }
@@ -360,6 +382,9 @@ fn windows_program(profile: &str) -> Result<PathBuf> {
     let exe = dir.join("hoinghi.exe");
     let bytes = std::fs::read(&exe).map_err(|e| format!("{}: {e}", exe.display()))?;
     check_windows_exe(&bytes).map_err(|e| format!("{}: {e}", exe.display()))?;
+    let library = dir.join("crsqlite.dll");
+    let bytes = std::fs::read(&library).map_err(|e| format!("{}: {e}", library.display()))?;
+    check_library(&bytes, b"MZ").map_err(|e| format!("{}: {e}", library.display()))?;
     if !dir.join("WebView2Loader.dll").is_file() {
         return Err(format!(
             "WebView2Loader.dll is missing beside {}",
@@ -372,6 +397,22 @@ fn windows_program(profile: &str) -> Result<PathBuf> {
         bytes.len() >> 20
     );
     Ok(dir)
+}
+
+/// Where the Linux packages install cr-sqlite's library.
+const CRSQLITE_INSTALLED: &str = "/usr/lib/hoinghi/crsqlite.so";
+
+/// cr-sqlite's library for shared meetings: a shared library of the expected
+/// kind (`magic`) with its entry point.
+fn check_library(bytes: &[u8], magic: &[u8]) -> Result {
+    if !bytes.starts_with(magic) {
+        return Err("cr-sqlite's library is not a library for this system".into());
+    }
+    let entry = b"sqlite3_crsqlite_init";
+    if !bytes.windows(entry.len()).any(|w| w == entry) {
+        return Err("cr-sqlite's library lacks sqlite3_crsqlite_init".into());
+    }
+    Ok(())
 }
 
 /// A PE32+ (64-bit Windows) executable that names WebView2Loader.dll.
@@ -590,6 +631,14 @@ mod tests {
         b[0x40 + 24..0x40 + 26].copy_from_slice(&magic);
         b.extend_from_slice(tail);
         b
+    }
+
+    #[test]
+    fn the_library_check_wants_the_right_kind_with_its_entry_point() {
+        use super::check_library;
+        assert!(check_library(b"\x7fELF..sqlite3_crsqlite_init..", b"\x7fELF").is_ok());
+        assert!(check_library(b"MZ..sqlite3_crsqlite_init..", b"\x7fELF").is_err());
+        assert!(check_library(b"\x7fELF..nothing..", b"\x7fELF").is_err());
     }
 
     #[test]
