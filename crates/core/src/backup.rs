@@ -161,6 +161,10 @@ impl Db {
         Backup::new(&src, &mut self.conn)?.run_to_completion(256, Duration::ZERO, None)?;
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         self.migrate(version)?;
+        crate::store::sharing::renew_replica(&self.conn)?;
+        if self.is_replicated()? {
+            self.load_engine()?;
+        }
         self.changed_since_backup = false;
         Ok(aside)
     }
@@ -181,7 +185,9 @@ pub fn restore_missing(dir: &Path, name: &str, target: &Path) -> Result<()> {
     crate::db::check_backup(&source)?;
     replace_atomically(target, |tmp| {
         std::fs::copy(&source, tmp).map_err(|e| CoreError::folder(target, e))?;
-        Ok(())
+        let conn = Connection::open(tmp).map_err(|e| CoreError::open(tmp, e))?;
+        crate::store::sharing::renew_replica(&conn)?;
+        conn.close().map_err(|(_, e)| CoreError::from(e))
     })
 }
 

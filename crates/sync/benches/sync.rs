@@ -82,7 +82,7 @@ fn sync(c: &mut Criterion) {
     let before = hub
         .lock()
         .unwrap()
-        .sync_changes(&meeting, 0, &[])
+        .sync_changes(&meeting, 0)
         .unwrap()
         .changes
         .len();
@@ -95,7 +95,7 @@ fn sync(c: &mut Criterion) {
                 .unwrap();
             next += 1;
         }
-        written = db.sync_changes(&meeting, 0, &[]).unwrap().changes.len() - before;
+        written = db.sync_changes(&meeting, 0).unwrap().changes.len() - before;
     }
     println!("catch-up: {written} changes to pull");
     group.sample_size(10);

@@ -13,9 +13,9 @@
 //! 2. S → C: `Welcome`: S's `Hello` and the meeting, or why S refuses
 //!    (another protocol, schema or engine version).
 //! 3. C → S: `Pull` with how far C has pulled S before.
-//! 4. S → C: `Changes`: S's changes since then (not those made on C), and
-//!    how far S has pulled C. C merges them.
-//! 5. C → S: `Push`: C's changes since then (not those made on S). S merges.
+//! 4. S → C: `Changes`: S's changes since then, and how far S has pulled C.
+//!    C merges them.
+//! 5. C → S: `Push`: C's changes since then. S merges.
 //! 6. S → C: `Done`, or `Failed` with the reason.
 //!
 //! A laptop with no copy of the meeting joins it by step 4: the meeting
@@ -47,7 +47,6 @@ struct Hello {
     schema: i64,
     engine: String,
     replica: String,
-    site_id: Vec<u8>,
     /// What the laptop does in the team.
     label: String,
     /// The port it listens on for its team (0: it does not), so that the
@@ -102,13 +101,12 @@ fn with<T>(store: &Mutex<Db>, f: impl FnOnce(&mut Db) -> hoinghi_core::Result<T>
 
 fn hello_of(store: &Mutex<Db>, port: u16) -> Result<Hello> {
     with(store, |db| {
-        let (replica, site_id) = db.sync_identity()?;
+        let replica = db.sync_replica()?;
         Ok(Hello {
             protocol: PROTOCOL,
             schema: SCHEMA_VERSION,
             engine: db.sync_engine().to_string(),
             replica,
-            site_id,
             label: db.sync_label()?,
             port,
         })
@@ -185,9 +183,7 @@ fn exchange_as(store: &Mutex<Db>, peer: SocketAddr, secret: &str, me: Hello) -> 
             return Err(e);
         }
     };
-    let batch = with(store, |db| {
-        db.sync_changes(&meeting_id, want_since, &them.site_id)
-    })?;
+    let batch = with(store, |db| db.sync_changes(&meeting_id, want_since))?;
     let sent = batch.changes.len();
     ch.send(&Message::Push { batch })?;
     match ch.receive()? {
@@ -305,7 +301,7 @@ fn answer_from(
     };
     let (batch, want_since) = with(store, |db| {
         Ok((
-            db.sync_changes(meeting, since, &them.site_id)?,
+            db.sync_changes(meeting, since)?,
             db.sync_pulled(meeting, &them.replica)?,
         ))
     })?;

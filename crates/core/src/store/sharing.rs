@@ -58,7 +58,7 @@ const LABEL_KEY: &str = "sync_label";
 /// The other side of an exchange.
 #[derive(Debug, Clone, Copy)]
 pub struct Peer<'a> {
-    /// Its copy's id (`Db::sync_identity`).
+    /// Its copy's id (`Db::sync_replica`).
     pub replica: &'a str,
     /// What it does in the team.
     pub label: &'a str,
@@ -125,17 +125,12 @@ pub trait ChangeFeed {
     fn make_replicated(&self, tx: &Transaction) -> Result<()>;
     /// The version of this copy: it grows with every change written or merged.
     fn version(&self, conn: &Connection) -> Result<i64>;
-    /// The changes to rows of `meeting` newer than `since`, leaving out those
-    /// made on `except_site`.
-    fn changes(
-        &self,
-        conn: &Connection,
-        meeting: &str,
-        since: i64,
-        except_site: &[u8],
-    ) -> Result<Vec<Change>>;
-    /// Merges `changes` inside `tx`.
-    fn merge(&self, tx: &Transaction, changes: &[Change]) -> Result<()>;
+    /// The changes to rows of `meeting` newer than `since`, wherever they were
+    /// made (a laptop restored from a backup needs its own back).
+    fn changes(&self, conn: &Connection, meeting: &str, since: i64) -> Result<Vec<Change>>;
+    /// Merges `changes` inside `tx`; returns how many of them changed
+    /// something here (a change already seen, or beaten by a newer one, does not).
+    fn merge(&self, tx: &Transaction, changes: &[Change]) -> Result<usize>;
 }
 
 /// cr-sqlite 0.16.3.
@@ -172,13 +167,7 @@ impl ChangeFeed for CrSqlite {
         Ok(conn.query_row("SELECT crsql_db_version()", [], |r| r.get(0))?)
     }
 
-    fn changes(
-        &self,
-        conn: &Connection,
-        meeting: &str,
-        since: i64,
-        except_site: &[u8],
-    ) -> Result<Vec<Change>> {
+    fn changes(&self, conn: &Connection, meeting: &str, since: i64) -> Result<Vec<Change>> {
         let scope: Vec<String> = MEETING_TABLES
             .iter()
             .map(|(table, rows)| {
@@ -191,12 +180,12 @@ impl ChangeFeed for CrSqlite {
         let sql = format!(
             r#"SELECT "table", pk, cid, val, col_version, db_version, site_id, cl, seq
                FROM crsql_changes
-               WHERE db_version > ?2 AND site_id IS NOT ?3 AND ({})
+               WHERE db_version > ?2 AND ({})
                ORDER BY db_version, seq"#,
             scope.join(" OR ")
         );
         let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(params![meeting, since, except_site], |r| {
+        let rows = stmt.query_map(params![meeting, since], |r| {
             Ok(Change {
                 table: r.get(0)?,
                 pk: r.get(1)?,
@@ -218,7 +207,7 @@ impl ChangeFeed for CrSqlite {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn merge(&self, tx: &Transaction, changes: &[Change]) -> Result<()> {
+    fn merge(&self, tx: &Transaction, changes: &[Change]) -> Result<usize> {
         let mut insert = tx.prepare_cached(
             r#"INSERT INTO crsql_changes
                ("table", pk, cid, val, col_version, db_version, site_id, cl, seq)
@@ -244,7 +233,8 @@ impl ChangeFeed for CrSqlite {
                 c.seq
             ])?;
         }
-        Ok(())
+        let impacted: i64 = tx.query_row("SELECT crsql_rows_impacted()", [], |r| r.get(0))?;
+        Ok(impacted as usize)
     }
 }
 
@@ -362,16 +352,11 @@ impl Db {
         ENGINE.engine()
     }
 
-    /// This copy's name among the copies of its shared meetings, and the
-    /// engine's id of this laptop (which it stamps on its own changes). Makes
-    /// the file replicated if it is not yet: a laptop about to join needs both.
-    pub fn sync_identity(&mut self) -> Result<(String, Vec<u8>)> {
+    /// This copy's name among the copies of its shared meetings. Makes the
+    /// file replicated if it is not yet: a laptop about to join needs it.
+    pub fn sync_replica(&mut self) -> Result<String> {
         self.ensure_replicated()?;
-        let replica = self.meta(REPLICA_KEY)?.unwrap_or_default();
-        let site: Vec<u8> = self
-            .conn
-            .query_row("SELECT crsql_site_id()", [], |r| r.get(0))?;
-        Ok((replica, site))
+        Ok(self.meta(REPLICA_KEY)?.unwrap_or_default())
     }
 
     /// How far this laptop has pulled the copy `replica` of `meeting_id`.
@@ -387,14 +372,9 @@ impl Db {
             .unwrap_or(0))
     }
 
-    /// The changes of shared meeting `meeting_id` newer than `since` that were
-    /// not made on `except_site`, read in one moment with this copy's version.
-    pub fn sync_changes(
-        &mut self,
-        meeting_id: &str,
-        since: i64,
-        except_site: &[u8],
-    ) -> Result<Batch> {
+    /// The changes of shared meeting `meeting_id` newer than `since`, read in
+    /// one moment with this copy's version.
+    pub fn sync_changes(&mut self, meeting_id: &str, since: i64) -> Result<Batch> {
         if self.shared_meeting(meeting_id)?.is_none() {
             return Err(CoreError::NotFound {
                 what: "hội nghị dùng chung",
@@ -403,7 +383,7 @@ impl Db {
         }
         self.load_engine()?;
         let read = self.conn.unchecked_transaction()?;
-        let changes = ENGINE.changes(&read, meeting_id, since, except_site)?;
+        let changes = ENGINE.changes(&read, meeting_id, since)?;
         let version = ENGINE.version(&read)?;
         read.finish()?;
         Ok(Batch { changes, version })
@@ -440,7 +420,9 @@ impl Db {
     }
 
     /// Merges a batch pulled from `peer`'s copy of meeting `meeting_id`, all
-    /// or nothing, and remembers how far it got. Every
+    /// or nothing, and remembers how far it got. Returns how many changes
+    /// changed something here (changes come back to the laptop that made
+    /// them once, through the others; those change nothing). Every
     /// changed row must belong to that meeting, or nothing is merged. A
     /// laptop joining the meeting passes its `secret`: the meeting then
     /// becomes shared here too.
@@ -459,7 +441,7 @@ impl Db {
         }
         self.ensure_replicated()?;
         self.write(|tx, _| {
-            ENGINE.merge(tx, &batch.changes)?;
+            let merged = ENGINE.merge(tx, &batch.changes)?;
             check_scope(tx, meeting_id, &batch.changes)?;
             if let Some(secret) = joining_with {
                 tx.execute(
@@ -483,7 +465,7 @@ impl Db {
                     clock::utc_now()
                 ],
             )?;
-            Ok(batch.changes.len())
+            Ok(merged)
         })
     }
 }
@@ -509,6 +491,18 @@ fn check_scope(tx: &Transaction, meeting_id: &str, changes: &[Change]) -> Result
             return Err(refused(format!("{table} {outside}")));
         }
     }
+    Ok(())
+}
+
+/// Gives a restored copy a new name among its team's copies. Its version may
+/// now be lower than what the others last pulled from it; under a new name
+/// they pull everything from it again (merging is idempotent), so nothing it
+/// writes after the restore is skipped.
+pub(crate) fn renew_replica(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "UPDATE meta SET value = ?2 WHERE key = ?1",
+        params![REPLICA_KEY, clock::new_id()],
+    )?;
     Ok(())
 }
 

@@ -53,10 +53,9 @@ fn dump(path: &Path, meeting_id: &str) -> Vec<String> {
 
 /// `to` pulls from `from` what it has not seen yet, as the sync layer does.
 fn pull(from: &mut Db, to: &mut Db, meeting_id: &str, joining_with: Option<&str>) -> usize {
-    let (replica, _) = from.sync_identity().unwrap();
+    let replica = from.sync_replica().unwrap();
     let since = to.sync_pulled(meeting_id, &replica).unwrap();
-    let (_, site) = to.sync_identity().unwrap();
-    let batch = from.sync_changes(meeting_id, since, &site).unwrap();
+    let batch = from.sync_changes(meeting_id, since).unwrap();
     let peer = Peer {
         replica: &replica,
         label: "Cửa 1",
@@ -196,7 +195,7 @@ fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
     let own = meeting(&mut guest);
     // A peer that knows the shared meeting's secret sends a change to the
     // title of the guest's own meeting.
-    let mut batch = host.sync_changes(&id, 0, &[]).unwrap();
+    let mut batch = host.sync_changes(&id, 0).unwrap();
     let mut forged = batch
         .changes
         .iter()
@@ -208,7 +207,7 @@ fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
     forged.val = hoinghi_core::ChangeValue::Text("Bị sửa".into());
     forged.col_version = 99;
     batch.changes.push(forged);
-    let (replica, _) = host.sync_identity().unwrap();
+    let replica = host.sync_replica().unwrap();
     let before = dump(&dir.path().join("guest.db"), &own.id);
     let peer = Peer {
         replica: &replica,
@@ -220,4 +219,54 @@ fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
     assert!(err.to_string().contains("không thuộc hội nghị dùng chung"));
     assert_eq!(dump(&dir.path().join("guest.db"), &own.id), before);
     assert_eq!(guest.meeting(&own.id).unwrap().title, own.title);
+}
+
+#[test]
+fn a_restored_shared_meeting_is_still_shared_and_its_later_work_reaches_the_team() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let mut host = Db::open(&a).unwrap();
+    let id = open_demo(&mut host);
+    let secret = host.share_meeting(&id).unwrap().secret;
+    let mut guest = Db::open(&b).unwrap();
+    pull(&mut host, &mut guest, &id, Some(&secret));
+    let backup = host.backup(BackupReason::Manual).unwrap();
+    let before = host.sync_replica().unwrap();
+
+    // Work after the backup reaches the guest, then the host goes back to the backup.
+    let waiting: Vec<String> = host
+        .participants(&id)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.arrived_at.is_none())
+        .map(|p| p.person.id)
+        .collect();
+    for person in &waiting[..2] {
+        host.check_in(&id, person).unwrap();
+    }
+    pull(&mut host, &mut guest, &id, None);
+    host.restore_backup(&backup.name).unwrap();
+    assert_eq!(host.shared_meetings().unwrap()[0].secret, secret);
+    let after = host.sync_replica().unwrap();
+    assert_ne!(before, after, "a restored copy has a new name");
+
+    // What the host writes now still reaches the guest, and the guest gives
+    // the host back what the restore took away.
+    host.check_in(&id, &waiting[3]).unwrap();
+    pull(&mut host, &mut guest, &id, None);
+    pull(&mut guest, &mut host, &id, None);
+    assert_eq!(dump(&a, &id), dump(&b, &id));
+    let present = |db: &Db| {
+        db.participants(&id)
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.arrived_at.is_some())
+            .count()
+    };
+    assert_eq!(present(&host), present(&guest));
+    assert!(guest
+        .participants(&id)
+        .unwrap()
+        .iter()
+        .any(|p| p.person.id == waiting[3] && p.arrived_at.is_some()));
 }
