@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { notifyDataChanged } from "./components/dataChanged";
 import { ErrorText } from "./components/ErrorText";
 import { flushPendingSaves } from "./components/pendingSaves";
 import { useSubmit } from "./components/useSubmit";
 import { useI18n } from "./i18n";
-import { beforeClose, onDatabaseLost, useBackend } from "./ipc";
+import { beforeClose, onDatabaseLost, onSynced, useBackend } from "./ipc";
 import { MeetingsList } from "./screens/meetings/MeetingsList";
 import { Workspace } from "./screens/meetings/Workspace";
 import { SettingsScreen } from "./screens/settings/SettingsScreen";
@@ -13,6 +14,8 @@ export function App({ preview = false }: { preview?: boolean }) {
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const inSettings = useLocation().pathname === "/settings";
+  // Another laptop's changes were merged: the screens open load again (see `useLoad`).
+  useEffect(() => onSynced(({ meetingId }) => notifyDataChanged(meetingId)), []);
   return (
     <div className="app">
       <header className="topbar">

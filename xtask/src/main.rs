@@ -445,17 +445,24 @@ fn e2e() -> Result {
     // Its own profile (and so its own folder, target/e2e/): `cargo xtask run`
     // builds target/debug/hoinghi to load the Vite dev server, and the two
     // binaries must never overwrite each other.
+    // hoinghi-cli plays the other laptop in the team-work test.
     cargo(&[
         "build",
         "--package",
         "hoinghi",
+        "--package",
+        "hoinghi-cli",
         "--profile",
         "e2e",
         "--features",
-        "custom-protocol",
+        "hoinghi/custom-protocol",
         "--locked",
     ])?;
     let app = root().join(target_dir()).join("e2e").join(exe("hoinghi"));
+    let cli = root()
+        .join(target_dir())
+        .join("e2e")
+        .join(exe("hoinghi-cli"));
     // A hard limit, so that a hung window can never eat CI's whole time budget.
     let mut cmd = Command::new("timeout");
     cmd.args([
@@ -473,6 +480,7 @@ fn e2e() -> Result {
     ])
     .arg("tests/e2e/")
     .env("HOINGHI_APP", &app)
+    .env("HOINGHI_CLI", &cli)
     .env(
         "TAURI_DRIVER",
         which("tauri-driver").ok_or("tauri-driver is not installed")?,

@@ -46,6 +46,12 @@ export const en: Dictionary = {
   "meetings.deleteLabel": "Delete meeting {title}",
   "meetings.deleteConfirm":
     "Delete the meeting “{title}”? It will be moved to deleted items and no longer listed.",
+  "meetings.join": "Join a shared meeting…",
+  "join.title": "Join a shared meeting",
+  "join.code": "Pairing code",
+  "join.codeHint":
+    "The code shows on the host computer, in the meeting's “Team work” tab (click “Copy” there).",
+  "join.submit": "Join",
   "meetings.import": "Import meeting file…",
   "meetings.imported": "Imported “{title}”: {added} new items, {updated} updated.",
   "meetings.importedBody":
@@ -96,6 +102,7 @@ export const en: Dictionary = {
   "tab.people": "Participants",
   "tab.minutes": "Minutes",
   "tab.documents": "Documents",
+  "tab.team": "Team work",
   "tab.label": "Parts of the meeting",
 
   "agenda.add": "Add item",
@@ -851,5 +858,39 @@ export const en: Dictionary = {
     "Delete the {count} meetings in the trash for good? The data is backed up first.",
   "settings.trash.confirmLabel": "Delete for good",
   "settings.trash.emptied": "Trash emptied. Backup made before: {name}.",
+  "team.shareTitle": "Working as a team on several computers",
+  "team.intro":
+    "Share this meeting so that several computers can work on it at the same time over the office network, without the Internet: the computers at the entrance doors, the one taking the minutes, the one preparing the documents. What is entered on one shows on the others. If the network drops, each computer keeps working and catches up when it is back.",
+  "team.share": "Share this meeting",
+  "team.codeTitle": "Pairing code",
+  "team.codeHelp":
+    "On the other computer, in the list of meetings, click “Join a shared meeting…” and type this code.",
+  "team.copy": "Copy",
+  "team.copied": "Code copied.",
+  "team.copyFailed": "The code could not be copied. It is selected: press Ctrl+C to copy it.",
+  "team.listening": "This computer is waiting for the others at: {addresses}",
+  "team.notListening":
+    "This computer has no address on the office network yet, so the others cannot reach it. Check that it is connected to the office network (cable or Wi-Fi).",
+  "team.roleTitle": "This computer's job",
+  "team.roleHelp":
+    "The other computers show this job, so everyone knows which computer does what. Each computer has one job name, used for every meeting.",
+  "team.roleLabel": "What this computer does",
+  "team.rolePlaceholder": "For example: Door 2",
+  "team.roleChoices": "Quick choices:",
+  "team.role.door1": "Door 1",
+  "team.role.door2": "Door 2",
+  "team.role.door3": "Door 3",
+  "team.role.minutes": "Minutes",
+  "team.role.documents": "Documents",
+  "team.peersTitle": "The other computers",
+  "team.peersEmpty":
+    "No other computer has connected yet. When another computer types the pairing code, it shows here.",
+  "team.unnamed": "Unnamed computer",
+  "team.connected": "Connected",
+  "team.lastSeen": "Last seen: {time}",
+  "team.never": "Not connected yet",
+  "team.counts": "Last exchange: received {received}, sent {sent} changes",
+  "team.syncNow": "Sync now",
+  "team.syncing": "Syncing…",
   "error.loadFailed": "The data could not be loaded.",
 };

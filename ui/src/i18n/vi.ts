@@ -46,6 +46,12 @@ export const vi = {
   "meetings.deleteLabel": "Xoá cuộc họp {title}",
   "meetings.deleteConfirm":
     "Xoá cuộc họp “{title}”? Cuộc họp sẽ được chuyển vào mục đã xoá và không còn hiện trong danh sách.",
+  "meetings.join": "Tham gia hội nghị dùng chung…",
+  "join.title": "Tham gia hội nghị dùng chung",
+  "join.code": "Mã ghép nối",
+  "join.codeHint":
+    "Mã này hiện trên máy chủ trì, ở thẻ “Làm việc nhóm” của hội nghị (bấm “Sao chép” ở đó).",
+  "join.submit": "Tham gia",
   "meetings.import": "Nhập tệp cuộc họp…",
   "meetings.imported": "Đã nhập “{title}”: {added} mục mới, {updated} mục được cập nhật.",
   "meetings.importedBody":
@@ -96,6 +102,7 @@ export const vi = {
   "tab.people": "Đại biểu",
   "tab.minutes": "Biên bản",
   "tab.documents": "Văn bản",
+  "tab.team": "Làm việc nhóm",
   "tab.label": "Các phần của cuộc họp",
 
   "agenda.add": "Thêm nội dung",
@@ -846,5 +853,39 @@ export const vi = {
     "Xoá vĩnh viễn {count} hội nghị trong thùng rác? Dữ liệu sẽ được sao lưu trước khi xoá.",
   "settings.trash.confirmLabel": "Xoá vĩnh viễn",
   "settings.trash.emptied": "Đã dọn thùng rác. Bản sao lưu trước khi xoá: {name}.",
+  "team.shareTitle": "Làm việc nhóm trên nhiều máy",
+  "team.intro":
+    "Dùng chung hội nghị này để nhiều máy tính cùng làm việc với nó một lúc qua mạng nội bộ của cơ quan, không cần Internet: chẳng hạn máy ở các cửa đón đại biểu, máy ghi biên bản, máy chuẩn bị văn bản. Điều nhập trên máy này hiện trên các máy kia và ngược lại. Nếu mạng bị ngắt, mỗi máy vẫn làm tiếp bình thường và tự cập nhật khi mạng có lại.",
+  "team.share": "Dùng chung hội nghị này",
+  "team.codeTitle": "Mã ghép nối",
+  "team.codeHelp":
+    "Trên máy kia, ở danh sách cuộc họp, bấm “Tham gia hội nghị dùng chung…” rồi nhập mã này.",
+  "team.copy": "Sao chép",
+  "team.copied": "Đã sao chép mã.",
+  "team.copyFailed": "Không sao chép được. Mã đã được bôi đen: bấm Ctrl+C để sao chép.",
+  "team.listening": "Máy này đang chờ các máy khác tại địa chỉ: {addresses}",
+  "team.notListening":
+    "Máy này chưa có địa chỉ trong mạng nội bộ nên các máy khác chưa kết nối tới được. Hãy kiểm tra máy đã nối mạng của cơ quan (dây mạng hoặc Wi-Fi).",
+  "team.roleTitle": "Việc của máy này",
+  "team.roleHelp":
+    "Tên việc này hiện trên các máy khác, để biết máy nào làm gì. Mỗi máy có một tên việc, dùng cho mọi hội nghị.",
+  "team.roleLabel": "Máy này làm việc gì",
+  "team.rolePlaceholder": "Ví dụ: Cửa số 2",
+  "team.roleChoices": "Chọn nhanh:",
+  "team.role.door1": "Cửa số 1",
+  "team.role.door2": "Cửa số 2",
+  "team.role.door3": "Cửa số 3",
+  "team.role.minutes": "Ghi biên bản",
+  "team.role.documents": "Chuẩn bị văn bản",
+  "team.peersTitle": "Các máy khác",
+  "team.peersEmpty":
+    "Chưa có máy nào khác kết nối. Khi máy kia nhập mã ghép nối, máy đó sẽ hiện ở đây.",
+  "team.unnamed": "Máy chưa đặt tên",
+  "team.connected": "Đang kết nối",
+  "team.lastSeen": "Lần cuối: {time}",
+  "team.never": "Chưa kết nối được",
+  "team.counts": "Lần trao đổi gần nhất: nhận {received}, gửi {sent} thay đổi",
+  "team.syncNow": "Đồng bộ ngay",
+  "team.syncing": "Đang đồng bộ…",
   "error.loadFailed": "Không tải được dữ liệu.",
 } as const satisfies Record<string, string>;

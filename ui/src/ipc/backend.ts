@@ -20,6 +20,7 @@ import type {
   ImportChoices,
   ImportOutcome,
   ImportPreview,
+  JoinedMeeting,
   Meeting,
   MeetingEvent,
   MeetingInput,
@@ -34,6 +35,7 @@ import type {
   PortableImport,
   SavedFolder,
   SectionAttendance,
+  SharingState,
   Task,
   TaskInput,
   Vote,
@@ -106,6 +108,29 @@ export interface Backend {
   exportMeeting(id: string): Promise<string | null>;
   /** Merges the meeting in a `.hoinghi` file the user picks; null if cancelled. */
   importMeeting(): Promise<PortableImport | null>;
+
+  /**
+   * The meeting's team ("Làm việc nhóm"): whether it is shared, the pairing
+   * code, what this laptop does and the other laptops it has met. `notFound`
+   * for a meeting that does not exist or is deleted.
+   */
+  sharingState(meetingId: string): Promise<SharingState>;
+  /** Shares the meeting (this laptop starts listening); sharing it again keeps its code. */
+  shareMeeting(meetingId: string): Promise<SharingState>;
+  /**
+   * Brings the meeting another laptop shares, from the pairing code typed
+   * (spaces, case and hyphens do not matter): `invalid` when the code is
+   * malformed, `conflict` when that laptop refuses it.
+   */
+  joinMeeting(code: string): Promise<JoinedMeeting>;
+  /**
+   * What this laptop does in the team ("Cửa số 2", "Ghi biên bản"): one line,
+   * trimmed, "" allowed; one for the laptop, not per meeting. Answers the
+   * meeting's state with it.
+   */
+  setSyncLabel(meetingId: string, label: string): Promise<SharingState>;
+  /** Exchanges the meeting's changes with every laptop known now, then answers its state. */
+  syncNow(meetingId: string): Promise<SharingState>;
 
   /** The backups, newest first (also when the database could not be opened). */
   listBackups(): Promise<BackupInfo[]>;

@@ -26,6 +26,7 @@ import type {
   ImportChoices,
   ImportOutcome,
   ImportPreview,
+  JoinedMeeting,
   ListOrder,
   Meeting,
   MeetingEvent,
@@ -44,6 +45,7 @@ import type {
   SavedDocument,
   SavedFolder,
   SectionAttendance,
+  SharingState,
   Task,
   TaskInput,
   ToneMarks,
@@ -98,6 +100,59 @@ export const FAKE_PRINT_PATH = "/tmp/hoinghi-preview.pdf";
 
 /** Longest single-line field the core accepts (`text::MAX_LINE`). */
 const MAX_LINE = 500;
+
+/** The letters of a pairing secret: Crockford's base32 (the core's `new_secret`). */
+const SECRET_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/** How many letters a pairing secret has (128 bits). */
+const SECRET_LENGTH = 26;
+
+const PAIRING_MALFORMED =
+  "Mã ghép nối không đúng dạng. Mã có dạng XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@địa-chỉ:cổng, như hiện trên máy chủ trì.";
+const PAIRING_REFUSED =
+  "Máy kia không nhận mã ghép nối này: mã sai, hoặc hội nghị chưa được chia sẻ trên máy đó. Không có gì được gửi hay nhận. Hãy kiểm tra lại mã trên máy chủ trì.";
+
+/** A new random pairing secret, 26 letters of `SECRET_ALPHABET`. */
+function newSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(SECRET_LENGTH));
+  return [...bytes].map((b) => SECRET_ALPHABET[b % 32]).join("");
+}
+
+/** The secret grouped by four for reading aloud (the core's `pairing_code` without addresses). */
+function groupSecret(secret: string): string {
+  return (secret.match(/.{1,4}/g) ?? []).join("-");
+}
+
+/** Rust's `SocketAddr` as the core parses it: an IPv4 or [IPv6] address and a port 1–65535. */
+function isSocketAddress(text: string): boolean {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3}):(\d{1,5})$/.exec(text);
+  const v6 = /^\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%\w+)?\]:(\d{1,5})$/.exec(text);
+  const port = Number((v4 ?? v6)?.at(-1));
+  if (!(port >= 1 && port <= 65535)) return false;
+  // An octet is at most 255 and has no leading zero ("010" is refused).
+  return v6 !== null || (v4?.slice(1, 5) ?? []).every((o) => Number(o) <= 255 && !/^0\d/.test(o));
+}
+
+/**
+ * The secret of a pairing code as typed (the core's `parse_pairing_code`:
+ * spaces, case and hyphens do not matter), or `invalid` when it is malformed.
+ */
+function pairingSecret(code: string): string {
+  const compact = code.replace(/\s+/g, "");
+  const at = compact.indexOf("@");
+  if (at < 0) invalid(PAIRING_MALFORMED);
+  const secret = compact.slice(0, at).replace(/-/g, "").toUpperCase();
+  if (secret.length !== SECRET_LENGTH || ![...secret].every((c) => SECRET_ALPHABET.includes(c))) {
+    invalid(PAIRING_MALFORMED);
+  }
+  if (
+    !compact
+      .slice(at + 1)
+      .split(",")
+      .every(isSocketAddress)
+  )
+    invalid(PAIRING_MALFORMED);
+  return secret;
+}
 
 /** One editable piece of a fake document, before the secretary's edit is applied. */
 interface FieldSpec {
@@ -392,6 +447,10 @@ export class FakeBackend implements Backend {
   /** The secretary's document text, by "meeting id + kind", then by field. */
   private documentTexts = new Map<string, Map<DocumentFieldKey, string>>();
   private nextId = 1;
+  /** The pairing secret of each shared meeting, by meeting id. */
+  private sharedSecrets = new Map<string, string>();
+  /** What this laptop does in the team: one for the laptop, not per meeting. */
+  private syncLabel = "";
   /** Like a machine without Times New Roman, unless a test says otherwise. */
   fontSettings: FontSettings = { font: "liberationSerif", timesNewRomanAvailable: false };
   private readonly now: () => Date;
@@ -888,6 +947,7 @@ export class FakeBackend implements Backend {
     this.tasks = keep(this.tasks);
     this.votes = keep(this.votes);
     this.meetingEvents = keep(this.meetingEvents);
+    for (const id of gone) this.sharedSecrets.delete(id);
     this.trashOrder = [];
     return backup;
   }
@@ -978,6 +1038,46 @@ export class FakeBackend implements Backend {
     };
   }
 
+  async sharingState(meetingId: string): Promise<SharingState> {
+    this.meeting(meetingId);
+    const secret = this.sharedSecrets.get(meetingId);
+    // The fake has no network: it listens nowhere and meets no other laptop.
+    return {
+      meetingId,
+      shared: secret !== undefined,
+      pairingCode: secret === undefined ? "" : groupSecret(secret),
+      listening: "",
+      label: this.syncLabel,
+      peers: [],
+    };
+  }
+
+  async shareMeeting(meetingId: string): Promise<SharingState> {
+    this.meeting(meetingId);
+    if (!this.sharedSecrets.has(meetingId)) this.sharedSecrets.set(meetingId, newSecret());
+    return this.sharingState(meetingId);
+  }
+
+  /** Joins a meeting shared in this same fake, as if another laptop had shared it. */
+  async joinMeeting(code: string): Promise<JoinedMeeting> {
+    const secret = pairingSecret(code);
+    const meeting = [...this.sharedSecrets]
+      .filter(([, s]) => s === secret)
+      .map(([id]) => this.meetings.find((m) => m.id === id && !m.deleted))
+      .find((m) => m !== undefined);
+    if (!meeting) fail("conflict", PAIRING_REFUSED);
+    return { meetingId: meeting.id, title: meeting.title, received: 0 };
+  }
+
+  async setSyncLabel(meetingId: string, label: string): Promise<SharingState> {
+    this.syncLabel = line("Việc của máy này", label);
+    return this.sharingState(meetingId);
+  }
+
+  async syncNow(meetingId: string): Promise<SharingState> {
+    return this.sharingState(meetingId);
+  }
+
   /** Everything a backup holds, as one string (a deep copy). */
   private dump(): string {
     return JSON.stringify({
@@ -994,6 +1094,8 @@ export class FakeBackend implements Backend {
       trashOrder: this.trashOrder,
       documentTexts: [...this.documentTexts].map(([k, v]) => [k, [...v]]),
       numbers: this.numbers,
+      sharedSecrets: [...this.sharedSecrets],
+      syncLabel: this.syncLabel,
     });
   }
 
@@ -1040,6 +1142,8 @@ export class FakeBackend implements Backend {
     this.votes = data.votes ?? [];
     this.trashOrder = data.trashOrder;
     this.numbers = data.numbers ?? [];
+    this.sharedSecrets = new Map(data.sharedSecrets ?? []);
+    this.syncLabel = data.syncLabel ?? "";
     this.documentTexts = new Map(
       (data.documentTexts as [string, [DocumentFieldKey, string][]][]).map(([k, v]) => [
         k,

@@ -19,6 +19,9 @@ export {
   type ImportProgress,
   onDatabaseLost,
   onImportProgress,
+  onSynced,
+  SYNCED_EVENT,
+  type Synced,
 } from "./window";
 
 /**

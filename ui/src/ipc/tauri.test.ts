@@ -242,6 +242,23 @@ describe("TauriBackend", () => {
     ]);
   });
 
+  it("shares and joins meetings with the agreed commands and keys", async () => {
+    invoke.mockResolvedValue(null);
+    const backend = new TauriBackend();
+    await backend.sharingState("m1");
+    await backend.shareMeeting("m1");
+    await backend.joinMeeting("ABCD@192.168.1.10:47470");
+    await backend.setSyncLabel("m1", "Cửa số 2");
+    await backend.syncNow("m1");
+    expect(invoke.mock.calls).toEqual([
+      ["sharing_state", { meetingId: "m1" }],
+      ["share_meeting", { meetingId: "m1" }],
+      ["join_meeting", { code: "ABCD@192.168.1.10:47470" }],
+      ["set_sync_label", { meetingId: "m1", label: "Cửa số 2" }],
+      ["sync_now", { meetingId: "m1" }],
+    ]);
+  });
+
   it("accepts document bytes as a view or a plain array too", () => {
     expect([...toBytes(new Uint8Array([1, 2, 3]).subarray(1))]).toEqual([2, 3]);
     expect([...toBytes([37, 80])]).toEqual([37, 80]);

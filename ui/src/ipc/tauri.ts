@@ -64,6 +64,12 @@ export class TauriBackend implements Backend {
   emptyTrash: Backend["emptyTrash"] = () => call("empty_trash");
   exportMeeting: Backend["exportMeeting"] = (id) => call("export_meeting", { id });
   importMeeting: Backend["importMeeting"] = () => call("import_meeting");
+  sharingState: Backend["sharingState"] = (meetingId) => call("sharing_state", { meetingId });
+  shareMeeting: Backend["shareMeeting"] = (meetingId) => call("share_meeting", { meetingId });
+  joinMeeting: Backend["joinMeeting"] = (code) => call("join_meeting", { code });
+  setSyncLabel: Backend["setSyncLabel"] = (meetingId, label) =>
+    call("set_sync_label", { meetingId, label });
+  syncNow: Backend["syncNow"] = (meetingId) => call("sync_now", { meetingId });
   getMeeting: Backend["getMeeting"] = (id) => call("get_meeting", { id });
   createMeeting: Backend["createMeeting"] = (input) => call("create_meeting", { input });
   updateMeeting: Backend["updateMeeting"] = (id, seen, input) =>

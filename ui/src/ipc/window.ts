@@ -52,3 +52,25 @@ export function onImportProgress(show: (progress: ImportProgress) => void): () =
     void unlisten.then((stop) => stop());
   };
 }
+
+/** What the shell emits whenever changes from another laptop were merged into this one. */
+export const SYNCED_EVENT = "hoinghi:synced";
+
+/** Which meeting another laptop's changes were merged into, and how many. */
+export interface Synced {
+  meetingId: string;
+  received: number;
+}
+
+/**
+ * Calls `show` whenever another laptop's changes to a shared meeting were
+ * merged here. Returns the function that stops listening. Outside Tauri (the
+ * fake backend has no other laptops) it does nothing.
+ */
+export function onSynced(show: (synced: Synced) => void): () => void {
+  if (!isTauri()) return () => undefined;
+  const unlisten = listen<Synced>(SYNCED_EVENT, (event) => show(event.payload));
+  return () => {
+    void unlisten.then((stop) => stop());
+  };
+}

@@ -67,10 +67,17 @@ function lastOptions(render: ReturnType<typeof vi.spyOn>): unknown[] | undefined
 }
 
 describe("documents tab", () => {
-  it("comes after the minutes, as the meeting's last tab", async () => {
+  it("comes after the minutes, before team work", async () => {
     await setup();
     const tabs = (await screen.findAllByRole("tab")).map((tab) => tab.dataset.testid);
-    expect(tabs).toEqual(["tab-info", "tab-agenda", "tab-people", "tab-minutes", "tab-documents"]);
+    expect(tabs).toEqual([
+      "tab-info",
+      "tab-agenda",
+      "tab-people",
+      "tab-minutes",
+      "tab-documents",
+      "tab-team",
+    ]);
     expect(screen.getByTestId("tab-documents")).toHaveTextContent("Văn bản");
     expect(screen.getByTestId("tab-documents")).toHaveAttribute("aria-selected", "true");
   });

@@ -3,7 +3,7 @@ import { ErrorText } from "../../components/ErrorText";
 import { useSubmit } from "../../components/useSubmit";
 import { useI18n } from "../../i18n";
 import { type Meeting, useBackend } from "../../ipc";
-import { MeetingForm, meetingInputOf } from "./MeetingForm";
+import { MeetingForm } from "./MeetingForm";
 import { MeetingLock } from "./MeetingLock";
 
 export function InfoTab({ meeting, onSaved }: { meeting: Meeting; onSaved(m: Meeting): void }) {
@@ -18,11 +18,13 @@ export function InfoTab({ meeting, onSaved }: { meeting: Meeting; onSaved(m: Mee
         disabled={meeting.status === "closed"}
       >
         <MeetingForm
-          initial={meetingInputOf(meeting)}
+          meeting={meeting}
           savedMessage={t("info.saved")}
-          onSubmit={async (input) =>
-            onSaved(await backend.updateMeeting(meeting.id, meeting.updatedAt, input))
-          }
+          onSubmit={async (input, seen) => {
+            const stored = await backend.updateMeeting(meeting.id, seen, input);
+            onSaved(stored);
+            return stored;
+          }}
         />
       </fieldset>
       <MeetingLock meeting={meeting} onChanged={onSaved} />

@@ -244,19 +244,39 @@ export function MeetingFields({ input, onChange, error }: MeetingFieldsProps) {
 }
 
 interface MeetingFormProps {
-  initial: MeetingInput;
-  /** Saves the meeting; "saved" shows once it has. */
-  onSubmit(input: MeetingInput): Promise<void>;
+  /** The meeting as stored; a newer version shows as soon as nothing typed here is unsaved. */
+  meeting: Meeting;
+  /**
+   * Saves the meeting over version `seen` (the `updatedAt` the fields started
+   * from) and answers it as stored; "saved" shows once it has.
+   */
+  onSubmit(input: MeetingInput, seen: string): Promise<Meeting>;
   savedMessage: string;
 }
 
+function sameInput(a: MeetingInput, b: MeetingInput): boolean {
+  return (Object.keys(a) as (keyof MeetingInput)[]).every((key) => a[key] === b[key]);
+}
+
 /** The meeting's fields on a page of their own, saved with one button. */
-export function MeetingForm({ initial, onSubmit, savedMessage }: MeetingFormProps) {
+export function MeetingForm({ meeting, onSubmit, savedMessage }: MeetingFormProps) {
   const { t } = useI18n();
-  const [input, setInput] = useState(initial);
+  const [input, setInput] = useState(() => meetingInputOf(meeting));
+  /** The stored version the fields started from (or were last saved as), and what they held then. */
+  const [base, setBase] = useState(() => ({ seen: meeting.updatedAt, input }));
   const [saved, setSaved] = useState(false);
   const [dirty, setDirty] = useState(false);
   const { submit, busy, error } = useSubmit();
+
+  // A newer version came in (another laptop's change, merged here): shown at
+  // once when nothing was typed since the fields were filled. Otherwise what is
+  // typed stays, and saving it over the older version is refused as a
+  // conflict rather than undoing the other change unseen.
+  if (meeting.updatedAt !== base.seen && !busy && sameInput(input, base.input)) {
+    const next = meetingInputOf(meeting);
+    setBase({ seen: meeting.updatedAt, input: next });
+    setInput(next);
+  }
 
   function change(patch: Partial<MeetingInput>) {
     setInput((current) => ({ ...current, ...patch }));
@@ -265,9 +285,11 @@ export function MeetingForm({ initial, onSubmit, savedMessage }: MeetingFormProp
   }
 
   function save(): Promise<boolean> {
+    const sent = input;
     return submit(
-      () => onSubmit(input),
-      () => {
+      () => onSubmit(sent, base.seen),
+      (stored) => {
+        setBase({ seen: stored.updatedAt, input: sent });
         setSaved(true);
         setDirty(false);
       },

@@ -328,4 +328,56 @@ describe("the body that issues a meeting's documents", () => {
       signingPrefix: "K/T TRƯỞNG BAN",
     });
   });
+
+  describe("joining a shared meeting", () => {
+    it("says how a pairing code is written when the one typed is malformed", async () => {
+      const { user } = renderApp();
+      await user.click(await screen.findByTestId("join-open"));
+      const dialog = screen.getByRole("dialog");
+      expect(dialog).toHaveTextContent("thẻ “Làm việc nhóm”");
+      expect(within(dialog).getByTestId("join-submit"), "nothing typed yet").toBeDisabled();
+      await user.type(within(dialog).getByTestId("join-code"), "ABCD-1234");
+      await user.click(within(dialog).getByTestId("join-submit"));
+      expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+        "Mã ghép nối không đúng dạng. Mã có dạng XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@địa-chỉ:cổng, như hiện trên máy chủ trì.",
+      );
+      expect(within(dialog).getByTestId("join-code"), "the code stays to correct").toHaveValue(
+        "ABCD-1234",
+      );
+    });
+
+    it("says so when no laptop shares the meeting of a well-formed code", async () => {
+      const { user } = renderApp();
+      await user.click(await screen.findByTestId("join-open"));
+      const dialog = screen.getByRole("dialog");
+      await user.type(
+        within(dialog).getByTestId("join-code"),
+        "0000-0000-0000-0000-0000-0000-00@192.168.1.10:47470",
+      );
+      await user.click(within(dialog).getByTestId("join-submit"));
+      expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+        "Máy kia không nhận mã ghép nối này",
+      );
+    });
+
+    it("opens the joined meeting on its team tab", async () => {
+      const backend = new FakeBackend();
+      const meeting = await backend.createMeeting(meetingInput({ title: "Hội nghị dùng chung" }));
+      const { pairingCode } = await backend.shareMeeting(meeting.id);
+      const { user } = renderApp(backend);
+      await user.click(await screen.findByTestId("join-open"));
+      const dialog = screen.getByRole("dialog");
+      // Typed in lower case, with spaces: both are forgiven.
+      await user.type(
+        within(dialog).getByTestId("join-code"),
+        ` ${pairingCode.toLowerCase()} @192.168.1.10:47470{Enter}`,
+      );
+      expect(
+        await screen.findByRole("heading", { level: 1, name: "Hội nghị dùng chung" }),
+      ).toBeInTheDocument();
+      expect(screen.getByTestId("tab-team")).toHaveAttribute("aria-selected", "true");
+      expect(await screen.findByTestId("team-code")).toHaveTextContent(pairingCode);
+      expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    });
+  });
 });

@@ -2,12 +2,14 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorText } from "../../components/ErrorText";
+import { Field } from "../../components/Field";
 import { FormDialog } from "../../components/FormDialog";
 import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
 import { formatSpan } from "../../dates";
 import { useI18n } from "../../i18n";
 import {
+  type JoinedMeeting,
   type Meeting,
   type MeetingInput,
   type MeetingSummary,
@@ -23,6 +25,7 @@ export function MeetingsList() {
   const navigate = useNavigate();
   const meetings = useLoad(() => backend.listMeetings(), [backend]);
   const [creating, setCreating] = useState(false);
+  const [joining, setJoining] = useState(false);
   const [deleting, setDeleting] = useState<MeetingSummary | null>(null);
   const [imported, setImported] = useState<PortableImport | null>(null);
   const action = useSubmit();
@@ -59,6 +62,14 @@ export function MeetingsList() {
       <div className="page-head">
         <h1 id="meetings-heading">{t("meetings.title")}</h1>
         <div className="row-actions">
+          <button
+            type="button"
+            className="button"
+            data-testid="join-open"
+            onClick={() => setJoining(true)}
+          >
+            {t("meetings.join")}
+          </button>
           <button
             type="button"
             className="button"
@@ -183,6 +194,16 @@ export function MeetingsList() {
           }}
         />
       ) : null}
+      {joining ? (
+        <JoinMeetingDialog
+          onClose={() => setJoining(false)}
+          onJoined={(joined) => {
+            setJoining(false);
+            meetings.reload();
+            navigate(`/meetings/${joined.meetingId}/team`);
+          }}
+        />
+      ) : null}
       {deleting ? (
         <ConfirmDialog
           message={t("meetings.deleteConfirm", { title: deleting.meeting.title })}
@@ -222,6 +243,49 @@ function NewMeetingDialog({
         onChange={(patch) => setInput((current) => ({ ...current, ...patch }))}
         error={error}
       />
+    </FormDialog>
+  );
+}
+
+/**
+ * Joins a meeting another laptop shares ("Làm việc nhóm"): the secretary
+ * types the pairing code shown there, and the meeting comes over the network.
+ */
+function JoinMeetingDialog({
+  onClose,
+  onJoined,
+}: {
+  onClose(): void;
+  onJoined(joined: JoinedMeeting): void;
+}) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const [code, setCode] = useState("");
+  const { submit, busy, error } = useSubmit();
+  return (
+    <FormDialog
+      title={t("join.title")}
+      onClose={onClose}
+      onSubmit={() => submit(() => backend.joinMeeting(code), onJoined)}
+      busy={busy}
+      error={error}
+      saveTestId="join-submit"
+      saveLabel={t("join.submit")}
+      saveDisabled={!code.trim()}
+      testId="join-dialog"
+    >
+      <Field label={t("join.code")} hint={t("join.codeHint")}>
+        <input
+          data-testid="join-code"
+          data-autofocus
+          value={code}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@192.168.1.10:47470"
+          aria-invalid={error?.kind === "invalid" ? true : undefined}
+          onChange={(e) => setCode(e.target.value)}
+        />
+      </Field>
     </FormDialog>
   );
 }

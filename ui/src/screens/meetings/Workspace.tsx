@@ -1,5 +1,6 @@
 import { useNavigate, useParams } from "react-router";
 import { BackToMeetings } from "../../components/BackToMeetings";
+import { MeetingScope } from "../../components/dataChanged";
 import { ErrorText } from "../../components/ErrorText";
 import { useLoad } from "../../components/useLoad";
 import { useSubmit } from "../../components/useSubmit";
@@ -10,16 +11,21 @@ import { AgendaTab } from "../agenda/AgendaTab";
 import { DocumentsTab } from "../documents/DocumentsTab";
 import { MinutesTab } from "../minutes/MinutesTab";
 import { PeopleTab } from "../people/PeopleTab";
+import { TeamTab } from "../team/TeamTab";
 import { InfoTab } from "./InfoTab";
 
-const TABS = ["info", "agenda", "people", "minutes", "documents"] as const;
+const TABS = ["info", "agenda", "people", "minutes", "documents", "team"] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | undefined): value is Tab {
   return TABS.includes(value as Tab);
 }
 
-/** One meeting: its header, and a tab for each part of the secretary's work. */
+/**
+ * One meeting: its header, and a tab for each part of the secretary's work.
+ * What the tabs show loads again, quietly, when another laptop's changes to
+ * this meeting are merged (`MeetingScope`, `useLoad`); the header too.
+ */
 export function Workspace() {
   const { meetingId = "", tab } = useParams();
   const backend = useBackend();
@@ -103,7 +109,7 @@ export function Workspace() {
       </div>
       <div id="tab-panel" className="tab-panel" role="tabpanel" aria-labelledby={`tab-${current}`}>
         {m ? (
-          <>
+          <MeetingScope.Provider value={m.id}>
             {current === "info" ? (
               <InfoTab key={m.id} meeting={m} onSaved={meeting.setValue} />
             ) : null}
@@ -113,7 +119,8 @@ export function Workspace() {
             {current === "documents" ? (
               <DocumentsTab key={m.id} meeting={m} onMeetingSaved={meeting.setValue} />
             ) : null}
-          </>
+            {current === "team" ? <TeamTab meeting={m} /> : null}
+          </MeetingScope.Provider>
         ) : meeting.error ? null : (
           <p className="muted">{t("app.loading")}</p>
         )}

@@ -1,0 +1,69 @@
+// End-to-end: team work. The real window shares the demo meeting; a second
+// laptop (hoinghi-cli, its own database) joins with the pairing code shown on
+// screen, checks a delegate in at its door and syncs: the window shows it at
+// once. Everything stays on loopback (HOINGHI_SYNC_LISTEN).
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+
+import { byTestId, click, freshDataDir, launch, type, waitForText } from "./support.mjs";
+
+const DEMO_TITLE = "Hội nghị giao ban công tác tuyên giáo thành phố 9 tháng năm 2022";
+const CLI = process.env.HOINGHI_CLI;
+
+function cli(args) {
+  if (!CLI) throw new Error("HOINGHI_CLI must name hoinghi-cli (run through `cargo xtask test`)");
+  return execFileSync(CLI, args, { encoding: "utf8", timeout: 60_000 });
+}
+
+async function number(browser, id) {
+  return Number((await browser.$(byTestId(id)).getText()).trim());
+}
+
+test("a second laptop joins by the pairing code and its check-in shows on this screen at once", async () => {
+  const { browser, close } = await launch(freshDataDir(), { HOINGHI_SYNC_LISTEN: "127.0.0.1:0" });
+  try {
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "meeting-open");
+    // The demo meeting is closed: the door accepts check-ins once it is reopened.
+    await click(browser, "meeting-reopen");
+    await type(browser, "meeting-reopen-reason", "Dùng thử làm việc nhóm");
+    await click(browser, "meeting-reopen-save");
+
+    await click(browser, "tab-team");
+    await click(browser, "team-share");
+    await waitForText(browser, byTestId("team-code"), "@127.0.0.1:");
+    const code = (await browser.$(byTestId("team-code")).getText()).trim();
+    const [secret, addresses] = code.split("@");
+    const address = addresses.split(",")[0];
+
+    const other = path.join(freshDataDir(), "other");
+    mkdirSync(other, { recursive: true });
+    const db = path.join(other, "door2.db");
+    const joined = cli(["sync", "once", "--db", db, "--peer", address, "--secret", secret]);
+    assert.match(joined, /Đã tham gia hội nghị/);
+
+    await click(browser, "tab-people");
+    const before = await number(browser, "count-present");
+    const found = cli(["search", "--db", db, "Đỗ Mạnh Cường"]).split("\t")[0];
+    cli(["checkin", "--db", db, found]);
+    cli(["sync", "once", "--db", db, "--peer", address, "--secret", secret]);
+    const synced = Date.now();
+    await browser.waitUntil(async () => (await number(browser, "count-present")) === before + 1, {
+      timeout: 10_000,
+      timeoutMsg: "the check-in made on the other laptop did not show",
+    });
+    const took = Date.now() - synced;
+    console.log(`a check-in on the other laptop showed here ${took} ms after its sync`);
+    assert.ok(took <= 2_000, `shown after ${took} ms`);
+
+    await click(browser, "tab-team");
+    await waitForText(browser, byTestId("team-peer"), "Máy chưa đặt tên");
+    await browser.saveScreenshot(path.join(import.meta.dirname, ".artifacts", "team.png"));
+  } finally {
+    await close();
+  }
+});
