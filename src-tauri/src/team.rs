@@ -1,8 +1,11 @@
 //! Team work in the shell: once this laptop shares or joins a meeting it
 //! listens for the other laptops of its team and, every second, exchanges
 //! changes with each laptop it knows (a full mesh: a team is 2–6 laptops).
-//! Nothing listens before that. Changes that arrive are announced to the
-//! window (`hoinghi:synced`), which reloads what it shows.
+//! Nothing listens before that. The laptops find each other by the addresses
+//! the store has met, the pairing code's, and LAN announcements
+//! (`hoinghi_sync::discovery`, mDNS; off when tests set `HOINGHI_SYNC_LISTEN`).
+//! Changes that arrive are announced to the window (`hoinghi:synced`), which
+//! reloads what it shows.
 //!
 //! The exchange itself is `hoinghi-sync`'s; the store's lock is taken for one
 //! step of an exchange at a time, never while waiting for the network.
@@ -14,6 +17,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use hoinghi_core::model::{ErrorKind, IpcError};
+use hoinghi_sync::discovery::{Announcer, Reach};
 use hoinghi_sync::{Exchanged, PeerNews, SyncError};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
@@ -48,6 +52,9 @@ pub struct Team {
     /// Addresses from a pairing code, tried until the laptop there is known.
     introduced: Mutex<Vec<(String, SocketAddr)>>,
     answering: Arc<AtomicUsize>,
+    /// This laptop's announcement on the LAN, and its ear for the others'
+    /// (none in tests, or without a multicast network).
+    discovery: OnceLock<Option<Announcer>>,
 }
 
 struct Listening {
@@ -103,6 +110,23 @@ impl Team {
         }
         let answering = app.clone();
         std::thread::spawn(move || answer_all(&answering, &listener));
+        let discovery = if std::env::var_os(LISTEN_ENV).is_some() {
+            None
+        } else {
+            let store = app.state::<AppState>().store()?;
+            let replica = lock(&store).sync_replica()?;
+            let hearing = app.clone();
+            Announcer::start(
+                &replica,
+                bound.port(),
+                Reach::Lan,
+                move |keys, addresses| heard_of(&hearing, &keys, &addresses),
+            )
+            .map_err(|e| eprintln!("hoinghi: no LAN discovery: {e}"))
+            .ok()
+        };
+        let _ = team.discovery.set(discovery);
+        team.announce(app);
         let pulling = app.clone();
         std::thread::spawn(move || loop {
             std::thread::sleep(EVERY);
@@ -111,7 +135,25 @@ impl Team {
         Ok(())
     }
 
-    /// Remembers where a pairing code said a meeting's laptop is.
+    /// Announces on the LAN the meetings this laptop shares now.
+    pub fn announce(&self, app: &AppHandle) {
+        let Some(Some(discovery)) = self.discovery.get() else {
+            return;
+        };
+        let Ok(store) = app.state::<AppState>().store() else {
+            return;
+        };
+        let shared = lock(&store).shared_meetings().unwrap_or_default();
+        let keys: Vec<String> = shared
+            .iter()
+            .map(|s| hoinghi_sync::key_id_hex(&s.secret))
+            .collect();
+        if let Err(e) = discovery.announce(&keys) {
+            eprintln!("hoinghi: cannot announce on the LAN: {e}");
+        }
+    }
+
+    /// Remembers where a pairing code (or an announcement) said a meeting's laptop is.
     pub fn introduce(&self, meeting_id: &str, address: SocketAddr) {
         let mut introduced = lock(&self.introduced);
         if !introduced.contains(&(meeting_id.to_string(), address)) {
@@ -130,6 +172,22 @@ impl Team {
                 entry.sent = done.sent;
             }
             Err(e) => entry.error = e.to_string(),
+        }
+    }
+}
+
+/// A laptop announced on the LAN: it is tried for the meetings it shares with this one.
+fn heard_of(app: &AppHandle, keys: &std::collections::HashSet<String>, addresses: &[SocketAddr]) {
+    let Ok(store) = app.state::<AppState>().store() else {
+        return;
+    };
+    let shared = lock(&store).shared_meetings().unwrap_or_default();
+    let team = app.state::<Team>();
+    for meeting in shared {
+        if keys.contains(&hoinghi_sync::key_id_hex(&meeting.secret)) {
+            for address in addresses {
+                team.introduce(&meeting.meeting_id, *address);
+            }
         }
     }
 }
@@ -219,6 +277,8 @@ pub fn pull_all(app: &AppHandle, only_meeting: Option<&str>) -> Option<SyncError
             Ok(done) => {
                 team.heard(&done.peer_replica, Ok(&done));
                 announce(app, &done);
+                // The store now knows where that laptop is.
+                lock(&team.introduced).retain(|(_, a)| *a != address);
             }
             Err(e) => {
                 if let Some(replica) = &replica {

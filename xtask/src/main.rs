@@ -23,13 +23,16 @@ const BUILD_PACKAGES: &[&str] = &[
     "librsvg2-dev",
 ];
 /// And to test: the end-to-end tests in a virtual display (xdotool answers the native file
-/// dialog there), the golden page images (pdftoppm).
+/// dialog there), the golden page images (pdftoppm), the LAN discovery test in a network
+/// namespace of its own (unshare, ip).
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
     "xdotool",
     "poppler-utils",
+    "util-linux",
+    "iproute2",
 ];
 
 type Result<T = ()> = std::result::Result<T, String>;

@@ -44,6 +44,11 @@ fn derive(label: &str, secret: &str) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// Names a secret without revealing it (in hex, as LAN announcements carry it).
+pub fn key_id_hex(secret: &str) -> String {
+    key_id(secret).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Names a secret without revealing it.
 pub(crate) fn key_id(secret: &str) -> [u8; 16] {
     let mut id = [0; 16];

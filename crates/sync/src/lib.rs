@@ -22,6 +22,7 @@
 //! becomes shared there, with the same secret.
 
 mod channel;
+pub mod discovery;
 mod error;
 mod pairing;
 
@@ -32,8 +33,8 @@ use std::time::Duration;
 use hoinghi_core::{Batch, Db, Peer, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 
-pub use channel::normalise_secret;
 use channel::{key_id, Channel, MAGIC};
+pub use channel::{key_id_hex, normalise_secret};
 pub use error::{Result, SyncError};
 pub use pairing::{pairing_code, parse_pairing_code, sharing_state, PeerNews};
 

@@ -37,6 +37,7 @@ pub async fn share_meeting(
     let id = meeting_id.clone();
     state.run(move |db| db.share_meeting(&id)).await?;
     Team::start(&app)?;
+    app.state::<Team>().announce(&app);
     state
         .run(move |db| state_of(db, &app.state::<Team>(), &meeting_id))
         .await
@@ -54,7 +55,7 @@ pub async fn join_meeting(app: AppHandle, code: String) -> Result<JoinedMeeting,
         for address in addresses {
             match hoinghi_sync::exchange(&store, address, &secret, team.port()) {
                 Ok(done) => {
-                    team.introduce(&done.meeting_id, address);
+                    team.announce(&app);
                     return Ok(JoinedMeeting {
                         meeting_id: done.meeting_id,
                         title: done.title,

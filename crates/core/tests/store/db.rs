@@ -262,3 +262,101 @@ fn uncertain_format_rules_are_settings_with_the_likeliest_defaults() {
         "a refused change leaves the settings as they were"
     );
 }
+
+#[test]
+fn a_version_16_file_keeps_its_lists_under_natural_keys_and_can_be_shared() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v16.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for sql in [
+            include_str!("../../src/migrations/0001_initial.sql"),
+            include_str!("../../src/migrations/0002_organisation_full_name.sql"),
+            include_str!("../../src/migrations/0003_document_text.sql"),
+            include_str!("../../src/migrations/0004_person_sort_key.sql"),
+            include_str!("../../src/migrations/0005_trash.sql"),
+            include_str!("../../src/migrations/0006_organisation_kind.sql"),
+            include_str!("../../src/migrations/0007_participant_role.sql"),
+            include_str!("../../src/migrations/0008_document_number.sql"),
+            include_str!("../../src/migrations/0009_issuing_bodies.sql"),
+            include_str!("../../src/migrations/0010_change_counters.sql"),
+            include_str!("../../src/migrations/0011_list_order.sql"),
+            include_str!("../../src/migrations/0012_substitutes.sql"),
+            include_str!("../../src/migrations/0013_agenda_running.sql"),
+            include_str!("../../src/migrations/0014_votes.sql"),
+            include_str!("../../src/migrations/0015_meeting_events.sql"),
+            include_str!("../../src/migrations/0016_body_term_start.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            r#"INSERT INTO organisation (id, parent_name, name, abbreviation, place_name, kind,
+                   signer_name, signer_title, signing_prefix, time_zone, created_at, updated_at,
+                   device_id)
+               VALUES ('org', 'THÀNH UỶ HÀ NỘI', 'BAN TUYÊN GIÁO', 'BTGTU', 'Hà Nội', 'party',
+                   'A', 'TRƯỞNG BAN', '', 'Asia/Ho_Chi_Minh', 't', 't', 'd');
+               INSERT INTO meeting (id, title, kind, starts_at, ends_at, venue, chair_name,
+                   chair_title, secretary_name, secretary_title, notes, status, created_at,
+                   updated_at, device_id, organisation_id)
+               VALUES ('m', 'Giao ban quý IV', 'giaoBan', '2026-12-10T08:00', '2026-12-10T11:00',
+                   'Hội trường', '', '', '', '', '', 'draft', 't', 't', 'd', 'org');
+               INSERT INTO person (id, full_name, position_title, unit, section, rank, phone,
+                   email, checkin_code, created_at, updated_at, device_id)
+               VALUES ('p1', 'Nguyễn Văn An', '', '', '', 1, '', '', 'AAAA1111', 't', 't', 'd'),
+                      ('p2', 'Trần Thị Bình', '', '', '', 2, '', '', 'BBBB2222', 't', 't', 'd');
+               INSERT INTO participant (id, meeting_id, person_id, created_at, updated_at, device_id)
+               VALUES ('0199-uuid-1', 'm', 'p1', 't', 't', 'd'), ('0199-uuid-2', 'm', 'p2', 't', 't', 'd');
+               INSERT INTO attendance_event (id, meeting_id, person_id, kind, at, reason,
+                   created_at, device_id)
+               VALUES ('e1', 'm', 'p1', 'invited', '2026-12-01T08:00', '', 't', 'd'),
+                      ('e2', 'm', 'p2', 'invited', '2026-12-01T08:00', '', 't', 'd'),
+                      ('e3', 'm', 'p1', 'arrived', '2026-12-10T07:55', '', 't', 'd');
+               INSERT INTO document_text (id, meeting_id, kind, field, body, created_at,
+                   updated_at, device_id)
+               VALUES ('0199-uuid-3', 'm', 'giayMoi', 'subject', 'Mời dự giao ban', 't', 't', 'd');
+               PRAGMA user_version = 16;"#,
+        )
+        .unwrap();
+    }
+    let mut db = Db::open(&path).unwrap();
+    let people = db.participants("m").unwrap();
+    assert_eq!(people.len(), 2);
+    assert!(people[0].arrived_at.is_some());
+    let ids: Vec<String> = {
+        let conn = Connection::open(&path).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT id FROM participant ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(ids, ["m/p1", "m/p2"]);
+    let text_ids: Vec<String> = {
+        let conn = Connection::open(&path).unwrap();
+        let mut stmt = conn.prepare("SELECT id FROM document_text").unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(text_ids, ["m/giayMoi/subject"]);
+    // Every table under a meeting is now one cr-sqlite accepts.
+    let shared = db.share_meeting("m").unwrap();
+    assert_eq!(shared.title, "Giao ban quý IV");
+    let batch = db.sync_changes("m", 0).unwrap();
+    for table in [
+        "organisation",
+        "meeting",
+        "person",
+        "participant",
+        "attendance_event",
+        "document_text",
+    ] {
+        assert!(
+            batch.changes.iter().any(|c| c.table == table),
+            "{table} has no changes"
+        );
+    }
+}
