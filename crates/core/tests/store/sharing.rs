@@ -270,3 +270,31 @@ fn a_restored_shared_meeting_is_still_shared_and_its_later_work_reaches_the_team
         .iter()
         .any(|p| p.person.id == waiting[3] && p.arrived_at.is_some()));
 }
+
+#[test]
+fn a_portable_file_seeds_a_new_laptop_that_then_joins_without_doubling_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let mut host = Db::open(&a).unwrap();
+    let id = open_demo(&mut host);
+    let secret = host.share_meeting(&id).unwrap().secret;
+    let file = dir.path().join("giao-ban.hoinghi");
+    host.export_meeting(&id, &file).unwrap();
+    // The host works on after the file was made.
+    host.add_minutes_entry(&id, &minutes("Ý kiến sau khi chép tệp."))
+        .unwrap();
+
+    let mut guest = Db::open(&b).unwrap();
+    guest.import_meeting(&file).unwrap();
+    pull(&mut host, &mut guest, &id, Some(&secret));
+    pull(&mut guest, &mut host, &id, None);
+    assert_eq!(dump(&a, &id), dump(&b, &id));
+    assert_eq!(
+        host.minutes(&id).unwrap().len(),
+        guest.minutes(&id).unwrap().len()
+    );
+    assert_eq!(
+        host.participants(&id).unwrap().len(),
+        guest.participants(&id).unwrap().len()
+    );
+}
