@@ -11,7 +11,6 @@ use std::process::{Child, Command, Stdio};
 
 use hoinghi_core::model::{MinutesInput, MinutesKind};
 use hoinghi_core::Db;
-use rusqlite::types::Value;
 
 const CLI: &str = env!("CARGO_BIN_EXE_hoinghi-cli");
 
@@ -68,45 +67,12 @@ fn sync_once(db: &Path, peer: SocketAddr, secret: &str) {
     );
 }
 
-/// The meeting's rows in every shared table, as text, in a fixed order.
+/// The meeting's rows in every shared table, read from the file.
 fn dump(path: &Path, meeting: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut out = Vec::new();
-    for (table, scope) in [
-        (
-            "organisation",
-            "id IN (SELECT organisation_id FROM meeting WHERE id = ?1)",
-        ),
-        ("meeting", "id = ?1"),
-        (
-            "person",
-            "id IN (SELECT person_id FROM participant WHERE meeting_id = ?1)",
-        ),
-        ("agenda_item", "meeting_id = ?1"),
-        ("participant", "meeting_id = ?1"),
-        ("attendance_event", "meeting_id = ?1"),
-        ("minutes_entry", "meeting_id = ?1"),
-        ("task", "meeting_id = ?1"),
-        ("vote", "meeting_id = ?1"),
-        ("meeting_event", "meeting_id = ?1"),
-        ("document_text", "meeting_id = ?1"),
-        ("document_number", "meeting_id = ?1"),
-    ] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} WHERE {scope} ORDER BY id"))
-            .unwrap();
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([meeting], |r| {
-                let values: Vec<String> = (0..n)
-                    .map(|i| format!("{:?}", r.get::<_, Value>(i).unwrap()))
-                    .collect();
-                Ok(format!("{table}: {}", values.join(" | ")))
-            })
-            .unwrap();
-        out.extend(rows.map(Result::unwrap));
-    }
-    out
+    Db::open_read_only(path)
+        .unwrap()
+        .shared_rows(meeting)
+        .unwrap()
 }
 
 /// A small deterministic generator, so a failure can be replayed.

@@ -9,41 +9,13 @@ use std::thread::JoinHandle;
 
 use hoinghi_core::Db;
 use hoinghi_sync::{exchange, serve, Served, SyncError};
-use rusqlite::types::Value;
 
-/// Every row of every shared table, as text, in a fixed order.
-fn dump(path: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut out = Vec::new();
-    for table in [
-        "organisation",
-        "meeting",
-        "person",
-        "agenda_item",
-        "participant",
-        "attendance_event",
-        "minutes_entry",
-        "task",
-        "vote",
-        "meeting_event",
-        "document_text",
-        "document_number",
-    ] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
-            .unwrap();
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                let values: Vec<String> = (0..n)
-                    .map(|i| format!("{:?}", r.get::<_, Value>(i).unwrap()))
-                    .collect();
-                Ok(format!("{table}: {}", values.join(" | ")))
-            })
-            .unwrap();
-        out.extend(rows.map(Result::unwrap));
-    }
-    out
+/// The meeting's rows in every shared table, read from the file.
+fn dump(path: &Path, meeting: &str) -> Vec<String> {
+    Db::open_read_only(path)
+        .unwrap()
+        .shared_rows(meeting)
+        .unwrap()
 }
 
 struct Host {
@@ -109,14 +81,14 @@ fn a_new_laptop_joins_then_both_exchange_what_they_wrote_apart() {
 
     let served = server.join().unwrap();
     assert!(served.iter().all(|s| s.outcome.is_ok()), "{served:?}");
-    assert_eq!(dump(&h.path), dump(&guest_path));
+    assert_eq!(dump(&h.path, &h.meeting), dump(&guest_path, &h.meeting));
 }
 
 #[test]
 fn a_wrong_secret_gets_nothing_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let h = host(dir.path());
-    let before = dump(&h.path);
+    let before = dump(&h.path, &h.meeting);
     let (addr, server) = server(&h.path, 1);
     let guest_path = dir.path().join("guest.db");
     let guest = Mutex::new(Db::open(&guest_path).unwrap());
@@ -128,8 +100,8 @@ fn a_wrong_secret_gets_nothing_and_changes_nothing() {
         server.join().unwrap()[0].outcome,
         Err(SyncError::NotPaired)
     ));
-    assert_eq!(dump(&h.path), before);
-    assert!(dump(&guest_path).is_empty());
+    assert_eq!(dump(&h.path, &h.meeting), before);
+    assert!(dump(&guest_path, &h.meeting).is_empty());
 }
 
 /// Relays one connection to `to`, passing client frames through `tamper`
@@ -196,7 +168,7 @@ fn a_changed_message_ends_the_session_and_a_replayed_one_is_refused() {
             .unwrap();
         guest.check_in(&h.meeting, &waiting.person.id).unwrap();
     }
-    let host_before = dump(&h.path);
+    let host_before = dump(&h.path, &h.meeting);
 
     // Frame 0 is the handshake, 1 the Pull, 2 the Push with the check-in.
     let (via, recorded) = relay(addr, |i, frame| {
@@ -209,7 +181,7 @@ fn a_changed_message_ends_the_session_and_a_replayed_one_is_refused() {
     assert!(matches!(err, SyncError::Network(_)), "{err:?}");
     let recorded = recorded.join().unwrap();
     assert_eq!(
-        dump(&h.path),
+        dump(&h.path, &h.meeting),
         host_before,
         "the changed push merged nothing"
     );
@@ -232,5 +204,9 @@ fn a_changed_message_ends_the_session_and_a_replayed_one_is_refused() {
         "{:?}",
         served[2]
     );
-    assert_eq!(dump(&h.path), host_before, "the replay merged nothing");
+    assert_eq!(
+        dump(&h.path, &h.meeting),
+        host_before,
+        "the replay merged nothing"
+    );
 }

@@ -389,6 +389,27 @@ impl Db {
         Ok(Batch { changes, version })
     }
 
+    /// Every row of meeting `meeting_id` in the shared tables, as text, in a
+    /// fixed order: two copies that are in step give the same list (what the
+    /// tests of team work compare).
+    pub fn shared_rows(&self, meeting_id: &str) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for (table, rows) in MEETING_TABLES {
+            let mut stmt = self
+                .conn
+                .prepare(&format!("SELECT * FROM {table} WHERE {rows} ORDER BY id"))?;
+            let n = stmt.column_count();
+            let found = stmt.query_map([meeting_id], |r| {
+                let values = (0..n)
+                    .map(|i| r.get::<_, Value>(i).map(|v| format!("{v:?}")))
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                Ok(format!("{table}: {}", values.join(" | ")))
+            })?;
+            out.extend(found.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        Ok(out)
+    }
+
     /// What this laptop does in the team ("" until set).
     pub fn sync_label(&self) -> Result<String> {
         Ok(self.meta(LABEL_KEY)?.unwrap_or_default())

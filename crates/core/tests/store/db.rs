@@ -131,26 +131,7 @@ fn the_one_term_start_setting_becomes_each_party_body_s_own() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v15.db");
     {
-        let conn = Connection::open(&path).unwrap();
-        for sql in [
-            include_str!("../../src/migrations/0001_initial.sql"),
-            include_str!("../../src/migrations/0002_organisation_full_name.sql"),
-            include_str!("../../src/migrations/0003_document_text.sql"),
-            include_str!("../../src/migrations/0004_person_sort_key.sql"),
-            include_str!("../../src/migrations/0005_trash.sql"),
-            include_str!("../../src/migrations/0006_organisation_kind.sql"),
-            include_str!("../../src/migrations/0007_participant_role.sql"),
-            include_str!("../../src/migrations/0008_document_number.sql"),
-            include_str!("../../src/migrations/0009_issuing_bodies.sql"),
-            include_str!("../../src/migrations/0010_change_counters.sql"),
-            include_str!("../../src/migrations/0011_list_order.sql"),
-            include_str!("../../src/migrations/0012_substitutes.sql"),
-            include_str!("../../src/migrations/0013_agenda_running.sql"),
-            include_str!("../../src/migrations/0014_votes.sql"),
-            include_str!("../../src/migrations/0015_meeting_events.sql"),
-        ] {
-            conn.execute_batch(sql).unwrap();
-        }
+        let conn = file_at_version(&path, 15);
         conn.execute_batch(
             r#"INSERT INTO organisation (id, parent_name, name, abbreviation, place_name, kind,
                    signer_name, signer_title, signing_prefix, time_zone, created_at, updated_at,
@@ -268,27 +249,7 @@ fn a_version_16_file_keeps_its_lists_under_natural_keys_and_can_be_shared() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v16.db");
     {
-        let conn = Connection::open(&path).unwrap();
-        for sql in [
-            include_str!("../../src/migrations/0001_initial.sql"),
-            include_str!("../../src/migrations/0002_organisation_full_name.sql"),
-            include_str!("../../src/migrations/0003_document_text.sql"),
-            include_str!("../../src/migrations/0004_person_sort_key.sql"),
-            include_str!("../../src/migrations/0005_trash.sql"),
-            include_str!("../../src/migrations/0006_organisation_kind.sql"),
-            include_str!("../../src/migrations/0007_participant_role.sql"),
-            include_str!("../../src/migrations/0008_document_number.sql"),
-            include_str!("../../src/migrations/0009_issuing_bodies.sql"),
-            include_str!("../../src/migrations/0010_change_counters.sql"),
-            include_str!("../../src/migrations/0011_list_order.sql"),
-            include_str!("../../src/migrations/0012_substitutes.sql"),
-            include_str!("../../src/migrations/0013_agenda_running.sql"),
-            include_str!("../../src/migrations/0014_votes.sql"),
-            include_str!("../../src/migrations/0015_meeting_events.sql"),
-            include_str!("../../src/migrations/0016_body_term_start.sql"),
-        ] {
-            conn.execute_batch(sql).unwrap();
-        }
+        let conn = file_at_version(&path, 16);
         conn.execute_batch(
             r#"INSERT INTO organisation (id, parent_name, name, abbreviation, place_name, kind,
                    signer_name, signer_title, signing_prefix, time_zone, created_at, updated_at,
@@ -359,4 +320,31 @@ fn a_version_16_file_keeps_its_lists_under_natural_keys_and_can_be_shared() {
             "{table} has no changes"
         );
     }
+}
+
+/// A database file as HoiNghi's schema version `version` left it (empty).
+fn file_at_version(path: &std::path::Path, version: usize) -> Connection {
+    const MIGRATIONS: [&str; 16] = [
+        include_str!("../../src/migrations/0001_initial.sql"),
+        include_str!("../../src/migrations/0002_organisation_full_name.sql"),
+        include_str!("../../src/migrations/0003_document_text.sql"),
+        include_str!("../../src/migrations/0004_person_sort_key.sql"),
+        include_str!("../../src/migrations/0005_trash.sql"),
+        include_str!("../../src/migrations/0006_organisation_kind.sql"),
+        include_str!("../../src/migrations/0007_participant_role.sql"),
+        include_str!("../../src/migrations/0008_document_number.sql"),
+        include_str!("../../src/migrations/0009_issuing_bodies.sql"),
+        include_str!("../../src/migrations/0010_change_counters.sql"),
+        include_str!("../../src/migrations/0011_list_order.sql"),
+        include_str!("../../src/migrations/0012_substitutes.sql"),
+        include_str!("../../src/migrations/0013_agenda_running.sql"),
+        include_str!("../../src/migrations/0014_votes.sql"),
+        include_str!("../../src/migrations/0015_meeting_events.sql"),
+        include_str!("../../src/migrations/0016_body_term_start.sql"),
+    ];
+    let conn = Connection::open(path).unwrap();
+    for sql in &MIGRATIONS[..version] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn
 }
