@@ -599,7 +599,7 @@ fn arg<T: DeserializeOwned>(args: &Value, name: &str) -> T {
         .unwrap_or_else(|e| panic!("argument {name} of {args}: {e}"))
 }
 
-fn team_state(db: &Db, args: &Value) -> Result<SharingState, IpcError> {
+fn team_state(db: &mut Db, args: &Value) -> Result<SharingState, IpcError> {
     let id = arg::<String>(args, "meetingId");
     Ok(hoinghi_sync::sharing_state(db, &id, &[], |_| {
         Default::default()

@@ -1176,6 +1176,9 @@ pub struct SyncPeer {
     /// Changes merged here from it, and there from here, in the last exchange.
     pub received: u32,
     pub sent: u32,
+    /// Changes made or merged here since it last took this laptop's: how far
+    /// behind it is (0: in step as far as this laptop knows).
+    pub behind: u32,
 }
 
 /// A meeting brought to this laptop by its pairing code.

@@ -185,18 +185,23 @@ fn exchange_as(store: &Mutex<Db>, peer: SocketAddr, secret: &str, me: Hello) -> 
         }
     };
     let batch = with(store, |db| db.sync_changes(&meeting_id, want_since))?;
-    let sent = batch.changes.len();
+    let (sent, version) = (batch.changes.len(), batch.version);
     ch.send(&Message::Push { batch })?;
     match ch.receive()? {
-        Message::Done { .. } => Ok(Exchanged {
-            meeting_id,
-            title,
-            joined,
-            peer_replica: them.replica,
-            peer_label: them.label,
-            received,
-            sent,
-        }),
+        Message::Done { .. } => {
+            with(store, |db| {
+                db.sync_pushed(&meeting_id, &them.replica, version)
+            })?;
+            Ok(Exchanged {
+                meeting_id,
+                title,
+                joined,
+                peer_replica: them.replica,
+                peer_label: them.label,
+                received,
+                sent,
+            })
+        }
         Message::Failed { reason } => Err(SyncError::Refused(reason)),
         other => Err(unexpected(&other)),
     }
@@ -306,10 +311,14 @@ fn answer_from(
             db.sync_pulled(meeting, &them.replica)?,
         ))
     })?;
-    let sent = batch.changes.len();
+    let (sent, version) = (batch.changes.len(), batch.version);
     ch.send(&Message::Changes { batch, want_since })?;
     let batch = match ch.receive()? {
-        Message::Push { batch } => batch,
+        // A push comes only after the other laptop merged what it was sent.
+        Message::Push { batch } => {
+            with(store, |db| db.sync_pushed(meeting, &them.replica, version))?;
+            batch
+        }
         Message::Failed { reason } => return Err(SyncError::Refused(reason)),
         other => return Err(unexpected(&other)),
     };

@@ -73,7 +73,7 @@ pub struct PeerNews {
 /// Meeting `meeting_id`'s team as its panel shows it: listening on
 /// `listening`, with `news(replica)` for what happened lately with each peer.
 pub fn sharing_state(
-    db: &Db,
+    db: &mut Db,
     meeting_id: &str,
     listening: &[SocketAddr],
     news: impl Fn(&str) -> PeerNews,
@@ -83,23 +83,21 @@ pub fn sharing_state(
         .shared_meetings()?
         .into_iter()
         .find(|s| s.meeting_id == meeting_id);
-    let peers = db
-        .sync_peers(meeting_id)?
-        .into_iter()
-        .map(|p| {
-            let news = news(&p.replica);
-            SyncPeer {
-                connected: news.ok_at.is_some_and(|t| t.elapsed() < CONNECTED_FOR),
-                last_error: news.error,
-                received: news.received as u32,
-                sent: news.sent as u32,
-                replica: p.replica,
-                label: p.label,
-                address: p.address,
-                last_seen: p.last_seen,
-            }
-        })
-        .collect();
+    let mut peers = Vec::new();
+    for p in db.sync_peers(meeting_id)? {
+        let news = news(&p.replica);
+        peers.push(SyncPeer {
+            connected: news.ok_at.is_some_and(|t| t.elapsed() < CONNECTED_FOR),
+            last_error: news.error,
+            received: news.received as u32,
+            sent: news.sent as u32,
+            behind: db.sync_behind(meeting_id, &p.replica)? as u32,
+            replica: p.replica,
+            label: p.label,
+            address: p.address,
+            last_seen: p.last_seen,
+        });
+    }
     let listed: Vec<String> = listening.iter().map(SocketAddr::to_string).collect();
     Ok(SharingState {
         meeting_id: meeting_id.to_string(),

@@ -72,11 +72,22 @@ fn a_new_laptop_joins_then_both_exchange_what_they_wrote_apart() {
         .into_iter()
         .find(|p| p.arrived_at.is_none())
         .unwrap();
+    assert_eq!(
+        guest.sync_behind(&h.meeting, &first.peer_replica).unwrap(),
+        0
+    );
     guest.check_in(&h.meeting, &waiting.person.id).unwrap();
+    let behind = guest.sync_behind(&h.meeting, &first.peer_replica).unwrap();
+    assert!(behind > 0, "the host lacks the check-in");
     let guest = Mutex::new(guest);
     let second = exchange(&guest, addr, &h.secret, 0).unwrap();
     assert!(!second.joined);
-    assert!(second.sent > 0);
+    assert_eq!(second.sent, behind);
+    let mut guest = guest.into_inner().unwrap();
+    assert_eq!(
+        guest.sync_behind(&h.meeting, &first.peer_replica).unwrap(),
+        0
+    );
     drop(guest);
 
     let served = server.join().unwrap();

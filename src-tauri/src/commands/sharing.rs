@@ -8,7 +8,7 @@ use tauri::{AppHandle, Manager, State};
 use crate::state::AppState;
 use crate::team::{self, Team};
 
-fn state_of(db: &Db, team: &Team, meeting_id: &str) -> Result<SharingState, IpcError> {
+fn state_of(db: &mut Db, team: &Team, meeting_id: &str) -> Result<SharingState, IpcError> {
     Ok(hoinghi_sync::sharing_state(
         db,
         meeting_id,

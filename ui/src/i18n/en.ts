@@ -889,6 +889,8 @@ export const en: Dictionary = {
   "team.connected": "Connected",
   "team.lastSeen": "Last seen: {time}",
   "team.never": "Not connected yet",
+  "team.behind":
+    "That laptop still lacks {n} changes from this one (it gets them at the next exchange).",
   "team.counts": "Last exchange: received {received}, sent {sent} changes",
   "team.syncNow": "Sync now",
   "team.syncing": "Syncing…",

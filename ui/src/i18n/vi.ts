@@ -884,6 +884,7 @@ export const vi = {
   "team.connected": "Đang kết nối",
   "team.lastSeen": "Lần cuối: {time}",
   "team.never": "Chưa kết nối được",
+  "team.behind": "Máy đó còn thiếu {n} thay đổi của máy này (sẽ nhận ở lần trao đổi tới).",
   "team.counts": "Lần trao đổi gần nhất: nhận {received}, gửi {sent} thay đổi",
   "team.syncNow": "Đồng bộ ngay",
   "team.syncing": "Đang đồng bộ…",

@@ -568,7 +568,12 @@ lastError: string,
 /**
  * Changes merged here from it, and there from here, in the last exchange.
  */
-received: number, sent: number, };
+received: number, sent: number, 
+/**
+ * Changes made or merged here since it last took this laptop's: how far
+ * behind it is (0: in step as far as this laptop knows).
+ */
+behind: number, };
 
 export type JoinedMeeting = { meetingId: string, title: string, received: number, };
 

@@ -308,7 +308,8 @@ BEGIN UPDATE change_counter SET n = n + 1 WHERE name = 'lists'; END;
 
 -- This laptop's side of sharing; never replicated. `secret` is the pairing secret of a
 -- shared meeting; `sync_peer` remembers, per meeting and per copy of it on another laptop
--- (`replica`), how far this laptop has pulled that copy's changes, what that laptop does in
+-- (`replica`), how far this laptop has pulled that copy's changes and that copy has merged
+-- this laptop's (`pushed`), what that laptop does in
 -- the team (`label`), where it was and when it was last seen.
 CREATE TABLE shared_meeting (
     meeting_id TEXT PRIMARY KEY NOT NULL,
@@ -319,6 +320,7 @@ CREATE TABLE sync_peer (
     meeting_id TEXT NOT NULL,
     replica    TEXT NOT NULL,
     pulled     INTEGER NOT NULL DEFAULT 0,
+    pushed     INTEGER NOT NULL DEFAULT 0,
     label      TEXT NOT NULL DEFAULT '',
     address    TEXT NOT NULL DEFAULT '',
     last_seen  TEXT NOT NULL DEFAULT '',

@@ -128,6 +128,8 @@ pub trait ChangeFeed {
     /// The changes to rows of `meeting` newer than `since`, wherever they were
     /// made (a laptop restored from a backup needs its own back).
     fn changes(&self, conn: &Connection, meeting: &str, since: i64) -> Result<Vec<Change>>;
+    /// How many changes `changes` would return.
+    fn count(&self, conn: &Connection, meeting: &str, since: i64) -> Result<usize>;
     /// Merges `changes` inside `tx`; returns how many of them changed
     /// something here (a change already seen, or beaten by a newer one, does not).
     fn merge(&self, tx: &Transaction, changes: &[Change]) -> Result<usize>;
@@ -168,21 +170,11 @@ impl ChangeFeed for CrSqlite {
     }
 
     fn changes(&self, conn: &Connection, meeting: &str, since: i64) -> Result<Vec<Change>> {
-        let scope: Vec<String> = MEETING_TABLES
-            .iter()
-            .map(|(table, rows)| {
-                format!(
-                    "(\"table\" = '{table}' AND pk IN \
-                     (SELECT crsql_pack_columns(id) FROM {table} WHERE {rows}))"
-                )
-            })
-            .collect();
         let sql = format!(
             r#"SELECT "table", pk, cid, val, col_version, db_version, site_id, cl, seq
-               FROM crsql_changes
-               WHERE db_version > ?2 AND ({})
+               FROM crsql_changes WHERE {}
                ORDER BY db_version, seq"#,
-            scope.join(" OR ")
+            meeting_changes_since()
         );
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(params![meeting, since], |r| {
@@ -205,6 +197,15 @@ impl ChangeFeed for CrSqlite {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn count(&self, conn: &Connection, meeting: &str, since: i64) -> Result<usize> {
+        let sql = format!(
+            "SELECT count(*) FROM crsql_changes WHERE {}",
+            meeting_changes_since()
+        );
+        let n: i64 = conn.query_row(&sql, params![meeting, since], |r| r.get(0))?;
+        Ok(n as usize)
     }
 
     fn merge(&self, tx: &Transaction, changes: &[Change]) -> Result<usize> {
@@ -236,6 +237,20 @@ impl ChangeFeed for CrSqlite {
         let impacted: i64 = tx.query_row("SELECT crsql_rows_impacted()", [], |r| r.get(0))?;
         Ok(impacted as usize)
     }
+}
+
+/// The rows of `crsql_changes` that change meeting `?1` at versions after `?2`.
+fn meeting_changes_since() -> String {
+    let scope: Vec<String> = MEETING_TABLES
+        .iter()
+        .map(|(table, rows)| {
+            format!(
+                "(\"table\" = '{table}' AND pk IN \
+                 (SELECT crsql_pack_columns(id) FROM {table} WHERE {rows}))"
+            )
+        })
+        .collect();
+    format!("db_version > ?2 AND ({})", scope.join(" OR "))
 }
 
 /// The text id inside a packed one-column key (cr-sqlite's format: a column
@@ -370,6 +385,37 @@ impl Db {
             )
             .optional()?
             .unwrap_or(0))
+    }
+
+    /// Remembers that the copy `replica` of `meeting_id` has merged this
+    /// laptop's changes up to `version`.
+    pub fn sync_pushed(&mut self, meeting_id: &str, replica: &str, version: i64) -> Result<()> {
+        self.write(|tx, _| {
+            tx.execute(
+                "INSERT INTO sync_peer (meeting_id, replica, pushed) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (meeting_id, replica) DO UPDATE SET
+                    pushed = max(pushed, excluded.pushed)",
+                params![meeting_id, replica, version],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// How many of this laptop's changes to `meeting_id` the copy `replica`
+    /// has not merged yet (as far as this laptop knows; changes that came
+    /// from that copy count until they have gone back once).
+    pub fn sync_behind(&mut self, meeting_id: &str, replica: &str) -> Result<usize> {
+        let pushed: i64 = self
+            .conn
+            .query_row(
+                "SELECT pushed FROM sync_peer WHERE meeting_id = ?1 AND replica = ?2",
+                [meeting_id, replica],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(0);
+        self.load_engine()?;
+        ENGINE.count(&self.conn, meeting_id, pushed)
     }
 
     /// The changes of shared meeting `meeting_id` newer than `since`, read in

@@ -27,6 +27,7 @@ function peer(overrides: Partial<SyncPeer>): SyncPeer {
     lastError: "",
     received: 0,
     sent: 0,
+    behind: 0,
     ...overrides,
   };
 }
@@ -112,7 +113,12 @@ describe("team work", () => {
           received: 12,
           sent: 3,
         }),
-        peer({ replica: "b", label: "Ghi biên bản", lastSeen: new Date().toISOString() }),
+        peer({
+          replica: "b",
+          label: "Ghi biên bản",
+          lastSeen: new Date().toISOString(),
+          behind: 42,
+        }),
         peer({
           replica: "c",
           address: "192.168.1.30:47470",
@@ -130,10 +136,14 @@ describe("team work", () => {
     expect(within(connected).getByTestId("team-peer-state")).toHaveTextContent("Đang kết nối");
     expect(connected).toHaveTextContent("nhận 12, gửi 3 thay đổi");
     expect(within(connected).queryByTestId("team-peer-error")).not.toBeInTheDocument();
+    expect(within(connected).queryByTestId("team-peer-behind")).not.toBeInTheDocument();
 
     const at = clockTime(new Date());
     expect(within(earlier).getByTestId("team-peer-state").textContent).toMatch(
       new RegExp(`^Lần cuối: (${at}|\\d\\d:\\d\\d)$`),
+    );
+    expect(within(earlier).getByTestId("team-peer-behind")).toHaveTextContent(
+      "Máy đó còn thiếu 42 thay đổi",
     );
 
     expect(never).toHaveTextContent("Máy chưa đặt tên");

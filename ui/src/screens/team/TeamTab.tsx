@@ -277,6 +277,11 @@ function Peer({ peer }: { peer: SyncPeer }) {
           {t("team.counts", { received: peer.received, sent: peer.sent })}
         </p>
       ) : null}
+      {peer.behind > 0 ? (
+        <p className="small" data-testid="team-peer-behind">
+          {t("team.behind", { n: peer.behind })}
+        </p>
+      ) : null}
       {peer.lastError ? (
         <p className="warning-text" data-testid="team-peer-error">
           {peer.lastError}
