@@ -228,6 +228,15 @@ impl Db {
                 )?;
             }
             tx.execute("DELETE FROM meeting WHERE deleted_at IS NOT NULL", [])?;
+            // This laptop leaves the team of a meeting it no longer has.
+            for table in ["shared_meeting", "sync_peer"] {
+                tx.execute(
+                    &format!(
+                        "DELETE FROM {table} WHERE meeting_id NOT IN (SELECT id FROM meeting)"
+                    ),
+                    [],
+                )?;
+            }
             Ok(())
         })?;
         Ok(backup)

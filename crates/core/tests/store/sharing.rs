@@ -263,3 +263,23 @@ fn a_portable_file_seeds_a_new_laptop_that_then_joins_without_doubling_anything(
         guest.participants(&id).unwrap().len()
     );
 }
+
+#[test]
+fn a_meeting_deleted_on_one_laptop_goes_to_the_trash_on_all_and_emptying_it_leaves_the_team() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut host = Db::open(dir.path().join("a.db")).unwrap();
+    let id = open_demo(&mut host);
+    let secret = host.share_meeting(&id).unwrap().secret;
+    let mut guest = Db::open(dir.path().join("b.db")).unwrap();
+    pull(&mut host, &mut guest, &id, Some(&secret));
+
+    guest.delete_meeting(&id).unwrap();
+    pull(&mut guest, &mut host, &id, None);
+    assert!(host.deleted_meetings().unwrap().iter().any(|m| m.meeting.id == id));
+
+    guest.empty_trash().unwrap();
+    assert!(guest.shared_meetings().unwrap().is_empty());
+    assert!(guest.sync_peers(&id).unwrap().is_empty());
+    // The host keeps its copy in its trash.
+    assert!(host.deleted_meetings().unwrap().iter().any(|m| m.meeting.id == id));
+}
