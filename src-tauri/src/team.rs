@@ -51,6 +51,9 @@ pub struct Team {
     news: Mutex<HashMap<String, PeerNews>>,
     /// Addresses from a pairing code, tried until the laptop there is known.
     introduced: Mutex<Vec<(String, SocketAddr)>>,
+    /// Where the LAN announcements heard put each key id (a meeting's secret,
+    /// hashed): how a laptop given only a secret finds the host.
+    heard: Mutex<HashMap<String, Vec<SocketAddr>>>,
     answering: Arc<AtomicUsize>,
     /// This laptop's announcement on the LAN, and its ear for the others'
     /// (none in tests, or without a multicast network).
@@ -135,6 +138,25 @@ impl Team {
         Ok(())
     }
 
+    /// Where a laptop sharing the meeting of `secret` was heard, waiting up to
+    /// `wait` for one; empty without LAN announcements.
+    pub fn find(&self, secret: &str, wait: Duration) -> Vec<SocketAddr> {
+        if !matches!(self.discovery.get(), Some(Some(_))) {
+            return Vec::new();
+        }
+        let key = hoinghi_sync::key_id_hex(secret);
+        let until = Instant::now() + wait;
+        loop {
+            if let Some(found) = lock(&self.heard).get(&key) {
+                return found.clone();
+            }
+            if Instant::now() >= until {
+                return Vec::new();
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
     /// Announces on the LAN the meetings this laptop shares now.
     pub fn announce(&self, app: &AppHandle) {
         let Some(Some(discovery)) = self.discovery.get() else {
@@ -178,11 +200,17 @@ impl Team {
 
 /// A laptop announced on the LAN: it is tried for the meetings it shares with this one.
 fn heard_of(app: &AppHandle, keys: &std::collections::HashSet<String>, addresses: &[SocketAddr]) {
+    let team = app.state::<Team>();
+    {
+        let mut heard = lock(&team.heard);
+        for key in keys {
+            heard.insert(key.clone(), addresses.to_vec());
+        }
+    }
     let Ok(store) = app.state::<AppState>().store() else {
         return;
     };
     let shared = lock(&store).shared_meetings().unwrap_or_default();
-    let team = app.state::<Team>();
     for meeting in shared {
         if keys.contains(&hoinghi_sync::key_id_hex(&meeting.secret)) {
             for address in addresses {

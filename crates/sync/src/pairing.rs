@@ -37,7 +37,8 @@ pub fn pairing_code(secret: &str, addresses: &[SocketAddr]) -> String {
 }
 
 /// The secret and the addresses in a code as typed (spaces, case and
-/// hyphens do not matter).
+/// hyphens do not matter). A code without `@…` has no address: the laptop
+/// that shares the meeting is then looked for on the LAN.
 pub fn parse_pairing_code(code: &str) -> Result<(String, Vec<SocketAddr>), CoreError> {
     let malformed = || CoreError::Invalid {
         field: "code",
@@ -46,10 +47,13 @@ pub fn parse_pairing_code(code: &str) -> Result<(String, Vec<SocketAddr>), CoreE
             .into(),
     };
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    let (secret, addresses) = code.split_once('@').ok_or_else(malformed)?;
+    let (secret, addresses) = code.split_once('@').unwrap_or((&code, ""));
     let secret = normalise_secret(secret);
     if secret.len() != SECRET_LEN || !secret.chars().all(|c| ALPHABET.contains(c)) {
         return Err(malformed());
+    }
+    if !code.contains('@') {
+        return Ok((secret, Vec::new()));
     }
     let addresses = addresses
         .split(',')
@@ -142,12 +146,17 @@ mod tests {
             pairing_code(secret, &[]),
             "55P1-5M4X-M021-HEWJ-4QXT-QQBB-NN"
         );
+        assert_eq!(
+            parse_pairing_code("55p1-5m4x-m021-hewj-4qxt-qqbb-nn").unwrap(),
+            (secret.into(), vec![]),
+            "the secret alone: the host is looked for on the LAN"
+        );
     }
 
     #[test]
     fn a_malformed_code_says_what_a_code_looks_like() {
         for bad in [
-            "55P1-5M4X-M021-HEWJ-4QXT-QQBB-NN",
+            "55P1-5M4X-M021-HEWJ-4QXT-QQBB-NN@",
             "55P1-5M4X-M021-HEWJ-4QXT-QQBB@192.168.1.10:47470",
             "55P1-5M4X-M021-HEWJ-4QXT-QQBB-NU@192.168.1.10:47470",
             "55P1-5M4X-M021-HEWJ-4QXT-QQBB-NN@may-chu:47470",

@@ -51,6 +51,20 @@ pub async fn join_meeting(app: AppHandle, code: String) -> Result<JoinedMeeting,
     let store = app.state::<AppState>().store()?;
     tauri::async_runtime::spawn_blocking(move || {
         let team = app.state::<Team>();
+        let addresses = if addresses.is_empty() {
+            let found = team.find(&secret, std::time::Duration::from_secs(6));
+            if found.is_empty() {
+                return Err(IpcError::new(
+                    hoinghi_core::model::ErrorKind::Conflict,
+                    "Không tìm thấy máy chủ trì trong mạng nội bộ (máy đó chưa mở HoiNghi, khác \
+                     mạng, hoặc mạng chặn việc tự tìm máy). Hãy nhập cả phần sau dấu @ (địa chỉ \
+                     của máy chủ trì), như trên màn hình của máy đó.",
+                ));
+            }
+            found
+        } else {
+            addresses
+        };
         let mut last = None;
         for address in addresses {
             match hoinghi_sync::exchange(&store, address, &secret, team.port()) {
@@ -66,7 +80,7 @@ pub async fn join_meeting(app: AppHandle, code: String) -> Result<JoinedMeeting,
             }
         }
         Err(team::ipc_error(
-            last.expect("a pairing code has an address"),
+            last.expect("there is at least one address"),
         ))
     })
     .await

@@ -50,7 +50,7 @@ export const en: Dictionary = {
   "join.title": "Join a shared meeting",
   "join.code": "Pairing code",
   "join.codeHint":
-    "The code shows on the host computer, in the meeting's “Team work” tab (click “Copy” there).",
+    "The code shows on the host computer, in the meeting's “Team work” tab (click “Copy” there). On the same network, the part before the @ is enough: this computer finds the host by itself.",
   "join.submit": "Join",
   "meetings.import": "Import meeting file…",
   "meetings.imported": "Imported “{title}”: {added} new items, {updated} updated.",
@@ -864,7 +864,7 @@ export const en: Dictionary = {
   "team.share": "Share this meeting",
   "team.codeTitle": "Pairing code",
   "team.codeHelp":
-    "On the other computer, in the list of meetings, click “Join a shared meeting…” and type this code.",
+    "On the other computer, in the list of meetings, click “Join a shared meeting…” and type this code (on the same network, the part before the @ is enough).",
   "team.copy": "Copy",
   "team.copied": "Code copied.",
   "team.copyFailed": "The code could not be copied. It is selected: press Ctrl+C to copy it.",

@@ -50,7 +50,7 @@ export const vi = {
   "join.title": "Tham gia hội nghị dùng chung",
   "join.code": "Mã ghép nối",
   "join.codeHint":
-    "Mã này hiện trên máy chủ trì, ở thẻ “Làm việc nhóm” của hội nghị (bấm “Sao chép” ở đó).",
+    "Mã này hiện trên máy chủ trì, ở thẻ “Làm việc nhóm” của hội nghị (bấm “Sao chép” ở đó). Nếu hai máy cùng một mạng, có thể chỉ nhập phần trước dấu @: máy này sẽ tự tìm máy chủ trì.",
   "join.submit": "Tham gia",
   "meetings.import": "Nhập tệp cuộc họp…",
   "meetings.imported": "Đã nhập “{title}”: {added} mục mới, {updated} mục được cập nhật.",
@@ -859,7 +859,7 @@ export const vi = {
   "team.share": "Dùng chung hội nghị này",
   "team.codeTitle": "Mã ghép nối",
   "team.codeHelp":
-    "Trên máy kia, ở danh sách cuộc họp, bấm “Tham gia hội nghị dùng chung…” rồi nhập mã này.",
+    "Trên máy kia, ở danh sách cuộc họp, bấm “Tham gia hội nghị dùng chung…” rồi nhập mã này (trong cùng một mạng, phần trước dấu @ là đủ).",
   "team.copy": "Sao chép",
   "team.copied": "Đã sao chép mã.",
   "team.copyFailed": "Không sao chép được. Mã đã được bôi đen: bấm Ctrl+C để sao chép.",

@@ -138,13 +138,14 @@ function isSocketAddress(text: string): boolean {
  */
 function pairingSecret(code: string): string {
   const compact = code.replace(/\s+/g, "");
-  const at = compact.indexOf("@");
-  if (at < 0) invalid(PAIRING_MALFORMED);
+  // Without "@…" the host is looked for on the LAN.
+  const at = compact.includes("@") ? compact.indexOf("@") : compact.length;
   const secret = compact.slice(0, at).replace(/-/g, "").toUpperCase();
   if (secret.length !== SECRET_LENGTH || ![...secret].every((c) => SECRET_ALPHABET.includes(c))) {
     invalid(PAIRING_MALFORMED);
   }
   if (
+    at < compact.length &&
     !compact
       .slice(at + 1)
       .split(",")

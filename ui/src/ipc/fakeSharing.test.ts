@@ -76,7 +76,6 @@ describe("the fake's team work, as the core's", () => {
     const { backend, id } = await meeting();
     const { pairingCode } = await backend.shareMeeting(id);
     for (const code of [
-      pairingCode,
       `${pairingCode.slice(0, -1)}@192.168.1.10:47470`,
       `${pairingCode.slice(0, -1)}U@192.168.1.10:47470`,
       `${pairingCode}@192.168.1.10`,
@@ -94,5 +93,12 @@ describe("the fake's team work, as the core's", () => {
     await expect(
       backend.joinMeeting("0000-0000-0000-0000-0000-0000-00@192.168.1.10:47470"),
     ).rejects.toEqual({ kind: "conflict", message: REFUSED });
+  });
+
+  it("joins by the secret alone (the host is then looked for on the LAN)", async () => {
+    const { backend, id } = await meeting();
+    const { pairingCode } = await backend.shareMeeting(id);
+    const joined = await backend.joinMeeting(pairingCode.toLowerCase());
+    expect(joined.meetingId).toBe(id);
   });
 });

@@ -275,11 +275,19 @@ fn a_meeting_deleted_on_one_laptop_goes_to_the_trash_on_all_and_emptying_it_leav
 
     guest.delete_meeting(&id).unwrap();
     pull(&mut guest, &mut host, &id, None);
-    assert!(host.deleted_meetings().unwrap().iter().any(|m| m.meeting.id == id));
+    assert!(host
+        .deleted_meetings()
+        .unwrap()
+        .iter()
+        .any(|m| m.meeting.id == id));
 
     guest.empty_trash().unwrap();
     assert!(guest.shared_meetings().unwrap().is_empty());
     assert!(guest.sync_peers(&id).unwrap().is_empty());
     // The host keeps its copy in its trash.
-    assert!(host.deleted_meetings().unwrap().iter().any(|m| m.meeting.id == id));
+    assert!(host
+        .deleted_meetings()
+        .unwrap()
+        .iter()
+        .any(|m| m.meeting.id == id));
 }
