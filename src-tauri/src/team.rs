@@ -61,22 +61,22 @@ pub struct Team {
 }
 
 struct Listening {
-    port: u16,
-    /// The addresses other laptops reach this one at (those in the pairing code).
-    addresses: Vec<SocketAddr>,
+    bound: SocketAddr,
 }
 
 impl Team {
-    /// Where this laptop listens (empty before it shares or joins).
+    /// The addresses other laptops reach this one at (those in the pairing
+    /// code), read afresh each time: the laptop may have changed networks.
+    /// Empty before it shares or joins.
     pub fn addresses(&self) -> Vec<SocketAddr> {
         self.listening
             .get()
-            .map(|l| l.addresses.clone())
+            .map(|l| reachable(l.bound))
             .unwrap_or_default()
     }
 
     pub fn port(&self) -> u16 {
-        self.listening.get().map_or(0, |l| l.port)
+        self.listening.get().map_or(0, |l| l.bound.port())
     }
 
     /// What happened lately with the laptop whose copy is `replica`.
@@ -91,6 +91,9 @@ impl Team {
         if team.listening.get().is_some() {
             return Ok(());
         }
+        // First what can fail for want of the engine, before anything starts.
+        let store = app.state::<AppState>().store()?;
+        let replica = lock(&store).sync_replica()?;
         let wanted = std::env::var(LISTEN_ENV)
             .ok()
             .and_then(|a| a.parse::<SocketAddr>().ok())
@@ -104,11 +107,7 @@ impl Team {
                 )
             })?;
         let bound = listener.local_addr().map_err(io)?;
-        let listening = Listening {
-            port: bound.port(),
-            addresses: reachable(bound),
-        };
-        if team.listening.set(listening).is_err() {
+        if team.listening.set(Listening { bound }).is_err() {
             return Ok(()); // Another call started it first.
         }
         let answering = app.clone();
@@ -116,8 +115,6 @@ impl Team {
         let discovery = if std::env::var_os(LISTEN_ENV).is_some() {
             None
         } else {
-            let store = app.state::<AppState>().store()?;
-            let replica = lock(&store).sync_replica()?;
             let hearing = app.clone();
             Announcer::start(
                 &replica,
@@ -273,19 +270,21 @@ fn answer_all(app: &AppHandle, listener: &TcpListener) {
 }
 
 /// Exchanges with every known laptop of every shared meeting (or of
-/// `only_meeting`). Returns the last error met, if any.
-pub fn pull_all(app: &AppHandle, only_meeting: Option<&str>) -> Option<SyncError> {
+/// `only_meeting`); how each went is kept for the panel (`Team::news`).
+pub fn pull_all(app: &AppHandle, only_meeting: Option<&str>) {
     let team = app.state::<Team>();
-    let store = app.state::<AppState>().store().ok()?;
+    let Ok(store) = app.state::<AppState>().store() else {
+        return;
+    };
     let plan = {
         let db = lock(&store);
         let mut plan = Vec::new();
-        for shared in db.shared_meetings().ok()? {
+        for shared in db.shared_meetings().unwrap_or_default() {
             if only_meeting.is_some_and(|m| m != shared.meeting_id) {
                 continue;
             }
             let mut seen = Vec::new();
-            for peer in db.sync_peers(&shared.meeting_id).ok()? {
+            for peer in db.sync_peers(&shared.meeting_id).unwrap_or_default() {
                 if let Ok(address) = peer.address.parse::<SocketAddr>() {
                     seen.push(address);
                     plan.push((shared.secret.clone(), address, Some(peer.replica)));
@@ -299,7 +298,6 @@ pub fn pull_all(app: &AppHandle, only_meeting: Option<&str>) -> Option<SyncError
         }
         plan
     };
-    let mut last_error = None;
     for (secret, address, replica) in plan {
         match hoinghi_sync::exchange(&store, address, &secret, team.port()) {
             Ok(done) => {
@@ -312,11 +310,9 @@ pub fn pull_all(app: &AppHandle, only_meeting: Option<&str>) -> Option<SyncError
                 if let Some(replica) = &replica {
                     team.heard(replica, Err(&e));
                 }
-                last_error = Some(e);
             }
         }
     }
-    last_error
 }
 
 fn announce(app: &AppHandle, done: &Exchanged) {
