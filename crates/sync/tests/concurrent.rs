@@ -104,7 +104,7 @@ fn doors_and_minutes_written_during_exchanges_end_identical_everywhere() {
                         checked.push(person.clone());
                     }
                 }
-                std::thread::sleep(Duration::from_millis(5));
+                std::thread::sleep(Duration::from_millis(20));
             }
             checked
         }));
@@ -114,10 +114,10 @@ fn doors_and_minutes_written_during_exchanges_end_identical_everywhere() {
         .flat_map(|w| w.join().unwrap())
         .collect();
     writing_done.store(true, Ordering::SeqCst);
-    let rounds: usize = syncers.into_iter().map(|s| s.join().unwrap()).sum();
+    let rounds: Vec<usize> = syncers.into_iter().map(|s| s.join().unwrap()).collect();
     assert!(
-        rounds > 8,
-        "the exchanges ran while the doors wrote ({rounds} rounds)"
+        rounds.iter().all(|&r| r >= 1),
+        "every laptop exchanged while its door wrote ({rounds:?} rounds)"
     );
     for _ in 0..2 {
         for laptop in &laptops {
