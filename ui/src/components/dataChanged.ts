@@ -1,4 +1,4 @@
-import { createContext } from "react";
+import { createContext, useContext, useEffect, useLayoutEffect, useRef } from "react";
 
 /**
  * "The stored data of meeting X changed, and not by this window": another
@@ -27,3 +27,22 @@ export function onDataChanged(listener: Listener): () => void {
  * they follow changes to any meeting.
  */
 export const MeetingScope = createContext<string | null>(null);
+
+/**
+ * Calls `listener` whenever the meeting on screen (`MeetingScope`; any meeting
+ * outside a workspace) changed underneath, the way `useLoad` loads again.
+ */
+export function useDataChanged(listener: () => void): void {
+  const scope = useContext(MeetingScope);
+  const latest = useRef(listener);
+  useLayoutEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(
+    () =>
+      onDataChanged((meetingId) => {
+        if (scope === null || scope === meetingId) latest.current();
+      }),
+    [scope],
+  );
+}

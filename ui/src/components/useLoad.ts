@@ -1,6 +1,6 @@
-import { type SetStateAction, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { type IpcError, toIpcError } from "../ipc";
-import { MeetingScope, onDataChanged } from "./dataChanged";
+import { useDataChanged } from "./dataChanged";
 
 /**
  * Loads something once (and again on `reload`), keeping the value, the error and whether it is loading.
@@ -62,14 +62,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
     [],
   );
 
-  const scope = useContext(MeetingScope);
-  useEffect(
-    () =>
-      onDataChanged((meetingId) => {
-        if (scope === null || scope === meetingId) refresh();
-      }),
-    [scope, refresh],
-  );
+  useDataChanged(refresh);
 
   return { value, setValue, error, setError, reload, refresh };
 }

@@ -8,6 +8,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { useDataChanged } from "../../components/dataChanged";
 import { ErrorText } from "../../components/ErrorText";
 import { type AutosaveStatus, useAutosave } from "../../components/useAutosave";
 import { useI18n } from "../../i18n";
@@ -56,6 +57,18 @@ const same = (a: string, b: string) => a.trim().normalize("NFC") === b.trim().no
  * is saved once typing pauses or it loses focus; typing the generated text back
  * (or "Khôi phục") drops the edit. Saves run one after another, across
  * documents, and each one redraws the preview.
+ *
+ * When another laptop's changes to the meeting arrive (`useDataChanged`, as
+ * `useLoad` does), the shown document's fields are read again quietly: the
+ * fields keep their place and the list stays on screen until the new one
+ * replaces it. This cannot overwrite what the secretary types: a field shows
+ * `drafts[id] ?? field.text`, and a reload only replaces `field`. What is typed
+ * is a draft from the first keystroke until its save has been read back (and,
+ * in the field being typed in, until it is left if the stored form differs),
+ * so a field being typed in, or whose save is waiting, under way or failed,
+ * keeps its text, and the save then writes it over the other laptop's (it was
+ * typed later). The field with the cursor but nothing typed yet keeps the text
+ * it showed until it is left (`withHeld`), so nothing changes under the cursor.
  */
 export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: Props) {
   const backend = useBackend();
@@ -69,6 +82,10 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
   const [loadError, setLoadError] = useState<IpcError | null>(null);
   /** Text typed into a field and shown in place of the stored text, by draft id. */
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const draftsRef = useRef(drafts);
+  useLayoutEffect(() => {
+    draftsRef.current = drafts;
+  }, [drafts]);
 
   const kindRef = useRef(kind);
   const optionsRef = useRef(optionsKey);
@@ -80,6 +97,27 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
   useEffect(() => {
     onChangedRef.current = onChanged;
   }, [onChanged]);
+
+  /**
+   * The fields of `of` to show, read as `list`: the field with the cursor and
+   * nothing typed keeps what `shown` has for it until it is left.
+   */
+  const withHeld = useCallback(
+    (
+      of: DocumentKind,
+      list: DocumentField[],
+      shown: { kind: DocumentKind; list: DocumentField[] } | null,
+    ): DocumentField[] => {
+      const id = focused.current;
+      if (id === null || shown?.kind !== of || id in draftsRef.current) return list;
+      return list.map((field) =>
+        draftId(of, field.key) === id
+          ? (shown.list.find((kept) => kept.key === field.key) ?? field)
+          : field,
+      );
+    },
+    [],
+  );
 
   /** Shows the stored text again in place of `text`, unless something else was typed since. */
   const dropDraft = useCallback((id: string, text: string) => {
@@ -110,7 +148,7 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
         if (!latest()) return true;
         known.current.set(of, list);
         if (kindRef.current === of) {
-          setFields({ kind: of, list });
+          setFields((shown) => ({ kind: of, list: withHeld(of, list, shown) }));
           setLoadError(null);
         }
         return true;
@@ -119,10 +157,12 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
         return false;
       }
     },
-    [backend, meetingId],
+    [backend, meetingId, withHeld],
   );
 
   useEffect(() => {
+    // The field with the cursor was the other document's.
+    if (kindRef.current !== kind) focused.current = null;
     kindRef.current = kind;
     optionsRef.current = optionsKey;
     const cached = known.current.get(kind);
@@ -174,6 +214,9 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
     [backend, meetingId, load, dropDraft],
   );
 
+  // Another laptop's changes: the shown document's wording is read again, quietly.
+  useDataChanged(() => void load(kindRef.current));
+
   const autosave = useAutosave(save, TEXT_SAVE_DELAY_MS);
   const { flush } = autosave;
 
@@ -195,7 +238,14 @@ export function DocumentFields({ meetingId, kind, optionsKey, onChanged, ref }: 
     const of = kind;
     focused.current = null;
     void flush(id).then(() => {
-      const stored = known.current.get(of)?.find((f) => f.key === field.key);
+      // A text held while the cursor was there gives way to the one last read.
+      const read = known.current.get(of);
+      if (read) {
+        setFields((shown) =>
+          shown?.kind === of ? { kind: of, list: withHeld(of, read, shown) } : shown,
+        );
+      }
+      const stored = read?.find((f) => f.key === field.key);
       setDrafts((all) => {
         const text = all[id];
         if (text === undefined || !stored || !same(text, stored.text)) return all;

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { notifyDataChanged } from "../../components/dataChanged";
 import type { DocumentOptions, MeetingInput } from "../../ipc/bindings";
 import { FakeBackend } from "../../ipc/fake";
 import { meetingInput, renderApp } from "../../test/render";
@@ -1117,6 +1118,84 @@ describe("document wording", () => {
     const [setOrder] = set.mock.invocationCallOrder;
     const [saveOrder] = save.mock.invocationCallOrder;
     expect(setOrder).toBeLessThan(saveOrder ?? 0);
+  });
+
+  it("follows another laptop's changes to the wording; a field being typed in keeps what is typed", async () => {
+    const { backend, meeting, set } = await setupFields();
+    const subject = screen.getByTestId("doc-field-subject");
+    const closing = screen.getByTestId("doc-field-closing");
+    const recipients = screen.getByTestId("doc-field-recipients");
+    // Typed, its save still waiting for the pause.
+    fireEvent.focus(closing);
+    fireEvent.change(closing, { target: { value: "Kính mong đồng chí dự đầy đủ." } });
+
+    // Another laptop's changes, merged into this one's data.
+    await backend.setDocumentText(meeting.id, "giay-moi", "subject", "V/v mời dự (sửa ở máy khác)");
+    await backend.setDocumentText(meeting.id, "giay-moi", "closing", "Câu kết của máy khác.");
+    act(() => notifyDataChanged(meeting.id));
+    expect(screen.queryByText("Đang tải nội dung…"), "the fields stay on screen").toBeNull();
+    await waitFor(() => expect(subject).toHaveValue("V/v mời dự (sửa ở máy khác)"));
+    expect(screen.getByTestId("doc-field-edited-subject")).toBeInTheDocument();
+    expect(screen.getByTestId("doc-field-subject"), "not remounted").toBe(subject);
+    expect(closing, "what is typed stays").toHaveValue("Kính mong đồng chí dự đầy đủ.");
+
+    // Leaving it saves what was typed, over the other laptop's text.
+    fireEvent.blur(closing);
+    await waitFor(() =>
+      expect(set).toHaveBeenLastCalledWith(
+        meeting.id,
+        "giay-moi",
+        "closing",
+        "Kính mong đồng chí dự đầy đủ.",
+      ),
+    );
+    await waitFor(async () =>
+      expect(
+        (await backend.documentFields(meeting.id, "giay-moi", DEFAULTS)).find(
+          (f) => f.key === "closing",
+        )?.text,
+      ).toBe("Kính mong đồng chí dự đầy đủ."),
+    );
+    expect(closing).toHaveValue("Kính mong đồng chí dự đầy đủ.");
+
+    // The cursor in a field with nothing typed: its text does not change under it until it is left.
+    fireEvent.focus(recipients);
+    await backend.setDocumentText(meeting.id, "giay-moi", "recipients", "- Như trên;\n- Lưu VT.");
+    await backend.setDocumentText(meeting.id, "giay-moi", "subject", "V/v lần hai");
+    act(() => notifyDataChanged(meeting.id));
+    await waitFor(() => expect(subject).toHaveValue("V/v lần hai"));
+    expect(recipients).toHaveValue("- Như trên;\n- Lưu Văn phòng.");
+    fireEvent.blur(recipients);
+    await waitFor(() => expect(recipients).toHaveValue("- Như trên;\n- Lưu VT."));
+    expect(
+      set.mock.calls.filter(([, , key]) => key === "recipients"),
+      "nothing saved",
+    ).toHaveLength(1);
+  });
+
+  it("draws the preview again, quietly, when another laptop's changes arrive", async () => {
+    const { backend, meeting, render } = await setupFields();
+    const format = vi.spyOn(backend, "documentFormat");
+    await waitFor(() => expect(screen.getByTestId("pdf-page-count")).toHaveTextContent("2 trang"));
+    const preview = screen.getByTestId("doc-preview");
+    const opened = pdf.opened.length;
+
+    await backend.setDocumentText(meeting.id, "giay-moi", "subject", "V/v mời họp sửa ở máy khác");
+    act(() => notifyDataChanged("another meeting"));
+    await new Promise((r) => setTimeout(r, PREVIEW_DELAY_MS + 50));
+    expect(render, "another meeting's changes do not concern it").toHaveBeenCalledTimes(1);
+
+    act(() => notifyDataChanged(meeting.id));
+    expect(preview, "nothing says it is being prepared").toHaveAttribute("aria-busy", "false");
+    expect(within(preview).queryByText("Đang tạo bản xem trước…")).toBeNull();
+    expect(screen.getAllByTestId("pdf-page"), "the pages shown stay").toHaveLength(2);
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(2));
+    expect(render).toHaveBeenLastCalledWith(meeting.id, "giay-moi", DEFAULTS);
+    expect(within(preview).queryByText("Đang tạo bản xem trước…")).toBeNull();
+    await waitFor(() => expect(pdf.opened.length).toBeGreaterThan(opened));
+    expect(lastPdfText()).toContain("Trich yeu: V/v moi hop sua o may khac");
+    expect(format, "the format line is asked for again").toHaveBeenCalled();
+    expect(screen.getByTestId("doc-preview")).toBe(preview);
   });
 
   it("speaks English when asked, naming the known fields in English", async () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DateInput } from "../../components/DateInput";
+import { useDataChanged } from "../../components/dataChanged";
 import { ErrorText } from "../../components/ErrorText";
 import { Field } from "../../components/Field";
 import { PdfPreview } from "../../components/PdfPreview";
@@ -244,6 +245,10 @@ function MeetingDocuments({ meeting, issuer }: { meeting: Meeting; issuer: strin
   const [textRevision, setTextRevision] = useState(0);
   const fields = useRef<DocumentFieldsHandle>(null);
   const textChanged = useCallback(() => setTextRevision((r) => r + 1), []);
+  // Goes up each time another laptop's changes to the meeting arrive: the format and the
+  // preview are asked for again, quietly (the wording follows by itself, in `DocumentFields`).
+  const [dataRevision, setDataRevision] = useState(0);
+  useDataChanged(() => setDataRevision((r) => r + 1));
   // The meeting's lines in the register of outgoing documents (sổ văn bản đi).
   const [numbers, setNumbers] = useState<DocumentNumber[]>([]);
   const numbering = useSubmit();
@@ -332,20 +337,28 @@ function MeetingDocuments({ meeting, issuer }: { meeting: Meeting; issuer: strin
         if (formatRequest.current === id) setFormat(null);
       },
     );
-  }, [backend, meeting.id, meeting.startsAt, kind, formatKey, textRevision]);
+  }, [backend, meeting.id, meeting.startsAt, kind, formatKey, textRevision, dataRevision]);
 
   // Draw the preview again once the choice has settled for a moment, or the
   // secretary's text was saved; an answer that arrives after a newer request is dropped.
+  // When only the meeting's data changed (`dataRevision`), it is drawn again quietly: the
+  // page on screen stays, with nothing saying "preparing", until the new one replaces it.
   const request = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a saved text edit (`textRevision`) changes the document too
+  const previewed = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a saved text edit (`textRevision`) or another laptop's change (`dataRevision`) changes the document too
   useEffect(() => {
     if (!currentKey) return;
     const options = JSON.parse(currentKey) as DocumentOptions;
     const id = ++request.current;
-    setPreview((p) => ({
-      state: "loading",
-      bytes: p.state === "ready" || p.state === "loading" ? p.bytes : null,
-    }));
+    const asked = JSON.stringify([meeting.id, kind, currentKey, textRevision]);
+    const quiet = previewed.current === asked;
+    previewed.current = asked;
+    if (!quiet) {
+      setPreview((p) => ({
+        state: "loading",
+        bytes: p.state === "ready" || p.state === "loading" ? p.bytes : null,
+      }));
+    }
     const timer = setTimeout(() => {
       backend.renderDocument(meeting.id, kind, options).then(
         (bytes) => {
@@ -357,7 +370,7 @@ function MeetingDocuments({ meeting, issuer }: { meeting: Meeting; issuer: strin
       );
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [backend, meeting.id, kind, currentKey, textRevision]);
+  }, [backend, meeting.id, kind, currentKey, textRevision, dataRevision]);
 
   function edit(patch: Partial<PerDocument>) {
     // A danh sách shows its giấy mời's or biên bản's number; it is changed there.
