@@ -37,6 +37,17 @@ fn host(dir: &Path) -> Host {
     }
 }
 
+/// Checks in the first person on the list who has not arrived.
+fn check_in_someone(db: &mut Db, meeting: &str) {
+    let waiting = db
+        .participants(meeting)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.arrived_at.is_none())
+        .unwrap();
+    db.check_in(meeting, &waiting.person.id).unwrap();
+}
+
 /// Serves `path` for `n` connections on a loopback port.
 fn server(path: &Path, n: usize) -> (SocketAddr, JoinHandle<Vec<Served>>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -66,17 +77,11 @@ fn a_new_laptop_joins_then_both_exchange_what_they_wrote_apart() {
     let mut guest = guest.into_inner().unwrap();
     assert_eq!(guest.shared_meetings().unwrap()[0].secret, h.secret);
 
-    let waiting = guest
-        .participants(&h.meeting)
-        .unwrap()
-        .into_iter()
-        .find(|p| p.arrived_at.is_none())
-        .unwrap();
     assert_eq!(
         guest.sync_behind(&h.meeting, &first.peer_replica).unwrap(),
         0
     );
-    guest.check_in(&h.meeting, &waiting.person.id).unwrap();
+    check_in_someone(&mut guest, &h.meeting);
     let behind = guest.sync_behind(&h.meeting, &first.peer_replica).unwrap();
     assert!(behind > 0, "the host lacks the check-in");
     let guest = Mutex::new(guest);
@@ -169,16 +174,7 @@ fn a_changed_message_ends_the_session_and_a_replayed_one_is_refused() {
     let (addr, server) = server(&h.path, 3);
     let guest = Mutex::new(Db::open(&guest_path).unwrap());
     exchange(&guest, addr, &h.secret, 0).unwrap();
-    {
-        let mut guest = guest.lock().unwrap();
-        let waiting = guest
-            .participants(&h.meeting)
-            .unwrap()
-            .into_iter()
-            .find(|p| p.arrived_at.is_none())
-            .unwrap();
-        guest.check_in(&h.meeting, &waiting.person.id).unwrap();
-    }
+    check_in_someone(&mut guest.lock().unwrap(), &h.meeting);
     let host_before = dump(&h.path, &h.meeting);
 
     // Frame 0 is the handshake, 1 the Pull, 2 the Push with the check-in.

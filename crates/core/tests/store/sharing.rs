@@ -37,6 +37,16 @@ fn open_demo(db: &mut Db) -> String {
     id
 }
 
+/// The people on the meeting's list who have not arrived.
+fn waiting(db: &Db, meeting_id: &str) -> Vec<String> {
+    db.participants(meeting_id)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.arrived_at.is_none())
+        .map(|p| p.person.id)
+        .collect()
+}
+
 fn minutes(text: &str) -> MinutesInput {
     MinutesInput {
         agenda_item_id: None,
@@ -77,13 +87,7 @@ fn a_joined_meeting_edited_on_two_laptops_converges_and_other_meetings_stay_home
     );
 
     // Apart: a check-in at each door (one person at both), minutes on the guest.
-    let people: Vec<String> = host
-        .participants(&id)
-        .unwrap()
-        .into_iter()
-        .filter(|p| p.arrived_at.is_none())
-        .map(|p| p.person.id)
-        .collect();
+    let people = waiting(&host, &id);
     let (p1, p2) = (&people[0], &people[1]);
     host.check_in(&id, p1).unwrap();
     guest.check_in(&id, p2).unwrap();
@@ -134,14 +138,7 @@ fn a_reopened_shared_file_keeps_merging_what_it_writes() {
     drop(host);
 
     let mut host = Db::open(&a).unwrap();
-    let person = host
-        .participants(&id)
-        .unwrap()
-        .into_iter()
-        .find(|p| p.arrived_at.is_none())
-        .unwrap()
-        .person
-        .id;
+    let person = waiting(&host, &id).remove(0);
     host.check_in(&id, &person).unwrap();
     assert!(pull(&mut host, &mut guest, &id, None) > 0);
     assert_eq!(dump(&a, &id), dump(&b, &id));
@@ -199,13 +196,7 @@ fn a_restored_shared_meeting_is_still_shared_and_its_later_work_reaches_the_team
     let before = host.sync_replica().unwrap();
 
     // Work after the backup reaches the guest, then the host goes back to the backup.
-    let waiting: Vec<String> = host
-        .participants(&id)
-        .unwrap()
-        .into_iter()
-        .filter(|p| p.arrived_at.is_none())
-        .map(|p| p.person.id)
-        .collect();
+    let waiting = waiting(&host, &id);
     for person in &waiting[..2] {
         host.check_in(&id, person).unwrap();
     }
