@@ -855,7 +855,7 @@ export const vi = {
   "settings.trash.emptied": "Đã dọn thùng rác. Bản sao lưu trước khi xoá: {name}.",
   "team.shareTitle": "Làm việc nhóm trên nhiều máy",
   "team.intro":
-    "Dùng chung hội nghị này để nhiều máy tính cùng làm việc với nó một lúc qua mạng nội bộ của cơ quan, không cần Internet: chẳng hạn máy ở các cửa đón đại biểu, máy ghi biên bản, máy chuẩn bị văn bản. Điều nhập trên máy này hiện trên các máy kia và ngược lại. Nếu mạng bị ngắt, mỗi máy vẫn làm tiếp bình thường và tự cập nhật khi mạng có lại.",
+    "Dùng chung hội nghị này để nhiều máy tính cùng làm việc với nó một lúc qua mạng nội bộ của cơ quan, không cần Internet: chẳng hạn máy ở các cửa đón đại biểu, máy ghi biên bản, máy chuẩn bị văn bản. Những gì nhập trên máy này sẽ hiện trên các máy kia và ngược lại. Nếu mạng bị ngắt, mỗi máy vẫn làm tiếp bình thường và tự cập nhật khi mạng có lại.",
   "team.share": "Dùng chung hội nghị này",
   "team.codeTitle": "Mã ghép nối",
   "team.codeHelp":
