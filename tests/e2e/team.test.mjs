@@ -24,7 +24,10 @@ async function number(browser, id) {
 }
 
 test("a second laptop joins by the pairing code and its check-in shows on this screen at once", async () => {
-  const { browser, close } = await launch(freshDataDir(), { HOINGHI_SYNC_LISTEN: "127.0.0.1:0" });
+  const dataDir = freshDataDir();
+  const env = { HOINGHI_SYNC_LISTEN: "127.0.0.1:0" };
+  let present;
+  let { browser, close } = await launch(dataDir, env);
   try {
     await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
     await click(browser, "meeting-open");
@@ -60,9 +63,27 @@ test("a second laptop joins by the pairing code and its check-in shows on this s
     console.log(`a check-in on the other laptop showed here ${took} ms after its sync`);
     assert.ok(took <= 2_000, `shown after ${took} ms`);
 
+    present = before + 1;
+
     await click(browser, "tab-team");
     await waitForText(browser, byTestId("team-peer"), "Máy chưa đặt tên");
     await browser.saveScreenshot(path.join(import.meta.dirname, ".artifacts", "team.png"));
+  } finally {
+    await close();
+  }
+
+  // Started again, the app opens the shared file (loading cr-sqlite) and is still sharing it.
+  ({ browser, close } = await launch(dataDir, env));
+  try {
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "meeting-open");
+    await click(browser, "tab-people");
+    await browser.waitUntil(async () => (await number(browser, "count-present")) === present, {
+      timeout: 10_000,
+      timeoutMsg: "the merged check-in was not there after a restart",
+    });
+    await click(browser, "tab-team");
+    await waitForText(browser, byTestId("team-code"), "@127.0.0.1:");
   } finally {
     await close();
   }
