@@ -72,7 +72,7 @@ enum Message {
     Pull { since: i64 },
     Changes { batch: Batch, want_since: i64 },
     Push { batch: Batch },
-    Done { merged: usize },
+    Done,
     Failed { reason: String },
 }
 
@@ -188,7 +188,7 @@ fn exchange_as(store: &Mutex<Db>, peer: SocketAddr, secret: &str, me: Hello) -> 
     let (sent, version) = (batch.changes.len(), batch.version);
     ch.send(&Message::Push { batch })?;
     match ch.receive()? {
-        Message::Done { .. } => {
+        Message::Done => {
             with(store, |db| {
                 db.sync_pushed(&meeting_id, &them.replica, version)
             })?;
@@ -212,7 +212,7 @@ fn unexpected(message: &Message) -> SyncError {
         Message::Pull { .. } => "Pull",
         Message::Changes { .. } => "Changes",
         Message::Push { .. } => "Push",
-        Message::Done { .. } => "Done",
+        Message::Done => "Done",
         Message::Failed { .. } => "Failed",
     };
     SyncError::Protocol(format!("tin nhắn {name} không đúng lúc"))
@@ -337,7 +337,7 @@ fn answer_from(
         db.sync_merge(meeting, peer, &batch, None)
     }) {
         Ok(received) => {
-            ch.send(&Message::Done { merged: received })?;
+            ch.send(&Message::Done)?;
             Ok(Exchanged {
                 meeting_id: meeting.clone(),
                 title: shared.title,

@@ -37,6 +37,17 @@ fn open_demo(db: &mut Db) -> String {
     id
 }
 
+/// A host (`a.db` in `dir`) sharing the demo meeting, reopened, and a guest
+/// (`b.db`) that has joined it: (host, guest, meeting id, secret).
+fn team(dir: &Path) -> (Db, Db, String, String) {
+    let mut host = Db::open(dir.join("a.db")).unwrap();
+    let id = open_demo(&mut host);
+    let secret = host.share_meeting(&id).unwrap().secret;
+    let mut guest = Db::open(dir.join("b.db")).unwrap();
+    pull(&mut host, &mut guest, &id, Some(&secret));
+    (host, guest, id, secret)
+}
+
 /// The people on the meeting's list who have not arrived.
 fn waiting(db: &Db, meeting_id: &str) -> Vec<String> {
     db.participants(meeting_id)
@@ -130,11 +141,7 @@ fn a_joined_meeting_edited_on_two_laptops_converges_and_other_meetings_stay_home
 fn a_reopened_shared_file_keeps_merging_what_it_writes() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
-    let mut host = Db::open(&a).unwrap();
-    let id = open_demo(&mut host);
-    let secret = host.share_meeting(&id).unwrap().secret;
-    let mut guest = Db::open(&b).unwrap();
-    pull(&mut host, &mut guest, &id, Some(&secret));
+    let (host, mut guest, id, _) = team(dir.path());
     drop(host);
 
     let mut host = Db::open(&a).unwrap();
@@ -147,11 +154,7 @@ fn a_reopened_shared_file_keeps_merging_what_it_writes() {
 #[test]
 fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut host = Db::open(dir.path().join("host.db")).unwrap();
-    let id = open_demo(&mut host);
-    let secret = host.share_meeting(&id).unwrap().secret;
-    let mut guest = Db::open(dir.path().join("guest.db")).unwrap();
-    pull(&mut host, &mut guest, &id, Some(&secret));
+    let (mut host, mut guest, id, _) = team(dir.path());
 
     // The guest also has a meeting of its own, which the host must not write into.
     let own = meeting(&mut guest);
@@ -170,7 +173,7 @@ fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
     forged.col_version = 99;
     batch.changes.push(forged);
     let replica = host.sync_replica().unwrap();
-    let before = dump(&dir.path().join("guest.db"), &own.id);
+    let before = dump(&dir.path().join("b.db"), &own.id);
     let peer = Peer {
         replica: &replica,
         label: "",
@@ -179,7 +182,7 @@ fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
     let err = guest.sync_merge(&id, peer, &batch, None).unwrap_err();
     assert!(matches!(err, CoreError::Conflict(_)), "{err}");
     assert!(err.to_string().contains("không thuộc hội nghị dùng chung"));
-    assert_eq!(dump(&dir.path().join("guest.db"), &own.id), before);
+    assert_eq!(dump(&dir.path().join("b.db"), &own.id), before);
     assert_eq!(guest.meeting(&own.id).unwrap().title, own.title);
 }
 
@@ -187,11 +190,7 @@ fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
 fn a_restored_shared_meeting_is_still_shared_and_its_later_work_reaches_the_team() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
-    let mut host = Db::open(&a).unwrap();
-    let id = open_demo(&mut host);
-    let secret = host.share_meeting(&id).unwrap().secret;
-    let mut guest = Db::open(&b).unwrap();
-    pull(&mut host, &mut guest, &id, Some(&secret));
+    let (mut host, mut guest, id, secret) = team(dir.path());
     let backup = host.backup(BackupReason::Manual).unwrap();
     let before = host.sync_replica().unwrap();
 
@@ -258,11 +257,7 @@ fn a_portable_file_seeds_a_new_laptop_that_then_joins_without_doubling_anything(
 #[test]
 fn a_meeting_deleted_on_one_laptop_goes_to_the_trash_on_all_and_emptying_it_leaves_the_team() {
     let dir = tempfile::tempdir().unwrap();
-    let mut host = Db::open(dir.path().join("a.db")).unwrap();
-    let id = open_demo(&mut host);
-    let secret = host.share_meeting(&id).unwrap().secret;
-    let mut guest = Db::open(dir.path().join("b.db")).unwrap();
-    pull(&mut host, &mut guest, &id, Some(&secret));
+    let (mut host, mut guest, id, _) = team(dir.path());
 
     guest.delete_meeting(&id).unwrap();
     pull(&mut guest, &mut host, &id, None);
