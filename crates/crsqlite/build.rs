@@ -30,15 +30,27 @@ fn main() {
 
     // OUT_DIR is target/[<triple>/]<profile>/build/<package>-<hash>/out.
     if let Some(profile_dir) = out.ancestors().nth(3) {
-        let beside = profile_dir.join(name);
-        std::fs::copy(&library, &beside).unwrap_or_else(|e| {
-            panic!("copying {} to {}: {e}", library.display(), beside.display())
-        });
+        copy_beside(&library, &profile_dir.join(name));
     }
     println!(
         "cargo:rustc-env=HOINGHI_CRSQLITE_BUILT={}",
         library.display()
     );
+}
+
+/// Puts the library at `beside` by renaming a complete copy over it: a
+/// program (or test) running from that folder may have the old one mapped,
+/// and rewriting a mapped library in place makes that program crash. An
+/// identical library is left alone.
+fn copy_beside(library: &Path, beside: &Path) {
+    let built = std::fs::read(library).expect("reading the library just linked");
+    if std::fs::read(beside).is_ok_and(|old| old == built) {
+        return;
+    }
+    let partial = beside.with_extension("partial");
+    std::fs::write(&partial, &built)
+        .and_then(|()| std::fs::rename(&partial, beside))
+        .unwrap_or_else(|e| panic!("copying {} to {}: {e}", library.display(), beside.display()));
 }
 
 fn env(name: &str) -> String {

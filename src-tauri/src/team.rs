@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use hoinghi_core::model::{ErrorKind, IpcError};
 use hoinghi_sync::discovery::{Announcer, Reach};
-use hoinghi_sync::{Exchanged, PeerNews, SyncError};
+use hoinghi_sync::{Exchanged, Invitations, PeerNews, SyncError};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -55,6 +55,8 @@ pub struct Team {
     /// hashed): how a laptop given only a secret finds the host.
     heard: Mutex<HashMap<String, Vec<SocketAddr>>>,
     answering: Arc<AtomicUsize>,
+    /// The six-word invitations this laptop issued (one per meeting).
+    pub invitations: Arc<Invitations>,
     /// This laptop's announcement on the LAN, and its ear for the others'
     /// (none in tests, or without a multicast network).
     discovery: OnceLock<Option<Announcer>>,
@@ -154,7 +156,8 @@ impl Team {
         }
     }
 
-    /// Announces on the LAN the meetings this laptop shares now.
+    /// Announces on the LAN the meetings this laptop shares now, and its
+    /// good invitations (so that six words alone find it).
     pub fn announce(&self, app: &AppHandle) {
         let Some(Some(discovery)) = self.discovery.get() else {
             return;
@@ -163,10 +166,11 @@ impl Team {
             return;
         };
         let shared = lock(&store).shared_meetings().unwrap_or_default();
-        let keys: Vec<String> = shared
+        let mut keys: Vec<String> = shared
             .iter()
             .map(|s| hoinghi_sync::key_id_hex(&s.secret))
             .collect();
+        keys.extend(self.invitations.key_ids());
         if let Err(e) = discovery.announce(&keys) {
             eprintln!("hoinghi: cannot announce on the LAN: {e}");
         }
@@ -247,7 +251,8 @@ fn answer_all(app: &AppHandle, listener: &TcpListener) {
     let port = app.state::<Team>().port();
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
-        let answering = app.state::<Team>().answering.clone();
+        let team = app.state::<Team>();
+        let (answering, invitations) = (team.answering.clone(), team.invitations.clone());
         if answering.fetch_add(1, Ordering::SeqCst) >= MAX_ANSWERING {
             answering.fetch_sub(1, Ordering::SeqCst);
             continue; // Dropped: the sender tries again on its next round.
@@ -255,7 +260,7 @@ fn answer_all(app: &AppHandle, listener: &TcpListener) {
         let app = app.clone();
         std::thread::spawn(move || {
             if let Ok(store) = app.state::<AppState>().store() {
-                let served = hoinghi_sync::answer(&store, stream, None, port);
+                let served = hoinghi_sync::answer(&store, stream, None, &invitations, port);
                 match &served.outcome {
                     Ok(done) => {
                         app.state::<Team>().heard(&done.peer_replica, Ok(done));
@@ -324,14 +329,5 @@ fn announce(app: &AppHandle, done: &Exchanged) {
                 received: done.received,
             },
         );
-    }
-}
-
-/// A failed exchange as the window shows it.
-pub fn ipc_error(e: SyncError) -> IpcError {
-    match e {
-        SyncError::Store(e) => e.into(),
-        SyncError::Network(_) => IpcError::new(ErrorKind::Io, e.to_string()),
-        other => IpcError::new(ErrorKind::Conflict, other.to_string()),
     }
 }

@@ -44,6 +44,7 @@ fn the_fake_backend_is_held_to_the_core() {
             tmp: tmp.path().to_path_buf(),
             kept: Vec::new(),
             picked: None,
+            invitations: Default::default(),
         };
         let mut steps = Vec::new();
         for step in scenario["steps"].as_array().expect("a list of steps") {
@@ -114,6 +115,8 @@ struct Run {
     kept: Vec<(String, String)>,
     /// The delegate list picked in the import wizard.
     picked: Option<hoinghi_import::Source>,
+    /// The six-word invitations issued, as the shell's team keeps them.
+    invitations: hoinghi_sync::Invitations,
 }
 
 type Reply = Result<Value, IpcError>;
@@ -480,24 +483,31 @@ impl Run {
             }
             "meeting_history" => reply(db.meeting_history(&arg::<String>(args, "id"))),
             // Without the shell this laptop listens nowhere and has met no one.
-            "sharing_state" | "sync_now" => reply(team_state(db, args)),
-            "share_meeting" => {
-                db.share_meeting(&arg::<String>(args, "meetingId"))
-                    .map_err(IpcError::from)?;
-                reply(team_state(db, args))
+            "sharing_state" | "sync_now" => reply(team_state(db, &self.invitations, args)),
+            "share_meeting" | "invite_to_meeting" => {
+                let id = arg::<String>(args, "meetingId");
+                if command == "share_meeting" {
+                    db.share_meeting(&id).map_err(IpcError::from)?;
+                }
+                hoinghi_sync::invite(db, &self.invitations, &id).map_err(IpcError::from)?;
+                reply(team_state(db, &self.invitations, args))
             }
             "set_sync_label" => {
                 db.set_sync_label(&arg::<String>(args, "label"))
                     .map_err(IpcError::from)?;
-                reply(team_state(db, args))
+                reply(team_state(db, &self.invitations, args))
             }
             // Joining needs the other laptop: here only a meeting shared in
             // the same store answers, as the fake backend does.
             "join_meeting" => {
                 let (secret, _) = hoinghi_sync::parse_pairing_code(&arg::<String>(args, "code"))
                     .map_err(IpcError::from)?;
+                let invited = self.invitations.meeting_of(&secret);
                 let shared = db.shared_meetings().map_err(IpcError::from)?;
-                match shared.into_iter().find(|s| s.secret == secret) {
+                match shared
+                    .into_iter()
+                    .find(|s| s.secret == secret || invited.as_ref() == Some(&s.meeting_id))
+                {
                     Some(s) => ok(json!(JoinedMeeting {
                         meeting_id: s.meeting_id,
                         title: s.title,
@@ -599,11 +609,19 @@ fn arg<T: DeserializeOwned>(args: &Value, name: &str) -> T {
         .unwrap_or_else(|e| panic!("argument {name} of {args}: {e}"))
 }
 
-fn team_state(db: &mut Db, args: &Value) -> Result<SharingState, IpcError> {
+fn team_state(
+    db: &mut Db,
+    invitations: &hoinghi_sync::Invitations,
+    args: &Value,
+) -> Result<SharingState, IpcError> {
     let id = arg::<String>(args, "meetingId");
-    Ok(hoinghi_sync::sharing_state(db, &id, &[], |_| {
-        Default::default()
-    })?)
+    Ok(hoinghi_sync::sharing_state(
+        db,
+        &id,
+        &[],
+        invitations.current(&id),
+        |_| Default::default(),
+    )?)
 }
 
 fn reply<T: serde::Serialize, E: Into<IpcError>>(r: Result<T, E>) -> Reply {

@@ -1,12 +1,15 @@
 // End-to-end: team work. The real window shares the demo meeting; a second
-// laptop (hoinghi-cli, its own database) joins with the pairing code shown on
+// laptop (hoinghi-cli, its own database) joins with the six words shown on
 // screen, checks a delegate in at its door and syncs: the window shows it at
-// once. Everything stays on loopback (HOINGHI_SYNC_LISTEN).
+// once. Then the other way round: the window joins a meeting hoinghi-cli
+// serves, by the six words it printed. Everything stays on loopback
+// (HOINGHI_SYNC_LISTEN).
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { test } from "node:test";
 
 import { byTestId, click, freshDataDir, launch, type, waitForText } from "./support.mjs";
@@ -23,7 +26,7 @@ async function number(browser, id) {
   return Number((await browser.$(byTestId(id)).getText()).trim());
 }
 
-test("a second laptop joins by the pairing code and its check-in shows on this screen at once", async () => {
+test("a second laptop joins by the six words and its check-in shows on this screen at once", async () => {
   const dataDir = freshDataDir();
   const env = { HOINGHI_SYNC_LISTEN: "127.0.0.1:0" };
   let present;
@@ -42,11 +45,13 @@ test("a second laptop joins by the pairing code and its check-in shows on this s
     const code = (await browser.$(byTestId("team-code")).getText()).trim();
     const [secret, addresses] = code.split("@");
     const address = addresses.split(",")[0];
+    const words = (await browser.$(byTestId("team-invitation")).getText()).trim();
+    assert.match(words, /^[a-z]+( [a-z]+){5}$/);
 
     const other = path.join(freshDataDir(), "other");
     mkdirSync(other, { recursive: true });
     const db = path.join(other, "door2.db");
-    const joined = cli(["sync", "once", "--db", db, "--peer", address, "--secret", secret]);
+    const joined = cli(["sync", "once", "--db", db, "--peer", address, "--secret", words]);
     assert.match(joined, /Đã tham gia hội nghị/);
 
     await click(browser, "tab-people");
@@ -86,5 +91,40 @@ test("a second laptop joins by the pairing code and its check-in shows on this s
     await waitForText(browser, byTestId("team-code"), "@127.0.0.1:");
   } finally {
     await close();
+  }
+});
+
+test("this laptop joins a meeting another serves, by the six words it printed", async () => {
+  const host = path.join(freshDataDir(), "host.db");
+  cli(["demo", "--db", host]);
+  cli(["meeting", "share", "--db", host]);
+  const server = spawn(
+    CLI,
+    ["sync", "serve", "--db", host, "--listen", "127.0.0.1:0", "--invite"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const { browser, close } = await launch(freshDataDir(), { HOINGHI_SYNC_LISTEN: "127.0.0.1:0" });
+  try {
+    // stdout: "words\ttitle"; stderr: "… tại 127.0.0.1:PORT."
+    const [printed, serving] = await Promise.all([
+      createInterface({ input: server.stdout })[Symbol.asyncIterator]().next(),
+      createInterface({ input: server.stderr })[Symbol.asyncIterator]().next(),
+    ]);
+    const words = printed.value.split("\t")[0];
+    const address = serving.value.split(" ").at(-1).replace(/\.$/, "");
+
+    await waitForText(browser, byTestId("meeting-row"), DEMO_TITLE);
+    await click(browser, "join-open");
+    // Read out across the room and typed with marks, as a secretary types Vietnamese.
+    const typed = words.replace(/^hoa /, "hòa ").replace(/ sao /, " sáo ");
+    await type(browser, "join-code", `${typed} @${address}`);
+    await click(browser, "join-submit");
+    await waitForText(browser, byTestId("team-peer"), address, 20_000);
+    assert.equal(await browser.$(byTestId("team-invitation-none")).isExisting(), true);
+  } finally {
+    await close();
+    server.kill();
   }
 });

@@ -16,8 +16,8 @@
 //!   hoinghi-cli import --db FILE [--meeting ID | --directory] [--sheet NAME] [--section NAME] [--dry-run] PATH
 //!   hoinghi-cli export-list --db FILE [--meeting ID] -o LIST.xlsx
 //!   hoinghi-cli meeting share --db FILE [--meeting ID]
-//!   hoinghi-cli sync serve --db FILE --listen ADDR:PORT [--secret SECRET] [--connections N]
-//!   hoinghi-cli sync once --db FILE --peer ADDR:PORT --secret SECRET
+//!   hoinghi-cli sync serve --db FILE --listen ADDR:PORT [--secret SECRET] [--invite] [--connections N]
+//!   hoinghi-cli sync once --db FILE --peer ADDR:PORT --secret SECRET|"SIX WORDS"
 
 /// A short-lived process that builds and frees hundreds of thousands of
 /// small strings: mimalloc allocates and frees them several times faster
@@ -241,6 +241,10 @@ enum SyncCommand {
         /// Serve only the meeting shared under this secret.
         #[arg(long)]
         secret: Option<String>,
+        /// Print a six-word invitation into each meeting served (good for 30
+        /// minutes), which another laptop can give `sync once` as its secret.
+        #[arg(long)]
+        invite: bool,
         /// Stop after this many connections.
         #[arg(long)]
         connections: Option<usize>,
@@ -252,6 +256,8 @@ enum SyncCommand {
         db: PathBuf,
         #[arg(long)]
         peer: std::net::SocketAddr,
+        /// The meeting's secret, or a six-word invitation the laptop at
+        /// --peer issued.
         #[arg(long)]
         secret: String,
     },
@@ -563,15 +569,26 @@ fn run(command: Command) -> Result<String, String> {
             db,
             listen,
             secret,
+            invite,
             connections,
         }) => {
             let store = open_existing_for_writing(&db)?;
-            if store
-                .shared_meetings()
-                .map_err(|e| e.to_string())?
-                .is_empty()
-            {
+            let shared = store.shared_meetings().map_err(|e| e.to_string())?;
+            if shared.is_empty() {
                 return Err("chưa có hội nghị nào được dùng chung (xem `meeting share`).".into());
+            }
+            let invitations = hoinghi_sync::Invitations::default();
+            if invite {
+                let only = secret.as_deref().map(hoinghi_sync::normalise_secret);
+                for s in shared
+                    .iter()
+                    .filter(|s| only.as_ref().is_none_or(|o| *o == s.secret))
+                {
+                    let words = hoinghi_sync::invite(&store, &invitations, &s.meeting_id)
+                        .map_err(|e| e.to_string())?
+                        .words;
+                    println!("{words}\t{}", s.title);
+                }
             }
             let listener = std::net::TcpListener::bind(listen)
                 .map_err(|e| format!("không mở được cổng {listen}: {e}"))?;
@@ -581,6 +598,7 @@ fn run(command: Command) -> Result<String, String> {
                 &std::sync::Mutex::new(store),
                 &listener,
                 secret.as_deref(),
+                &invitations,
                 connections,
                 |served| match served.outcome {
                     Ok(done) => eprintln!(

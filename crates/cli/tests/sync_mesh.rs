@@ -22,14 +22,23 @@ struct Server {
 
 impl Server {
     fn start(db: &Path, connections: Option<usize>) -> Server {
+        Self::start_with(db, connections, &[])
+    }
+
+    fn start_with(db: &Path, connections: Option<usize>, args: &[&str]) -> Server {
         let mut cmd = Command::new(CLI);
         cmd.args(["sync", "serve", "--db"])
             .arg(db)
-            .args(["--listen", "127.0.0.1:0"]);
+            .args(["--listen", "127.0.0.1:0"])
+            .args(args);
         if let Some(n) = connections {
             cmd.args(["--connections", &n.to_string()]);
         }
-        let mut child = cmd.stderr(Stdio::piped()).spawn().unwrap();
+        let mut child = cmd
+            .stderr(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
         let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
         let first = lines.next().unwrap().unwrap();
         let addr = first
@@ -61,8 +70,10 @@ fn sync_once(db: &Path, peer: SocketAddr, secret: &str) {
         .unwrap();
     assert!(
         out.status.success(),
-        "sync once {}: {}",
+        "sync once {} ({}): {}{}",
         db.display(),
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
 }
@@ -107,6 +118,31 @@ fn arrived(db: &Path, meeting: &str) -> Vec<(String, bool)> {
         .into_iter()
         .map(|p| (p.person.id, p.arrived_at.is_some()))
         .collect()
+}
+
+#[test]
+fn a_laptop_joins_with_the_six_words_a_serving_laptop_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let hub = dir.path().join("hub.db");
+    let meeting = {
+        let mut db = Db::open(&hub).unwrap();
+        let meeting = db.write_demo().unwrap();
+        db.share_meeting(&meeting).unwrap();
+        meeting
+    };
+    let mut server = Server::start_with(&hub, Some(2), &["--invite"]);
+    let mut printed = String::new();
+    BufReader::new(server.child.stdout.take().unwrap())
+        .read_line(&mut printed)
+        .unwrap();
+    let (words, title) = printed.trim_end().split_once('\t').unwrap();
+    assert_eq!(words.split(' ').count(), 6, "{printed}");
+    assert!(title.starts_with("Hội nghị giao ban"), "{printed}");
+
+    let laptop = dir.path().join("laptop.db");
+    sync_once(&laptop, server.addr, words);
+    assert_eq!(dump(&laptop, &meeting), dump(&hub, &meeting));
+    assert!(dump(&laptop, &meeting).len() > 100);
 }
 
 #[test]

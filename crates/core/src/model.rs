@@ -1152,6 +1152,10 @@ pub struct SharingState {
     /// laptop (`SECRET@ip:port`, several addresses separated by commas);
     /// empty when the meeting is not shared.
     pub pairing_code: String,
+    /// The six-word invitation another laptop can type instead of the
+    /// secret ("" when none is good now), and when it lapses (UTC, ISO 8601).
+    pub invitation: String,
+    pub invitation_expires_at: String,
     /// The addresses this laptop listens on for its team ("" when it does not).
     pub listening: String,
     /// What this laptop does in the team (cửa số 2, ghi biên bản…), shown to the others.

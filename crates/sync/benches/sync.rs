@@ -25,7 +25,7 @@ use hoinghi_sync::{exchange, serve};
 fn serve_forever(store: Arc<Mutex<Db>>) -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || serve(&store, &listener, None, None, drop));
+    std::thread::spawn(move || serve(&store, &listener, None, &Default::default(), None, drop));
     addr
 }
 

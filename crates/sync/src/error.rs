@@ -7,8 +7,9 @@ use thiserror::Error;
 pub enum SyncError {
     /// The other side does not share a meeting under this pairing code.
     #[error(
-        "Máy kia không nhận mã ghép nối này: mã sai, hoặc hội nghị chưa được chia sẻ trên máy đó. \
-         Không có gì được gửi hay nhận. Hãy kiểm tra lại mã trên máy chủ trì."
+        "Máy kia không nhận mã ghép nối này: mã sai, mã mời 6 chữ đã hết hạn, hoặc hội nghị chưa \
+         được chia sẻ trên máy đó. Không có gì được gửi hay nhận. Hãy kiểm tra lại mã trên máy \
+         chủ trì."
     )]
     NotPaired,
 
@@ -31,6 +32,18 @@ pub enum SyncError {
 
     #[error(transparent)]
     Store(#[from] CoreError),
+}
+
+/// A failed exchange as the window shows it.
+impl From<SyncError> for hoinghi_core::model::IpcError {
+    fn from(e: SyncError) -> Self {
+        use hoinghi_core::model::{ErrorKind, IpcError};
+        match e {
+            SyncError::Store(e) => e.into(),
+            SyncError::Network(_) => IpcError::new(ErrorKind::Io, e.to_string()),
+            other => IpcError::new(ErrorKind::Conflict, other.to_string()),
+        }
+    }
 }
 
 impl SyncError {

@@ -20,10 +20,16 @@
 //!
 //! A laptop with no copy of the meeting joins it by step 4: the meeting
 //! becomes shared there, with the same secret.
+//!
+//! A laptop given a six-word invitation (`invite.rs`) instead of the secret
+//! first opens a session keyed by the invitation; S answers step 2 with
+//! `Invited` and the meeting's secret, and the session ends. C then
+//! exchanges with the secret as above.
 
 mod channel;
 pub mod discovery;
 mod error;
+mod invite;
 mod pairing;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -36,6 +42,7 @@ use serde::{Deserialize, Serialize};
 use channel::{key_id, Channel, MAGIC};
 pub use channel::{key_id_hex, normalise_secret};
 pub use error::{Result, SyncError};
+pub use invite::{invite, parse_invitation, Invitation, Invitations};
 pub use pairing::{pairing_code, parse_pairing_code, sharing_state, PeerNews};
 
 /// The version of the exchange described above.
@@ -64,6 +71,11 @@ enum Welcome {
     },
     Refused {
         reason: String,
+    },
+    /// The answer to an invitation: the meeting's secret, to exchange with.
+    Invited {
+        hello: Hello,
+        secret: String,
     },
 }
 
@@ -135,10 +147,33 @@ fn incompatible(ours: &Hello, theirs: &Hello) -> Option<String> {
 
 /// Exchanges the changes of the meeting shared under `secret` with the laptop
 /// at `peer`, both ways. Into a file without that meeting, brings it whole.
+/// `secret` may be a six-word invitation that laptop issued instead.
 /// `port` is where this laptop listens for its team (0: nowhere).
 pub fn exchange(store: &Mutex<Db>, peer: SocketAddr, secret: &str, port: u16) -> Result<Exchanged> {
     let me = hello_of(store, port)?;
-    exchange_as(store, peer, secret, me)
+    match parse_invitation(secret) {
+        Some(words) => {
+            let secret = redeem(peer, &words, &me)?;
+            exchange_as(store, peer, &secret, me)
+        }
+        None => exchange_as(store, peer, secret, me),
+    }
+}
+
+/// The secret of the meeting the laptop at `peer` invited into with `words`.
+fn redeem(peer: SocketAddr, words: &str, me: &Hello) -> Result<String> {
+    let stream = TcpStream::connect_timeout(&peer, Duration::from_secs(2))?;
+    let (_, welcome): (Channel, Welcome) = Channel::connect(stream, words, me)?;
+    match welcome {
+        Welcome::Invited { hello, secret } => match incompatible(me, &hello) {
+            Some(reason) => Err(SyncError::Refused(reason)),
+            None => Ok(secret),
+        },
+        Welcome::Refused { reason } => Err(SyncError::Refused(reason)),
+        Welcome::Accepted { .. } => Err(SyncError::Protocol(
+            "máy kia không gửi mã của hội nghị".into(),
+        )),
+    }
 }
 
 fn exchange_as(store: &Mutex<Db>, peer: SocketAddr, secret: &str, me: Hello) -> Result<Exchanged> {
@@ -147,6 +182,11 @@ fn exchange_as(store: &Mutex<Db>, peer: SocketAddr, secret: &str, me: Hello) -> 
     let (mut ch, welcome): (Channel, Welcome) = Channel::connect(stream, secret, &me)?;
     let (them, meeting_id, title) = match welcome {
         Welcome::Refused { reason } => return Err(SyncError::Refused(reason)),
+        Welcome::Invited { .. } => {
+            return Err(SyncError::Protocol(
+                "tin nhắn Invited không đúng lúc".into(),
+            ))
+        }
         Welcome::Accepted {
             hello,
             meeting_id,
@@ -184,7 +224,13 @@ fn exchange_as(store: &Mutex<Db>, peer: SocketAddr, secret: &str, me: Hello) -> 
             return Err(e);
         }
     };
-    let batch = with(store, |db| db.sync_changes(&meeting_id, want_since))?;
+    let batch = with(store, |db| {
+        if joined {
+            db.sync_changes_made_here(&meeting_id, want_since)
+        } else {
+            db.sync_changes(&meeting_id, want_since)
+        }
+    })?;
     let (sent, version) = (batch.changes.len(), batch.version);
     ch.send(&Message::Push { batch })?;
     match ch.receive()? {
@@ -226,19 +272,21 @@ pub struct Served {
 }
 
 /// Serves the meetings this file shares (only the one shared under `secret`,
-/// if given) on `listener`: one connection at a time, `limit` connections in
-/// all or until the process ends. `report` hears how each went.
+/// if given) on `listener`, and answers the `invitations` it issued: one
+/// connection at a time, `limit` connections in all or until the process
+/// ends. `report` hears how each went.
 pub fn serve(
     store: &Mutex<Db>,
     listener: &TcpListener,
     secret: Option<&str>,
+    invitations: &Invitations,
     limit: Option<usize>,
     mut report: impl FnMut(Served),
 ) -> Result<()> {
     let port = listener.local_addr()?.port();
     for (n, stream) in listener.incoming().enumerate() {
         let stream = stream?;
-        report(answer(store, stream, secret, port));
+        report(answer(store, stream, secret, invitations, port));
         if limit.is_some_and(|l| n + 1 >= l) {
             break;
         }
@@ -247,12 +295,19 @@ pub fn serve(
 }
 
 /// Answers one connection from another laptop (see the module documentation)
-/// on a listener at `port`, serving only the meeting shared under `only` if given.
-pub fn answer(store: &Mutex<Db>, stream: TcpStream, only: Option<&str>, port: u16) -> Served {
+/// on a listener at `port`, serving only the meeting shared under `only` if
+/// given, or handing the secret to a laptop that holds one of `invitations`.
+pub fn answer(
+    store: &Mutex<Db>,
+    stream: TcpStream,
+    only: Option<&str>,
+    invitations: &Invitations,
+    port: u16,
+) -> Served {
     let peer = stream
         .peer_addr()
         .unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)));
-    let outcome = answer_from(store, stream, peer, only, port);
+    let outcome = answer_from(store, stream, peer, only, invitations, port);
     Served { peer, outcome }
 }
 
@@ -261,6 +316,7 @@ fn answer_from(
     mut stream: TcpStream,
     peer: SocketAddr,
     only: Option<&str>,
+    invitations: &Invitations,
     port: u16,
 ) -> Result<Exchanged> {
     use std::io::Read;
@@ -273,15 +329,28 @@ fn answer_from(
         return Err(SyncError::Protocol("không phải kết nối HoiNghi".into()));
     }
     let only = only.map(normalise_secret);
-    let shared = with(store, |db| db.shared_meetings())?
-        .into_iter()
-        .filter(|s| {
-            only.as_ref()
-                .is_none_or(|o| *o == normalise_secret(&s.secret))
-        })
+    let shared = with(store, |db| db.shared_meetings())?;
+    let serving = |s: &&hoinghi_core::SharedMeeting| {
+        only.as_ref()
+            .is_none_or(|o| *o == normalise_secret(&s.secret))
+    };
+    let Some(shared) = shared
+        .iter()
+        .filter(serving)
         .find(|s| key_id(&s.secret)[..] == prelude[8..])
+        .cloned()
+    else {
+        let invited = invitations.find(&prelude[8..]).and_then(|i| {
+            shared
+                .iter()
+                .filter(serving)
+                .find(|s| s.meeting_id == i.meeting_id)
+                .map(|s| (i, s.clone()))
+        });
         // Closing without a word: a stranger learns nothing.
-        .ok_or(SyncError::NotPaired)?;
+        let (invitation, shared) = invited.ok_or(SyncError::NotPaired)?;
+        return hand_over(store, stream, &invitation, shared, port);
+    };
     let me = hello_of(store, port)?;
     let mut refusal = None;
     let (mut ch, them): (Channel, Hello) = Channel::accept(stream, &shared.secret, |them| {
@@ -357,6 +426,44 @@ fn answer_from(
     }
 }
 
+/// Answers a laptop that holds `invitation`: sends the meeting's secret (or
+/// why it is refused) and ends the session. Nothing is exchanged yet, so the
+/// outcome counts no changes.
+fn hand_over(
+    store: &Mutex<Db>,
+    stream: TcpStream,
+    invitation: &Invitation,
+    shared: hoinghi_core::SharedMeeting,
+    port: u16,
+) -> Result<Exchanged> {
+    let me = hello_of(store, port)?;
+    let mut refusal = None;
+    let (_, them): (Channel, Hello) = Channel::accept(stream, &invitation.words, |them| {
+        refusal = incompatible(&me, them);
+        match &refusal {
+            Some(reason) => Welcome::Refused {
+                reason: reason.clone(),
+            },
+            None => Welcome::Invited {
+                hello: me.clone(),
+                secret: shared.secret.clone(),
+            },
+        }
+    })?;
+    if let Some(reason) = refusal {
+        return Err(SyncError::Refused(reason));
+    }
+    Ok(Exchanged {
+        meeting_id: shared.meeting_id,
+        title: shared.title,
+        joined: false,
+        peer_replica: them.replica,
+        peer_label: them.label,
+        received: 0,
+        sent: 0,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,9 +479,14 @@ mod tests {
         let addr = listener.local_addr().unwrap();
         let server = std::thread::spawn(move || {
             let mut outcomes = Vec::new();
-            serve(&host, &listener, None, Some(2), |s| {
-                outcomes.push(s.outcome)
-            })
+            serve(
+                &host,
+                &listener,
+                None,
+                &Invitations::default(),
+                Some(2),
+                |s| outcomes.push(s.outcome),
+            )
             .unwrap();
             outcomes
         });

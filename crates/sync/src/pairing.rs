@@ -4,6 +4,8 @@
 //! A code is the meeting's secret, grouped by four for reading aloud, then
 //! `@` and the addresses the sharing laptop listens on:
 //! `55P1-5M4X-M021-HEWJ-4QXT-QQBB-NN@192.168.1.10:47470`.
+//! A six-word invitation (`invite.rs`) stands in for the secret, with or
+//! without the addresses: `hoa mai song sao vang tre@192.168.1.10:47470`.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -12,6 +14,7 @@ use hoinghi_core::model::{SharingState, SyncPeer};
 use hoinghi_core::{CoreError, Db};
 
 use crate::channel::normalise_secret;
+use crate::invite::{parse_invitation, Invitation};
 
 /// How long after its last good exchange a laptop still counts as connected.
 const CONNECTED_FOR: Duration = Duration::from_secs(15);
@@ -36,22 +39,30 @@ pub fn pairing_code(secret: &str, addresses: &[SocketAddr]) -> String {
     code
 }
 
-/// The secret and the addresses in a code as typed (spaces, case and
-/// hyphens do not matter). A code without `@…` has no address: the laptop
-/// that shares the meeting is then looked for on the LAN.
+/// The secret (or six-word invitation) and the addresses in a code as typed
+/// (spaces, case and hyphens do not matter, nor marks on the words). A code
+/// without `@…` has no address: the laptop that shares the meeting is then
+/// looked for on the LAN.
 pub fn parse_pairing_code(code: &str) -> Result<(String, Vec<SocketAddr>), CoreError> {
     let malformed = || CoreError::Invalid {
         field: "code",
-        message: "Mã ghép nối không đúng dạng. Mã có dạng \
-                  XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@địa-chỉ:cổng, như hiện trên máy chủ trì."
+        message: "Mã ghép nối không đúng dạng. Hãy nhập mã mời 6 chữ (ví dụ: hoa mai song sao \
+                  vang tre) hoặc mã đầy đủ XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@địa-chỉ:cổng, như \
+                  hiện trên máy chủ trì."
             .into(),
     };
-    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    let (secret, addresses) = code.split_once('@').unwrap_or((&code, ""));
-    let secret = normalise_secret(secret);
-    if secret.len() != SECRET_LEN || !secret.chars().all(|c| ALPHABET.contains(c)) {
-        return Err(malformed());
-    }
+    let (secret, addresses) = code.split_once('@').unwrap_or((code, ""));
+    let secret = match parse_invitation(secret) {
+        Some(words) => words,
+        None => {
+            let secret = normalise_secret(secret);
+            if secret.len() != SECRET_LEN || !secret.chars().all(|c| ALPHABET.contains(c)) {
+                return Err(malformed());
+            }
+            secret
+        }
+    };
+    let addresses: String = addresses.chars().filter(|c| !c.is_whitespace()).collect();
     if !code.contains('@') {
         return Ok((secret, Vec::new()));
     }
@@ -75,11 +86,13 @@ pub struct PeerNews {
 }
 
 /// Meeting `meeting_id`'s team as its panel shows it: listening on
-/// `listening`, with `news(replica)` for what happened lately with each peer.
+/// `listening`, with its good `invitation` if any, and `news(replica)` for
+/// what happened lately with each peer.
 pub fn sharing_state(
     db: &mut Db,
     meeting_id: &str,
     listening: &[SocketAddr],
+    invitation: Option<Invitation>,
     news: impl Fn(&str) -> PeerNews,
 ) -> Result<SharingState, CoreError> {
     db.meeting(meeting_id)?;
@@ -114,6 +127,18 @@ pub fn sharing_state(
         } else {
             String::new()
         },
+        invitation: invitation
+            .as_ref()
+            .filter(|_| shared.is_some())
+            .map(|i| i.words.clone())
+            .unwrap_or_default(),
+        invitation_expires_at: invitation
+            .filter(|_| shared.is_some())
+            .map(|i| {
+                chrono::DateTime::<chrono::Utc>::from(i.expires_at)
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            })
+            .unwrap_or_default(),
         shared: shared.is_some(),
         label: db.sync_label()?,
         peers,
@@ -141,7 +166,10 @@ mod tests {
             (secret.into(), at.clone())
         );
         let typed = " 55p1 5m4x-m021-hewj-4qxt-qqbb-nn @192.168.1.10:47470 , 10.0.0.5:47470";
-        assert_eq!(parse_pairing_code(typed).unwrap(), (secret.into(), at));
+        assert_eq!(
+            parse_pairing_code(typed).unwrap(),
+            (secret.into(), at.clone())
+        );
         assert_eq!(
             pairing_code(secret, &[]),
             "55P1-5M4X-M021-HEWJ-4QXT-QQBB-NN"
@@ -150,6 +178,15 @@ mod tests {
             parse_pairing_code("55p1-5m4x-m021-hewj-4qxt-qqbb-nn").unwrap(),
             (secret.into(), vec![]),
             "the secret alone: the host is looked for on the LAN"
+        );
+        assert_eq!(
+            parse_pairing_code("Hòa mai sông sao vàng tre @ 192.168.1.10:47470").unwrap(),
+            ("hoa mai song sao vang tre".into(), vec![at[0]]),
+            "six words stand in for the secret"
+        );
+        assert_eq!(
+            parse_pairing_code("hoa mai song sao vang tre").unwrap(),
+            ("hoa mai song sao vang tre".into(), vec![])
         );
     }
 
@@ -162,6 +199,8 @@ mod tests {
             "55P1-5M4X-M021-HEWJ-4QXT-QQBB-NN@may-chu:47470",
             "55P1-5M4X-M021-HEWJ-4QXT-QQBB-NN@192.168.1.10",
             "55P1-5M4X-M021-HEWJ-4QXT-QQBB-NN@192.168.1.10:0",
+            "hoa mai song sao vang",
+            "hoa mai song sao vang xyz@192.168.1.10:47470",
         ] {
             let err = parse_pairing_code(bad).unwrap_err();
             assert!(

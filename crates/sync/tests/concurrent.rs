@@ -45,7 +45,7 @@ fn doors_and_minutes_written_during_exchanges_end_identical_everywhere() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     let serving = hub.clone();
-    std::thread::spawn(move || serve(&serving, &listener, None, None, drop));
+    std::thread::spawn(move || serve(&serving, &listener, None, &Default::default(), None, drop));
 
     let laptops: Vec<Arc<Mutex<Db>>> = (0..4)
         .map(|i| {

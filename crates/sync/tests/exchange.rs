@@ -4,11 +4,11 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use hoinghi_core::Db;
-use hoinghi_sync::{exchange, serve, Served, SyncError};
+use hoinghi_sync::{exchange, serve, Invitations, Served, SyncError};
 
 /// The meeting's rows in every shared table, read from the file.
 fn dump(path: &Path, meeting: &str) -> Vec<String> {
@@ -50,13 +50,25 @@ fn check_in_someone(db: &mut Db, meeting: &str) {
 
 /// Serves `path` for `n` connections on a loopback port.
 fn server(path: &Path, n: usize) -> (SocketAddr, JoinHandle<Vec<Served>>) {
+    server_inviting(path, n, Arc::default())
+}
+
+/// Serves `path` for `n` connections, answering `invitations` too.
+fn server_inviting(
+    path: &Path,
+    n: usize,
+    invitations: Arc<Invitations>,
+) -> (SocketAddr, JoinHandle<Vec<Served>>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     let path = path.to_path_buf();
     let handle = std::thread::spawn(move || {
         let db = Mutex::new(Db::open(&path).unwrap());
         let mut served = Vec::new();
-        serve(&db, &listener, None, Some(n), |s| served.push(s)).unwrap();
+        serve(&db, &listener, None, &invitations, Some(n), |s| {
+            served.push(s)
+        })
+        .unwrap();
         served
     });
     (addr, handle)
@@ -74,6 +86,7 @@ fn a_new_laptop_joins_then_both_exchange_what_they_wrote_apart() {
     assert!(first.joined);
     assert_eq!(first.meeting_id, h.meeting);
     assert!(first.received > 100, "{first:?}");
+    assert_eq!(first.sent, 0, "a new laptop sends back nothing it was sent");
     let mut guest = guest.into_inner().unwrap();
     assert_eq!(guest.shared_meetings().unwrap()[0].secret, h.secret);
 
@@ -118,6 +131,53 @@ fn a_wrong_secret_gets_nothing_and_changes_nothing() {
     ));
     assert_eq!(dump(&h.path, &h.meeting), before);
     assert!(dump(&guest_path, &h.meeting).is_empty());
+}
+
+#[test]
+fn six_words_bring_a_new_laptop_in_and_stale_or_wrong_words_get_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = host(dir.path());
+    let invitations = Arc::new(Invitations::default());
+    let stale = invitations.issue(&h.meeting).unwrap().words;
+    let words = invitations.issue(&h.meeting).unwrap().words;
+    let wrong = if words.starts_with("hoa ") {
+        "mai mai mai mai mai mai"
+    } else {
+        "hoa hoa hoa hoa hoa hoa"
+    };
+    let before = dump(&h.path, &h.meeting);
+    // Stale words, wrong words, then the invitation and the exchange it leads to.
+    let (addr, server) = server_inviting(&h.path, 4, invitations);
+    let guest_path = dir.path().join("guest.db");
+    let guest = Mutex::new(Db::open(&guest_path).unwrap());
+    for refused in [stale.as_str(), wrong] {
+        let err = exchange(&guest, addr, refused, 0).unwrap_err();
+        assert!(matches!(err, SyncError::NotPaired), "{refused}: {err:?}");
+    }
+    assert!(dump(&guest_path, &h.meeting).is_empty());
+
+    // Typed in capitals, with marks on the first word, as a secretary might.
+    let typed = words.to_uppercase().replacen("A", "À", 1);
+    let joined = exchange(&guest, addr, &typed, 0).unwrap();
+    assert!(joined.joined && joined.received > 100, "{joined:?}");
+    let guest = guest.into_inner().unwrap();
+    assert_eq!(
+        guest.shared_meetings().unwrap()[0].secret,
+        h.secret,
+        "the guest keeps the meeting's secret, not the words"
+    );
+    drop(guest);
+    assert_eq!(dump(&guest_path, &h.meeting), before);
+    let served = server.join().unwrap();
+    assert!(matches!(served[0].outcome, Err(SyncError::NotPaired)));
+    assert!(matches!(served[1].outcome, Err(SyncError::NotPaired)));
+    let handed = served[2].outcome.as_ref().unwrap();
+    assert_eq!(
+        (handed.sent, handed.received),
+        (0, 0),
+        "words carry no changes"
+    );
+    assert!(served[3].outcome.is_ok());
 }
 
 /// Relays one connection to `to`, passing client frames through `tamper`

@@ -32,6 +32,7 @@ macro_rules! with_commands {
             meetings::meeting_history,
             sharing::sharing_state,
             sharing::share_meeting,
+            sharing::invite_to_meeting,
             sharing::join_meeting,
             sharing::set_sync_label,
             sharing::sync_now,

@@ -13,6 +13,7 @@ fn state_of(db: &mut Db, team: &Team, meeting_id: &str) -> Result<SharingState, 
         db,
         meeting_id,
         &team.addresses(),
+        team.invitations.current(meeting_id),
         team.news(),
     )?)
 }
@@ -36,8 +37,33 @@ pub async fn share_meeting(
 ) -> Result<SharingState, IpcError> {
     let id = meeting_id.clone();
     state.run(move |db| db.share_meeting(&id)).await?;
+    invite(app, state, meeting_id).await
+}
+
+/// Issues a new six-word invitation into a shared meeting (the last one
+/// stops working) and announces it on the LAN.
+#[tauri::command]
+pub async fn invite_to_meeting(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<SharingState, IpcError> {
+    invite(app, state, meeting_id).await
+}
+
+async fn invite(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<SharingState, IpcError> {
+    let team = app.state::<Team>();
+    let invitations = team.invitations.clone();
+    let id = meeting_id.clone();
+    state
+        .run(move |db| hoinghi_sync::invite(db, &invitations, &id))
+        .await?;
     Team::start(&app)?;
-    app.state::<Team>().announce(&app);
+    team.announce(&app);
     state
         .run(move |db| state_of(db, &app.state::<Team>(), &meeting_id))
         .await
@@ -57,8 +83,8 @@ pub async fn join_meeting(app: AppHandle, code: String) -> Result<JoinedMeeting,
                 return Err(IpcError::new(
                     hoinghi_core::model::ErrorKind::Conflict,
                     "Không tìm thấy máy chủ trì trong mạng nội bộ (máy đó chưa mở HoiNghi, khác \
-                     mạng, hoặc mạng chặn việc tự tìm máy). Hãy nhập cả phần sau dấu @ (địa chỉ \
-                     của máy chủ trì), như trên màn hình của máy đó.",
+                     mạng, hoặc mạng chặn việc tự tìm máy). Hãy nhập mã đầy đủ hiện trên máy \
+                     chủ trì, có phần @địa chỉ (hoặc 6 chữ kèm phần @địa chỉ đó).",
                 ));
             }
             found
@@ -79,9 +105,7 @@ pub async fn join_meeting(app: AppHandle, code: String) -> Result<JoinedMeeting,
                 Err(e) => last = Some(e),
             }
         }
-        Err(team::ipc_error(
-            last.expect("there is at least one address"),
-        ))
+        Err(last.expect("there is at least one address").into())
     })
     .await
     .map_err(|e| IpcError::new(hoinghi_core::model::ErrorKind::Io, e.to_string()))?

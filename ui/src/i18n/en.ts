@@ -50,7 +50,7 @@ export const en: Dictionary = {
   "join.title": "Join a shared meeting",
   "join.code": "Pairing code",
   "join.codeHint":
-    "The code shows on the host computer, in the meeting's “Team work” tab (click “Copy” there). On the same network, the part before the @ is enough: this computer finds the host by itself.",
+    "Type the six-word invitation shown on the host computer, in the meeting's “Team work” tab (with or without marks): this computer finds the host on the office network. If it is not found, type the full code shown there (click “Copy”), with its @address.",
   "join.submit": "Join",
   "meetings.import": "Import meeting file…",
   "meetings.imported": "Imported “{title}”: {added} new items, {updated} updated.",
@@ -862,9 +862,18 @@ export const en: Dictionary = {
   "team.intro":
     "Share this meeting so that several computers can work on it at the same time over the office network, without the Internet: the computers at the entrance doors, the one taking the minutes, the one preparing the documents. What is entered on one shows on the others. If the network drops, each computer keeps working and catches up when it is back.",
   "team.share": "Share this meeting",
-  "team.codeTitle": "Pairing code",
+  "team.invitationTitle": "Six-word invitation",
+  "team.invitationHelp":
+    "On the other computer, in the list of meetings, click “Join a shared meeting…” and type these six words (with or without Vietnamese marks, in any case). That computer finds this one on the office network by itself.",
+  "team.invitationUntil":
+    "Good until {time}. A new invitation makes the old one stop working; computers that have joined keep working.",
+  "team.invitationNone":
+    "No invitation is good now (each works for 30 minutes). Click “Invite” when another computer needs to join.",
+  "team.invite": "Invite",
+  "team.inviteAgain": "New invitation",
+  "team.codeTitle": "Full code",
   "team.codeHelp":
-    "On the other computer, in the list of meetings, click “Join a shared meeting…” and type this code (on the same network, the part before the @ is enough).",
+    "If the other computer does not find this one by itself (another network, or the network blocks finding computers), type this full code, or the six words above followed by the part from the @ on. The full code does not lapse.",
   "team.copy": "Copy",
   "team.copied": "Code copied.",
   "team.copyFailed": "The code could not be copied. It is selected: press Ctrl+C to copy it.",

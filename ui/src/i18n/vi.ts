@@ -50,7 +50,7 @@ export const vi = {
   "join.title": "Tham gia hội nghị dùng chung",
   "join.code": "Mã ghép nối",
   "join.codeHint":
-    "Mã này hiện trên máy chủ trì, ở thẻ “Làm việc nhóm” của hội nghị (bấm “Sao chép” ở đó). Nếu hai máy cùng một mạng, có thể chỉ nhập phần trước dấu @: máy này sẽ tự tìm máy chủ trì.",
+    "Gõ mã mời 6 chữ hiện trên máy chủ trì, ở thẻ “Làm việc nhóm” của hội nghị (có dấu hay không dấu đều được): máy này sẽ tự tìm máy chủ trì trong mạng nội bộ. Nếu không tìm thấy, nhập mã đầy đủ ở đó (bấm “Sao chép”), có phần @địa chỉ.",
   "join.submit": "Tham gia",
   "meetings.import": "Nhập tệp cuộc họp…",
   "meetings.imported": "Đã nhập “{title}”: {added} mục mới, {updated} mục được cập nhật.",
@@ -857,9 +857,18 @@ export const vi = {
   "team.intro":
     "Dùng chung hội nghị này để nhiều máy tính cùng làm việc với nó một lúc qua mạng nội bộ của cơ quan, không cần Internet: chẳng hạn máy ở các cửa đón đại biểu, máy ghi biên bản, máy chuẩn bị văn bản. Những gì nhập trên máy này sẽ hiện trên các máy kia và ngược lại. Nếu mạng bị ngắt, mỗi máy vẫn làm tiếp bình thường và tự cập nhật khi mạng có lại.",
   "team.share": "Dùng chung hội nghị này",
-  "team.codeTitle": "Mã ghép nối",
+  "team.invitationTitle": "Mã mời 6 chữ",
+  "team.invitationHelp":
+    "Trên máy kia, ở danh sách cuộc họp, bấm “Tham gia hội nghị dùng chung…” rồi gõ 6 chữ này (có dấu hay không dấu, chữ hoa hay chữ thường đều được). Máy kia tự tìm máy này trong mạng nội bộ.",
+  "team.invitationUntil":
+    "Dùng được đến {time}. Tạo mã mời mới thì mã cũ không dùng được nữa; các máy đã tham gia vẫn làm việc bình thường.",
+  "team.invitationNone":
+    "Chưa có mã mời còn dùng được (mỗi mã mời chỉ dùng được 30 phút). Bấm “Tạo mã mời” khi cần thêm máy.",
+  "team.invite": "Tạo mã mời",
+  "team.inviteAgain": "Tạo mã mời mới",
+  "team.codeTitle": "Mã đầy đủ",
   "team.codeHelp":
-    "Trên máy kia, ở danh sách cuộc họp, bấm “Tham gia hội nghị dùng chung…” rồi nhập mã này (trong cùng một mạng, phần trước dấu @ là đủ).",
+    "Nếu máy kia không tự tìm thấy máy này (khác mạng, hoặc mạng chặn việc tự tìm máy), hãy nhập mã đầy đủ này, hoặc 6 chữ ở trên kèm phần từ dấu @ trở đi. Mã đầy đủ không hết hạn.",
   "team.copy": "Sao chép",
   "team.copied": "Đã sao chép mã.",
   "team.copyFailed": "Không sao chép được. Mã đã được bôi đen: bấm Ctrl+C để sao chép.",

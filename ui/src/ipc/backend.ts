@@ -115,11 +115,20 @@ export interface Backend {
    * for a meeting that does not exist or is deleted.
    */
   sharingState(meetingId: string): Promise<SharingState>;
-  /** Shares the meeting (this laptop starts listening); sharing it again keeps its code. */
+  /**
+   * Shares the meeting (this laptop starts listening) and issues a six-word
+   * invitation; sharing it again keeps its code.
+   */
   shareMeeting(meetingId: string): Promise<SharingState>;
   /**
-   * Brings the meeting another laptop shares, from the pairing code typed
-   * (spaces, case and hyphens do not matter): `invalid` when the code is
+   * A new six-word invitation into a shared meeting, good for 30 minutes (the
+   * last one stops working): `conflict` if the meeting is not shared.
+   */
+  inviteToMeeting(meetingId: string): Promise<SharingState>;
+  /**
+   * Brings the meeting another laptop shares, from the pairing code or the
+   * six-word invitation typed (spaces, case, hyphens and marks do not
+   * matter), either with "@address" or without: `invalid` when the code is
    * malformed, `conflict` when that laptop refuses it.
    */
   joinMeeting(code: string): Promise<JoinedMeeting>;

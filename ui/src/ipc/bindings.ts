@@ -540,6 +540,11 @@ export type SharingState = { meetingId: string, shared: boolean,
  */
 pairingCode: string, 
 /**
+ * The six-word invitation another laptop can type instead of the
+ * secret ("" when none is good now), and when it lapses (UTC, ISO 8601).
+ */
+invitation: string, invitationExpiresAt: string, 
+/**
  * The addresses this laptop listens on for its team ("" when it does not).
  */
 listening: string, 

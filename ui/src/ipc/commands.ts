@@ -26,6 +26,7 @@ export const COMMANDS = [
   "meeting_history",
   "sharing_state",
   "share_meeting",
+  "invite_to_meeting",
   "join_meeting",
   "set_sync_label",
   "sync_now",

@@ -1,3 +1,4 @@
+import PAIRING_WORDS from "../../../assets/text/pairing-words.txt?raw";
 import PICKED_LIST from "../../../tests/contract/picked-list.csv?raw";
 import { fold } from "../text";
 import type { Backend } from "./backend";
@@ -107,9 +108,34 @@ const SECRET_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const SECRET_LENGTH = 26;
 
 const PAIRING_MALFORMED =
-  "Mã ghép nối không đúng dạng. Mã có dạng XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@địa-chỉ:cổng, như hiện trên máy chủ trì.";
+  "Mã ghép nối không đúng dạng. Hãy nhập mã mời 6 chữ (ví dụ: hoa mai song sao vang tre) hoặc mã đầy đủ XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@địa-chỉ:cổng, như hiện trên máy chủ trì.";
 const PAIRING_REFUSED =
-  "Máy kia không nhận mã ghép nối này: mã sai, hoặc hội nghị chưa được chia sẻ trên máy đó. Không có gì được gửi hay nhận. Hãy kiểm tra lại mã trên máy chủ trì.";
+  "Máy kia không nhận mã ghép nối này: mã sai, mã mời 6 chữ đã hết hạn, hoặc hội nghị chưa được chia sẻ trên máy đó. Không có gì được gửi hay nhận. Hãy kiểm tra lại mã trên máy chủ trì.";
+const NOT_SHARED = "Hội nghị này chưa được dùng chung; hãy bấm «Dùng chung hội nghị» trước.";
+
+/** The words of a six-word invitation (the core's `invite.rs` reads the same file). */
+const INVITATION_WORDS = PAIRING_WORDS.split("\n")
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith("#"));
+/** How long an invitation can be used (the core's `invite::LIFETIME`). */
+const INVITATION_MS = 30 * 60 * 1000;
+
+/** Six words of an invitation as typed (any case, with or without marks), or null. */
+function invitationWords(text: string): string | null {
+  const words = text
+    .split(/[\s,-]+/)
+    .filter((w) => w)
+    .map(fold);
+  return words.length === 6 && words.every((w) => INVITATION_WORDS.includes(w))
+    ? words.join(" ")
+    : null;
+}
+
+/** Six random words of the list. */
+function newInvitation(): string {
+  const picks = crypto.getRandomValues(new Uint32Array(6));
+  return [...picks].map((n) => INVITATION_WORDS[n % INVITATION_WORDS.length]).join(" ");
+}
 
 /** A new random pairing secret, 26 letters of `SECRET_ALPHABET`. */
 function newSecret(): string {
@@ -133,21 +159,31 @@ function isSocketAddress(text: string): boolean {
 }
 
 /**
- * The secret of a pairing code as typed (the core's `parse_pairing_code`:
- * spaces, case and hyphens do not matter), or `invalid` when it is malformed.
+ * The secret (or six-word invitation) of a pairing code as typed (the core's
+ * `parse_pairing_code`: spaces, case, hyphens and marks do not matter), or
+ * `invalid` when it is malformed.
  */
 function pairingSecret(code: string): string {
-  const compact = code.replace(/\s+/g, "");
   // Without "@…" the host is looked for on the LAN.
-  const at = compact.includes("@") ? compact.indexOf("@") : compact.length;
-  const secret = compact.slice(0, at).replace(/-/g, "").toUpperCase();
-  if (secret.length !== SECRET_LENGTH || ![...secret].every((c) => SECRET_ALPHABET.includes(c))) {
+  const at = code.includes("@") ? code.indexOf("@") : code.length;
+  const words = invitationWords(code.slice(0, at));
+  const secret =
+    words ??
+    code
+      .slice(0, at)
+      .replace(/[\s-]+/g, "")
+      .toUpperCase();
+  if (
+    words === null &&
+    (secret.length !== SECRET_LENGTH || ![...secret].every((c) => SECRET_ALPHABET.includes(c)))
+  ) {
     invalid(PAIRING_MALFORMED);
   }
   if (
-    at < compact.length &&
-    !compact
+    at < code.length &&
+    !code
       .slice(at + 1)
+      .replace(/\s+/g, "")
       .split(",")
       .every(isSocketAddress)
   )
@@ -450,6 +486,8 @@ export class FakeBackend implements Backend {
   private nextId = 1;
   /** The pairing secret of each shared meeting, by meeting id. */
   private sharedSecrets = new Map<string, string>();
+  /** The six-word invitation into each shared meeting, and when it lapses (ms). */
+  private pairingInvitations = new Map<string, { words: string; expiresAt: number }>();
   /** What this laptop does in the team: one for the laptop, not per meeting. */
   private syncLabel = "";
   /** Like a machine without Times New Roman, unless a test says otherwise. */
@@ -948,7 +986,10 @@ export class FakeBackend implements Backend {
     this.tasks = keep(this.tasks);
     this.votes = keep(this.votes);
     this.meetingEvents = keep(this.meetingEvents);
-    for (const id of gone) this.sharedSecrets.delete(id);
+    for (const id of gone) {
+      this.sharedSecrets.delete(id);
+      this.pairingInvitations.delete(id);
+    }
     this.trashOrder = [];
     return backup;
   }
@@ -1042,11 +1083,16 @@ export class FakeBackend implements Backend {
   async sharingState(meetingId: string): Promise<SharingState> {
     this.meeting(meetingId);
     const secret = this.sharedSecrets.get(meetingId);
+    const invitation = this.invitationInto(meetingId);
     // The fake has no network: it listens nowhere and meets no other laptop.
     return {
       meetingId,
       shared: secret !== undefined,
       pairingCode: secret === undefined ? "" : groupSecret(secret),
+      invitation: invitation?.words ?? "",
+      invitationExpiresAt: invitation
+        ? new Date(invitation.expiresAt).toISOString().replace(/\.\d{3}Z$/, "Z")
+        : "",
       listening: "",
       label: this.syncLabel,
       peers: [],
@@ -1056,14 +1102,29 @@ export class FakeBackend implements Backend {
   async shareMeeting(meetingId: string): Promise<SharingState> {
     this.meeting(meetingId);
     if (!this.sharedSecrets.has(meetingId)) this.sharedSecrets.set(meetingId, newSecret());
+    return this.inviteToMeeting(meetingId);
+  }
+
+  async inviteToMeeting(meetingId: string): Promise<SharingState> {
+    this.meeting(meetingId);
+    if (!this.sharedSecrets.has(meetingId)) fail("conflict", NOT_SHARED);
+    this.pairingInvitations.set(meetingId, {
+      words: newInvitation(),
+      expiresAt: this.now().getTime() + INVITATION_MS,
+    });
     return this.sharingState(meetingId);
+  }
+
+  private invitationInto(meetingId: string) {
+    const invitation = this.pairingInvitations.get(meetingId);
+    return invitation && invitation.expiresAt > this.now().getTime() ? invitation : undefined;
   }
 
   /** Joins a meeting shared in this same fake, as if another laptop had shared it. */
   async joinMeeting(code: string): Promise<JoinedMeeting> {
     const secret = pairingSecret(code);
     const meeting = [...this.sharedSecrets]
-      .filter(([, s]) => s === secret)
+      .filter(([id, s]) => s === secret || this.invitationInto(id)?.words === secret)
       .map(([id]) => this.meetings.find((m) => m.id === id && !m.deleted))
       .find((m) => m !== undefined);
     if (!meeting) fail("conflict", PAIRING_REFUSED);

@@ -4,9 +4,9 @@ import { meetingInput } from "../test/render";
 import { FakeBackend } from "./fake";
 
 const MALFORMED =
-  "Mã ghép nối không đúng dạng. Mã có dạng XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@địa-chỉ:cổng, như hiện trên máy chủ trì.";
+  "Mã ghép nối không đúng dạng. Hãy nhập mã mời 6 chữ (ví dụ: hoa mai song sao vang tre) hoặc mã đầy đủ XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@địa-chỉ:cổng, như hiện trên máy chủ trì.";
 const REFUSED =
-  "Máy kia không nhận mã ghép nối này: mã sai, hoặc hội nghị chưa được chia sẻ trên máy đó. Không có gì được gửi hay nhận. Hãy kiểm tra lại mã trên máy chủ trì.";
+  "Máy kia không nhận mã ghép nối này: mã sai, mã mời 6 chữ đã hết hạn, hoặc hội nghị chưa được chia sẻ trên máy đó. Không có gì được gửi hay nhận. Hãy kiểm tra lại mã trên máy chủ trì.";
 
 async function meeting() {
   const backend = new FakeBackend();
@@ -21,6 +21,8 @@ describe("the fake's team work, as the core's", () => {
       meetingId: id,
       shared: false,
       pairingCode: "",
+      invitation: "",
+      invitationExpiresAt: "",
       listening: "",
       label: "",
       peers: [],
@@ -93,6 +95,40 @@ describe("the fake's team work, as the core's", () => {
     await expect(
       backend.joinMeeting("0000-0000-0000-0000-0000-0000-00@192.168.1.10:47470"),
     ).rejects.toEqual({ kind: "conflict", message: REFUSED });
+  });
+
+  it("invites with six words that lapse after 30 minutes, the newest only", async () => {
+    let now = new Date("2026-12-20T07:00:00Z");
+    const backend = new FakeBackend({ now: () => now });
+    const { id } = await backend.createMeeting(meetingInput({ title: "Đại hội" }));
+    await expect(backend.inviteToMeeting(id)).rejects.toMatchObject({ kind: "conflict" });
+    await expect(backend.inviteToMeeting("nope")).rejects.toMatchObject({ kind: "notFound" });
+    const shared = await backend.shareMeeting(id);
+    expect(shared.invitation).toMatch(/^[a-z]+( [a-z]+){5}$/);
+    expect(shared.invitationExpiresAt).toBe("2026-12-20T07:30:00Z");
+    const renewed = await backend.inviteToMeeting(id);
+    expect(renewed.invitation).not.toBe(shared.invitation);
+    await expect(backend.joinMeeting(shared.invitation)).rejects.toEqual({
+      kind: "conflict",
+      message: REFUSED,
+    });
+    // Typed with marks and capitals, with the host's address.
+    const typed = `${renewed.invitation.toUpperCase().replace("A", "À")} @192.168.1.10:47470`;
+    expect((await backend.joinMeeting(typed)).meetingId).toBe(id);
+    now = new Date("2026-12-20T07:31:00Z");
+    expect(await backend.sharingState(id)).toMatchObject({
+      invitation: "",
+      invitationExpiresAt: "",
+    });
+    await expect(backend.joinMeeting(renewed.invitation)).rejects.toMatchObject({
+      kind: "conflict",
+    });
+    for (const code of ["hoa mai song sao vang", "hoa mai song sao vang qwerty"]) {
+      await expect(backend.joinMeeting(code), code).rejects.toEqual({
+        kind: "invalid",
+        message: MALFORMED,
+      });
+    }
   });
 
   it("joins by the secret alone (the host is then looked for on the LAN)", async () => {

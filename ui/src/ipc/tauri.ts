@@ -66,6 +66,8 @@ export class TauriBackend implements Backend {
   importMeeting: Backend["importMeeting"] = () => call("import_meeting");
   sharingState: Backend["sharingState"] = (meetingId) => call("sharing_state", { meetingId });
   shareMeeting: Backend["shareMeeting"] = (meetingId) => call("share_meeting", { meetingId });
+  inviteToMeeting: Backend["inviteToMeeting"] = (meetingId) =>
+    call("invite_to_meeting", { meetingId });
   joinMeeting: Backend["joinMeeting"] = (code) => call("join_meeting", { code });
   setSyncLabel: Backend["setSyncLabel"] = (meetingId, label) =>
     call("set_sync_label", { meetingId, label });

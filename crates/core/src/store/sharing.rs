@@ -126,8 +126,15 @@ pub trait ChangeFeed {
     /// The version of this copy: it grows with every change written or merged.
     fn version(&self, conn: &Connection) -> Result<i64>;
     /// The changes to rows of `meeting` newer than `since`, wherever they were
-    /// made (a laptop restored from a backup needs its own back).
-    fn changes(&self, conn: &Connection, meeting: &str, since: i64) -> Result<Vec<Change>>;
+    /// made (a laptop restored from a backup needs its own back), or only
+    /// those made in this copy if `made_here`.
+    fn changes(
+        &self,
+        conn: &Connection,
+        meeting: &str,
+        since: i64,
+        made_here: bool,
+    ) -> Result<Vec<Change>>;
     /// How many changes `changes` would return.
     fn count(&self, conn: &Connection, meeting: &str, since: i64) -> Result<usize>;
     /// Merges `changes` inside `tx`; returns how many of them changed
@@ -169,12 +176,23 @@ impl ChangeFeed for CrSqlite {
         Ok(conn.query_row("SELECT crsql_db_version()", [], |r| r.get(0))?)
     }
 
-    fn changes(&self, conn: &Connection, meeting: &str, since: i64) -> Result<Vec<Change>> {
+    fn changes(
+        &self,
+        conn: &Connection,
+        meeting: &str,
+        since: i64,
+        made_here: bool,
+    ) -> Result<Vec<Change>> {
         let sql = format!(
             r#"SELECT "table", pk, cid, val, col_version, db_version, site_id, cl, seq
-               FROM crsql_changes WHERE {}
+               FROM crsql_changes WHERE {} {}
                ORDER BY db_version, seq"#,
-            meeting_changes_since()
+            meeting_changes_since(),
+            if made_here {
+                "AND site_id = crsql_site_id()"
+            } else {
+                ""
+            }
         );
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(params![meeting, since], |r| {
@@ -421,6 +439,17 @@ impl Db {
     /// The changes of shared meeting `meeting_id` newer than `since`, read in
     /// one moment with this copy's version.
     pub fn sync_changes(&mut self, meeting_id: &str, since: i64) -> Result<Batch> {
+        self.changes_of(meeting_id, since, false)
+    }
+
+    /// Like `sync_changes`, but only the changes made in this copy: what a
+    /// laptop that has just joined sends back, rather than everything it was
+    /// sent (the sender has all that already).
+    pub fn sync_changes_made_here(&mut self, meeting_id: &str, since: i64) -> Result<Batch> {
+        self.changes_of(meeting_id, since, true)
+    }
+
+    fn changes_of(&mut self, meeting_id: &str, since: i64, made_here: bool) -> Result<Batch> {
         if self.shared_meeting(meeting_id)?.is_none() {
             return Err(CoreError::NotFound {
                 what: "hội nghị dùng chung",
@@ -429,7 +458,7 @@ impl Db {
         }
         self.load_engine()?;
         let read = self.conn.unchecked_transaction()?;
-        let changes = ENGINE.changes(&read, meeting_id, since)?;
+        let changes = ENGINE.changes(&read, meeting_id, since, made_here)?;
         let version = ENGINE.version(&read)?;
         read.finish()?;
         Ok(Batch { changes, version })

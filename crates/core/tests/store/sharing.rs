@@ -152,6 +152,39 @@ fn a_reopened_shared_file_keeps_merging_what_it_writes() {
 }
 
 #[test]
+fn a_joined_laptop_tells_its_own_changes_from_those_it_was_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut host, mut guest, id, _) = team(dir.path());
+    let everything = host.sync_changes(&id, 0).unwrap().changes.len();
+    assert_eq!(
+        host.sync_changes_made_here(&id, 0).unwrap().changes.len(),
+        everything,
+        "the host wrote the whole meeting"
+    );
+    assert_eq!(
+        guest.sync_changes(&id, 0).unwrap().changes.len(),
+        everything
+    );
+    assert!(guest
+        .sync_changes_made_here(&id, 0)
+        .unwrap()
+        .changes
+        .is_empty());
+
+    let person = waiting(&guest, &id).remove(0);
+    guest.check_in(&id, &person).unwrap();
+    let mine = guest.sync_changes_made_here(&id, 0).unwrap().changes;
+    assert!(
+        !mine.is_empty() && mine.len() < 10,
+        "{} changes",
+        mine.len()
+    );
+    assert!(mine
+        .iter()
+        .all(|c| c.table == "attendance_event" || c.table == "participant"));
+}
+
+#[test]
 fn a_batch_that_touches_another_meeting_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let (mut host, mut guest, id, _) = team(dir.path());

@@ -339,7 +339,7 @@ describe("the body that issues a meeting's documents", () => {
       await user.type(within(dialog).getByTestId("join-code"), "ABCD-1234");
       await user.click(within(dialog).getByTestId("join-submit"));
       expect(await within(dialog).findByRole("alert")).toHaveTextContent(
-        "Mã ghép nối không đúng dạng. Mã có dạng XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@địa-chỉ:cổng, như hiện trên máy chủ trì.",
+        "Mã ghép nối không đúng dạng. Hãy nhập mã mời 6 chữ (ví dụ: hoa mai song sao vang tre) hoặc mã đầy đủ",
       );
       expect(within(dialog).getByTestId("join-code"), "the code stays to correct").toHaveValue(
         "ABCD-1234",

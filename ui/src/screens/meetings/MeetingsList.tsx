@@ -281,7 +281,7 @@ function JoinMeetingDialog({
           value={code}
           autoComplete="off"
           spellCheck={false}
-          placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@192.168.1.10:47470"
+          placeholder="hoa mai song sao vang tre"
           aria-invalid={error?.kind === "invalid" ? true : undefined}
           onChange={(e) => setCode(e.target.value)}
         />

@@ -60,6 +60,35 @@ describe("team work", () => {
     ).toBe(code.textContent);
   });
 
+  it("shows six words to read out, good for 30 minutes, and issues new ones", async () => {
+    let now = new Date("2026-12-20T07:00:00Z");
+    const backend = new FakeBackend({ now: () => now });
+    const meeting = await backend.createMeeting(meetingInput());
+    const { user } = renderApp(backend, `/meetings/${meeting.id}/team`);
+    await user.click(await screen.findByTestId("team-share"));
+    const words = await screen.findByTestId("team-invitation");
+    expect(words.textContent).toMatch(/^[a-z]+( [a-z]+){5}$/);
+    expect(screen.getByTestId("team-invitation-until")).toHaveTextContent(
+      `Dùng được đến ${clockTime(new Date("2026-12-20T07:30:00Z"))}`,
+    );
+    const first = words.textContent ?? "";
+    expect(screen.getByText(/gõ 6 chữ này/)).toBeInTheDocument();
+
+    await user.click(screen.getByTestId("team-invite"));
+    await waitFor(() => expect(screen.getByTestId("team-invitation").textContent).not.toBe(first));
+    await expect(backend.joinMeeting(first), "the old words stop working").rejects.toMatchObject({
+      kind: "conflict",
+    });
+
+    now = new Date("2026-12-20T07:40:00Z");
+    await user.click(screen.getByTestId("team-sync-now"));
+    expect(await screen.findByTestId("team-invitation-none")).toHaveTextContent("30 phút");
+    expect(screen.getByTestId("team-invite")).toHaveTextContent("Tạo mã mời");
+    expect(screen.getByTestId("team-code"), "the full code does not lapse").toHaveTextContent(
+      GROUPED_SECRET,
+    );
+  });
+
   it("shows where this laptop listens", async () => {
     const { backend, meeting, shared } = await sharedMeeting();
     backend.sharingState = async () => ({

@@ -21,7 +21,8 @@ const ROLE_CHOICES: readonly MessageKey[] = [
 
 /**
  * "Làm việc nhóm": several laptops working on this meeting at once over the
- * office network. Sharing it gives a pairing code to type on the others;
+ * office network. Sharing it gives six words (and a longer code that does
+ * not lapse) to type on the others;
  * this laptop's job in the team; the other laptops and how their last
  * exchange went. Refreshed every two seconds, and at once when another
  * laptop's changes arrive (`useLoad`).
@@ -70,6 +71,7 @@ export function TeamTab({ meeting }: { meeting: Meeting }) {
   }
   return (
     <div className="stack">
+      <Invitation state={s} onIssued={state.setValue} />
       <PairingCode state={s} />
       <RoleOfThisLaptop state={s} onSaved={state.setValue} />
       <section className="panel" aria-labelledby="team-peers-heading">
@@ -99,6 +101,57 @@ export function TeamTab({ meeting }: { meeting: Meeting }) {
         </div>
       </section>
     </div>
+  );
+}
+
+/**
+ * The six words to read out to the secretary at the other laptop, good for
+ * 30 minutes; a new invitation replaces the old one.
+ */
+function Invitation({
+  state,
+  onIssued,
+}: {
+  state: SharingState;
+  onIssued(state: SharingState): void;
+}) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const { submit, busy, error } = useSubmit();
+  const until = new Date(state.invitationExpiresAt);
+  return (
+    <section className="panel" aria-labelledby="team-invitation-heading">
+      <h2 id="team-invitation-heading">{t("team.invitationTitle")}</h2>
+      <p>{t("team.invitationHelp")}</p>
+      {state.invitation ? (
+        <>
+          <p className="team-invitation" data-testid="team-invitation" lang="vi">
+            {state.invitation}
+          </p>
+          <p className="muted" data-testid="team-invitation-until">
+            {t("team.invitationUntil", {
+              time: Number.isNaN(until.getTime()) ? state.invitationExpiresAt : clockTime(until),
+            })}
+          </p>
+        </>
+      ) : (
+        <p className="muted" data-testid="team-invitation-none">
+          {t("team.invitationNone")}
+        </p>
+      )}
+      <div>
+        <button
+          type="button"
+          className="button"
+          data-testid="team-invite"
+          disabled={busy}
+          onClick={() => void submit(() => backend.inviteToMeeting(state.meetingId), onIssued)}
+        >
+          {state.invitation ? t("team.inviteAgain") : t("team.invite")}
+        </button>
+      </div>
+      <ErrorText error={error} />
+    </section>
   );
 }
 
