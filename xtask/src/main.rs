@@ -35,6 +35,8 @@ const TEST_PACKAGES: &[&str] = &[
     "iproute2",
 ];
 
+mod wine;
+
 type Result<T = ()> = std::result::Result<T, String>;
 
 fn main() -> ExitCode {
@@ -47,9 +49,11 @@ fn main() -> ExitCode {
         Some("package") => package(),
         Some("icons") => icons(),
         Some("goldens") => goldens(),
+        Some("windows") => windows(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run | test | setup [--test] | bindings | goldens | package | icons>"
+                "usage: cargo xtask <run | test | setup [--test] | bindings | goldens | package | \
+                 icons | windows>"
             );
             return ExitCode::from(2);
         }
@@ -357,9 +361,11 @@ fn windows_build_ready() -> bool {
 
 /// Cross-builds the app for Windows (UI bundled in) and checks what a
 /// Windows PC would need: a 64-bit PE executable that loads WebView2 through
-/// WebView2Loader.dll, with that DLL beside it.
+/// WebView2Loader.dll, with that DLL beside it. Then runs the Windows
+/// hoinghi-cli under Wine against the Linux one (`wine.rs`).
 fn windows() -> Result {
-    windows_program("dev").map(|_| ())
+    windows_program("dev")?;
+    wine::exchange_with_linux()
 }
 
 /// The Windows build in `profile` ("dev" or "release"), checked; returns the
@@ -386,8 +392,8 @@ fn windows_program(profile: &str) -> Result<PathBuf> {
     let bytes = std::fs::read(&exe).map_err(|e| format!("{}: {e}", exe.display()))?;
     check_windows_exe(&bytes).map_err(|e| format!("{}: {e}", exe.display()))?;
     let library = dir.join("crsqlite.dll");
-    let bytes = std::fs::read(&library).map_err(|e| format!("{}: {e}", library.display()))?;
-    check_library(&bytes, b"MZ").map_err(|e| format!("{}: {e}", library.display()))?;
+    let dll = std::fs::read(&library).map_err(|e| format!("{}: {e}", library.display()))?;
+    check_library(&dll, b"MZ").map_err(|e| format!("{}: {e}", library.display()))?;
     if !dir.join("WebView2Loader.dll").is_file() {
         return Err(format!(
             "WebView2Loader.dll is missing beside {}",
