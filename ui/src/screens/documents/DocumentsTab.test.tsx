@@ -213,6 +213,34 @@ describe("documents tab", () => {
     );
   });
 
+  it("follows numbers given or taken back on another laptop; a number typed here stays", async () => {
+    const { user, backend, meeting, render } = await setup();
+    await waitFor(() => expect(render).toHaveBeenCalledTimes(1));
+    expect(screen.getByTestId("doc-number")).toHaveValue(null);
+
+    // The văn thư's laptop numbers the giấy mời; its changes arrive here.
+    await backend.issueDocumentNumber(meeting.id, "giay-moi", 45, "2026-03-02");
+    await backend.issueDocumentNumber(meeting.id, "thong-bao", 46, "2026-03-02");
+    act(() => notifyDataChanged(meeting.id));
+    await waitFor(() => expect(screen.getByTestId("doc-number")).toHaveValue(45));
+    expect(screen.getByTestId("doc-number-status")).toHaveTextContent("02/03/2026");
+
+    // Typed here and not given yet: a later change elsewhere does not overwrite it.
+    await user.click(screen.getByTestId("doc-thong-bao"));
+    expect(screen.getByTestId("doc-number")).toHaveValue(46);
+    await user.clear(screen.getByTestId("doc-number"));
+    await user.type(screen.getByTestId("doc-number"), "50");
+    await backend.cancelDocumentNumber(meeting.id, "thong-bao");
+    await backend.cancelDocumentNumber(meeting.id, "giay-moi");
+    act(() => notifyDataChanged(meeting.id));
+    await waitFor(() => expect(screen.queryByTestId("doc-number-status")).toBeNull());
+    expect(screen.getByTestId("doc-number"), "what is typed stays").toHaveValue(50);
+
+    // The giấy mời's number, taken back elsewhere, is gone here too.
+    await user.click(screen.getByTestId("doc-giay-moi"));
+    expect(screen.getByTestId("doc-number")).toHaveValue(null);
+  });
+
   it("draws the preview again when the number, date or format changes", async () => {
     const { user, meeting, render } = await setup();
     await waitFor(() => expect(render).toHaveBeenCalledTimes(1));

@@ -255,17 +255,37 @@ function MeetingDocuments({ meeting, issuer }: { meeting: Meeting; issuer: strin
   const [numberNotice, setNumberNotice] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<DocumentNumber | null>(null);
 
+  // The register as last shown, to tell the inputs the secretary changed from those she did not.
+  const shownNumbers = useRef(numbers);
+  shownNumbers.current = numbers;
+
   // The saved numbers and dates fill the inputs, so a document shows (and
-  // prints) the number it was given whenever the tab is opened again.
+  // prints) the number it was given whenever the tab is opened again. Loaded
+  // again when another laptop's changes arrive (it may have numbered a
+  // document, or taken a number back): inputs nobody here has changed follow.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: dataRevision is the signal to load again
   useEffect(() => {
     let live = true;
     backend.documentNumbers(meeting.id).then(
       (found) => {
         if (!live) return;
+        const before = shownNumbers.current;
         setNumbers(found);
         setPerDocument((all) => {
           const next = { ...all };
-          for (const entry of found) next[entry.kind] ??= fromRegister(entry);
+          for (const kind of new Set([...before, ...found].map((n) => n.kind))) {
+            const was = before.find((n) => n.kind === kind);
+            const now = found.find((n) => n.kind === kind);
+            const shown = next[kind];
+            const untouched =
+              shown === undefined ||
+              (was !== undefined &&
+                shown.number === String(was.number) &&
+                shown.issuedOn === was.issuedOn);
+            if (!untouched) continue;
+            if (now) next[kind] = fromRegister(now);
+            else delete next[kind];
+          }
           return next;
         });
       },
@@ -274,7 +294,7 @@ function MeetingDocuments({ meeting, issuer }: { meeting: Meeting; issuer: strin
     return () => {
       live = false;
     };
-  }, [backend, meeting.id, numbering.setError]);
+  }, [backend, meeting.id, numbering.setError, dataRevision]);
 
   /** The options for one document, or why they are not valid. */
   const optionsFor = useCallback(
