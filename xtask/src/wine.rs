@@ -71,57 +71,31 @@ pub fn exchange_with_linux() -> Result {
     run(&mut linux(&["demo", "--db", &path(&linux_db)]))?;
     run(&mut linux(&["meeting", "share", "--db", &path(&linux_db)]))?;
     // Windows joins Linux: crsqlite.dll merges the whole meeting.
-    let received_on_windows = {
-        let (mut server, address, words) = serve(&mut linux(&[
-            "sync",
-            "serve",
-            "--db",
-            &path(&linux_db),
-            "--listen",
-            "127.0.0.1:0",
-            "--invite",
-            "--connections",
-            "2",
-        ]))?;
-        let said = run(&mut windows(&[
+    let received_on_windows = join(&mut linux(&serving(&path(&linux_db))), |peer, words| {
+        windows(&[
             "sync",
             "once",
             "--db",
             &on_z(&windows_db),
             "--peer",
-            &address,
+            peer,
             "--secret",
-            &words,
-        ]));
-        let _ = server.kill();
-        received(&said?)?
-    };
+            words,
+        ])
+    })?;
     // Linux joins Windows: crsqlite.dll serves the meeting it merged.
-    let received_on_linux = {
-        let (mut server, address, words) = serve(&mut windows(&[
-            "sync",
-            "serve",
-            "--db",
-            &on_z(&windows_db),
-            "--listen",
-            "127.0.0.1:0",
-            "--invite",
-            "--connections",
-            "2",
-        ]))?;
-        let said = run(&mut linux(&[
+    let received_on_linux = join(&mut windows(&serving(&on_z(&windows_db))), |peer, words| {
+        linux(&[
             "sync",
             "once",
             "--db",
             &path(&again_db),
             "--peer",
-            &address,
+            peer,
             "--secret",
-            &words,
-        ]));
-        let _ = server.kill();
-        received(&said?)?
-    };
+            words,
+        ])
+    })?;
     if received_on_windows < 1000 || received_on_linux != received_on_windows {
         return Err(format!(
             "the meeting did not go round whole: Windows received {received_on_windows} \
@@ -133,6 +107,31 @@ pub fn exchange_with_linux() -> Result {
          ({received_on_windows} changes through crsqlite.dll) and served it back whole"
     );
     Ok(())
+}
+
+/// The arguments of a `sync serve` of `db` that invites, for two connections
+/// (the invitation, then the exchange).
+fn serving(db: &str) -> [&str; 9] {
+    [
+        "sync",
+        "serve",
+        "--db",
+        db,
+        "--listen",
+        "127.0.0.1:0",
+        "--invite",
+        "--connections",
+        "2",
+    ]
+}
+
+/// Starts `server` (a `serving` command), has `joiner(address, words)` join
+/// it, and returns how many changes the joining side received.
+fn join(server: &mut Command, joiner: impl FnOnce(&str, &str) -> Command) -> Result<usize> {
+    let (mut child, address, words) = serve(server)?;
+    let said = run(&mut joiner(&address, &words));
+    let _ = child.kill();
+    received(&said?)
 }
 
 /// Puts the stand-in `bcryptprimitives.dll` in the Wine prefix's system folder.
