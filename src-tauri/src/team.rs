@@ -137,13 +137,18 @@ impl Team {
         Ok(())
     }
 
-    /// Where a laptop sharing the meeting of `secret` was heard, waiting up to
+    /// Where a laptop sharing the meeting of `secret` (or that issued the six
+    /// words `secret`) was heard, waiting up to
     /// `wait` for one; empty without LAN announcements.
     pub fn find(&self, secret: &str, wait: Duration) -> Vec<SocketAddr> {
         if !matches!(self.discovery.get(), Some(Some(_))) {
             return Vec::new();
         }
-        let key = hoinghi_sync::key_id_hex(secret);
+        // Six words are announced by their stretched key.
+        let key = match hoinghi_sync::parse_invitation(secret) {
+            Some(words) => hoinghi_sync::key_id_hex(&hoinghi_sync::stretch(&words)),
+            None => hoinghi_sync::key_id_hex(secret),
+        };
         let until = Instant::now() + wait;
         loop {
             if let Some(found) = lock(&self.heard).get(&key) {

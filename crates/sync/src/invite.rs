@@ -9,16 +9,21 @@
 //! the host); in that session the host hands over the meeting's secret and
 //! nothing else, and the new laptop then joins with the secret as usual.
 //!
-//! Why 53 bits are enough here: the Noise handshake mixes in an ephemeral
+//! Why 53 bits are enough here: the words are first stretched (`stretch`,
+//! PBKDF2-HMAC-SHA256, 200,000 rounds, some 40 ms), and only the stretched
+//! key names or keys anything, so the key id heard on the LAN or a recorded
+//! first message can be tried against guesses only at that cost: going
+//! through the words before the invitation lapses (30 minutes) would take
+//! millions of graphics cards. The Noise handshake also mixes in an ephemeral
 //! Diffie-Hellman, so a recorded session cannot be read even by someone who
-//! later guesses the words; guessing them before the invitation lapses (30
-//! minutes) would take some 10^13 tries a second.
+//! later guesses the words.
 
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 use crate::channel::key_id;
 use hoinghi_core::{CoreError, Db};
+use sha2::Sha256;
 
 use crate::error::Result;
 
@@ -27,6 +32,8 @@ const LIST: &str = include_str!("../../../assets/text/pairing-words.txt");
 pub const WORDS: usize = 6;
 /// How long an invitation can be used.
 pub const LIFETIME: Duration = Duration::from_secs(30 * 60);
+/// PBKDF2 rounds: the cost of one guess at the words (see the module documentation).
+const ROUNDS: u32 = 200_000;
 
 fn words() -> impl Iterator<Item = &'static str> {
     LIST.lines()
@@ -48,6 +55,14 @@ pub fn parse_invitation(text: &str) -> Option<String> {
         return None;
     }
     Some(typed.join(" "))
+}
+
+/// What six words (as `parse_invitation` gives them) key their session with
+/// and are announced by, in place of a meeting's secret.
+pub fn stretch(words: &str) -> String {
+    let mut key = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<Sha256>(words.as_bytes(), b"hoinghi invitation", ROUNDS, &mut key);
+    key.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Issues a new invitation into `meeting_id` (the last one stops working):
@@ -73,6 +88,8 @@ pub struct Invitation {
     pub words: String,
     pub meeting_id: String,
     pub expires_at: SystemTime,
+    /// `stretch(words)`, worked out once.
+    pub(crate) key: String,
 }
 
 impl Invitation {
@@ -105,8 +122,10 @@ impl Invitations {
                 picked.push(list[n % list.len()]);
             }
         }
+        let words = picked.join(" ");
         let invitation = Invitation {
-            words: picked.join(" "),
+            key: stretch(&words),
+            words,
             meeting_id: meeting_id.to_string(),
             expires_at: SystemTime::now() + lifetime,
         };
@@ -127,7 +146,7 @@ impl Invitations {
     /// The meeting a good invitation with these `words` (as typed) is into.
     pub fn meeting_of(&self, words: &str) -> Option<String> {
         let words = parse_invitation(words)?;
-        self.find(&key_id(&words)).map(|i| i.meeting_id)
+        self.find(&key_id(&stretch(&words))).map(|i| i.meeting_id)
     }
 
     /// The key ids of the good invitations, in hex, for LAN announcements.
@@ -135,7 +154,7 @@ impl Invitations {
         self.lock()
             .iter()
             .filter(|i| i.live())
-            .map(|i| crate::key_id_hex(&i.words))
+            .map(|i| crate::key_id_hex(&i.key))
             .collect()
     }
 
@@ -143,7 +162,7 @@ impl Invitations {
     pub(crate) fn find(&self, id: &[u8]) -> Option<Invitation> {
         self.lock()
             .iter()
-            .find(|i| i.live() && key_id(&i.words)[..] == *id)
+            .find(|i| i.live() && key_id(&i.key)[..] == *id)
             .cloned()
     }
 
@@ -204,15 +223,28 @@ mod tests {
         let second = invitations.issue("m1").unwrap();
         assert_ne!(first.words, second.words, "53 bits do not repeat");
         assert_eq!(invitations.current("m1"), Some(second.clone()));
+        assert_eq!(second.key, stretch(&second.words));
+        assert_ne!(second.key, stretch(&first.words));
         assert_eq!(
-            invitations.find(&key_id(&first.words)),
+            invitations.find(&key_id(&first.key)),
             None,
             "a new invitation replaces the old"
         );
-        assert_eq!(invitations.find(&key_id(&second.words)), Some(second));
+        assert_eq!(invitations.find(&key_id(&second.key)), Some(second.clone()));
+        assert_eq!(
+            invitations
+                .meeting_of(&second.words.to_uppercase())
+                .as_deref(),
+            Some("m1")
+        );
+        assert_eq!(
+            invitations.find(&key_id(&second.words)),
+            None,
+            "the words themselves name nothing"
+        );
 
         let lapsed = invitations.issue_for("m2", Duration::ZERO).unwrap();
-        assert_eq!(invitations.find(&key_id(&lapsed.words)), None);
+        assert_eq!(invitations.find(&key_id(&lapsed.key)), None);
         assert_eq!(invitations.current("m2"), None);
         assert_eq!(invitations.key_ids().len(), 1);
     }

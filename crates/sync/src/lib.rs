@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 use channel::{key_id, Channel, MAGIC};
 pub use channel::{key_id_hex, normalise_secret};
 pub use error::{Result, SyncError};
-pub use invite::{invite, parse_invitation, Invitation, Invitations};
+pub use invite::{invite, parse_invitation, stretch, Invitation, Invitations};
 pub use pairing::{pairing_code, parse_pairing_code, sharing_state, PeerNews};
 
 /// The version of the exchange described above.
@@ -163,7 +163,7 @@ pub fn exchange(store: &Mutex<Db>, peer: SocketAddr, secret: &str, port: u16) ->
 /// The secret of the meeting the laptop at `peer` invited into with `words`.
 fn redeem(peer: SocketAddr, words: &str, me: &Hello) -> Result<String> {
     let stream = TcpStream::connect_timeout(&peer, Duration::from_secs(2))?;
-    let (_, welcome): (Channel, Welcome) = Channel::connect(stream, words, me)?;
+    let (_, welcome): (Channel, Welcome) = Channel::connect(stream, &stretch(words), me)?;
     match welcome {
         Welcome::Invited { hello, secret } => match incompatible(me, &hello) {
             Some(reason) => Err(SyncError::Refused(reason)),
@@ -438,7 +438,7 @@ fn hand_over(
 ) -> Result<Exchanged> {
     let me = hello_of(store, port)?;
     let mut refusal = None;
-    let (_, them): (Channel, Hello) = Channel::accept(stream, &invitation.words, |them| {
+    let (_, them): (Channel, Hello) = Channel::accept(stream, &invitation.key, |them| {
         refusal = incompatible(&me, them);
         match &refusal {
             Some(reason) => Welcome::Refused {
