@@ -129,10 +129,13 @@ fn write_through_temporary(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".hoinghi-")
-        .suffix(".part")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".hoinghi-").suffix(".part");
+    // Readable as any file the secretary saves (0666 less the umask), not
+    // only by her: a PDF often goes to a shared folder. Windows has no modes.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir)?;
     fill(file.as_file_mut())?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
@@ -163,6 +166,23 @@ pub fn save(snapshot: &Snapshot, path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_written_file_is_readable_as_any_file_saved_there() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.pdf");
+        std::fs::write(&plain, b"%PDF").unwrap();
+        let written = dir.path().join("written.pdf");
+        write_atomic(&written, b"%PDF").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode(&written),
+            mode(&plain),
+            "not 0600 like a temporary file"
+        );
+    }
 
     #[test]
     fn windows_file_name_rules() {
