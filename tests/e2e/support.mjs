@@ -11,6 +11,8 @@ import { remote } from "webdriverio";
 const APP = process.env.HOINGHI_APP;
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
 const PORT = 4444;
+/** Where tauri-driver starts WebKitWebDriver, which it passes the session on to. */
+const NATIVE_PORT = 4445;
 const ARTIFACTS = path.join(import.meta.dirname, ".artifacts");
 
 export function freshDataDir() {
@@ -46,14 +48,17 @@ export async function launch(dataDir, env = {}) {
   // them outlived a test, it could otherwise keep the test runner waiting.
   mkdirSync(ARTIFACTS, { recursive: true });
   const log = openSync(path.join(ARTIFACTS, "driver.log"), "a");
-  const driver = spawn(DRIVER, ["--port", String(PORT)], {
+  const driver = spawn(DRIVER, ["--port", String(PORT), "--native-port", String(NATIVE_PORT)], {
     env: { ...process.env, ...env, HOINGHI_DATA_DIR: dataDir },
     stdio: ["ignore", log, log],
     detached: true,
   });
   closeSync(log);
   const exited = new Promise((r) => driver.once("exit", r));
+  // Both listening before a session is asked for: on a busy machine
+  // WebKitWebDriver can take seconds to start, longer than wdio's retries.
   await waitForPort(PORT, 15_000);
+  await waitForPort(NATIVE_PORT, 15_000);
   const browser = await remote({
     hostname: "127.0.0.1",
     port: PORT,
