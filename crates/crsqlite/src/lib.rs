@@ -81,15 +81,55 @@ fn load_from(conn: &Connection, path: &Path) -> Result<(), LoadError> {
         path: Some(path.to_path_buf()),
         detail: e.to_string(),
     };
+    pin(path)?;
+    // The first load into a file creates cr-sqlite's tables in several
+    // steps; inside one transaction, a laptop switched off half-way leaves
+    // none of them rather than some (which cr-sqlite then refuses to load).
+    let own = conn.is_autocommit();
+    if own {
+        conn.execute_batch("BEGIN").map_err(failed)?;
+    }
     // SAFETY: the library is the one this workspace built from vendored
     // source (or one the user pointed to with HOINGHI_CRSQLITE); its entry
     // point has the signature SQLite expects of an extension.
     #[allow(unsafe_code)]
-    unsafe {
-        let _guard = rusqlite::LoadExtensionGuard::new(conn).map_err(failed)?;
-        conn.load_extension(path, Some("sqlite3_crsqlite_init"))
-            .map_err(failed)?;
+    let loaded = unsafe {
+        rusqlite::LoadExtensionGuard::new(conn)
+            .and_then(|_guard| conn.load_extension(path, Some("sqlite3_crsqlite_init")))
+    };
+    if own {
+        match &loaded {
+            Ok(()) => conn.execute_batch("COMMIT").map_err(failed)?,
+            // cr-sqlite may have rolled back already.
+            Err(_) if !conn.is_autocommit() => {
+                let _ = conn.execute_batch("ROLLBACK");
+            }
+            Err(_) => {}
+        }
     }
+    loaded.map_err(failed)
+}
+
+/// Keeps the library mapped for the life of the process. SQLite unloads an
+/// extension whose setup failed, but cr-sqlite registers its SQL functions
+/// before the setup can fail, and closing the connection then calls their
+/// destructors in the unloaded library: a crash, seen when a laptop was
+/// killed during its first load and the file was opened again.
+fn pin(path: &Path) -> Result<(), LoadError> {
+    static PINNED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let mut pinned = PINNED.lock().unwrap_or_else(|p| p.into_inner());
+    if pinned.iter().any(|p| p == path) {
+        return Ok(());
+    }
+    // SAFETY: as for `load_extension` above; loading it runs no code of ours.
+    #[allow(unsafe_code)]
+    let library = unsafe { libloading::Library::new(path) }.map_err(|e| LoadError {
+        path: Some(path.to_path_buf()),
+        detail: e.to_string(),
+    })?;
+    // Never closed: SQLite's own handle can then never be the last one.
+    std::mem::forget(library);
+    pinned.push(path.to_path_buf());
     Ok(())
 }
 
@@ -101,6 +141,44 @@ pub fn finalize(conn: &Connection) -> rusqlite::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a process killed during its first load left before loads were
+    /// made atomic: cr-sqlite's table of settings, without its version.
+    #[test]
+    fn a_half_set_up_file_is_refused_without_crashing_and_a_failed_load_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("half.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE crsql_master (key TEXT PRIMARY KEY, value ANY);
+             CREATE TABLE kept (id INTEGER PRIMARY KEY);",
+        )
+        .unwrap();
+        let err = load(&conn).unwrap_err();
+        assert!(err.to_string().contains("not supported"), "{err}");
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            tables,
+            ["crsql_master", "kept"],
+            "the failed load left nothing"
+        );
+        assert!(conn.is_autocommit());
+        // Closing calls the destructors of the functions cr-sqlite registered
+        // before it failed: with the library unloaded, this crashed the process.
+        drop(conn);
+
+        // The same file, opened afresh, loads once the stray table is gone.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE crsql_master").unwrap();
+        load(&conn).unwrap();
+        finalize(&conn).unwrap();
+    }
 
     #[test]
     fn loads_and_merges_a_column_change_between_two_databases() {
