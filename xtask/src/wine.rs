@@ -156,14 +156,21 @@ fn shim(prefix: &Path) -> Result {
     .map(drop)
 }
 
-/// Runs `cmd` to the end within `PATIENCE`; returns what it printed.
-fn run(cmd: &mut Command) -> Result<String> {
+/// Starts `cmd` with its output piped here; returns it and how it reads.
+fn spawn_piped(cmd: &mut Command) -> Result<(Child, String)> {
     let shown = format!("{cmd:?}");
-    let mut child = cmd
+    let child = cmd
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("could not start {shown}: {e}"))?;
+    Ok((child, shown))
+}
+
+/// Runs `cmd` to the end within `PATIENCE`; returns what it printed.
+fn run(cmd: &mut Command) -> Result<String> {
+    // What these programs print is a few lines: the pipes never fill.
+    let (mut child, shown) = spawn_piped(cmd)?;
     let started = Instant::now();
     loop {
         if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
@@ -188,12 +195,7 @@ fn run(cmd: &mut Command) -> Result<String> {
 /// Starts a `sync serve --invite`; returns it, the address it serves on and
 /// the six words it printed.
 fn serve(cmd: &mut Command) -> Result<(Child, String, String)> {
-    let shown = format!("{cmd:?}");
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    let (mut child, shown) = spawn_piped(cmd)?;
     let stdout = child.stdout.take().expect("piped");
     let stderr = child.stderr.take().expect("piped");
     // Read on threads, so that a silent server cannot hang this one.
