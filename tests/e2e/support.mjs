@@ -10,9 +10,14 @@ import { remote } from "webdriverio";
 
 const APP = process.env.HOINGHI_APP;
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
-const PORT = 4444;
-/** Where tauri-driver starts WebKitWebDriver, which it passes the session on to. */
-const NATIVE_PORT = 4445;
+/**
+ * tauri-driver's port, and WebKitWebDriver's (which it starts and passes the
+ * session on to) one above it. Each launch takes the next pair: the
+ * WebKitWebDriver of the launch before can hold its port for a moment after
+ * it was told to stop, and a new one on that port fails to start.
+ */
+const FIRST_PORT = 4444;
+let launches = 0;
 const ARTIFACTS = path.join(import.meta.dirname, ".artifacts");
 
 export function freshDataDir() {
@@ -46,9 +51,11 @@ export async function launch(dataDir, env = {}) {
   // The driver, WebKitWebDriver and the app run in a process group of their
   // own, writing to a log file rather than to this process's pipes: if any of
   // them outlived a test, it could otherwise keep the test runner waiting.
+  const port = FIRST_PORT + 2 * (launches++ % 100);
+  const nativePort = port + 1;
   mkdirSync(ARTIFACTS, { recursive: true });
   const log = openSync(path.join(ARTIFACTS, "driver.log"), "a");
-  const driver = spawn(DRIVER, ["--port", String(PORT), "--native-port", String(NATIVE_PORT)], {
+  const driver = spawn(DRIVER, ["--port", String(port), "--native-port", String(nativePort)], {
     env: { ...process.env, ...env, HOINGHI_DATA_DIR: dataDir },
     stdio: ["ignore", log, log],
     detached: true,
@@ -57,11 +64,11 @@ export async function launch(dataDir, env = {}) {
   const exited = new Promise((r) => driver.once("exit", r));
   // Both listening before a session is asked for: on a busy machine
   // WebKitWebDriver can take seconds to start, longer than wdio's retries.
-  await waitForPort(PORT, 15_000);
-  await waitForPort(NATIVE_PORT, 15_000);
+  await waitForPort(port, 15_000);
+  await waitForPort(nativePort, 15_000);
   const browser = await remote({
     hostname: "127.0.0.1",
-    port: PORT,
+    port,
     logLevel: "warn",
     connectionRetryTimeout: 60_000,
     capabilities: {

@@ -21,10 +21,10 @@
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
-use crate::channel::key_id;
 use hoinghi_core::{CoreError, Db};
 use sha2::Sha256;
 
+use crate::channel::key_id;
 use crate::error::Result;
 
 const LIST: &str = include_str!("../../../assets/text/pairing-words.txt");
@@ -75,7 +75,7 @@ pub fn invite(db: &Db, invitations: &Invitations, meeting_id: &str) -> Result<In
         .any(|s| s.meeting_id == meeting_id)
     {
         return Err(CoreError::Conflict(
-            "Hội nghị này chưa được dùng chung; hãy bấm «Dùng chung hội nghị» trước.".into(),
+            "Hội nghị này chưa được dùng chung; hãy bấm “Dùng chung hội nghị này” trước.".into(),
         )
         .into());
     }

@@ -111,7 +111,7 @@ const PAIRING_MALFORMED =
   "Mã ghép nối không đúng dạng. Hãy nhập mã mời 6 chữ (ví dụ: hoa mai song sao vang tre) hoặc mã đầy đủ XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX@địa-chỉ:cổng, như hiện trên máy chủ trì.";
 const PAIRING_REFUSED =
   "Máy kia không nhận mã ghép nối này: mã sai, mã mời 6 chữ đã hết hạn, hoặc hội nghị chưa được chia sẻ trên máy đó. Không có gì được gửi hay nhận. Hãy kiểm tra lại mã trên máy chủ trì.";
-const NOT_SHARED = "Hội nghị này chưa được dùng chung; hãy bấm «Dùng chung hội nghị» trước.";
+const NOT_SHARED = "Hội nghị này chưa được dùng chung; hãy bấm “Dùng chung hội nghị này” trước.";
 
 /** The words of a six-word invitation (the core's `invite.rs` reads the same file). */
 const INVITATION_WORDS = PAIRING_WORDS.split("\n")
