@@ -10,7 +10,7 @@
 //! nothing else, and the new laptop then joins with the secret as usual.
 //!
 //! Why 53 bits are enough here: the words are first stretched (`stretch`,
-//! PBKDF2-HMAC-SHA256, 200,000 rounds, some 40 ms), and only the stretched
+//! PBKDF2-HMAC-SHA256, 200,000 rounds, about 25 ms), and only the stretched
 //! key names or keys anything, so the key id heard on the LAN or a recorded
 //! first message can be tried against guesses only at that cost: going
 //! through the words before the invitation lapses (30 minutes) would take

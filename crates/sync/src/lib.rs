@@ -351,24 +351,13 @@ fn answer_from(
         let (invitation, shared) = invited.ok_or(SyncError::NotPaired)?;
         return hand_over(store, stream, &invitation, shared, port);
     };
-    let me = hello_of(store, port)?;
-    let mut refusal = None;
-    let (mut ch, them): (Channel, Hello) = Channel::accept(stream, &shared.secret, |them| {
-        refusal = incompatible(&me, them);
-        match &refusal {
-            Some(reason) => Welcome::Refused {
-                reason: reason.clone(),
-            },
-            None => Welcome::Accepted {
-                hello: me.clone(),
-                meeting_id: shared.meeting_id.clone(),
-                title: shared.title.clone(),
-            },
+    let (mut ch, them) = accept_compatible(store, stream, &shared.secret, port, |me| {
+        Welcome::Accepted {
+            hello: me,
+            meeting_id: shared.meeting_id.clone(),
+            title: shared.title.clone(),
         }
     })?;
-    if let Some(reason) = refusal {
-        return Err(SyncError::Refused(reason));
-    }
     let meeting = &shared.meeting_id;
     let since = match ch.receive()? {
         Message::Pull { since } => since,
@@ -426,6 +415,32 @@ fn answer_from(
     }
 }
 
+/// The listening side's handshake under `key`: a peer of another version is
+/// told why and refused; any other gets `welcome(this laptop's hello)`.
+fn accept_compatible(
+    store: &Mutex<Db>,
+    stream: TcpStream,
+    key: &str,
+    port: u16,
+    welcome: impl FnOnce(Hello) -> Welcome,
+) -> Result<(Channel, Hello)> {
+    let me = hello_of(store, port)?;
+    let mut refusal = None;
+    let (ch, them) = Channel::accept(stream, key, |them| {
+        refusal = incompatible(&me, them);
+        match &refusal {
+            Some(reason) => Welcome::Refused {
+                reason: reason.clone(),
+            },
+            None => welcome(me.clone()),
+        }
+    })?;
+    match refusal {
+        Some(reason) => Err(SyncError::Refused(reason)),
+        None => Ok((ch, them)),
+    }
+}
+
 /// Answers a laptop that holds `invitation`: sends the meeting's secret (or
 /// why it is refused) and ends the session. Nothing is exchanged yet, so the
 /// outcome counts no changes.
@@ -436,23 +451,12 @@ fn hand_over(
     shared: hoinghi_core::SharedMeeting,
     port: u16,
 ) -> Result<Exchanged> {
-    let me = hello_of(store, port)?;
-    let mut refusal = None;
-    let (_, them): (Channel, Hello) = Channel::accept(stream, &invitation.key, |them| {
-        refusal = incompatible(&me, them);
-        match &refusal {
-            Some(reason) => Welcome::Refused {
-                reason: reason.clone(),
-            },
-            None => Welcome::Invited {
-                hello: me.clone(),
-                secret: shared.secret.clone(),
-            },
+    let (_, them) = accept_compatible(store, stream, &invitation.key, port, |me| {
+        Welcome::Invited {
+            hello: me,
+            secret: shared.secret.clone(),
         }
     })?;
-    if let Some(reason) = refusal {
-        return Err(SyncError::Refused(reason));
-    }
     Ok(Exchanged {
         meeting_id: shared.meeting_id,
         title: shared.title,

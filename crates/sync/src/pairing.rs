@@ -116,6 +116,7 @@ pub fn sharing_state(
         });
     }
     let listed: Vec<String> = listening.iter().map(SocketAddr::to_string).collect();
+    let invitation = invitation.filter(|_| shared.is_some());
     Ok(SharingState {
         meeting_id: meeting_id.to_string(),
         pairing_code: shared
@@ -127,18 +128,14 @@ pub fn sharing_state(
         } else {
             String::new()
         },
-        invitation: invitation
-            .as_ref()
-            .filter(|_| shared.is_some())
-            .map(|i| i.words.clone())
-            .unwrap_or_default(),
         invitation_expires_at: invitation
-            .filter(|_| shared.is_some())
+            .as_ref()
             .map(|i| {
                 chrono::DateTime::<chrono::Utc>::from(i.expires_at)
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             })
             .unwrap_or_default(),
+        invitation: invitation.map(|i| i.words).unwrap_or_default(),
         shared: shared.is_some(),
         label: db.sync_label()?,
         peers,
