@@ -738,10 +738,8 @@ fn meeting_or_latest(store: &Db, meeting: Option<String>) -> Result<String, Stri
     match meeting {
         Some(id) => Ok(id),
         None => store
-            .list_meetings()
+            .latest_meeting_id()
             .map_err(|e| e.to_string())?
-            .first()
-            .map(|m| m.meeting.id.clone())
             .ok_or_else(|| "tệp dữ liệu chưa có hội nghị nào".to_string()),
     }
 }

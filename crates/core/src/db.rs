@@ -80,6 +80,9 @@ enum Found {
     Empty,
     HoiNghi {
         version: i64,
+        /// The read-only connection that found it; a reader goes on with it
+        /// rather than open the file and parse its schema a second time.
+        conn: Connection,
     },
 }
 
@@ -97,7 +100,10 @@ impl Db {
             }
         }
         let lock = lock(path)?;
-        let found = inspect(path)?;
+        let version = match inspect(path)? {
+            Found::Empty => 0,
+            Found::HoiNghi { version, .. } => version,
+        };
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -113,10 +119,6 @@ impl Db {
             lost: false,
         };
         let mut db = Self::setup(conn, Some(file))?;
-        let version = match found {
-            Found::Empty => 0,
-            Found::HoiNghi { version } => version,
-        };
         if version > 0 && version < SCHEMA_VERSION {
             db.backup(crate::model::BackupReason::Migration)?;
         }
@@ -139,13 +141,12 @@ impl Db {
                 path: path.to_path_buf(),
                 detail: "tệp không tồn tại hoặc trống".into(),
             }),
-            Found::HoiNghi { version } if version < SCHEMA_VERSION => {
+            Found::HoiNghi { version, .. } if version < SCHEMA_VERSION => {
                 Err(CoreError::OlderDatabase {
                     path: path.to_path_buf(),
                 })
             }
-            Found::HoiNghi { .. } => {
-                let conn = read_only_connection(path)?;
+            Found::HoiNghi { conn, .. } => {
                 let file = DbFile {
                     path: path.to_path_buf(),
                     identity: Identity::of(path),
@@ -446,7 +447,7 @@ fn inspect(path: &Path) -> Result<Found> {
         // Files written before the application id was set (schema 1–4).
         || (app_id == 0 && version >= 1 && has_meta == 1);
     match (ours, objects) {
-        (true, _) => Ok(Found::HoiNghi { version }),
+        (true, _) => Ok(Found::HoiNghi { version, conn }),
         (false, 0) if app_id == 0 && version == 0 => Ok(Found::Empty),
         (false, _) => Err(not_ours(format!(
             "tệp SQLite của ứng dụng khác (application_id {app_id}, user_version {version})"
@@ -459,7 +460,7 @@ fn inspect(path: &Path) -> Result<Found> {
 pub(crate) fn inspect_file(path: &Path) -> Result<Option<i64>> {
     Ok(match inspect(path)? {
         Found::Empty => None,
-        Found::HoiNghi { version } => Some(version),
+        Found::HoiNghi { version, .. } => Some(version),
     })
 }
 
@@ -479,8 +480,8 @@ pub(crate) fn check_backup(path: &Path) -> Result<i64> {
             path: path.to_path_buf(),
             detail: "tệp không tồn tại hoặc trống".into(),
         }),
-        Found::HoiNghi { version } => {
-            crate::backup::check_integrity(&read_only_connection(path)?)?;
+        Found::HoiNghi { version, conn } => {
+            crate::backup::check_integrity(&conn)?;
             Ok(version)
         }
     }

@@ -17,9 +17,24 @@ const COLUMNS: &str = "id, title, kind, starts_at, ends_at, venue, chair_name, c
     organisation_id, signer_name, signer_title, signing_prefix,
     (SELECT o.time_zone FROM organisation o WHERE o.id = organisation_id)";
 
+/// The order meetings are listed in.
+const NEWEST_FIRST: &str = "starts_at DESC, id DESC";
+
 impl Db {
     pub fn list_meetings(&self) -> Result<Vec<MeetingSummary>> {
-        self.summaries("deleted_at IS NULL ORDER BY starts_at DESC, id DESC")
+        self.summaries(&format!("deleted_at IS NULL ORDER BY {NEWEST_FIRST}"))
+    }
+
+    /// The meeting `list_meetings` shows first, without counting anything.
+    pub fn latest_meeting_id(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT id FROM meeting WHERE deleted_at IS NULL ORDER BY {NEWEST_FIRST} LIMIT 1"),
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// Meetings with their counts, chosen and ordered by `filter` (SQL after WHERE).

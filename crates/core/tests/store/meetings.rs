@@ -1,4 +1,5 @@
 use hoinghi_core::model::*;
+use hoinghi_core::Db;
 
 use crate::support::*;
 
@@ -143,6 +144,23 @@ fn duplicating_copies_details_agenda_and_invitations_but_not_the_record() {
         "minutes are not copied"
     );
     assert_eq!(db.list_meetings().unwrap().len(), 2);
+}
+
+#[test]
+fn the_latest_meeting_is_the_one_listed_first() {
+    let mut db = db();
+    assert_eq!(db.latest_meeting_id().unwrap(), None, "no meeting yet");
+    let mut input = meeting_input("Quý III");
+    input.starts_at = "2026-09-01T08:00".into();
+    input.ends_at = "2026-09-01T11:00".into();
+    let older = db.create_meeting(&input).unwrap();
+    let newer = db.create_meeting(&meeting_input("Quý IV")).unwrap();
+    let first = |db: &Db| db.list_meetings().unwrap()[0].meeting.id.clone();
+    assert_eq!(first(&db), newer.id);
+    assert_eq!(db.latest_meeting_id().unwrap(), Some(first(&db)));
+    db.delete_meeting(&newer.id).unwrap();
+    assert_eq!(db.latest_meeting_id().unwrap(), Some(older.id.clone()));
+    assert_eq!(first(&db), older.id, "a deleted meeting is not the latest");
 }
 
 #[test]
