@@ -290,25 +290,29 @@ fn retone(word: &str, style: crate::model::ToneMarks) -> Option<String> {
     if !"aàáảãạeèéẻẽẹyỳýỷỹỵ".contains(last) {
         return None;
     }
-    let mut letters: Vec<char> = word.chars().collect();
-    let n = letters.len();
-    if n < 2 {
+    // The last three letters decide; most syllables are left as they are,
+    // without copying them.
+    let mut from_end = word.chars().rev();
+    let (Some(last), Some(next_to_last)) = (from_end.next(), from_end.next()) else {
         return None;
-    }
-    let (first, first_marked, t1) = split(letters[n - 2]);
-    let (second, second_marked, t2) = split(letters[n - 1]);
-    let before = (n >= 3).then(|| split(letters[n - 3]).0);
+    };
+    let (first, first_marked, t1) = split(next_to_last);
+    let (second, second_marked, t2) = split(last);
+    let before = from_end.next().map(|c| split(c).0);
     let movable = !first_marked
         && !second_marked
         && matches!((first, second), ('o', 'a') | ('o', 'e') | ('u', 'y'))
         // "quý": u belongs to the consonant; "khuya", "ngoeo": three vowels.
         && !before.is_some_and(|b| b == 'q' || "aeiouy".contains(b));
-    let (from, to) = match style {
-        ToneMarks::FirstVowel => (n - 1, n - 2),
-        ToneMarks::MainVowel => (n - 2, n - 1),
+    // Which of the two letters gives up its tone mark: 0 the last.
+    let (from_back, to_back, tone) = match style {
+        ToneMarks::FirstVowel => (0, 1, t2),
+        ToneMarks::MainVowel => (1, 0, t1),
     };
-    let tone = if from == n - 1 { t2 } else { t1 };
     let tone = tone.filter(|_| movable)?;
+    let mut letters: Vec<char> = word.chars().collect();
+    let n = letters.len();
+    let (from, to) = (n - 1 - from_back, n - 1 - to_back);
     let bare: String = letters[from]
         .to_string()
         .nfd()

@@ -409,7 +409,8 @@ pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Pa
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([meeting_id], listed_from_row)?;
-    let mut out = Vec::new();
+    // Nearly everyone on a list that has started has an event.
+    let mut out = Vec::with_capacity(states.len());
     for row in rows {
         let listed = row?;
         let d = states.remove(&listed.person.id).unwrap_or_default();
@@ -458,9 +459,11 @@ struct Listed {
 fn listed_from_row(r: &Row) -> rusqlite::Result<Listed> {
     Ok(Listed {
         person: people::person_from_row(r)?,
-        role: r.get("role")?,
-        substitute_name: r.get("substitute_name")?,
-        substitute_title: r.get("substitute_title")?,
+        // By position, after the person's columns: a name is looked up
+        // among all the row's columns, for every row of a long list.
+        role: r.get(people::COLUMN_COUNT)?,
+        substitute_name: r.get(people::COLUMN_COUNT + 1)?,
+        substitute_title: r.get(people::COLUMN_COUNT + 2)?,
     })
 }
 

@@ -11,6 +11,8 @@ use crate::text::{self, fold};
 
 pub(crate) const COLUMNS: &str =
     "p.id, p.full_name, p.position_title, p.unit, p.section, p.rank, p.phone, p.email, p.checkin_code, p.is_demo, p.updated_at";
+/// How many columns `COLUMNS` names (`person_from_row` reads them in order).
+pub(crate) const COLUMN_COUNT: usize = 11;
 
 impl Db {
     /// Live people in precedence order. `query` matches name, title or unit,
@@ -231,4 +233,14 @@ pub(crate) fn exists_live(conn: &Connection, id: &str) -> Result<bool> {
         [id],
         |r| r.get(0),
     )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_column_count_matches_the_columns() {
+        assert_eq!(COLUMNS.split(',').count(), COLUMN_COUNT);
+    }
 }
