@@ -246,7 +246,7 @@ pub fn place_tone_marks(s: &str, style: crate::model::ToneMarks) -> std::borrow:
     let mut copied = 0;
     let mut start = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             start.get_or_insert(i);
             continue;
         }
@@ -264,6 +264,17 @@ pub fn place_tone_marks(s: &str, style: crate::model::ToneMarks) -> std::borrow:
             std::borrow::Cow::Owned(out)
         }
         None => std::borrow::Cow::Borrowed(s),
+    }
+}
+
+/// `char::is_alphabetic`, answered without a table search for the letters
+/// Vietnamese is written with (a long list has a hundred thousand of them).
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '×' | '÷' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1EA0}'..='\u{1EF9}' => true,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -286,8 +297,9 @@ fn retone(word: &str, style: crate::model::ToneMarks) -> Option<String> {
         (base, marked, tone)
     }
     // Only a syllable ending in a, e or y (toned or not) can change.
-    let last = word.chars().next_back()?.to_lowercase().next()?;
-    if !"aàáảãạeèéẻẽẹyỳýỷỹỵ".contains(last) {
+    let last = word.chars().next_back()?;
+    if !"aàáảãạeèéẻẽẹyỳýỷỹỵAÀÁẢÃẠEÈÉẺẼẸYỲÝỶỸỴ".contains(last)
+    {
         return None;
     }
     // The last three letters decide; most syllables are left as they are,
@@ -328,6 +340,13 @@ fn retone(word: &str, style: crate::model::ToneMarks) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_are_told_apart_as_unicode_does() {
+        for c in '\0'..='\u{2FFF}' {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn tone_marks_move_within_oa_oe_uy_only() {
