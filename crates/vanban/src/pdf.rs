@@ -158,10 +158,14 @@ pub fn write(fonts: &Fonts, laid: &Laid, meta: &Metadata) -> Result<Vec<u8>> {
     // document around them is built.
     let pages = Pages::new(laid, &faces);
     let (pdf, contents) = std::thread::scope(|scope| {
-        let helper = scope.spawn(|| pages.work());
+        // Both compressors are made here: this thread's memory is warm, and a
+        // compressor's half megabyte of tables costs more than a page.
+        let theirs = zlib();
+        let helper = scope.spawn(|| pages.work(theirs));
         let pdf = document(fonts, laid, meta, &used, &faces, subsets).map(|mut pdf| {
-            compress_all(&mut pdf);
-            pages.work();
+            let mut zlib = zlib();
+            compress_all(&mut pdf, &mut zlib);
+            pages.work(zlib);
             pdf
         });
         (pdf, helper.join())
@@ -315,14 +319,13 @@ fn tidy_catalog_and_info(pdf: &mut lopdf::Document) -> Result<()> {
 }
 
 /// Deflates every stream of the document that is worth it.
-fn compress_all(pdf: &mut lopdf::Document) {
-    let mut zlib = zlib();
+fn compress_all(pdf: &mut lopdf::Document, zlib: &mut flate2::Compress) {
     for object in pdf.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
             if !stream.allows_compression || stream.dict.has(b"Filter") {
                 continue;
             }
-            if let Some(packed) = deflate(&mut zlib, &stream.content) {
+            if let Some(packed) = deflate(zlib, &stream.content) {
                 stream
                     .dict
                     .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
@@ -334,7 +337,7 @@ fn compress_all(pdf: &mut lopdf::Document) {
 
 /// A zlib-rs compressor at level 4, which is within 4% of the best size at a
 /// third of the time (printpdf's "best" level took a quarter of the export
-/// time of a 1,000-row list). Each thread reuses one from stream to stream: a fresh
+/// time of a 1,000-row list). One is reused from stream to stream: a fresh
 /// compressor clears half a megabyte of tables, which costs more than
 /// compressing a page.
 fn zlib() -> flate2::Compress {
@@ -385,8 +388,7 @@ impl<'a> Pages<'a> {
     }
 
     /// Takes pages until none is left.
-    fn work(&self) {
-        let mut zlib = zlib();
+    fn work(&self, mut zlib: flate2::Compress) {
         loop {
             let i = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(page) = self.laid.pages.get(i) else {
