@@ -3,8 +3,6 @@
 //! derived from it. The log is what makes attendance defensible ("who marked
 //! this, when?") and lets records from two laptops merge by union.
 
-use std::collections::HashMap;
-
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use crate::clock;
@@ -383,23 +381,32 @@ pub(crate) fn is_participant(conn: &Connection, meeting_id: &str, person_id: &st
 
 pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Participant>> {
     let meeting = meetings::load(conn, meeting_id)?;
-    let mut states: HashMap<String, Derived> = HashMap::new();
+    // Each person's state, folded from their events in order: the index on
+    // (meeting, person, time) hands them over grouped by person, so nothing
+    // is sorted or hashed. Only what a state is derived from is read; an
+    // invitation changes nothing, and a long list has one per person.
+    let mut states: Vec<(String, Derived)> = Vec::new();
     {
-        // Only what a state is derived from; an invitation changes nothing,
-        // and a long list has one per person.
         let mut stmt = conn.prepare(
             "SELECT person_id, kind, at, reason FROM attendance_event
-             WHERE meeting_id = ?1 AND kind <> 'invited' ORDER BY created_at, id",
+             WHERE meeting_id = ?1 AND kind <> 'invited' ORDER BY person_id, created_at, id",
         )?;
         let mut rows = stmt.query([meeting_id])?;
         while let Some(r) = rows.next()? {
+            let person: String = r.get(0)?;
             let step = Step::from_row(r, 1)?;
-            states
-                .entry(r.get(0)?)
-                .or_default()
-                .apply(&step, &meeting.starts_at);
+            match states.last_mut() {
+                Some((last, state)) if *last == person => state.apply(&step, &meeting.starts_at),
+                _ => {
+                    let mut state = Derived::default();
+                    state.apply(&step, &meeting.starts_at);
+                    states.push((person, state));
+                }
+            }
         }
     }
+    // In SQLite's order already; sorting keeps the search right whatever it is.
+    states.sort_by(|a, b| a.0.cmp(&b.0));
     let sql = format!(
         "SELECT {}, x.role, x.substitute_name, x.substitute_title
          FROM participant x JOIN person p ON p.id = x.person_id
@@ -413,8 +420,11 @@ pub(crate) fn participants(conn: &Connection, meeting_id: &str) -> Result<Vec<Pa
     let mut out = Vec::with_capacity(states.len());
     for row in rows {
         let listed = row?;
-        let d = states.remove(&listed.person.id).unwrap_or_default();
-        out.push(d.participant(listed));
+        let state = match states.binary_search_by(|(p, _)| p.as_str().cmp(&listed.person.id)) {
+            Ok(i) => std::mem::take(&mut states[i].1),
+            Err(_) => Derived::default(),
+        };
+        out.push(state.participant(listed));
     }
     Ok(out)
 }

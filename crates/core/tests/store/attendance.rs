@@ -78,6 +78,55 @@ fn the_state_is_derived_from_the_event_log() {
 }
 
 #[test]
+fn each_person_s_state_comes_from_their_own_events_when_several_interleave() {
+    let mut db = db();
+    let m = meeting(&mut db);
+    let mut ids = Vec::new();
+    for name in ["Lê Văn A", "Trần Thị B", "Ngô Văn C", "Đỗ Thị D"] {
+        let list = db.add_participant(&m.id, &person(name)).unwrap();
+        let id = list
+            .iter()
+            .find(|p| p.person.full_name == name)
+            .unwrap()
+            .person
+            .id
+            .clone();
+        ids.push(id);
+    }
+    let (a, b, c, d) = (&ids[0], &ids[1], &ids[2], &ids[3]);
+    // Interleaved, as a door records them; D has no event at all.
+    db.record_attendance(&m.id, b, Ev::Arrived, "", Some("2026-12-01T07:50"))
+        .unwrap();
+    db.record_attendance(&m.id, a, Ev::Absent, "Ốm", None)
+        .unwrap();
+    db.record_attendance(&m.id, c, Ev::Arrived, "", Some("2026-12-01T08:20"))
+        .unwrap();
+    db.record_attendance(&m.id, b, Ev::Left, "Họp khác", Some("2026-12-01T09:40"))
+        .unwrap();
+    db.record_attendance(&m.id, a, Ev::Cleared, "", None)
+        .unwrap();
+    db.record_attendance(&m.id, a, Ev::Arrived, "", Some("2026-12-01T08:10"))
+        .unwrap();
+    db.record_attendance(&m.id, c, Ev::Absent, "", None)
+        .unwrap();
+
+    let list = db.participants(&m.id).unwrap();
+    let of = |id: &String| list.iter().find(|p| &p.person.id == id).unwrap();
+    assert_eq!(of(a).state, St::Late, "cleared, then came late");
+    assert_eq!(
+        (
+            of(b).state,
+            of(b).arrived_at.as_deref(),
+            of(b).left_at.as_deref()
+        ),
+        (St::Left, Some("2026-12-01T07:50"), Some("2026-12-01T09:40"))
+    );
+    assert_eq!(of(c).state, St::Absent, "the last event wins");
+    assert_eq!(of(d).state, St::Invited, "no event, only invited");
+    assert_eq!(list.len(), 4, "everyone once");
+}
+
+#[test]
 fn the_same_person_cannot_be_invited_twice() {
     let mut db = db();
     let m = meeting(&mut db);
