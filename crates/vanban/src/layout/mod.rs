@@ -80,8 +80,10 @@ struct Ctx<'a> {
     fonts: &'a Fonts,
     content_height: f32,
     /// Paragraphs already broken into lines: a long list repeats the same
-    /// chức vụ and đơn vị in cell after cell (see `Ctx::para_lines`).
-    broken: std::cell::RefCell<std::collections::HashMap<lines::Key, Vec<LineBox>>>,
+    /// chức vụ and đơn vị in cell after cell (see `Ctx::para_lines`). Hashed
+    /// with FxHash: the keys are our own text, and SipHash's guard against
+    /// chosen keys cost more than the lookups.
+    broken: std::cell::RefCell<rustc_hash::FxHashMap<lines::Key, Vec<LineBox>>>,
 }
 
 impl Ctx<'_> {
