@@ -185,8 +185,11 @@ impl Db {
         // WAL with synchronous=FULL fsyncs the log on every commit: a minutes entry
         // that the UI reported as saved survives a power cut. NORMAL would be
         // faster but may lose the last commits, which is not acceptable here.
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // A reader writes nothing, so neither setting concerns it.
+        if !file.as_ref().is_some_and(|f| f.read_only) {
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+        }
         Ok(Db {
             conn,
             device_id: String::new(),
