@@ -296,18 +296,15 @@ fn retone(word: &str, style: crate::model::ToneMarks) -> Option<String> {
         }
         (base, marked, tone)
     }
-    // Only a syllable ending in a, e or y (toned or not) can change.
-    let last = word.chars().next_back()?;
+    // Only a syllable ending in a, e or y (toned or not) can change, and its
+    // last three letters decide; most are left as they are, without copying.
+    let mut from_end = word.chars().rev();
+    let last = from_end.next()?;
     if !"aàáảãạeèéẻẽẹyỳýỷỹỵAÀÁẢÃẠEÈÉẺẼẸYỲÝỶỸỴ".contains(last)
     {
         return None;
     }
-    // The last three letters decide; most syllables are left as they are,
-    // without copying them.
-    let mut from_end = word.chars().rev();
-    let (Some(last), Some(next_to_last)) = (from_end.next(), from_end.next()) else {
-        return None;
-    };
+    let next_to_last = from_end.next()?;
     let (first, first_marked, t1) = split(next_to_last);
     let (second, second_marked, t2) = split(last);
     let before = from_end.next().map(|c| split(c).0);
