@@ -4,7 +4,7 @@
 //! organisation's stated time zone (Asia/Ho_Chi_Minh by default).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, Utc};
-use chrono_tz::Tz;
+use jiff::tz::TimeZone;
 
 use crate::error::{CoreError, Result};
 
@@ -30,13 +30,24 @@ pub fn utc_after(previous: &str) -> String {
     next.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// The wall-clock time now in the given zone, to the minute.
-pub fn local_now(zone: &str) -> String {
-    let tz: Tz = zone.parse().unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
-    Utc::now()
-        .with_timezone(&tz)
-        .naive_local()
-        .format(LOCAL_FORMAT)
+/// Looks a zone up in the system's tz database, or in the copy built into the
+/// binary where there is none (Windows, minimal Linux images). Nothing is read
+/// until a zone is asked for, so a process that needs none (an export) pays
+/// nothing for it at start-up.
+fn zone(name: &str) -> Option<TimeZone> {
+    TimeZone::get(name).ok()
+}
+
+/// The wall-clock time now in the given zone, to the minute. A zone that cannot
+/// be found (`valid_zone` keeps one from being saved) counts as Vietnam's,
+/// which has been UTC+7 without daylight saving since 1975.
+pub fn local_now(zone_name: &str) -> String {
+    let tz = zone(zone_name)
+        .or_else(|| zone(DEFAULT_TIME_ZONE))
+        .unwrap_or_else(|| TimeZone::fixed(jiff::tz::offset(7)));
+    jiff::Timestamp::now()
+        .to_zoned_datetime(tz)
+        .strftime(LOCAL_FORMAT)
         .to_string()
 }
 
@@ -91,8 +102,45 @@ pub fn parse_date(field: &'static str, label: &str, s: &str) -> Result<NaiveDate
     Ok(d)
 }
 
-pub fn valid_zone(zone: &str) -> Result<()> {
-    zone.parse::<Tz>()
+pub fn valid_zone(name: &str) -> Result<()> {
+    zone(name)
         .map(|_| ())
-        .map_err(|_| CoreError::invalid("timeZone", format!("Múi giờ \"{zone}\" không hợp lệ.")))
+        .ok_or_else(|| CoreError::invalid("timeZone", format!("Múi giờ \"{name}\" không hợp lệ.")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The local time as the clock reads it in a zone `hours` ahead of UTC,
+    /// for both minutes a call may straddle.
+    fn expected(hours: i64) -> [String; 2] {
+        let now = Utc::now().naive_utc() + chrono::Duration::hours(hours);
+        [now, now + chrono::Duration::minutes(1)].map(|t| t.format(LOCAL_FORMAT).to_string())
+    }
+
+    #[test]
+    fn vietnam_s_wall_clock_is_seven_hours_ahead_of_utc() {
+        let want = expected(7);
+        assert!(want.contains(&local_now("Asia/Ho_Chi_Minh")), "{want:?}");
+    }
+
+    #[test]
+    fn an_unknown_zone_reads_as_vietnam_s_time_and_is_refused_as_a_setting() {
+        let want = expected(7);
+        assert!(want.contains(&local_now("Mars/Olympus_Mons")), "{want:?}");
+        for bad in ["Mars/Olympus_Mons", "", "../../etc/passwd"] {
+            let err = valid_zone(bad).unwrap_err().to_string();
+            assert!(err.contains("Múi giờ"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_zones_an_office_might_state_are_accepted() {
+        for good in ["Asia/Ho_Chi_Minh", "Asia/Bangkok", "Europe/Berlin", "UTC"] {
+            valid_zone(good).unwrap();
+        }
+        let tokyo = expected(9);
+        assert!(tokyo.contains(&local_now("Asia/Tokyo")), "{tokyo:?}");
+    }
 }
