@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_meeting_events.sql"),
     include_str!("migrations/0016_body_term_start.sql"),
     include_str!("migrations/0017_replicable_tables.sql"),
+    include_str!("migrations/0018_attendance_covering_index.sql"),
 ];
 
 /// The schema version this binary writes and understands.
