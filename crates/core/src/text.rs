@@ -278,60 +278,67 @@ fn is_letter(c: char) -> bool {
     }
 }
 
-/// One syllable with its tone mark where `style` puts it, if that moves it.
-fn retone(word: &str, style: crate::model::ToneMarks) -> Option<String> {
-    use crate::model::ToneMarks;
-    /// A letter as (its base letter in lower case, whether it has a vowel mark
-    /// such as ˆ ˘ or the horn, its tone mark).
-    fn split(c: char) -> (char, bool, Option<char>) {
-        let mut parts = c.nfd();
-        let base = parts.next().map_or(c, |b| b.to_ascii_lowercase());
-        let (mut marked, mut tone) = (false, None);
-        for d in parts {
-            if TONES.contains(&d) {
-                tone = Some(d);
-            } else {
-                marked = true;
-            }
-        }
-        (base, marked, tone)
-    }
-    // Only a syllable ending in a, e or y (toned or not) can change, and its
-    // last three letters decide; most are left as they are, without copying.
-    let mut from_end = word.chars().rev();
-    let last = from_end.next()?;
-    if !"aàáảãạeèéẻẽẹyỳýỷỹỵAÀÁẢÃẠEÈÉẺẼẸYỲÝỶỸỴ".contains(last)
-    {
+/// The vowels a tone mark moves between, unmarked and in each tone (`TONES`'
+/// order: grave, hook, tilde, acute, dot below), lower case then upper case.
+const VOWELS: [[char; 6]; 10] = [
+    ['a', 'à', 'ả', 'ã', 'á', 'ạ'],
+    ['e', 'è', 'ẻ', 'ẽ', 'é', 'ẹ'],
+    ['o', 'ò', 'ỏ', 'õ', 'ó', 'ọ'],
+    ['u', 'ù', 'ủ', 'ũ', 'ú', 'ụ'],
+    ['y', 'ỳ', 'ỷ', 'ỹ', 'ý', 'ỵ'],
+    ['A', 'À', 'Ả', 'Ã', 'Á', 'Ạ'],
+    ['E', 'È', 'Ẻ', 'Ẽ', 'É', 'Ẹ'],
+    ['O', 'Ò', 'Ỏ', 'Õ', 'Ó', 'Ọ'],
+    ['U', 'Ù', 'Ủ', 'Ũ', 'Ú', 'Ụ'],
+    ['Y', 'Ỳ', 'Ỷ', 'Ỹ', 'Ý', 'Ỵ'],
+];
+
+/// Where `c` is in `VOWELS`: (row, tone).
+fn vowel(c: char) -> Option<(usize, usize)> {
+    if c.is_ascii() && !matches!(c, 'a' | 'e' | 'o' | 'u' | 'y' | 'A' | 'E' | 'O' | 'U' | 'Y') {
         return None;
     }
-    let next_to_last = from_end.next()?;
-    let (first, first_marked, t1) = split(next_to_last);
-    let (second, second_marked, t2) = split(last);
-    let before = from_end.next().map(|c| split(c).0);
-    let movable = !first_marked
-        && !second_marked
-        && matches!((first, second), ('o', 'a') | ('o', 'e') | ('u', 'y'))
-        // "quý": u belongs to the consonant; "khuya", "ngoeo": three vowels.
-        && !before.is_some_and(|b| b == 'q' || "aeiouy".contains(b));
-    // Which of the two letters gives up its tone mark: 0 the last.
-    let (from_back, to_back, tone) = match style {
-        ToneMarks::FirstVowel => (0, 1, t2),
-        ToneMarks::MainVowel => (1, 0, t1),
+    VOWELS
+        .iter()
+        .enumerate()
+        .find_map(|(row, tones)| Some((row, tones.iter().position(|t| *t == c)?)))
+}
+
+/// One syllable with its tone mark where `style` puts it, if that moves it.
+/// Only a syllable ending in "oa", "oe" or "uy" (any case, toned or not) can
+/// change, and its last three letters decide; most are left as they are,
+/// without copying.
+fn retone(word: &str, style: crate::model::ToneMarks) -> Option<String> {
+    use crate::model::ToneMarks;
+    let mut from_end = word.char_indices().rev();
+    let (_, last) = from_end.next()?;
+    let (second, t2) = vowel(last)?;
+    let (at, next_to_last) = from_end.next()?;
+    let (first, t1) = vowel(next_to_last)?;
+    if !matches!((first % 5, second % 5), (2, 0) | (2, 1) | (3, 4)) {
+        return None;
+    }
+    // "quý": u belongs to the consonant; "khuya", "ngoeo": three vowels.
+    if let Some((_, before)) = from_end.next() {
+        let mut base = None;
+        unicode_normalization::char::decompose_canonical(before, |d| {
+            base.get_or_insert(d.to_ascii_lowercase());
+        });
+        if base.is_some_and(|b| b == 'q' || "aeiouy".contains(b)) {
+            return None;
+        }
+    }
+    // The tone mark leaves one letter for the other, which must be bare.
+    let (first, second) = match style {
+        ToneMarks::FirstVowel if t2 > 0 && t1 == 0 => (VOWELS[first][t2], VOWELS[second][0]),
+        ToneMarks::MainVowel if t1 > 0 && t2 == 0 => (VOWELS[first][0], VOWELS[second][t1]),
+        _ => return None,
     };
-    let tone = tone.filter(|_| movable)?;
-    let mut letters: Vec<char> = word.chars().collect();
-    let n = letters.len();
-    let (from, to) = (n - 1 - from_back, n - 1 - to_back);
-    let bare: String = letters[from]
-        .to_string()
-        .nfd()
-        .filter(|d| *d != tone)
-        .nfc()
-        .collect();
-    let marked: String = format!("{}{tone}", letters[to]).nfc().collect();
-    letters[from] = bare.chars().next()?;
-    letters[to] = marked.chars().next()?;
-    Some(letters.into_iter().collect())
+    let mut out = String::with_capacity(word.len());
+    out.push_str(&word[..at]);
+    out.push(first);
+    out.push(second);
+    Some(out)
 }
 
 #[cfg(test)]
@@ -342,6 +349,18 @@ mod tests {
     fn letters_are_told_apart_as_unicode_does() {
         for c in '\0'..='\u{2FFF}' {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_vowel_table_is_unicode_s_composition_of_each_vowel_and_tone() {
+        for tones in VOWELS {
+            for (tone, mark) in TONES.iter().enumerate() {
+                assert_eq!(
+                    nfc(&format!("{}{mark}", tones[0])),
+                    tones[tone + 1].to_string()
+                );
+            }
         }
     }
 
@@ -362,6 +381,8 @@ mod tests {
             }
         }
         assert_eq!(place_tone_marks("hỏa", MainVowel), "hoả");
+        // Two tone marks in one syllable is a typo the secretary must see.
+        assert_eq!(place_tone_marks("hòá", MainVowel), "hòá");
         for s in [main, first] {
             for style in [FirstVowel, MainVowel] {
                 let out = place_tone_marks(s, style);
