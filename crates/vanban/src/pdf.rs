@@ -1,5 +1,5 @@
 //! Writes laid-out pages as a PDF with printpdf. Each face used is subset to
-//! the glyphs the document draws (with allsorts) and embedded under a proper
+//! the glyphs the document draws (with subsetter) and embedded under a proper
 //! "ABCDEF+Name" subset name; text stays extractable through ToUnicode maps.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use printpdf::date::{Date, DateTime, Offset, Time};
 use printpdf::{
-    FontId, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
-    TextItem,
+    Codepoint, FontId, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, TextItem,
 };
 
 use crate::error::{Error, MissingGlyph, Result};
@@ -123,7 +123,7 @@ pub fn write(fonts: &Fonts, laid: &Laid, meta: &Metadata) -> Result<Vec<u8>> {
     let used = used_chars(laid);
     check(fonts, laid, &used)?;
 
-    // Each face is subset to the glyphs it draws; allsorts numbers the subset's
+    // Each face is subset to the glyphs it draws; subsetter numbers the subset's
     // glyphs in the order given, so a character's glyph id in the subset is the
     // position of its original glyph in `glyph_ids`. That numbering is all the
     // page contents need, so they are written before the subsets exist.
@@ -239,8 +239,20 @@ fn document(
             font: PdfFontHandle::External(FontId(faces[kind].resource.clone())),
             size: Pt(10.0),
         });
+        // By glyph id, each with its character for the ToUnicode map: the
+        // subset has no cmap for printpdf to look characters up in.
+        let face = &faces[kind];
+        let glyphs = chars
+            .iter()
+            .map(|c| Codepoint {
+                gid: face.gid(*c),
+                offset: 0.0,
+                cid: Some(c.to_string()),
+            })
+            .filter(|g| g.gid != 0)
+            .collect();
         register.push(Op::ShowText {
-            items: vec![TextItem::Text(chars.iter().collect())],
+            items: vec![TextItem::GlyphIds(glyphs)],
         });
     }
     register.push(Op::EndTextSection);
@@ -485,9 +497,9 @@ fn squares(c: &mut Vec<u8>, b: &PlacedBitmap, page_height: f32) {
 /// The content stream of one page: rules first, then the text. Runs that share
 /// a baseline, face and size (the cells of a table row) go into one TJ with
 /// offsets for the gaps; each line is placed relative to the previous one (Td).
+/// Everything is black, a page's initial colour, so no colour is set.
 fn content(page: &LaidPage, height: f32, faces: &BTreeMap<FaceKind, FaceOut>) -> Vec<u8> {
     let mut c: Vec<u8> = Vec::with_capacity(8 * 1024);
-    c.extend_from_slice(b"0 0 0 rg\n0 0 0 RG\n");
     let mut thickness = -1.0;
     for l in merge_lines(page.lines()) {
         if (l.thickness - thickness).abs() > f32::EPSILON {
@@ -702,37 +714,14 @@ fn merge_lines<'a>(lines: impl Iterator<Item = &'a RuleLine>) -> Vec<RuleLine> {
     out
 }
 
+/// The face cut down to `glyph_ids` (sorted, .notdef first), which become
+/// glyphs 0, 1, 2… in that order. subsetter reads only the glyphs kept (and
+/// their components), and keeps what a PDF reader needs: outlines, metrics
+/// and hinting, without the cmap (the ToUnicode map replaces it) and the name
+/// and post tables.
 fn subset(font: &[u8], glyph_ids: &[u16]) -> Result<Vec<u8>> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
-    use allsorts::tag;
-    // What a TrueType font embedded in a PDF needs (the glyphs, their metrics
-    // and the hinting programs), without the name and post tables, which PDF
-    // readers do not use and which cost about 1.5 KB per face.
-    let tables = vec![
-        tag::CMAP,
-        tag::HEAD,
-        tag::CVT,
-        tag::FPGM,
-        tag::HHEA,
-        tag::HMTX,
-        tag::MAXP,
-        tag::PREP,
-    ];
-    let data = ReadScope::new(font)
-        .read::<FontData<'_>>()
-        .map_err(|e| Error::Pdf(e.to_string()))?;
-    let provider = data
-        .table_provider(0)
-        .map_err(|e| Error::Pdf(e.to_string()))?;
-    subset(
-        &provider,
-        glyph_ids,
-        &SubsetProfile::Custom(tables),
-        CmapTarget::Unicode,
-    )
-    .map_err(|e| Error::Pdf(e.to_string()))
+    let remapper = subsetter::GlyphRemapper::new_from_glyphs(glyph_ids);
+    subsetter::subset(font, 0, &remapper).map_err(|e| Error::Pdf(e.to_string()))
 }
 
 /// Six capital letters derived from the glyph set, as PDF subset names need.
