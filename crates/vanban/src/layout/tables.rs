@@ -75,92 +75,100 @@ impl Ctx<'_> {
                     .unwrap_or_default()
             })
             .collect();
-        let content = |lines: &[LineBox]| lines.iter().map(|l| l.0).sum::<f32>();
         let height = (columns.iter().map(|c| content(c)).fold(0.0, f32::max) + 2.0 * t.pad_y)
             .max(min_height);
-        let max_inner = (room - 2.0 * t.pad_y).max(1.0);
+        if height <= room {
+            // Nearly every row: one slice, its cells centred vertically.
+            return vec![row_part(t, widths, columns, height, true)];
+        }
         // Cut each column's lines into chunks that fit, all columns in step.
-        let mut chunks: Vec<Vec<Vec<LineBox>>> = if height <= room {
-            columns.into_iter().map(|c| vec![c]).collect()
-        } else {
-            columns
-                .into_iter()
-                .map(|lines| {
-                    let mut chunks = vec![Vec::new()];
-                    let mut used = 0.0;
-                    for line in lines {
-                        if used + line.0 > max_inner && used > 0.0 {
-                            chunks.push(Vec::new());
-                            used = 0.0;
-                        }
-                        used += line.0;
-                        chunks.last_mut().expect("at least one chunk").push(line);
+        let max_inner = (room - 2.0 * t.pad_y).max(1.0);
+        let mut chunks: Vec<Vec<Vec<LineBox>>> = columns
+            .into_iter()
+            .map(|lines| {
+                let mut chunks = vec![Vec::new()];
+                let mut used = 0.0;
+                for line in lines {
+                    if used + line.0 > max_inner && used > 0.0 {
+                        chunks.push(Vec::new());
+                        used = 0.0;
                     }
-                    chunks
-                })
-                .collect()
-        };
-        let parts = chunks.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        let xs: Vec<f32> = widths
-            .iter()
-            .scan(0.0, |x, w| {
-                let at = *x;
-                *x += w;
-                Some(at)
+                    used += line.0;
+                    chunks.last_mut().expect("at least one chunk").push(line);
+                }
+                chunks
             })
             .collect();
-        let total: f32 = widths.iter().sum();
+        let parts = chunks.iter().map(Vec::len).max().unwrap_or(1).max(1);
         (0..parts)
             .map(|k| {
                 let part_lines: Vec<Vec<LineBox>> = chunks
                     .iter_mut()
                     .map(|c| c.get_mut(k).map(std::mem::take).unwrap_or_default())
                     .collect();
-                let mut h =
-                    part_lines.iter().map(|l| content(l)).fold(0.0, f32::max) + 2.0 * t.pad_y;
-                if parts == 1 {
-                    h = h.max(min_height);
-                }
-                let mut items = Vec::new();
-                for (col, lines) in part_lines.into_iter().enumerate() {
-                    // Cells are centred vertically, as in the format examples.
-                    let slack = if parts == 1 {
-                        h - 2.0 * t.pad_y - content(&lines)
-                    } else {
-                        0.0
-                    };
-                    let mut y = t.pad_y + slack / 2.0;
-                    for (lh, line_items) in lines {
-                        items.extend(line_items.into_iter().map(|mut i| {
-                            i.shift(xs[col] + t.pad_x, y);
-                            i
-                        }));
-                        y += lh;
-                    }
-                }
-                if t.border > 0.0 {
-                    let line = |x1, y1, x2, y2| {
-                        Item::Line(RuleLine {
-                            x1,
-                            y1,
-                            x2,
-                            y2,
-                            thickness: t.border,
-                        })
-                    };
-                    items.push(line(0.0, 0.0, total, 0.0));
-                    items.push(line(0.0, h, total, h));
-                    for x in xs.iter().copied().chain(std::iter::once(total)) {
-                        items.push(line(x, 0.0, x, h));
-                    }
-                }
-                Slice {
-                    height: h,
-                    items,
-                    keep_with_next: k + 1 < parts,
-                    ..Slice::default()
-                }
+                let h = part_lines.iter().map(|l| content(l)).fold(0.0, f32::max) + 2.0 * t.pad_y;
+                let (h, whole) = if parts == 1 {
+                    (h.max(min_height), true)
+                } else {
+                    (h, false)
+                };
+                let mut slice = row_part(t, widths, part_lines, h, whole);
+                slice.keep_with_next = k + 1 < parts;
+                slice
             })
             .collect()
+    }
+}
+
+/// The height of a cell's lines.
+fn content(lines: &[LineBox]) -> f32 {
+    lines.iter().map(|l| l.0).sum()
+}
+
+/// One slice of a row, `h` tall: each column's lines placed in its cell
+/// (centred vertically if `centred`, as in the format examples, else from the
+/// top), and the cell borders.
+fn row_part(t: &Table, widths: &[f32], columns: Vec<Vec<LineBox>>, h: f32, centred: bool) -> Slice {
+    let mut items = Vec::new();
+    let mut x = 0.0;
+    for (lines, w) in columns.into_iter().zip(widths) {
+        let slack = if centred {
+            h - 2.0 * t.pad_y - content(&lines)
+        } else {
+            0.0
+        };
+        let mut y = t.pad_y + slack / 2.0;
+        for (lh, line_items) in lines {
+            items.extend(line_items.into_iter().map(|mut i| {
+                i.shift(x + t.pad_x, y);
+                i
+            }));
+            y += lh;
+        }
+        x += w;
+    }
+    if t.border > 0.0 {
+        let total: f32 = widths.iter().sum();
+        let line = |x1, y1, x2, y2| {
+            Item::Line(RuleLine {
+                x1,
+                y1,
+                x2,
+                y2,
+                thickness: t.border,
+            })
+        };
+        items.push(line(0.0, 0.0, total, 0.0));
+        items.push(line(0.0, h, total, h));
+        let mut x = 0.0;
+        for w in widths.iter().chain(std::iter::once(&0.0)) {
+            items.push(line(x, 0.0, x, h));
+            x += w;
+        }
+    }
+    Slice {
+        height: h,
+        items,
+        ..Slice::default()
     }
 }
