@@ -717,8 +717,8 @@ fn merge_lines<'a>(lines: impl Iterator<Item = &'a RuleLine>) -> Vec<RuleLine> {
 /// The face cut down to `glyph_ids` (sorted, .notdef first), which become
 /// glyphs 0, 1, 2… in that order. subsetter reads only the glyphs kept (and
 /// their components), and keeps what a PDF reader needs: outlines, metrics
-/// and hinting, without the cmap (the ToUnicode map replaces it) and the name
-/// and post tables.
+/// and hinting, without the cmap (the ToUnicode map replaces it). It also
+/// keeps the name table (the font's copyright) and the glyph names in post.
 fn subset(font: &[u8], glyph_ids: &[u16]) -> Result<Vec<u8>> {
     let remapper = subsetter::GlyphRemapper::new_from_glyphs(glyph_ids);
     subsetter::subset(font, 0, &remapper).map_err(|e| Error::Pdf(e.to_string()))
